@@ -1,0 +1,36 @@
+using System.CommandLine;
+using ContradictionNlp.Cli;
+
+return CnlpApp.Run(args);
+
+namespace ContradictionNlp.Cli
+{
+    /// <summary>Builds the command tree. Each command lives in Commands/ and is a thin shell over the library.</summary>
+    public static class CnlpApp
+    {
+        public static RootCommand BuildRoot()
+        {
+            var root = new RootCommand("ContradictionNlp: find claims in news articles and flag same-speaker contradictions.");
+            var eval = new Command("eval", "Measure quality on a named data set.");
+            root.Subcommands.Add(eval);
+            return root;
+        }
+
+        public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+        {
+            var root = BuildRoot();
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                var err = stderr ?? Console.Error;
+                foreach (var e in parse.Errors) err.WriteLine($"cnlp: {e.Message}");
+                err.WriteLine("Run 'cnlp --help' for usage.");
+                return ExitCodes.BadUsage;
+            }
+            var config = new InvocationConfiguration();
+            if (stdout is not null) config.Output = stdout;
+            if (stderr is not null) config.Error = stderr;
+            return parse.Invoke(config);
+        }
+    }
+}
