@@ -60,7 +60,7 @@ public static class Abbreviations
         "this", "that", "these", "those", "there", "here", "however", "but", "and", "so", "yet", "in", "on", "at",
         "for", "if", "when", "where", "why", "how", "what", "who", "which", "while", "after", "before", "as",
         "being", "did", "does", "do", "more", "most", "millions", "thousands", "some", "many", "no", "not",
-        "travelers", "meanwhile", "also", "then", "although", "though", "since", "because", "according",
+        "meanwhile", "also", "then", "although", "though", "since", "because", "according",
     ];
 
     /// <summary>
