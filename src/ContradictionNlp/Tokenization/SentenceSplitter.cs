@@ -77,7 +77,7 @@ public sealed class SentenceSplitter : ISentenceSplitter
         }
     }
 
-    private enum Term : byte { None, Period, Bang, Ellipsis, Abbrev }
+    private enum Term : byte { None, Period, Bang, Ellipsis, Abbrev, Interrupted }
 
     // Gap kinds: what separates token k from token k-1.
     private const byte Adjacent = 0, Space = 1, SoftNewline = 2, HardBreak = 3;
@@ -392,13 +392,24 @@ public sealed class SentenceSplitter : ISentenceSplitter
                         '.' or '\uFF0E' or '\u3002' => Term.Period,
                         '!' or '?' or '\uFF01' or '\uFF1F' or '\u203C' or '\u2047' or '\u2048' or '\u2049' => Term.Bang,
                         '\u2026' => Term.Ellipsis,
+                        '\u2014' => InterruptedSpeech(k),
                         _ => Term.None,
                     };
-                return c == '.' ? Term.Ellipsis : Term.None;
+                if (c == '-') return InterruptedSpeech(k);
+                if (c == '.')
+                    // "stairways [...]": an omission mark in brackets is not the end of anything.
+                    return k > 0 && _gap[k] == Adjacent && IsPunct(k - 1, '[') ? Term.None : Term.Ellipsis;
+                return Term.None;
             }
             if (t.Kind == TokenKind.Word && t.Length >= 2 && _text[t.End - 1] == '.') return Term.Abbrev;
             return Term.None;
         }
+
+        /// <summary>"sir--" The Rabbit…: a dash glued to a closing quote is speech broken off, which can end a sentence.</summary>
+        private readonly Term InterruptedSpeech(int k) =>
+            k + 1 < _n && _gap[k + 1] == Adjacent && _tokens[k + 1].Kind == TokenKind.Quote && (k + 2 == _n || _gap[k + 2] != Adjacent)
+                ? Term.Interrupted
+                : Term.None;
 
         public readonly Sentence[] Split()
         {
@@ -530,8 +541,18 @@ public sealed class SentenceSplitter : ISentenceSplitter
                 // "world.Today", "1,000.That": a glued capitalised word after a plain period.
                 return term == Term.Period && next.Kind == TokenKind.Word && next.Length >= 2 && char.IsUpper(c0);
 
-            // "1. The first item": the period of a list number that opens the sentence.
-            if (term == Term.Period && k - 1 == s0 && _tokens[s0].Kind == TokenKind.Number && _tokens[s0].Length <= 2) return false;
+            // "1. The first item", "• 9. The first item": the period of a list number that opens the sentence.
+            int opener = IsBullet(s0) ? s0 + 1 : s0;
+            if (term == Term.Period && k - 1 == opener && _tokens[opener].Kind == TokenKind.Number && _tokens[opener].Length <= 2) return false;
+
+            // "N°. 1026": the degree-sign abbreviation of "number".
+            if (term == Term.Period && k >= 2 && _gap[k] == Adjacent && IsPunct(k - 1, '\u00B0') && _text[_tokens[k - 2].End - 1] is 'N' or 'n'
+                && next.Kind == TokenKind.Number)
+                return false;
+
+            // A parenthesis opening with a relative word refers back to what precedes it:
+            // "…house!' (Which was very likely true.)" stays one sentence; "(Dinah was the cat.)" does not.
+            if (IsPunct(nx, '(') && nx + 1 < _n && _tokens[nx + 1].Kind == TokenKind.Word && IsRelativeWord(TextOf(nx + 1))) return false;
 
             if (next.Kind == TokenKind.Punctuation && c0 is ',' or ';' or ':' or ')' or ']' or '}') return false;
 
@@ -558,6 +579,11 @@ public sealed class SentenceSplitter : ISentenceSplitter
             if (char.IsLower(f)) return false;
             return true;
         }
+
+        private static bool IsRelativeWord(ReadOnlySpan<char> w) =>
+            w.Equals("which", StringComparison.OrdinalIgnoreCase) || w.Equals("who", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("whom", StringComparison.OrdinalIgnoreCase) || w.Equals("whose", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("whereupon", StringComparison.OrdinalIgnoreCase);
 
         private readonly bool IsStarter(int w) =>
             _tokens[w].Kind == TokenKind.Word && Abbreviations.IsSentenceStarter(TextOf(w));

@@ -72,8 +72,9 @@ public sealed class Tokenizer : ITokenizer
             {
                 int j = i + 1;
                 while (j < n && s[j] == '.') j++;
-                // ".50" is a number written without its leading zero.
-                if (j == i + 1 && j < n && IsAsciiDigit(s[j]) && (i == 0 || !IsWordChar(s[i - 1])))
+                // ".50" is a number written without its leading zero — but only after a space, a sign or a
+                // currency: in "(type 2).10" the period ends a sentence and 10 is a footnote.
+                if (j == i + 1 && j < n && IsAsciiDigit(s[j]) && (i == 0 || char.IsWhiteSpace(s[i - 1]) || s[i - 1] is '$' or '\u20AC' or '\u00A3' or '\u00A5' or '(' or '-' or '+'))
                 {
                     i = ScanNumber(s, i, ref tokens);
                     continue;
