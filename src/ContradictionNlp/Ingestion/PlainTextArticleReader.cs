@@ -1,0 +1,178 @@
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Ingestion;
+
+/// <summary>
+/// Reads one article from a .txt or .md export: header lines (title, date, byline, page chrome)
+/// are recognised by <see cref="TextLineRules"/>, the rest is the body, kept verbatim apart from
+/// dropped boilerplate lines and "\n" line endings.
+/// </summary>
+/// <remarks>
+/// Header zone: lines before the first prose line. Prose is a line ending in a full stop or one
+/// longer than <see cref="MaxHeadingLength"/> characters; everything else up there is a heading.
+/// The first heading is the title. Up to <see cref="MaxSubtitles"/> further headings without
+/// sentence punctuation (a deck or second headline, e.g. a re-worded headline under a photo) are
+/// dropped from the body: they restate the headline in headline case, carry no attribution of
+/// their own, and as unpunctuated fragments they would be glued to the first sentence by the
+/// sentence splitter. Markdown markup in the body is left as is (offsets index the raw text).
+/// A YAML-style front matter block (--- title/date/author/source ---) is read as metadata.
+/// </remarks>
+public sealed class PlainTextArticleReader(IngestionOptions? options = null) : ArticleReaderBase(options)
+{
+    public const int MaxHeadingLength = 150;
+    public const int MaxSubtitles = 2;
+
+    /// <summary>A sentence ending in ? or ! with at least this many words is prose, not a headline.</summary>
+    private const int MinProseWordsForQuestion = 12;
+
+    public override IReadOnlyList<string> Extensions { get; } = [".txt", ".text", ".md", ".markdown"];
+
+    public override IEnumerable<Article> ReadText(string text, string origin, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var lines = InputDecoding.NormalizeLineEndings(text).Split('\n');
+        var header = new Header();
+        int i = ReadFrontMatter(lines, header, origin, diagnostics);
+        int bodyLine = lines.Length, bodyColumn = 0;
+        int subtitles = 0;
+
+        for (; i < lines.Length; i++)
+        {
+            var raw = lines[i];
+            var t = raw.Trim();
+            if (t.Length == 0) continue;
+
+            var label = TextLineRules.DateLabel.Pattern.Match(t);
+            if (label.Success)
+            {
+                if (DateParsing.TryParsePrefix(t, label.Length, out var labelled, out var length))
+                {
+                    header.Date ??= labelled;
+                    var rest = t[(label.Length + length)..].TrimStart(' ', '\t', '-', '–', '—', '|', ':');
+                    if (rest.Length == 0) continue;
+                    // The first paragraph runs on after the date on the same line.
+                    bodyLine = i;
+                    bodyColumn = raw.Length - raw.TrimStart().Length + (t.Length - rest.Length);
+                    break;
+                }
+                var value = t[label.Length..];
+                if (value.Length <= 40 && value.Any(char.IsDigit))
+                {
+                    diagnostics.Warning(origin, $"unrecognised date \"{value}\": expected e.g. 2023-11-16, November 16, 2023 or 16 Nov 2023", i + 1, "date");
+                    continue;
+                }
+            }
+            if (DateParsing.Parse(t) is { } date)
+            {
+                header.Date ??= date;
+                continue;
+            }
+            var byline = TextLineRules.Byline.Pattern.Match(t);
+            if (byline.Success)
+            {
+                header.Author ??= byline.Groups["name"].Value.Trim();
+                continue;
+            }
+            var titleLabel = TextLineRules.TitleLabel.Pattern.Match(t);
+            if (titleLabel.Success && header.Title is null)
+            {
+                header.Title = titleLabel.Groups["title"].Value.Trim();
+                continue;
+            }
+            if (TextLineRules.MatchBoilerplate(t) is not null || TextLineRules.SectionLabel.IsMatch(t)) continue;
+
+            var heading = TextLineRules.MarkdownHeading.Pattern.Match(t);
+            var candidate = heading.Success ? heading.Groups["title"].Value : t;
+            if (heading.Success || !IsProse(t))
+            {
+                if (header.Title is null)
+                {
+                    header.Title = candidate;
+                    continue;
+                }
+                if (subtitles < MaxSubtitles && (heading.Success || !EndsWithSentencePunctuation(t)))
+                {
+                    subtitles++;
+                    continue;
+                }
+            }
+            bodyLine = i;
+            break;
+        }
+
+        var body = BuildBody(lines, bodyLine, bodyColumn);
+        if (body.Length == 0)
+        {
+            diagnostics.Error(origin, "no article text after the title and metadata lines: expected at least one paragraph of prose");
+            return [];
+        }
+        var title = header.Title ?? ArticleTitles.FromBody(body, origin);
+        return [Article.Create(title, header.Date, header.Source, header.Author, body, origin)];
+    }
+
+    private static string BuildBody(string[] lines, int start, int column)
+    {
+        if (start >= lines.Length) return "";
+        var kept = new List<string>(lines.Length - start);
+        bool skippingBlanksAfterDrop = false;
+        for (int i = start; i < lines.Length; i++)
+        {
+            var line = i == start ? lines[i][column..] : lines[i];
+            if (line.Trim().Length == 0)
+            {
+                if (!skippingBlanksAfterDrop) kept.Add(line);
+                continue;
+            }
+            // Dropping a chrome line also drops the blank lines after it, so "para\n\nAdvertisement\n\npara"
+            // becomes "para\n\npara" rather than leaving a triple gap.
+            skippingBlanksAfterDrop = TextLineRules.MatchBoilerplate(line) is not null;
+            if (!skippingBlanksAfterDrop) kept.Add(line);
+        }
+        return string.Join('\n', kept).Trim();
+    }
+
+    private static bool IsProse(string line) =>
+        line.Length > MaxHeadingLength
+        || StripClosers(line).EndsWith('.')
+        || (EndsWithSentencePunctuation(line) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinProseWordsForQuestion);
+
+    private static bool EndsWithSentencePunctuation(string line) => StripClosers(line) is var s && s.Length > 0 && s[^1] is '.' or '!' or '?';
+
+    private static string StripClosers(string line) => line.TrimEnd().TrimEnd('"', '\'', '”', '’', ')', ']');
+
+    /// <summary>"---" on the first line opens a key: value block closed by "---" (Jekyll/Hugo exports).</summary>
+    private static int ReadFrontMatter(string[] lines, Header header, string origin, DiagnosticBag diagnostics)
+    {
+        if (lines.Length == 0 || lines[0].Trim() != "---") return 0;
+        int close = Array.FindIndex(lines, 1, Math.Min(lines.Length - 1, 60), l => l.Trim() == "---");
+        if (close < 0) return 0;
+        for (int i = 1; i < close; i++)
+        {
+            var colon = lines[i].IndexOf(':');
+            if (colon <= 0) continue;
+            var key = lines[i][..colon].Trim().ToLowerInvariant();
+            var value = lines[i][(colon + 1)..].Trim().Trim('"', '\'');
+            if (value.Length == 0) continue;
+            switch (key)
+            {
+                case "title": header.Title ??= value; break;
+                case "author" or "byline": header.Author ??= value; break;
+                case "source" or "publisher" or "site": header.Source ??= value; break;
+                case "date" or "published" or "pubdate":
+                    if (DateParsing.Parse(value) is { } d) header.Date ??= d;
+                    else diagnostics.Warning(origin, $"unrecognised date \"{value}\": expected e.g. 2023-11-16, November 16, 2023 or 16 Nov 2023", i + 1, "date");
+                    break;
+            }
+        }
+        return close + 1;
+    }
+
+    private sealed class Header
+    {
+        public string? Title;
+        public DateOnly? Date;
+        public string? Author;
+        public string? Source;
+    }
+}
