@@ -41,8 +41,13 @@ public sealed class JsonLinesArticleReader(IngestionOptions? options = null) : A
         }
         catch (JsonException ex)
         {
-            var column = ex.BytePositionInLine is { } p ? $" at byte {p + 1}" : "";
-            diagnostics.Error(origin, $"malformed or truncated JSON{column}: expected one complete JSON object per line", lineNumber);
+            // A line cut off mid-object (an interrupted export) fails at or past its last byte;
+            // saying "truncated" there is more useful than a position.
+            var lineBytes = System.Text.Encoding.UTF8.GetByteCount(line.TrimEnd());
+            var message = ex.BytePositionInLine is { } p && p < lineBytes
+                ? $"malformed JSON at byte {p + 1}: expected one complete JSON object per line"
+                : "truncated JSON (the line ends inside the object): expected one complete JSON object per line";
+            diagnostics.Error(origin, message, lineNumber);
             return null;
         }
         using (doc)
