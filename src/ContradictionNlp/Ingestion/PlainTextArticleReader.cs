@@ -8,11 +8,11 @@ namespace ContradictionNlp.Ingestion;
 /// dropped boilerplate lines and "\n" line endings.
 /// </summary>
 /// <remarks>
-/// Header zone: lines before the first prose line. Prose is a line ending in a full stop or one
-/// longer than <see cref="MaxHeadingLength"/> characters; everything else up there is a heading.
-/// The first heading is the title. Up to <see cref="MaxSubtitles"/> further headings without
-/// sentence punctuation (a deck or second headline, e.g. a re-worded headline under a photo) are
-/// dropped from the body: they restate the headline in headline case, carry no attribution of
+/// Header zone: lines before the first prose line. Prose is a line ending in a full stop (not an
+/// ellipsis) or one longer than <see cref="MaxHeadingLength"/> characters; everything else up
+/// there is a heading. The first heading is the title. Up to <see cref="MaxSubtitles"/> further
+/// headline-like lines without sentence punctuation (short, or in Title Case: a deck or second
+/// headline, e.g. a re-worded headline under a photo) are dropped from the body: they restate the headline in headline case, carry no attribution of
 /// their own, and as unpunctuated fragments they would be glued to the first sentence by the
 /// sentence splitter. Markdown markup in the body is left as is (offsets index the raw text).
 /// A YAML-style front matter block (--- title/date/author/source ---) is read as metadata.
@@ -21,6 +21,9 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
 {
     public const int MaxHeadingLength = 150;
     public const int MaxSubtitles = 2;
+
+    /// <summary>A deck line of at most this many words counts as a heading whatever its case.</summary>
+    public const int MaxShortDeckWords = 8;
 
     /// <summary>A sentence ending in ? or ! with at least this many words is prose, not a headline.</summary>
     private const int MinProseWordsForQuestion = 12;
@@ -91,7 +94,7 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
                     header.Title = candidate;
                     continue;
                 }
-                if (subtitles < MaxSubtitles && (heading.Success || !EndsWithSentencePunctuation(t)))
+                if (subtitles < MaxSubtitles && (heading.Success || (!EndsWithSentencePunctuation(t) && IsHeadlineLike(t))))
                 {
                     subtitles++;
                     continue;
@@ -134,8 +137,20 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
 
     private static bool IsProse(string line) =>
         line.Length > MaxHeadingLength
-        || StripClosers(line).EndsWith('.')
+        || (StripClosers(line) is var s && s.EndsWith('.') && !s.EndsWith("...", StringComparison.Ordinal))
         || (EndsWithSentencePunctuation(line) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinProseWordsForQuestion);
+
+    /// <summary>
+    /// A deck reads like a headline: short, or in Title Case. A long sentence-case line without a
+    /// full stop is a lead paragraph whose stop was lost (common in BBC exports) and stays in the body.
+    /// </summary>
+    private static bool IsHeadlineLike(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= MaxShortDeckWords) return true;
+        var content = words.Skip(1).Where(w => w.Length >= 4).ToList();
+        return content.Count > 0 && content.Count(w => char.IsUpper(w[0])) >= content.Count * 0.6;
+    }
 
     private static bool EndsWithSentencePunctuation(string line) => StripClosers(line) is var s && s.Length > 0 && s[^1] is '.' or '!' or '?';
 

@@ -146,6 +146,24 @@ public class PlainTextArticleReaderTests
     }
 
     [Fact]
+    public void Title_case_deck_is_dropped_but_a_long_sentence_case_lead_without_a_full_stop_is_body()
+    {
+        var deck = ReadOne("Plant to close\n\nValley Plant Workers Face Uncertain Future After Ministry Decision\n\nThe minister said so.\n", out _);
+        Assert.Equal("The minister said so.", deck.Text);
+
+        // A lead paragraph that lost its full stop: a sentence, with an attribution worth keeping.
+        var lead = ReadOne("Plant to close\n\nThe valley plant will close next spring after forty years, the ministry has said\n\nThe minister said so.\n", out _);
+        Assert.Equal("The valley plant will close next spring after forty years, the ministry has said\n\nThe minister said so.", lead.Text);
+    }
+
+    [Fact]
+    public void Headline_ending_in_an_ellipsis_is_still_a_title()
+    {
+        var a = ReadOne("Rivals of the cheap laptop...\n\nThe laptop is cheap.\n", out _);
+        Assert.Equal(("Rivals of the cheap laptop...", "The laptop is cheap."), (a.Title, a.Text));
+    }
+
+    [Fact]
     public void Only_two_subtitle_lines_are_dropped_before_the_body_starts()
     {
         var a = ReadOne("Plant to close\nDeck one\nDeck two\nNot a deck\nThe minister said so.\n", out _);
