@@ -47,6 +47,7 @@ public sealed class HtmlArticleReader(IngestionOptions? options = null) : Articl
         var source = Meta(metas, "og:site_name");
 
         foreach (var element in document.QuerySelectorAll(ChromeSelector).ToList()) element.Remove();
+        MarkLineBreaks(document);
 
         var body = document.Body is { } b ? MainText(b) : "";
         if (body.Length == 0)
@@ -110,8 +111,30 @@ public sealed class HtmlArticleReader(IngestionOptions? options = null) : Articl
             .OfType<string>()
             .Where(p => TextLineRules.MatchBoilerplate(p) is null)
             .ToList();
-        if (paragraphs.Count == 0 && Clean(container.TextContent) is { } all) paragraphs.Add(all);
+        if (paragraphs.Count == 0)
+        {
+            // No <p>: each block (div, li, heading...) became its own line in MarkLineBreaks.
+            paragraphs.AddRange(container.TextContent.Split(BlockEnd)
+                .Select(Clean).OfType<string>()
+                .Where(p => TextLineRules.MatchBoilerplate(p) is null));
+        }
         return string.Join("\n\n", paragraphs);
+    }
+
+    private const char BlockEnd = '\u2029';
+
+    private const string BlockSelector = "p, div, li, h1, h2, h3, h4, h5, h6, blockquote, section, article, main, tr, dd, dt, pre";
+
+    /// <summary>
+    /// TextContent glues adjacent blocks ("&lt;div&gt;a&lt;/div&gt;&lt;div&gt;b&lt;/div&gt;" gives "ab") and
+    /// "line&lt;br&gt;break" into "linebreak". A &lt;br&gt; becomes a space; each block end gets a
+    /// U+2029 PARAGRAPH SEPARATOR, which is whitespace to <see cref="Clean"/> (so it vanishes inside
+    /// a &lt;p&gt;) but, unlike the newlines of the HTML source, marks where a block ended.
+    /// </summary>
+    private static void MarkLineBreaks(IDocument document)
+    {
+        foreach (var br in document.QuerySelectorAll("br").ToList()) br.Replace(document.CreateTextNode(" "));
+        foreach (var block in document.QuerySelectorAll(BlockSelector).ToList()) block.After(document.CreateTextNode(BlockEnd.ToString()));
     }
 
     private static int ParagraphTextLength(IElement element) =>

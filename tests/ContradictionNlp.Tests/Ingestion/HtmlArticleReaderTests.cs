@@ -101,6 +101,16 @@ public class HtmlArticleReaderTests
         Assert.Equal("The minister said the plant would close.", a.Text);
     }
 
+    [Fact]
+    public void Line_breaks_and_adjacent_blocks_do_not_glue_words_together()
+    {
+        var p = Assert.Single(Read.Text(Reader, "<p>The minister said<br>the plant<br/>would close.</p>").Articles);
+        Assert.Equal("The minister said the plant would close.", p.Text);
+
+        var divs = Assert.Single(Read.Text(Reader, "<body><div>The minister spoke.</div><div>Workers <b>disagreed</b>.</div><ul><li>Share</li></ul></body>").Articles);
+        Assert.Equal("The minister spoke.\n\nWorkers disagreed.", divs.Text);
+    }
+
     [Theory]
     [InlineData("<html><head><title>Only a head</title></head></html>")]
     [InlineData("<html><body><nav><p>Home</p></nav><script>x()</script></body></html>")]
