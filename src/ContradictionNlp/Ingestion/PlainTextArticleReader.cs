@@ -12,9 +12,10 @@ namespace ContradictionNlp.Ingestion;
 /// ellipsis) or one longer than <see cref="MaxHeadingLength"/> characters; everything else up
 /// there is a heading. The first heading is the title. Up to <see cref="MaxSubtitles"/> further
 /// headline-like lines without sentence punctuation (short, or in Title Case: a deck or second
-/// headline, e.g. a re-worded headline under a photo) are dropped from the body: they restate the headline in headline case, carry no attribution of
-/// their own, and as unpunctuated fragments they would be glued to the first sentence by the
-/// sentence splitter. Markdown markup in the body is left as is (offsets index the raw text).
+/// headline, e.g. a re-worded headline under a photo) are dropped from the body: they restate the
+/// headline, carry no attribution of their own, and as unpunctuated fragments they would be glued
+/// to the first sentence by the sentence splitter. A long sentence-case line without a full stop
+/// is kept: it is a lead paragraph that lost its stop. Markdown markup in the body is left as is (offsets index the raw text).
 /// A YAML-style front matter block (--- title/date/author/source ---) is read as metadata.
 /// </remarks>
 public sealed class PlainTextArticleReader(IngestionOptions? options = null) : ArticleReaderBase(options)
@@ -49,10 +50,8 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
             var label = TextLineRules.DateLabel.Pattern.Match(t);
             if (label.Success)
             {
-                if (DateParsing.TryParsePrefix(t, label.Length, out var labelled, out var length))
+                if (TryTakeLabelledDates(t, header) is { } rest)
                 {
-                    header.Date ??= labelled;
-                    var rest = t[(label.Length + length)..].TrimStart(' ', '\t', '-', '–', '—', '|', ':');
                     if (rest.Length == 0) continue;
                     // The first paragraph runs on after the date on the same line.
                     bodyLine = i;
@@ -60,7 +59,9 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
                     break;
                 }
                 var value = t[label.Length..];
-                if (value.Length <= 40 && value.Any(char.IsDigit))
+                // Only a value that is plainly meant as a date ("Date: 04/05/2021") is reported and
+                // consumed; "Posted 3 letters to the mayor" is prose that happens to start with a label word.
+                if (value.Length <= 40 && value.Any(char.IsDigit) && (label.Value.Contains(':') || value.All(c => char.IsDigit(c) || c is '/' or '.' or '-' or ' ')))
                 {
                     diagnostics.Warning(origin, $"unrecognised date \"{value}\": expected e.g. 2023-11-16, November 16, 2023 or 16 Nov 2023", i + 1, "date");
                     continue;
@@ -112,6 +113,25 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
         }
         var title = header.Title ?? ArticleTitles.FromBody(body, origin);
         return [Article.Create(title, header.Date, header.Source, header.Author, body, origin)];
+    }
+
+    /// <summary>
+    /// "date 2023-11-16 Body..." or "Published: 16 Nov 2023 | Updated: 17 Nov 2023": takes every
+    /// labelled date at the start of the line (the first one wins) and returns what follows, or
+    /// null when the line does not start with a labelled date.
+    /// </summary>
+    private static string? TryTakeLabelledDates(string line, Header header)
+    {
+        string? rest = null;
+        var remaining = line;
+        while (TextLineRules.DateLabel.Pattern.Match(remaining) is { Success: true } label
+               && DateParsing.TryParsePrefix(remaining, label.Length, out var date, out var length))
+        {
+            header.Date ??= date;
+            remaining = remaining[(label.Length + length)..].TrimStart(' ', '\t', '-', '–', '—', '|', ':', ',');
+            rest = remaining;
+        }
+        return rest;
     }
 
     private static string BuildBody(string[] lines, int start, int column)

@@ -116,6 +116,23 @@ public class PlainTextArticleReaderTests
     }
 
     [Fact]
+    public void Published_and_updated_dates_on_one_line_are_both_metadata_and_the_first_wins()
+    {
+        var a = ReadOne("Plant to close\nPublished: 4 May 2021 | Updated: 6 May 2021\n\nThe minister said so.\n", out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal((new DateOnly(2021, 5, 4), "The minister said so."), (a.Date, a.Text));
+    }
+
+    [Fact]
+    public void Prose_starting_with_a_date_label_word_is_not_a_bad_date()
+    {
+        var a = ReadOne("Posted 3 letters to the mayor, she said.\n", out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Null(a.Date);
+        Assert.Equal("Posted 3 letters to the mayor, she said.", a.Text);
+    }
+
+    [Fact]
     public void File_without_a_heading_takes_its_first_sentence_as_title()
     {
         var a = ReadOne("Mr. Okafor said the plant would close. Workers disagreed.\n", out _);
