@@ -87,6 +87,12 @@ public sealed class ArticleLoader
             diagnostics.Error(folder, $"cannot list folder: {ex.Message}");
             yield break;
         }
+        if (files.Count == 0)
+        {
+            // Silence here would look like "no claims found" to someone who pointed at the wrong folder.
+            diagnostics.Warning(folder, $"no article files in this folder: expected files ending in {string.Join(", ", KnownExtensions)}");
+            yield break;
+        }
         files.Sort(StringComparer.Ordinal);
         foreach (var file in files)
             foreach (var article in ReadFile(ReaderFor(file)!, file, diagnostics))

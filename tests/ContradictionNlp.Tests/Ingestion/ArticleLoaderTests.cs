@@ -77,6 +77,17 @@ public class ArticleLoaderTests
     }
 
     [Fact]
+    public void Folder_without_article_files_is_a_warning()
+    {
+        using var dir = new TempFolder();
+        dir.Write("photo.jpg", "x");
+        var (articles, diagnostics) = Load([dir.Path]);
+        Assert.Empty(articles);
+        Assert.Equal($"{dir.Path}: warning: no article files in this folder: expected files ending in .txt, .text, .md, .markdown, .html, .htm, .xhtml, .jsonl, .ndjson",
+            Assert.Single(diagnostics));
+    }
+
+    [Fact]
     public void File_over_the_size_limit_is_skipped_with_its_size_in_the_message()
     {
         using var dir = new TempFolder();
