@@ -67,17 +67,7 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
                     continue;
                 }
             }
-            if (DateParsing.Parse(t) is { } date)
-            {
-                header.Date ??= date;
-                continue;
-            }
-            var byline = TextLineRules.Byline.Pattern.Match(t);
-            if (byline.Success)
-            {
-                header.Author ??= byline.Groups["name"].Value.Trim();
-                continue;
-            }
+            if (TryTakeMetadata(t, header)) continue;
             var titleLabel = TextLineRules.TitleLabel.Pattern.Match(t);
             if (titleLabel.Success && header.Title is null)
             {
@@ -114,6 +104,29 @@ public sealed class PlainTextArticleReader(IngestionOptions? options = null) : A
         var title = header.Title ?? ArticleTitles.FromBody(body, origin);
         return [Article.Create(title, header.Date, header.Source, header.Author, body, origin)];
     }
+
+    /// <summary>
+    /// A date line, a byline ("By ..."), or both joined by " | ", " · " or " • " ("By Lee Park |
+    /// May 4, 2021"). Any other part makes the whole line not metadata: a bare name without "By" is
+    /// not known to be the author.
+    /// </summary>
+    private static bool TryTakeMetadata(string line, Header header)
+    {
+        var parts = line.Split(MetadataSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        DateOnly? date = null;
+        string? author = null;
+        foreach (var part in parts)
+        {
+            if (date is null && DateParsing.Parse(part) is { } d) date = d;
+            else if (author is null && TextLineRules.Byline.Pattern.Match(part) is { Success: true } m) author = m.Groups["name"].Value.Trim();
+            else return false;
+        }
+        header.Date ??= date;
+        header.Author ??= author;
+        return parts.Length > 0;
+    }
+
+    private static readonly string[] MetadataSeparators = [" | ", " · ", " • "];
 
     /// <summary>
     /// "date 2023-11-16 Body..." or "Published: 16 Nov 2023 | Updated: 17 Nov 2023": takes every

@@ -77,6 +77,16 @@ public class PlainTextArticleReaderTests
         Assert.Equal("The minister said the plant would close.", a.Text);
     }
 
+    [Theory]
+    [InlineData("By Lee Park | May 4, 2021")]
+    [InlineData("4 May 2021 · By Lee Park")]
+    public void Byline_and_date_on_one_line_are_both_taken(string line)
+    {
+        var a = ReadOne($"Plant to close\n{line}\n\nThe minister said so.\n", out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(("Lee Park", new DateOnly(2021, 5, 4), "The minister said so."), (a.Author, a.Date, a.Text));
+    }
+
     [Fact]
     public void Prose_starting_with_By_is_not_a_byline()
     {
