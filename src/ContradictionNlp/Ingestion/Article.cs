@@ -23,6 +23,12 @@ public sealed record Article(
     /// trimmed, first 16 bytes as lower-case hex. Title and metadata are left out on purpose, so a
     /// re-export of the same story with a changed headline is still recognised as the same article.
     /// </summary>
+    /// <summary>
+    /// The id the source gave the article (e.g. JSONL "id"), kept for tracing back; not used for
+    /// identity. Null when the source has none. (Additive member, set with <c>with { SourceId = ... }</c>.)
+    /// </summary>
+    public string? SourceId { get; init; }
+
     public static string ComputeId(string text)
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
