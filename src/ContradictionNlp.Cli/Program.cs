@@ -13,6 +13,10 @@ namespace ContradictionNlp.Cli
             var root = new RootCommand("ContradictionNlp: find claims in news articles and flag same-speaker contradictions.");
             var eval = new Command("eval", "Measure quality on a named data set.");
             root.Subcommands.Add(eval);
+            root.Subcommands.Add(Commands.AnalyzeCommand.Create());
+            root.Subcommands.Add(Commands.SpeakersCommand.Create());
+            root.Subcommands.Add(Commands.ClaimsCommand.Create());
+            root.Subcommands.Add(Commands.PairsCommand.Create());
             return root;
         }
 

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using ContradictionNlp.Store;
+
+namespace ContradictionNlp.Cli.Commands;
+
+/// <summary>Options several commands share, built fresh per command (an option belongs to one command).</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Db() => new("--db")
+    {
+        Description = $"The SQLite store (created when missing). Default: {ClaimStore.DefaultFileName} in the working directory.",
+        DefaultValueFactory = _ => ClaimStore.DefaultFileName,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Write JSON to stdout instead of a table." };
+
+    public static Option<double> MinScore()
+    {
+        var option = new Option<double>("--min-score")
+        {
+            Description = "Flag pairs whose contradiction probability is at least P (0..1). Default 0.5.",
+            DefaultValueFactory = _ => 0.5,
+            HelpName = "P",
+        };
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<double>();
+            if (double.IsNaN(value) || value < 0 || value > 1)
+                result.AddError($"--min-score must be between 0 and 1, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        });
+        return option;
+    }
+
+    /// <summary>The --db value resolved against the environment's working directory.</summary>
+    public static string DbPath(string value, CliEnvironment env) => Path.GetFullPath(value, env.CurrentDirectory);
+
+    /// <summary>Opens the store or writes why not (exit code 1). Listing commands pass <paramref name="mustExist"/> so a typo in --db does not create an empty store.</summary>
+    public static ClaimStore? OpenStore(string path, TextWriter stderr, bool mustExist = false)
+    {
+        if (mustExist && !File.Exists(path))
+        {
+            stderr.WriteLine($"cnlp: no store at '{path}'. Run 'cnlp analyze PATH... --db {path}' first, or pass the right --db.");
+            return null;
+        }
+        try { return ClaimStore.Open(path); }
+        catch (StoreException ex)
+        {
+            stderr.WriteLine($"cnlp: {ex.Message}");
+            return null;
+        }
+    }
+}
