@@ -92,15 +92,9 @@ public sealed class AnalysisPipeline
             else
             {
                 var (batch, poolSizes) = Analyze(article, resolver, pools, diagnostics);
-                bool saved;
-                try { saved = _store.SaveArticle(batch); }
-                catch
-                {
-                    // The pools already hold this article's claims; they were not stored, so drop them.
-                    Undo(pools, poolSizes);
-                    throw;
-                }
-                if (saved)
+                // A failure here (or in any stage) is a programming or I/O error: it ends the run,
+                // and the store's transaction guarantees this article left nothing behind.
+                if (_store.SaveArticle(batch))
                 {
                     fresh++;
                     claims += batch.Claims.Count;
@@ -109,7 +103,8 @@ public sealed class AnalysisPipeline
                 }
                 else
                 {
-                    // Only reachable if another process stored it between our check and our write.
+                    // Only reachable if another process stored it between our check and our write:
+                    // its claims are in the store already, so take our copies out of the pools.
                     Undo(pools, poolSizes);
                     skipped++;
                     diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
@@ -151,40 +146,31 @@ public sealed class AnalysisPipeline
         var toStore = new List<ClaimToStore>(ordered.Count);
         var scored = new List<ScoredPair>();
         var embedder = _stages.Embedder;
-        // Pools gain this article's claims as we go; remember their sizes to undo that if the
-        // article fails, so a failed article leaves no trace in memory either.
+        // Pools gain this article's claims as we go; their sizes before it let Run undo that.
         var poolSizes = new Dictionary<string, int>(StringComparer.Ordinal);
-        try
+        foreach (var claim in ordered)
         {
-            foreach (var claim in ordered)
-            {
-                var speaker = resolver.Resolve(claim.Speaker);
-                var vector = new float[embedder.Dimension];
-                embedder.Embed(claim.ContentText, vector);
-                toStore.Add(new ClaimToStore(claim, speaker?.Id, vector));
-                if (speaker is null) continue;
-                speakers[speaker.Id] = speaker;
+            var speaker = resolver.Resolve(claim.Speaker);
+            var vector = new float[embedder.Dimension];
+            embedder.Embed(claim.ContentText, vector);
+            toStore.Add(new ClaimToStore(claim, speaker?.Id, vector));
+            if (speaker is null) continue;
+            speakers[speaker.Id] = speaker;
 
-                var pool = GetPool(speaker.Id, pools);
-                poolSizes.TryAdd(speaker.Id, pool.Claims.Count);
-                if (pool.Claims.Count > 0)
+            var pool = GetPool(speaker.Id, pools);
+            poolSizes.TryAdd(speaker.Id, pool.Claims.Count);
+            if (pool.Claims.Count > 0)
+            {
+                var candidates = _stages.Candidates.Select(vector, pool.Vectors);
+                foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
                 {
-                    var candidates = _stages.Candidates.Select(vector, pool.Vectors);
-                    foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
-                    {
-                        var earlier = pool.Claims[index];
-                        var (a, b) = IsOlder(claim, earlier) ? (claim, earlier) : (earlier, claim);
-                        scored.Add(_stages.PairScorer.Score(a, b, similarity));
-                    }
+                    var earlier = pool.Claims[index];
+                    var (a, b) = IsOlder(claim, earlier) ? (claim, earlier) : (earlier, claim);
+                    scored.Add(_stages.PairScorer.Score(a, b, similarity));
                 }
-                pool.Claims.Add(claim);
-                pool.Vectors.Add(vector);
             }
-        }
-        catch
-        {
-            Undo(pools, poolSizes);
-            throw;
+            pool.Claims.Add(claim);
+            pool.Vectors.Add(vector);
         }
 
         var batch = new ArticleBatch(article, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
