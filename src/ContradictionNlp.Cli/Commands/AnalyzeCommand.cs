@@ -71,7 +71,7 @@ public static class AnalyzeCommand
         if (store is null) return ExitCodes.Failure;
 
         var diagnostics = new DiagnosticBag();
-        var articles = ArticleLoader.Load(s.Paths, diagnostics, env.Stdin).ToList();
+        var articles = ArticleLoader.Load(s.Paths.Select(p => CommonOptions.InputPath(p, env)), diagnostics, env.Stdin).ToList();
         var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore });
 
         // The bar goes where it does not mix with data: stdout only when that is a terminal

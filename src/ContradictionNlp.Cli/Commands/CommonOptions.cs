@@ -24,12 +24,26 @@ internal static class CommonOptions
         };
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<double>();
-            if (double.IsNaN(value) || value < 0 || value > 1)
-                result.AddError($"--min-score must be between 0 and 1, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            // A token that is not a number is already reported by the parser; only check the range.
+            if (result.Tokens is [var token] &&
+                double.TryParse(token.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) &&
+                (double.IsNaN(value) || value < 0 || value > 1))
+                result.AddError($"--min-score must be between 0 and 1, got {token.Value}.");
         });
         return option;
     }
+
+    /// <summary>
+    /// An input path as the loader should see it: as typed when relative to the process's own
+    /// working directory (so diagnostics show what the user typed), else joined to the environment's.
+    /// </summary>
+    public static string InputPath(string value, CliEnvironment env) =>
+        value == "-" || Path.IsPathRooted(value) || PathsEqual(env.CurrentDirectory, Environment.CurrentDirectory)
+            ? value
+            : Path.Combine(env.CurrentDirectory, value);
+
+    private static bool PathsEqual(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     /// <summary>The --db value resolved against the environment's working directory.</summary>
     public static string DbPath(string value, CliEnvironment env) => Path.GetFullPath(value, env.CurrentDirectory);
