@@ -10,6 +10,7 @@ internal static class CommonOptions
     {
         Description = $"The SQLite store (created when missing). Default: {ClaimStore.DefaultFileName} in the working directory.",
         DefaultValueFactory = _ => ClaimStore.DefaultFileName,
+        HelpName = "FILE",
     };
 
     public static Option<bool> Json() => new("--json") { Description = "Write JSON to stdout instead of a table." };
@@ -18,7 +19,7 @@ internal static class CommonOptions
     {
         var option = new Option<double>("--min-score")
         {
-            Description = "Flag pairs whose contradiction probability is at least P (0..1). Default 0.5.",
+            Description = "Only pairs whose contradiction probability is at least P (0..1).",
             DefaultValueFactory = _ => 0.5,
             HelpName = "P",
         };
