@@ -70,15 +70,19 @@ public static class AnalyzeCommand
         using var store = CommonOptions.OpenStore(CommonOptions.DbPath(s.Db, env), stderr);
         if (store is null) return ExitCodes.Failure;
 
-        var diagnostics = new DiagnosticBag();
-        var articles = ArticleLoader.Load(s.Paths.Select(p => CommonOptions.InputPath(p, env)), diagnostics, env.Stdin).ToList();
-        var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore });
-
         // The bar goes where it does not mix with data: stdout only when that is a terminal
         // showing a table; otherwise stderr, and only when stderr is a terminal.
         bool barOnStdout = !s.Json && Terminal.IsStdout(stdout);
         var barWriter = barOnStdout ? stdout : stderr;
         bool showBar = barOnStdout || Terminal.IsStderr(stderr);
+
+        var diagnostics = new DiagnosticBag();
+        // Without a bar, diagnostics are printed as they happen (useful on long runs); with one,
+        // after it, so they do not tear the bar apart.
+        if (!showBar) diagnostics.Reported += d => stderr.WriteLine(d.ToString());
+        var articles = ArticleLoader.Load(s.Paths.Select(p => CommonOptions.InputPath(p, env)), diagnostics, env.Stdin).ToList();
+        var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore });
+
         PipelineSummary summary;
         if (showBar)
         {
@@ -94,7 +98,7 @@ public static class AnalyzeCommand
         }
         else summary = pipeline.Run(articles, diagnostics);
 
-        foreach (var d in diagnostics) stderr.WriteLine(d.ToString());
+        if (showBar) foreach (var d in diagnostics) stderr.WriteLine(d.ToString());
 
         var flaggedKeys = summary.Flagged.Select(p => (p.A.Id, p.B.Id)).ToHashSet();
         var shown = store.ListPairs(s.MinScore).Where(p => s.All || flaggedKeys.Contains((p.A.Claim.Id, p.B.Claim.Id))).ToList();

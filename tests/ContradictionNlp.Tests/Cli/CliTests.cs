@@ -223,6 +223,18 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Dash_reads_one_article_from_stdin()
+    {
+        var text = "Stdin story\ndate 2024-05-01\n\nAnn Lee said the pier is open.\n"u8.ToArray();
+        var env = Env() with { Stdin = () => new MemoryStream(text) };
+        var (code, output, _) = Cnlp(env, "analyze", "-", "--db", _dir.File("s.db"), "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("claims").GetInt32());
+        var (_, claims, _) = Cnlp("claims", "--db", _dir.File("s.db"), "--json");
+        Assert.Equal("the pier is open", JsonDocument.Parse(claims).RootElement[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Default_db_is_contradictions_db_in_the_working_directory()
     {
         var (code, _, _) = Cnlp("analyze", "in");

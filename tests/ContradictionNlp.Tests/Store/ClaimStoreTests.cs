@@ -61,6 +61,14 @@ public class ClaimStoreTests : IDisposable
     }
 
     [Fact]
+    public void Migrations_are_numbered_from_1_without_gaps()
+    {
+        // Opening applies every migration above the stored version in list order: a gap or a
+        // reordering would skip or misapply schema changes on existing stores.
+        Assert.Equal(Enumerable.Range(1, StoreSchema.Migrations.Count), StoreSchema.Migrations.Select(m => m.Version));
+    }
+
+    [Fact]
     public void Round_trip_keeps_claims_speakers_vectors_pairs_and_reasons()
     {
         var (article, c1, c2, speaker) = Sample();
