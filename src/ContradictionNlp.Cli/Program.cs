@@ -14,6 +14,10 @@ namespace ContradictionNlp.Cli
             var eval = new Command("eval", "Measure quality on a named data set.");
             root.Subcommands.Add(eval);
             eval.Subcommands.Add(Commands.EvalSentencesCommand.Create());
+            root.Subcommands.Add(Commands.AnalyzeCommand.Create());
+            root.Subcommands.Add(Commands.SpeakersCommand.Create());
+            root.Subcommands.Add(Commands.ClaimsCommand.Create());
+            root.Subcommands.Add(Commands.PairsCommand.Create());
             return root;
         }
 

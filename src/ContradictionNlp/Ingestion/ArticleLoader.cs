@@ -73,6 +73,16 @@ public sealed class ArticleLoader
 
     private ArticleReaderBase? ReaderFor(string path) => Array.Find(_readers, r => r.CanRead(path));
 
+    // A corpus folder usually carries its own README.md / SOURCE.md / LICENSE: those describe the
+    // articles and are not news. Skipped only in folder walks; naming such a file explicitly reads it.
+    private static readonly HashSet<string> FolderDocumentationNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "README", "SOURCE", "LICENSE", "LICENCE", "NOTICE", "CHANGELOG", "CONTRIBUTING",
+    };
+
+    internal static bool IsFolderDocumentation(string path) =>
+        FolderDocumentationNames.Contains(Path.GetFileNameWithoutExtension(path));
+
     private IEnumerable<Article> ReadFolder(string folder, DiagnosticBag diagnostics)
     {
         List<string> files;
@@ -80,7 +90,8 @@ public sealed class ArticleLoader
         {
             var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
             // Only paths are collected (not contents) so the order can be made stable.
-            files = Directory.EnumerateFiles(folder, "*", options).Where(f => ReaderFor(f) is not null).ToList();
+            files = Directory.EnumerateFiles(folder, "*", options)
+                .Where(f => ReaderFor(f) is not null && !IsFolderDocumentation(f)).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -35,6 +35,21 @@ public class ArticleLoaderTests
     }
 
     [Fact]
+    public void Folder_walk_skips_the_folders_own_documentation_but_an_explicitly_named_readme_is_read()
+    {
+        using var dir = new TempFolder();
+        dir.Write("story.txt", "Story\n\nThe mayor said the bridge is open.\n");
+        dir.Write("README.md", "# About these files\n\nThe editor said these are samples.\n");
+        dir.Write("sub/SOURCE.md", "# Source\n\nThe archivist said this came from a feed.\n");
+
+        var (walked, _) = Load([dir.Path]);
+        Assert.Equal(["The mayor said the bridge is open."], walked.Select(a => a.Text));
+
+        var (named, _) = Load([Path.Combine(dir.Path, "README.md")]);
+        Assert.Equal(["The editor said these are samples."], named.Select(a => a.Text));
+    }
+
+    [Fact]
     public void Missing_path_and_explicit_unknown_file_are_errors_and_the_run_goes_on()
     {
         using var dir = new TempFolder();

@@ -1,0 +1,442 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ContradictionNlp.Claims;
+using ContradictionNlp.Pairing;
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Speakers;
+using ContradictionNlp.Text;
+using Microsoft.Data.Sqlite;
+
+namespace ContradictionNlp.Store;
+
+/// <summary>
+/// The SQLite store of articles, speakers, claims, embeddings, scored pairs and reviews (schema in
+/// <see cref="StoreSchema"/>). One instance owns one connection and is not thread-safe: the pipeline
+/// writes articles in order. Opening creates the file when missing and migrates it to
+/// <see cref="StoreSchema.LatestVersion"/>; a newer or foreign file is refused with a
+/// <see cref="StoreException"/> naming it.
+/// </summary>
+public sealed class ClaimStore : IDisposable
+{
+    /// <summary>The store file used when none is given: in the working directory.</summary>
+    public const string DefaultFileName = "contradictions.db";
+
+    /// <summary>How long a writer waits for another process holding the lock before failing.</summary>
+    public const int BusyTimeoutMilliseconds = 5000;
+
+    private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+
+    private ClaimStore(string path, SqliteConnection connection, TimeProvider clock)
+    {
+        Path = path;
+        _connection = connection;
+        _clock = clock;
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion => (int)(long)Scalar("PRAGMA user_version")!;
+
+    /// <summary>Opens (creating when missing) and migrates the store at <paramref name="path"/>.</summary>
+    /// <param name="clock">Source of ingested_at / created_at; tests pass a fixed one.</param>
+    /// <exception cref="StoreException">The file is not SQLite, is another application's database, or has a newer schema.</exception>
+    public static ClaimStore Open(string path, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = System.IO.Path.GetFullPath(path);
+        RefuseNonSqlite(path, full);
+
+        // Pooling off: a pooled connection keeps the file open after Dispose, which surprises
+        // users (and tests) that delete or move the file afterwards.
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            var store = new ClaimStore(path, connection, clock ?? TimeProvider.System);
+            store.Execute($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}");
+            store.CheckCompatible();
+            // WAL: readers (cnlp pairs, the review page) do not block the writer and vice versa.
+            store.Scalar("PRAGMA journal_mode = WAL");
+            store.Execute("PRAGMA foreign_keys = ON");
+            store.Migrate();
+            return store;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == 26) // SQLITE_NOTADB
+        {
+            connection.Dispose();
+            throw new StoreException(NotSqliteMessage(path), ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    internal static string NotSqliteMessage(string path) =>
+        $"'{path}' is not a SQLite database, so it cannot be a cnlp store. Choose another file with --db.";
+
+    private static void RefuseNonSqlite(string path, string full)
+    {
+        // Check the header ourselves: SQLite only notices a foreign file at the first read, and an
+        // empty file is a valid (new) database.
+        if (!File.Exists(full)) return;
+        Span<byte> header = stackalloc byte[16];
+        int read;
+        using (var stream = File.OpenRead(full)) read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        if (read == 0) return;
+        if (read < header.Length || !header.SequenceEqual(SqliteMagic))
+            throw new StoreException(NotSqliteMessage(path));
+    }
+
+    private void CheckCompatible()
+    {
+        var version = SchemaVersion;
+        var appId = (int)(long)Scalar("PRAGMA application_id")!;
+        if (version > StoreSchema.LatestVersion)
+            throw new StoreException(
+                $"Store '{Path}' has schema version {version}, but this cnlp only knows versions up to {StoreSchema.LatestVersion}. " +
+                "Use a newer cnlp, or choose another file with --db.");
+        bool hasTables = (long)Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table'")! > 0;
+        if (appId != StoreSchema.ApplicationId && (appId != 0 || hasTables))
+            throw new StoreException(
+                $"'{Path}' is a SQLite database but not a cnlp store (application_id {appId}, {(hasTables ? "has other tables" : "no tables")}). " +
+                "Choose another file with --db.");
+    }
+
+    private void Migrate()
+    {
+        var current = SchemaVersion;
+        foreach (var migration in StoreSchema.Migrations)
+        {
+            if (migration.Version <= current) continue;
+            // One transaction per migration: a crash leaves the store at the previous whole version.
+            using var tx = _connection.BeginTransaction();
+            Execute(migration.Sql, tx);
+            Execute($"PRAGMA application_id = {StoreSchema.ApplicationId}", tx);
+            Execute($"PRAGMA user_version = {migration.Version}", tx);
+            tx.Commit();
+        }
+    }
+
+    public bool HasArticle(string articleId) =>
+        Scalar("SELECT 1 FROM articles WHERE id = $id", null, ("$id", articleId)) is not null;
+
+    /// <summary>Every stored speaker with aliases (ordered) and roles, ordered by id: what the speaker index starts from.</summary>
+    public IReadOnlyList<Speaker> LoadSpeakers()
+    {
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        using (var cmd = Command("SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                if (!aliases.TryGetValue(r.GetString(0), out var list)) aliases[r.GetString(0)] = list = new();
+                list.Add(r.GetString(1));
+            }
+        var speakers = new List<Speaker>();
+        using (var cmd = Command("SELECT id, name, roles FROM speakers ORDER BY id"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                speakers.Add(new Speaker(r.GetString(0), r.GetString(1),
+                    aliases.TryGetValue(r.GetString(0), out var a) ? a : [], ReadStrings(r.GetString(2))));
+        return speakers;
+    }
+
+    /// <summary>
+    /// The claims of one speaker in the order they were stored, each with its vector from
+    /// <paramref name="modelId"/> (null when the claim has none from that model).
+    /// </summary>
+    public IReadOnlyList<(Claim Claim, float[]? Vector)> LoadSpeakerClaims(string speakerId, string modelId)
+    {
+        using var cmd = Command($"""
+            SELECT {ClaimColumns("c")}, e.vector
+            FROM claims c LEFT JOIN embeddings e ON e.claim_id = c.id AND e.model_id = $model
+            WHERE c.speaker_id = $speaker ORDER BY c.rowid
+            """, null, ("$speaker", speakerId), ("$model", modelId));
+        using var r = cmd.ExecuteReader();
+        var result = new List<(Claim, float[]?)>();
+        while (r.Read())
+            result.Add((ReadClaim(r, 0), r.IsDBNull(ClaimColumnCount) ? null : ReadVector((byte[])r[ClaimColumnCount])));
+        return result;
+    }
+
+    /// <summary>
+    /// Writes one article with its claims, vectors, speakers and pairs in ONE transaction: on any
+    /// failure nothing of the article is left behind. Returns false (and writes nothing) when the
+    /// article is already stored, so re-running an input is a no-op.
+    /// </summary>
+    public bool SaveArticle(ArticleBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.EmbeddingModelId is null && batch.Claims.Any(c => c.Vector is not null))
+            throw new ArgumentException("Claims carry vectors but the batch has no EmbeddingModelId.", nameof(batch));
+
+        using var tx = _connection.BeginTransaction();
+        if (Scalar("SELECT 1 FROM articles WHERE id = $id", tx, ("$id", batch.Article.Id)) is not null)
+            return false; // disposing the transaction rolls back (nothing was written)
+
+        var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var a = batch.Article;
+        Execute("""
+            INSERT INTO articles (id, title, date, source, author, origin, text, ingested_at)
+            VALUES ($id, $title, $date, $source, $author, $origin, $text, $at)
+            """, tx, ("$id", a.Id), ("$title", a.Title), ("$date", FormatDate(a.Date)), ("$source", a.Source),
+            ("$author", a.Author), ("$origin", a.Origin), ("$text", a.Text), ("$at", now));
+
+        foreach (var s in batch.Speakers)
+        {
+            Execute("""
+                INSERT INTO speakers (id, name, roles) VALUES ($id, $name, $roles)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
+                """, tx, ("$id", s.Id), ("$name", s.Name), ("$roles", WriteStrings(s.Roles)));
+            foreach (var alias in s.Aliases)
+                Execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES ($id, $alias)", tx,
+                    ("$id", s.Id), ("$alias", alias));
+        }
+
+        foreach (var item in batch.Claims)
+        {
+            var c = item.Claim;
+            if (c.ArticleId != a.Id)
+                throw new ArgumentException($"Claim {c.Id} belongs to article {c.ArticleId}, not {a.Id}.", nameof(batch));
+            Execute("""
+                INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
+                    mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
+                    cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date)
+                VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
+                    $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date)
+                """, tx, ("$id", c.Id), ("$article", c.ArticleId), ("$si", c.SentenceIndex),
+                ("$ss", c.Sentence.Start), ("$se", c.Sentence.End),
+                ("$ms", c.Speaker.Span.Start), ("$me", c.Speaker.Span.End), ("$mt", c.Speaker.Text),
+                ("$mk", c.Speaker.Kind.ToString()), ("$mn", c.Speaker.Name), ("$mr", WriteStrings(c.Speaker.Roles)),
+                ("$speaker", item.SpeakerId), ("$cs", c.Cue.Start), ("$ce", c.Cue.End), ("$ct", c.CueText),
+                ("$ks", c.Content.Start), ("$ke", c.Content.End), ("$kt", c.ContentText),
+                ("$kind", c.Kind.ToString()), ("$date", FormatDate(c.Date)));
+            if (item.Vector is { } v)
+                Execute("INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", tx,
+                    ("$id", c.Id), ("$model", batch.EmbeddingModelId), ("$dim", v.Length), ("$vec", WriteVector(v)));
+        }
+
+        foreach (var p in batch.Pairs)
+        {
+            Execute("""
+                INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
+                    model_version, temporal_order, days_apart, created_at)
+                VALUES ($a, $b, $sim, $score, $ent, $neu, $reasons, $model, $order, $days, $at)
+                """, tx, ("$a", p.A.Id), ("$b", p.B.Id), ("$sim", (double)p.Similarity), ("$score", p.Score.Contradiction),
+                ("$ent", p.Score.Entailment), ("$neu", p.Score.Neutral), ("$reasons", WriteReasons(p.Score.Reasons)),
+                ("$model", batch.ScorerVersion), ("$order", p.Time.Order.ToString()), ("$days", p.Time.DaysApart), ("$at", now));
+        }
+
+        tx.Commit();
+        return true;
+    }
+
+    /// <summary>All speakers with their claim counts, ordered by name then id.</summary>
+    public IReadOnlyList<SpeakerSummary> ListSpeakers()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var cmd = Command("SELECT speaker_id, count(*) FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id"))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read()) counts[r.GetString(0)] = r.GetInt32(1);
+        return LoadSpeakers()
+            .Select(s => new SpeakerSummary(s, counts.GetValueOrDefault(s.Id)))
+            .OrderBy(s => s.Speaker.Name, StringComparer.Ordinal).ThenBy(s => s.Speaker.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Stored claims, optionally only those of the speaker whose name or any alias equals
+    /// <paramref name="speaker"/> (case-insensitive). Ordered by date (undated last), article, position.
+    /// </summary>
+    public IReadOnlyList<StoredClaim> ListClaims(string? speaker = null)
+    {
+        var where = speaker is null ? "" : """
+            WHERE c.speaker_id IN (SELECT id FROM speakers WHERE name = $name COLLATE NOCASE
+                                   UNION SELECT speaker_id FROM speaker_aliases WHERE alias = $name COLLATE NOCASE)
+            """;
+        using var cmd = Command($"""
+            SELECT {ClaimColumns("c")}, c.speaker_id, s.name, a.title, a.date
+            FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN speakers s ON s.id = c.speaker_id
+            {where}
+            ORDER BY coalesce(c.date, a.date) IS NULL, coalesce(c.date, a.date), c.article_id, c.content_start, c.id
+            """, null, speaker is null ? [] : [("$name", speaker)]);
+        using var r = cmd.ExecuteReader();
+        var result = new List<StoredClaim>();
+        while (r.Read()) result.Add(ReadStoredClaim(r));
+        return result;
+    }
+
+    /// <summary>Pairs scoring at least <paramref name="minScore"/>, by score descending, then claim ids.</summary>
+    public IReadOnlyList<StoredPair> ListPairs(double minScore = 0)
+    {
+        int n = ClaimColumnCount + 4;
+        using var cmd = Command($"""
+            SELECT p.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
+                   p.temporal_order, p.days_apart, p.created_at,
+                   {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
+                   {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
+            FROM pairs p
+            JOIN claims ca ON ca.id = p.claim_a JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
+            JOIN claims cb ON cb.id = p.claim_b JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
+            WHERE p.score >= $min
+            ORDER BY p.score DESC, p.claim_a, p.claim_b
+            """, null, ("$min", minScore));
+        using var r = cmd.ExecuteReader();
+        var result = new List<StoredPair>();
+        while (r.Read())
+        {
+            var a = ReadStoredClaim(r, 10);
+            var b = ReadStoredClaim(r, 10 + n);
+            var score = new ContradictionScore(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), ReadReasons(r.GetString(5)));
+            var time = new TemporalRelation(a.Date, b.Date, Enum.Parse<TemporalOrder>(r.GetString(7)),
+                r.IsDBNull(8) ? null : r.GetInt32(8));
+            result.Add(new StoredPair(r.GetInt64(0), a.SpeakerId ?? "", a.SpeakerName ?? "", a, b, (float)r.GetDouble(1),
+                score, time, r.GetString(6), DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture)));
+        }
+        return result;
+    }
+
+    public StoreCounts Counts()
+    {
+        int Count(string table) => (int)(long)Scalar($"SELECT count(*) FROM {table}")!;
+        return new StoreCounts(Count("articles"), Count("speakers"), Count("speaker_aliases"), Count("claims"),
+            Count("embeddings"), Count("pairs"), Count("reviews"));
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    // ---- claim rows -------------------------------------------------------------------------
+
+    private const int ClaimColumnCount = 19;
+
+    private static string ClaimColumns(string t) =>
+        string.Join(", ", new[] { "id", "article_id", "sentence_index", "sentence_start", "sentence_end",
+            "mention_start", "mention_end", "mention_text", "mention_kind", "mention_name", "mention_roles",
+            "cue_start", "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind", "date" }
+            .Select(c => $"{t}.{c}"));
+
+    private static Claim ReadClaim(SqliteDataReader r, int o)
+    {
+        var mention = new SpeakerMention(new TextSpan(r.GetInt32(o + 5), r.GetInt32(o + 6)), r.GetString(o + 7),
+            Enum.Parse<MentionKind>(r.GetString(o + 8)), r.GetString(o + 9), ReadStrings(r.GetString(o + 10)));
+        return new Claim(r.GetString(o), r.GetString(o + 1), r.GetInt32(o + 2),
+            new TextSpan(r.GetInt32(o + 3), r.GetInt32(o + 4)), mention,
+            new TextSpan(r.GetInt32(o + 11), r.GetInt32(o + 12)), r.GetString(o + 13),
+            new TextSpan(r.GetInt32(o + 14), r.GetInt32(o + 15)), r.GetString(o + 16),
+            Enum.Parse<ClaimKind>(r.GetString(o + 17)), ParseDate(r.IsDBNull(o + 18) ? null : r.GetString(o + 18)));
+    }
+
+    /// <summary>Claim columns at <paramref name="o"/>, then speaker_id, speaker name, article title, article date.</summary>
+    private static StoredClaim ReadStoredClaim(SqliteDataReader r, int o = 0)
+    {
+        int n = ClaimColumnCount;
+        return new StoredClaim(ReadClaim(r, o),
+            r.IsDBNull(o + n) ? null : r.GetString(o + n),
+            r.IsDBNull(o + n + 1) ? null : r.GetString(o + n + 1),
+            r.GetString(o + n + 2),
+            ParseDate(r.IsDBNull(o + n + 3) ? null : r.GetString(o + n + 3)));
+    }
+
+    // ---- encodings --------------------------------------------------------------------------
+
+    private static string? FormatDate(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? ParseDate(string? s) =>
+        s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static byte[] WriteVector(float[] v)
+    {
+        // Explicit little-endian so a store moves between machines unchanged.
+        var bytes = new byte[v.Length * sizeof(float)];
+        for (int i = 0; i < v.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), v[i]);
+        return bytes;
+    }
+
+    private static float[] ReadVector(byte[] bytes)
+    {
+        var v = new float[bytes.Length / sizeof(float)];
+        for (int i = 0; i < v.Length; i++) v[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * 4));
+        return v;
+    }
+
+    private static string WriteStrings(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
+
+    private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+
+    internal static string WriteReasons(IReadOnlyList<Reason> reasons)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var reason in reasons)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", reason.Kind);
+                w.WriteString("message", reason.Message);
+                WriteSpans(w, "spansA", reason.SpansA);
+                WriteSpans(w, "spansB", reason.SpansB);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+
+        static void WriteSpans(Utf8JsonWriter w, string name, IReadOnlyList<TextSpan> spans)
+        {
+            w.WriteStartArray(name);
+            foreach (var s in spans)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(s.Start);
+                w.WriteNumberValue(s.End);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+        }
+    }
+
+    internal static IReadOnlyList<Reason> ReadReasons(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var result = new List<Reason>();
+        foreach (var e in doc.RootElement.EnumerateArray())
+            result.Add(new Reason(e.GetProperty("kind").GetString()!, e.GetProperty("message").GetString()!,
+                ReadSpans(e.GetProperty("spansA")), ReadSpans(e.GetProperty("spansB"))));
+        return result;
+
+        static IReadOnlyList<TextSpan> ReadSpans(JsonElement a) =>
+            a.EnumerateArray().Select(s => new TextSpan(s[0].GetInt32(), s[1].GetInt32())).ToList();
+    }
+
+    // ---- command helpers --------------------------------------------------------------------
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+
+    private void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, tx, parameters);
+        cmd.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, tx, parameters);
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+}
