@@ -13,6 +13,9 @@ namespace ContradictionNlp.Cli
             var root = new RootCommand("ContradictionNlp: find claims in news articles and flag same-speaker contradictions.");
             var eval = new Command("eval", "Measure quality on a named data set.");
             root.Subcommands.Add(eval);
+            eval.Subcommands.Add(Commands.EvalScorerCommand.Create());
+            root.Subcommands.Add(Commands.TrainScorerCommand.Create());
+            root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             return root;
         }
 

@@ -1,0 +1,202 @@
+using System.Text;
+
+namespace ContradictionNlp.Scoring;
+
+/// <summary>
+/// Word knowledge from WordNet 3.0: antonym pairs ("hot"/"cold", "increase"/"decrease") and the
+/// irregular inflections needed to find them ("went" -> "go"). Files (UTF-8, sorted, one entry per line):
+/// <c>antonyms.tsv</c> = <c>word1 TAB word2 TAB direct|indirect</c> with word1 &lt; word2 (ordinal);
+/// "indirect" pairs link an adjective satellite to its head's antonym ("soaked"/"dry"), per WordNet's
+/// own dumbbell model of adjectives. <c>lemmas.tsv</c> = <c>inflected TAB base</c> from WordNet's *.exc lists.
+/// Immutable, thread-safe.
+/// </summary>
+public sealed class Lexicon
+{
+    public const string AntonymsFile = "antonyms.tsv";
+    public const string LemmasFile = "lemmas.tsv";
+
+    private readonly HashSet<(string, string)> _antonyms;
+    private readonly HashSet<string> _antonymWords;
+    private readonly Dictionary<string, string> _lemmas;
+
+    public Lexicon(IEnumerable<(string A, string B)> antonyms, IReadOnlyDictionary<string, string> lemmas)
+    {
+        _antonyms = new HashSet<(string, string)>();
+        _antonymWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (a, b) in antonyms)
+        {
+            _antonyms.Add(Order(a, b));
+            _antonymWords.Add(a);
+            _antonymWords.Add(b);
+        }
+        _lemmas = new Dictionary<string, string>(lemmas, StringComparer.Ordinal);
+    }
+
+    public static Lexicon Empty { get; } = new([], new Dictionary<string, string>());
+
+    public int AntonymPairCount => _antonyms.Count;
+
+    /// <summary>True when some base form of <paramref name="a"/> and of <paramref name="b"/> are WordNet antonyms.</summary>
+    public bool AreAntonyms(string a, string b)
+    {
+        if (a == b) return false;
+        foreach (var la in BaseForms(a))
+            foreach (var lb in BaseForms(b))
+                if (la != lb && _antonyms.Contains(Order(la, lb))) return true;
+        return false;
+    }
+
+    /// <summary>The word itself, its listed irregular base form, and regular suffix-stripped forms WordNet knows (a small "morphy").</summary>
+    public IEnumerable<string> BaseForms(string word)
+    {
+        yield return word;
+        if (_lemmas.TryGetValue(word, out var lemma)) yield return lemma;
+        foreach (var (suffix, repl) in Suffixes)
+        {
+            if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var cand = string.Concat(word.AsSpan(0, word.Length - suffix.Length), repl);
+                if (_antonymWords.Contains(cand)) yield return cand;
+            }
+        }
+    }
+
+    // WordNet's own detachment rules (nouns, verbs, adjectives), longest first where it matters.
+    private static readonly (string, string)[] Suffixes =
+    [
+        ("ies", "y"), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
+        ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("er", ""), ("est", ""), ("er", "e"), ("est", "e"),
+    ];
+
+    private static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    public static Lexicon Load(string directory)
+    {
+        var antonyms = new List<(string, string)>();
+        var antPath = Path.Combine(directory, AntonymsFile);
+        var n = 0;
+        foreach (var line in File.ReadLines(antPath, Encoding.UTF8))
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 3) throw new FormatException($"{antPath}:{n}: expected 3 tab-separated fields (word1, word2, direct|indirect), found {parts.Length}.");
+            antonyms.Add((parts[0], parts[1]));
+        }
+        var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lemPath = Path.Combine(directory, LemmasFile);
+        n = 0;
+        foreach (var line in File.ReadLines(lemPath, Encoding.UTF8))
+        {
+            n++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            var parts = line.Split('\t');
+            if (parts.Length != 2) throw new FormatException($"{lemPath}:{n}: expected 2 tab-separated fields (inflected, base), found {parts.Length}.");
+            lemmas.TryAdd(parts[0], parts[1]);
+        }
+        return new Lexicon(antonyms, lemmas);
+    }
+}
+
+/// <summary>Derives <see cref="Lexicon"/> files from a WordNet 3.0 database folder (Debian: /usr/share/wordnet).</summary>
+public static class WordNetLexiconBuilder
+{
+    private static readonly string[] Pos = ["noun", "verb", "adj", "adv"];
+
+    /// <summary>Writes antonyms.tsv and lemmas.tsv into <paramref name="outDirectory"/>; returns (antonym pairs, lemma entries).</summary>
+    public static (int Antonyms, int Lemmas) Build(string wordnetDirectory, string outDirectory)
+    {
+        // synsets[(file, offset)] = single-word lemmas in order (word number w = index + 1; multiword kept as null).
+        var synsets = new Dictionary<(string, long), string?[]>();
+        var pointers = new List<(string File, long Offset, char Symbol, string TargetFile, long Target, int Src, int Dst)>();
+        foreach (var pos in Pos)
+        {
+            var path = Path.Combine(wordnetDirectory, "data." + pos);
+            if (!File.Exists(path)) throw new FileNotFoundException($"{path} not found: expected a WordNet 3.0 database (apt-get install wordnet-base).", path);
+            foreach (var line in File.ReadLines(path, Encoding.UTF8))
+            {
+                if (line.StartsWith("  ", StringComparison.Ordinal)) continue; // licence header
+                var f = line.Split(' ');
+                var offset = long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture);
+                var wCnt = Convert.ToInt32(f[3], 16);
+                var words = new string?[wCnt];
+                for (var w = 0; w < wCnt; w++)
+                {
+                    var lemma = f[4 + 2 * w];
+                    var paren = lemma.IndexOf('(');
+                    if (paren > 0) lemma = lemma[..paren]; // adjective markers: "galore(ip)"
+                    // Multiword lemmas never match one token; digit lemmas ("1st") are numbers, handled elsewhere.
+                    words[w] = lemma.Contains('_') || lemma.Any(char.IsDigit) ? null : lemma.ToLowerInvariant();
+                }
+                synsets[(pos, offset)] = words;
+                var p = 4 + 2 * wCnt;
+                var pCnt = int.Parse(f[p], System.Globalization.CultureInfo.InvariantCulture);
+                for (var k = 0; k < pCnt; k++)
+                {
+                    var sym = f[p + 1 + 4 * k];
+                    if (sym != "!" && sym != "&") continue;
+                    var target = long.Parse(f[p + 2 + 4 * k], System.Globalization.CultureInfo.InvariantCulture);
+                    var tFile = FileOf(f[p + 3 + 4 * k][0]);
+                    var st = f[p + 4 + 4 * k];
+                    pointers.Add((pos, offset, sym[0], tFile, target, Convert.ToInt32(st[..2], 16), Convert.ToInt32(st[2..], 16)));
+                }
+            }
+        }
+        var pairs = new SortedDictionary<(string, string), string>(Comparer<(string, string)>.Create((x, y) =>
+        {
+            var c = string.CompareOrdinal(x.Item1, y.Item1);
+            return c != 0 ? c : string.CompareOrdinal(x.Item2, y.Item2);
+        }));
+        void Add(string? a, string? b, string kind)
+        {
+            if (a is null || b is null || a == b) return;
+            var key = string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+            if (!pairs.TryGetValue(key, out var existing) || (existing == "indirect" && kind == "direct")) pairs[key] = kind;
+        }
+        // Direct antonyms: lexical pointers between two specific words.
+        var headAntonyms = new Dictionary<(string, long), List<string?>>();
+        foreach (var ptr in pointers.Where(p => p.Symbol == '!'))
+        {
+            var src = synsets[(ptr.File, ptr.Offset)];
+            var dst = synsets[(ptr.TargetFile, ptr.Target)];
+            var a = ptr.Src > 0 ? src[ptr.Src - 1] : null;
+            var b = ptr.Dst > 0 ? dst[ptr.Dst - 1] : null;
+            Add(a, b, "direct");
+            if (!headAntonyms.TryGetValue((ptr.File, ptr.Offset), out var list)) headAntonyms[(ptr.File, ptr.Offset)] = list = new();
+            list.Add(b);
+        }
+        // Indirect: every word of an adjective satellite ("similar to" a head) opposes the head's antonyms.
+        foreach (var ptr in pointers.Where(p => p.Symbol == '&' && p.File == "adj"))
+        {
+            if (!headAntonyms.TryGetValue((ptr.TargetFile, ptr.Target), out var opposed)) continue;
+            foreach (var w in synsets[(ptr.File, ptr.Offset)])
+                foreach (var o in opposed) Add(w, o, "indirect");
+        }
+        var lemmas = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pos in Pos)
+        {
+            var path = Path.Combine(wordnetDirectory, pos + ".exc");
+            if (!File.Exists(path)) continue;
+            foreach (var line in File.ReadLines(path, Encoding.UTF8))
+            {
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (f.Length < 2 || f[0].Contains('_') || f[1].Contains('_')) continue;
+                lemmas.TryAdd(f[0], f[1]); // first listed pos wins: noun, verb, adj, adv
+            }
+        }
+        Directory.CreateDirectory(outDirectory);
+        var utf8 = new UTF8Encoding(false);
+        File.WriteAllLines(Path.Combine(outDirectory, Lexicon.AntonymsFile), pairs.Select(kv => $"{kv.Key.Item1}\t{kv.Key.Item2}\t{kv.Value}"), utf8);
+        File.WriteAllLines(Path.Combine(outDirectory, Lexicon.LemmasFile), lemmas.Select(kv => $"{kv.Key}\t{kv.Value}"), utf8);
+        return (pairs.Count, lemmas.Count);
+    }
+
+    private static string FileOf(char pos) => pos switch
+    {
+        'n' => "noun",
+        'v' => "verb",
+        'a' or 's' => "adj",
+        'r' => "adv",
+        _ => throw new FormatException($"Unknown WordNet part of speech '{pos}' (expected n, v, a, s or r)."),
+    };
+}
