@@ -216,8 +216,8 @@ public sealed class PairFeaturizer
         // Modality: "will send" vs "may send" commits to different things.
         var modP = p.Where(w => Modals.Contains(w.Lower)).ToList();
         var modH = h.Where(w => Modals.Contains(w.Lower)).ToList();
-        var modSetP = modP.Select(w => w.Lower).ToHashSet();
-        var modSetH = modH.Select(w => w.Lower).ToHashSet();
+        var modSetP = modP.Select(w => ModalLemma(w.Lower)).ToHashSet();
+        var modSetH = modH.Select(w => ModalLemma(w.Lower)).ToHashSet();
         var modMismatch = !modSetP.SetEquals(modSetH);
         f[k++] = modMismatch ? 1f : 0f;
         f[k++] = modSetH.Except(modSetP).Any() ? 1f : 0f;
@@ -328,6 +328,9 @@ public sealed class PairFeaturizer
         // "may" is left out: as a modal it is far more common than the month.
         DateWords.Contains(w.Lower) && w.Lower != "may"
         || (w.Lower.Length == 4 && int.TryParse(w.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1900 && y <= 2100);
+
+    // "won't" and "can't" scan as "wo"/"ca" + "n't": the same modal as "will"/"can".
+    private static string ModalLemma(string w) => w switch { "wo" => "will", "ca" => "can", _ => w };
 
     private int Hash(string key)
     {
