@@ -18,10 +18,13 @@ public static class TrainScorerCommand
         var version = new Option<string>("--version-name") { Description = "Model version name.", DefaultValueFactory = _ => "v1" };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => 42 };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => new LogisticRegressionOptions().Epochs };
+        var lr = new Option<double>("--learning-rate") { Description = "Adagrad base step.", DefaultValueFactory = _ => new LogisticRegressionOptions().LearningRate };
+        var l2Dense = new Option<double>("--l2-dense") { Description = "L2 penalty on dense weights.", DefaultValueFactory = _ => new LogisticRegressionOptions().L2Dense };
+        var l2Hashed = new Option<double>("--l2-hashed") { Description = "L2 penalty on hashed lexical weights.", DefaultValueFactory = _ => new LogisticRegressionOptions().L2Hashed };
         var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, makeCurrent, force };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, makeCurrent, force };
         scorer.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -35,7 +38,11 @@ public static class TrainScorerCommand
             catch (FormatException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
             var missing = trainSpecs.Concat(devSpecs).FirstOrDefault(s => !File.Exists(s.Path));
             if (missing is not null) { err.WriteLine($"cnlp: data file not found: {missing.Path}"); return ExitCodes.BadUsage; }
-            var options = new LogisticRegressionOptions { Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs) };
+            var options = new LogisticRegressionOptions
+            {
+                Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr),
+                L2Dense = parse.GetValue(l2Dense), L2Hashed = parse.GetValue(l2Hashed),
+            };
             try
             {
                 options.Validate();

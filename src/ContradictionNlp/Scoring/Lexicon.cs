@@ -46,6 +46,9 @@ public sealed class Lexicon
         return false;
     }
 
+    /// <summary>WordNet's base form of an irregular inflection ("went" -> "go"), or null.</summary>
+    public string? Lemma(string word) => _lemmas.GetValueOrDefault(word);
+
     /// <summary>The word itself, its listed irregular base form, and regular suffix-stripped forms WordNet knows (a small "morphy").</summary>
     public IEnumerable<string> BaseForms(string word)
     {

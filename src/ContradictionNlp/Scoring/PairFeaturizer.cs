@@ -88,7 +88,7 @@ public sealed class PairFeaturizer
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
     };
 
-    private readonly record struct Word(string Lower, TextSpan Span, int Vec, bool Content);
+    private readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content);
 
     private List<Word> Words(string text)
     {
@@ -102,7 +102,7 @@ public sealed class PairFeaturizer
             var vec = _vectors.IndexOf(lower);
             var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
                 && !Universal.Contains(lower) && !Existential.Contains(lower);
-            list.Add(new Word(lower, s, vec, content));
+            list.Add(new Word(lower, Stem(lower), s, vec, content));
         }
         return list;
     }
@@ -132,8 +132,8 @@ public sealed class PairFeaturizer
         // Alignment: each content word's best counterpart by exact form or vector cosine.
         var hBest = Align(hc, pc, out var hBestIdx);
         var pBest = Align(pc, hc, out _);
-        var hExact = hc.Count(w => pc.Exists(x => x.Lower == w.Lower));
-        var pExact = pc.Count(w => hc.Exists(x => x.Lower == w.Lower));
+        var hExact = hc.Count(w => pc.Exists(x => x.Stem == w.Stem));
+        var pExact = pc.Count(w => hc.Exists(x => x.Stem == w.Stem));
         f[k++] = Frac(hExact, hc.Count);
         f[k++] = Frac(pExact, pc.Count);
         f[k++] = hBest.Length == 0 ? 1f : hBest.Average();
@@ -155,9 +155,9 @@ public sealed class PairFeaturizer
         for (var i = 0; i < hc.Count; i++)
         {
             var j = hBestIdx[i];
-            if (j < 0 || hc[i].Lower == pc[j].Lower || hBest[i] < AlignThreshold || hBest[i] >= 0.9f) continue;
+            if (j < 0 || hc[i].Stem == pc[j].Stem || hBest[i] < AlignThreshold || hBest[i] >= 0.9f) continue;
             if (antonyms.Exists(a => a.H.Lower == hc[i].Lower)) continue;
-            if (pc.Exists(x => x.Lower == hc[i].Lower)) continue;
+            if (pc.Exists(x => x.Stem == hc[i].Stem)) continue;
             subs.Add((pc[j], hc[i], hBest[i]));
         }
         f[k++] = Math.Min(subs.Count, 3) / 3f;
@@ -241,12 +241,12 @@ public sealed class PairFeaturizer
         f[k++] = p.Count == 0 ? 0f : Math.Min(4f, h.Count / (float)p.Count);
         f[k++] = MathF.Log(1 + p.Count);
         f[k++] = MathF.Log(1 + h.Count);
-        var setP = pc.Select(w => w.Lower).ToHashSet();
-        var setH = hc.Select(w => w.Lower).ToHashSet();
+        var setP = pc.Select(w => w.Stem).ToHashSet();
+        var setH = hc.Select(w => w.Stem).ToHashSet();
         var union = setP.Union(setH).Count();
         f[k++] = union == 0 ? 1f : setP.Intersect(setH).Count() / (float)union;
         // "The dog chases the man" vs "The man chases the dog": same words, roles swapped.
-        var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Lower).SequenceEqual(hc.Select(w => w.Lower));
+        var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Stem).SequenceEqual(hc.Select(w => w.Stem));
         f[k++] = reordered ? 1f : 0f;
         if (reordered)
             reasons.Add(new Reason("order", "same words in a different order: the roles may be swapped",
@@ -260,7 +260,14 @@ public sealed class PairFeaturizer
             hashed.Add(Hash("sub|" + pw.Lower + "|" + hw.Lower));
         }
         for (var i = 0; i < hc.Count; i++)
+        {
             if (hBest[i] < AlignThreshold) hashed.Add(Hash("hun|" + hc[i].Lower));
+            // Lexicalised cross pair (Bowman et al. 2015's cross-unigrams, restricted to the aligned partner):
+            // learns "sleeping"-vs-"running" style conflicts that no hand-made list holds.
+            var j = hBestIdx[i];
+            if (j >= 0 && pc[j].Stem != hc[i].Stem) hashed.Add(Hash("x|" + pc[j].Lower + "|" + hc[i].Lower));
+            hashed.Add(Hash("h|" + hc[i].Lower));
+        }
 
         var aligned = new List<(Word P, Word H)>();
         for (var i = 0; i < hc.Count; i++)
@@ -284,7 +291,7 @@ public sealed class PairFeaturizer
             for (var j = 0; j < to.Count; j++)
             {
                 float s;
-                if (from[i].Lower == to[j].Lower) s = 1f;
+                if (from[i].Stem == to[j].Stem) s = 1f;
                 else if (from[i].Vec >= 0 && to[j].Vec >= 0) s = _vectors.Cosine(from[i].Vec, to[j].Vec);
                 else s = 0f;
                 if (s > b) { b = s; bi = j; }
@@ -328,6 +335,25 @@ public sealed class PairFeaturizer
         // "may" is left out: as a modal it is far more common than the month.
         DateWords.Contains(w.Lower) && w.Lower != "may"
         || (w.Lower.Length == 4 && int.TryParse(w.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1900 && y <= 2100);
+
+    /// <summary>
+    /// A crude stem so inflections count as the same word ("plays"/"playing"/"played", "went"/"go"):
+    /// WordNet's irregular forms first, then common English suffixes, then a final 'e' and a doubled
+    /// consonant ("running" -> "run", "making"/"make" -> "mak"). Only ever compared with other stems.
+    /// </summary>
+    internal string Stem(string w)
+    {
+        var lemma = _lexicon.Lemma(w);
+        if (lemma is not null) w = lemma;
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) w = w[..^3] + "y";
+        else if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal)) w = w[..^3];
+        else if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal)) w = w[..^2];
+        else if (w.Length > 4 && (w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal))) w = w[..^2];
+        else if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != 'u' && w[^2] != 'i') w = w[..^1];
+        if (w.Length > 3 && w[^1] == 'e') w = w[..^1];
+        if (w.Length > 3 && w[^1] == w[^2] && !"aeiouls".Contains(w[^1])) w = w[..^1];
+        return w;
+    }
 
     // "won't" and "can't" scan as "wo"/"ca" + "n't": the same modal as "will"/"can".
     private static string ModalLemma(string w) => w switch { "wo" => "will", "ca" => "can", _ => w };

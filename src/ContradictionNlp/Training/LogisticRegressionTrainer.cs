@@ -8,7 +8,7 @@ public sealed record LogisticRegressionOptions
     /// <summary>Seeds the example shuffle: same seed and data give the same weights, byte for byte.</summary>
     public int Seed { get; init; } = 42;
     /// <summary>Passes over the data.</summary>
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 5;
     public int BatchSize { get; init; } = 32;
     /// <summary>Adagrad base step.</summary>
     public double LearningRate { get; init; } = 0.1;
