@@ -36,12 +36,13 @@ public static class BuildVectorsCommand
         var wordnet = new Option<string>("--wordnet") { Description = "WordNet 3.0 database folder.", DefaultValueFactory = _ => "/usr/share/wordnet" };
         var wnVersion = new Option<string>("--wordnet-version") { Description = "Version of the wordnet-base package, recorded in the manifest.", DefaultValueFactory = _ => "unknown" };
         var outL = new Option<string>("--out") { Description = "Output folder.", DefaultValueFactory = _ => "models/lexicon" };
-        var lexicon = new Command("lexicon", "Extract WordNet antonym pairs and irregular inflections.") { wordnet, wnVersion, outL };
+        var vocab = new Option<string?>("--vocab") { Description = "Vectors file whose words limit the taxonomy (keeps the file small)." };
+        var lexicon = new Command("lexicon", "Extract WordNet antonym pairs, irregular inflections, synonyms and hypernyms.") { wordnet, wnVersion, outL, vocab };
         lexicon.SetAction(parse =>
         {
             try
             {
-                var m = ModelBuild.BuildLexicon(parse.GetValue(wordnet)!, parse.GetValue(outL)!, parse.GetValue(wnVersion)!);
+                var m = ModelBuild.BuildLexicon(parse.GetValue(wordnet)!, parse.GetValue(outL)!, parse.GetValue(wnVersion)!, parse.GetValue(vocab));
                 parse.InvocationConfiguration.Output.WriteLine($"wrote {m.AntonymPairs} antonym pairs and {m.Lemmas} lemma entries to {parse.GetValue(outL)}");
                 return ExitCodes.Ok;
             }

@@ -25,10 +25,17 @@ public static class ModelBuild
         return manifest;
     }
 
-    public static LexiconManifest BuildLexicon(string wordnetDirectory, string outDirectory, string wordnetPackageVersion)
+    /// <param name="vocabularyFile">Optional vectors file whose words limit the taxonomy.</param>
+    public static LexiconManifest BuildLexicon(string wordnetDirectory, string outDirectory, string wordnetPackageVersion, string? vocabularyFile = null)
     {
-        var (antonyms, lemmas) = WordNetLexiconBuilder.Build(wordnetDirectory, outDirectory);
-        var files = new[] { Lexicon.AntonymsFile, Lexicon.LemmasFile }
+        IReadOnlySet<string>? vocab = null;
+        if (vocabularyFile is not null)
+        {
+            var v = WordVectors.Load(vocabularyFile);
+            vocab = Enumerable.Range(0, v.Count).Select(v.Word).ToHashSet(StringComparer.Ordinal);
+        }
+        var (antonyms, lemmas) = WordNetLexiconBuilder.Build(wordnetDirectory, outDirectory, vocab);
+        var files = new[] { Lexicon.AntonymsFile, Lexicon.LemmasFile, Lexicon.TaxonomyFile }
             .Select(f => new FileHash(f, WordVectors.Sha256OfFile(Path.Combine(outDirectory, f)))).ToList();
         var dataNoun = Path.Combine(wordnetDirectory, "data.noun");
         var manifest = new LexiconManifest(ModelCatalog.LexiconFormatVersion, LexiconManifest.KindName, files, antonyms, lemmas,

@@ -14,13 +14,22 @@ public sealed class Lexicon
 {
     public const string AntonymsFile = "antonyms.tsv";
     public const string LemmasFile = "lemmas.tsv";
+    public const string TaxonomyFile = "taxonomy.tsv";
 
     private readonly HashSet<(string, string)> _antonyms;
     private readonly HashSet<string> _antonymWords;
     private readonly Dictionary<string, string> _lemmas;
+    private readonly Dictionary<string, (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)> _taxonomy = new(StringComparer.Ordinal);
 
-    public Lexicon(IEnumerable<(string A, string B)> antonyms, IReadOnlyDictionary<string, string> lemmas)
+    public Lexicon(IEnumerable<(string A, string B)> antonyms, IReadOnlyDictionary<string, string> lemmas,
+        IEnumerable<(string Word, IEnumerable<string> Synonyms, IEnumerable<(string Word, int Depth)> Hypernyms)>? taxonomy = null)
     {
+        foreach (var (w, syn, hyp) in taxonomy ?? [])
+        {
+            var hypers = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (h, d) in hyp) hypers.TryAdd(h, d);
+            _taxonomy[w] = (syn.ToHashSet(StringComparer.Ordinal), hypers);
+        }
         _antonyms = new HashSet<(string, string)>();
         _antonymWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (a, b) in antonyms)
@@ -44,6 +53,62 @@ public sealed class Lexicon
             foreach (var lb in BaseForms(b))
                 if (la != lb && _antonyms.Contains(Order(la, lb))) return true;
         return false;
+    }
+
+    /// <summary>
+    /// How <paramref name="general"/> relates to <paramref name="specific"/> in WordNet's noun/verb taxonomy
+    /// (first senses): 0 = synonym, d &gt; 0 = hypernym d levels up ("dog" -> "animal"), -1 = neither.
+    /// </summary>
+    public int Generalises(string specific, string general)
+    {
+        foreach (var s in BaseForms(specific).Concat(TaxonomyBase(specific)))
+        {
+            if (!_taxonomy.TryGetValue(s, out var t)) continue;
+            foreach (var g in BaseForms(general).Concat(Stripped(general)))
+            {
+                if (t.Synonyms.Contains(g)) return 0;
+                if (t.Hypernyms.TryGetValue(g, out var d)) return d;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>True when both words have a common hypernym within <paramref name="maxDepth"/> levels and neither generalises the other: different members of one kind ("cat"/"dog").</summary>
+    public bool AreCohyponyms(string a, string b, int maxDepth)
+    {
+        if (Generalises(a, b) >= 0 || Generalises(b, a) >= 0) return false;
+        var ta = TaxonomyEntry(a);
+        var tb = TaxonomyEntry(b);
+        if (ta is null || tb is null) return false;
+        foreach (var (h, d) in ta.Value.Hypernyms)
+            if (d <= maxDepth && tb.Value.Hypernyms.TryGetValue(h, out var e) && e <= maxDepth) return true;
+        return false;
+    }
+
+    private (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)? TaxonomyEntry(string w)
+    {
+        foreach (var s in BaseForms(w).Concat(TaxonomyBase(w)))
+            if (_taxonomy.TryGetValue(s, out var t)) return t;
+        return null;
+    }
+
+    // Every suffix-stripped form, unchecked: used only to look up inside one word's hypernym set.
+    private static IEnumerable<string> Stripped(string word)
+    {
+        foreach (var (suffix, repl) in Suffixes)
+            if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
+                yield return string.Concat(word.AsSpan(0, word.Length - suffix.Length), repl);
+    }
+
+    // Plural/verb suffixes checked against the taxonomy's own words (BaseForms only checks antonym words).
+    private IEnumerable<string> TaxonomyBase(string word)
+    {
+        foreach (var (suffix, repl) in Suffixes)
+            if (word.Length > suffix.Length + 1 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var cand = string.Concat(word.AsSpan(0, word.Length - suffix.Length), repl);
+                if (_taxonomy.ContainsKey(cand)) yield return cand;
+            }
     }
 
     /// <summary>WordNet's base form of an irregular inflection ("went" -> "go"), or null.</summary>
@@ -97,7 +162,27 @@ public sealed class Lexicon
             if (parts.Length != 2) throw new FormatException($"{lemPath}:{n}: expected 2 tab-separated fields (inflected, base), found {parts.Length}.");
             lemmas.TryAdd(parts[0], parts[1]);
         }
-        return new Lexicon(antonyms, lemmas);
+        var taxonomy = new List<(string, IEnumerable<string>, IEnumerable<(string, int)>)>();
+        var taxPath = Path.Combine(directory, TaxonomyFile);
+        n = 0;
+        if (File.Exists(taxPath))
+            foreach (var line in File.ReadLines(taxPath, Encoding.UTF8))
+            {
+                n++;
+                if (line.Length == 0 || line[0] == '#') continue;
+                var parts = line.Split('\t');
+                if (parts.Length != 3) throw new FormatException($"{taxPath}:{n}: expected 3 tab-separated fields (word, synonyms, depth:hypernym list), found {parts.Length}.");
+                var syn = parts[1].Length == 0 ? [] : parts[1].Split(',');
+                var hyp = parts[2].Length == 0 ? [] : parts[2].Split(',').Select(x =>
+                {
+                    var colon = x.IndexOf(':');
+                    if (colon < 1 || !int.TryParse(x.AsSpan(0, colon), out var d))
+                        throw new FormatException($"{taxPath}:{n}: hypernym '{x}' is not 'depth:word'.");
+                    return (x[(colon + 1)..], d);
+                }).ToList();
+                taxonomy.Add((parts[0], syn, hyp));
+            }
+        return new Lexicon(antonyms, lemmas, taxonomy);
     }
 }
 
@@ -107,7 +192,8 @@ public static class WordNetLexiconBuilder
     private static readonly string[] Pos = ["noun", "verb", "adj", "adv"];
 
     /// <summary>Writes antonyms.tsv and lemmas.tsv into <paramref name="outDirectory"/>; returns (antonym pairs, lemma entries).</summary>
-    public static (int Antonyms, int Lemmas) Build(string wordnetDirectory, string outDirectory)
+    /// <param name="vocabulary">When given, the taxonomy keeps only these words (the vectors' vocabulary: a word we cannot embed is rarely worth its bytes).</param>
+    public static (int Antonyms, int Lemmas) Build(string wordnetDirectory, string outDirectory, IReadOnlySet<string>? vocabulary = null)
     {
         // synsets[(file, offset)] = single-word lemmas in order (word number w = index + 1; multiword kept as null).
         var synsets = new Dictionary<(string, long), string?[]>();
@@ -187,11 +273,71 @@ public static class WordNetLexiconBuilder
                 lemmas.TryAdd(f[0], f[1]); // first listed pos wins: noun, verb, adj, adv
             }
         }
+        var taxonomy = BuildTaxonomy(wordnetDirectory, vocabulary);
         Directory.CreateDirectory(outDirectory);
         var utf8 = new UTF8Encoding(false);
+        File.WriteAllLines(Path.Combine(outDirectory, Lexicon.TaxonomyFile), taxonomy, utf8);
         File.WriteAllLines(Path.Combine(outDirectory, Lexicon.AntonymsFile), pairs.Select(kv => $"{kv.Key.Item1}\t{kv.Key.Item2}\t{kv.Value}"), utf8);
         File.WriteAllLines(Path.Combine(outDirectory, Lexicon.LemmasFile), lemmas.Select(kv => $"{kv.Key}\t{kv.Value}"), utf8);
         return (pairs.Count, lemmas.Count);
+    }
+
+    /// <summary>Sense count per word kept; deeper senses are rare and mostly add noise.</summary>
+    public const int TaxonomySenses = 2;
+    /// <summary>Hypernym levels kept ("poodle" -> "dog" -> "canine" -> "carnivore" -> "placental").</summary>
+    public const int TaxonomyDepth = 4;
+
+    /// <summary>Lines "word TAB synonyms TAB depth:hypernym,..." for nouns and verbs, from each word's first senses.</summary>
+    private static List<string> BuildTaxonomy(string wordnetDirectory, IReadOnlySet<string>? vocabulary)
+    {
+        var entries = new SortedDictionary<string, (SortedSet<string> Syn, Dictionary<string, int> Hyp)>(StringComparer.Ordinal);
+        foreach (var pos in new[] { "noun", "verb" })
+        {
+            var words = new Dictionary<long, string[]>();
+            var hypers = new Dictionary<long, List<long>>();
+            foreach (var line in File.ReadLines(Path.Combine(wordnetDirectory, "data." + pos), Encoding.UTF8))
+            {
+                if (line.StartsWith("  ", StringComparison.Ordinal)) continue;
+                var f = line.Split(' ');
+                var offset = long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture);
+                var wCnt = Convert.ToInt32(f[3], 16);
+                words[offset] = [.. Enumerable.Range(0, wCnt).Select(w => f[4 + 2 * w].ToLowerInvariant()).Where(w => !w.Contains('_'))];
+                var p = 4 + 2 * wCnt;
+                var pCnt = int.Parse(f[p], System.Globalization.CultureInfo.InvariantCulture);
+                var list = new List<long>();
+                for (var k = 0; k < pCnt; k++)
+                    if (f[p + 1 + 4 * k] is "@" or "@i") list.Add(long.Parse(f[p + 2 + 4 * k], System.Globalization.CultureInfo.InvariantCulture));
+                hypers[offset] = list;
+            }
+            foreach (var line in File.ReadLines(Path.Combine(wordnetDirectory, "index." + pos), Encoding.UTF8))
+            {
+                if (line.StartsWith("  ", StringComparison.Ordinal)) continue;
+                var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var lemma = f[0];
+                if (lemma.Contains('_') || (vocabulary is not null && !vocabulary.Contains(lemma))) continue;
+                var synsetCnt = int.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture);
+                var ptrCnt = int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
+                var first = 4 + ptrCnt + 2;
+                if (!entries.TryGetValue(lemma, out var e)) entries[lemma] = e = (new SortedSet<string>(StringComparer.Ordinal), new Dictionary<string, int>(StringComparer.Ordinal));
+                for (var s = 0; s < Math.Min(TaxonomySenses, synsetCnt); s++)
+                {
+                    var offset = long.Parse(f[first + s], System.Globalization.CultureInfo.InvariantCulture);
+                    foreach (var w in words[offset]) if (w != lemma && (vocabulary is null || vocabulary.Contains(w))) e.Syn.Add(w);
+                    // Breadth-first up the hypernym tree, keeping each word's smallest depth.
+                    var frontier = new List<long> { offset };
+                    for (var d = 1; d <= TaxonomyDepth && frontier.Count > 0; d++)
+                    {
+                        frontier = frontier.SelectMany(o => hypers[o]).Distinct().ToList();
+                        foreach (var o in frontier)
+                            foreach (var w in words[o])
+                                if (w != lemma && (vocabulary is null || vocabulary.Contains(w)) && !e.Syn.Contains(w))
+                                    e.Hyp[w] = Math.Min(d, e.Hyp.GetValueOrDefault(w, int.MaxValue));
+                    }
+                }
+            }
+        }
+        return [.. entries.Where(kv => kv.Value.Syn.Count + kv.Value.Hyp.Count > 0).Select(kv =>
+            $"{kv.Key}\t{string.Join(",", kv.Value.Syn)}\t{string.Join(",", kv.Value.Hyp.OrderBy(h => h.Value).ThenBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Value}:{h.Key}"))}")];
     }
 
     private static string FileOf(char pos) => pos switch

@@ -38,6 +38,7 @@ public sealed class PairFeaturizer
         "len_ratio", "log_len_p", "log_len_h",
         "jaccard", "same_words_other_order",
         "substitution_x_overlap", "h_unaligned_x_cosine",
+        "h_covered_frac", "h_more_specific_count", "cohyponym_count",
     ];
 
     private readonly WordVectors _vectors;
@@ -275,6 +276,25 @@ public sealed class PairFeaturizer
         if (aligned.Count > 0)
             reasons.Add(new Reason("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(a => a.H.Lower))}",
                 [.. aligned.Select(a => a.P.Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(a => a.H.Span)]));
+
+        // WordNet taxonomy: H words covered by a P word (same, synonym or hypernym: "dog" covers "animal"),
+        // H words more specific than their P partner ("animal" -> "dog": adds information), and co-hyponyms
+        // ("cat" vs "dog": different members of one kind, a contradiction cue when they fill the same slot).
+        var covered = 0;
+        var specific = new List<(Word P, Word H)>();
+        var cohyponyms = 0;
+        foreach (var hw in hc)
+        {
+            if (pc.Exists(pw => pw.Stem == hw.Stem || _lexicon.Generalises(pw.Lower, hw.Lower) >= 0)) { covered++; continue; }
+            var more = pc.FindIndex(pw => _lexicon.Generalises(hw.Lower, pw.Lower) > 0);
+            if (more >= 0) { specific.Add((pc[more], hw)); continue; }
+            if (pc.Exists(pw => _lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2))) cohyponyms++;
+        }
+        f[k++] = Frac(covered, hc.Count);
+        f[k++] = Math.Min(specific.Count, 3) / 3f;
+        f[k++] = Math.Min(cohyponyms, 3) / 3f;
+        foreach (var (pw, hw) in specific)
+            reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
         if (k != FeatureNames.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {FeatureNames.Length}.");
         return new PairFeatures(f, [.. hashed], reasons);

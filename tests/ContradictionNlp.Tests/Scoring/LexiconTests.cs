@@ -17,6 +17,33 @@ public class LexiconTests
     public void Antonyms_are_found_through_inflections(string a, string b, bool expected) =>
         Assert.Equal(expected, Small.AreAntonyms(a, b));
 
+    private static readonly Lexicon Taxonomy = new([], new Dictionary<string, string> { ["mice"] = "mouse" },
+    [
+        ("poodle", ["pudel"], [("dog", 1), ("animal", 3)]),
+        ("dog", [], [("canine", 1), ("animal", 2)]),
+        ("cat", [], [("feline", 1), ("animal", 2)]),
+        ("mouse", [], [("rodent", 1), ("animal", 3)]),
+    ]);
+
+    [Theory]
+    [InlineData("poodle", "dog", 1)]
+    [InlineData("poodles", "animals", 3)]   // plural on both sides
+    [InlineData("poodle", "pudel", 0)]      // synonym
+    [InlineData("dog", "poodle", -1)]       // the other direction is not a generalisation
+    [InlineData("mice", "rodent", 1)]       // irregular plural
+    [InlineData("dog", "cat", -1)]
+    public void Generalises_follows_hypernyms_upwards(string specific, string general, int expected) =>
+        Assert.Equal(expected, Taxonomy.Generalises(specific, general));
+
+    [Fact]
+    public void Cohyponyms_share_a_close_hypernym()
+    {
+        Assert.True(Taxonomy.AreCohyponyms("dog", "cat", 2));
+        Assert.False(Taxonomy.AreCohyponyms("dog", "mouse", 2));  // common "animal" only at depth 3 for mouse
+        Assert.True(Taxonomy.AreCohyponyms("dog", "mouse", 3));
+        Assert.False(Taxonomy.AreCohyponyms("poodle", "dog", 4)); // one generalises the other
+    }
+
     [Fact]
     public void Shipped_lexicon_has_common_pairs()
     {
@@ -24,5 +51,7 @@ public class LexiconTests
         Assert.True(lex.AreAntonyms("hot", "cold"));
         Assert.True(lex.AreAntonyms("increased", "decreased"));
         Assert.False(lex.AreAntonyms("guitar", "piano"));
+        Assert.True(lex.Generalises("dog", "animal") > 0);
+        Assert.Equal(-1, lex.Generalises("animal", "dog"));
     }
 }

@@ -73,6 +73,17 @@ public class ScorerReasonTests
     }
 
     [Fact]
+    public void A_more_specific_hypothesis_word_is_a_specific_reason()
+    {
+        const string a = "An animal is running";
+        const string b = "A dog is running";
+        var r = Assert.Single(Scorer.Score(a, b).Reasons, r => r.Kind == "specific");
+        Assert.Equal("'dog' is a kind of 'animal': the second text is more specific", r.Message);
+        Assert.Equal("animal", Assert.Single(r.SpansA).Of(a));
+        Assert.DoesNotContain(Scorer.Score(b, a).Reasons, r => r.Kind == "specific");
+    }
+
+    [Fact]
     public void Different_dates_are_a_date_reason()
     {
         var s = Scorer.Score("The vote was held on Monday", "The vote was held on Friday");
