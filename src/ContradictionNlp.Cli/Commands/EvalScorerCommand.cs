@@ -17,7 +17,8 @@ public static class EvalScorerCommand
         var model = new Option<string?>("--model") { Description = "Scorer folder (default: the one models/scorer/CURRENT names)." };
         var models = new Option<string>("--models") { Description = "Models folder.", DefaultValueFactory = _ => "models" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
-        var cmd = new Command("scorer", "Accuracy, per-class P/R/F1, contradiction AUC and calibration of the scorer.") { data, model, models, json };
+        var errors = new Option<int>("--errors") { Description = "Also print the first N misclassified pairs (error analysis).", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("scorer", "Accuracy, per-class P/R/F1, contradiction AUC and calibration of the scorer.") { data, model, models, json, errors };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -37,6 +38,19 @@ public static class EvalScorerCommand
                 var m = ScorerTraining.Evaluate(scorer, rows);
                 if (parse.GetValue(json)) o.WriteLine(ToJson(m));
                 else Print(o, spec.ToString(), scorer.ModelVersion, m);
+                var shown = 0;
+                for (var i = 0; i < rows.Count && shown < parse.GetValue(errors); i++)
+                {
+                    var s = scorer.Score(rows[i].Premise, rows[i].Hypothesis);
+                    double[] p = [s.Contradiction, s.Entailment, s.Neutral];
+                    var pred = Array.IndexOf(p, p.Max());
+                    if (pred == rows[i].Label) continue;
+                    shown++;
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{rows[i].Origin}:{rows[i].Line} gold={LogisticModel.Labels[rows[i].Label]} predicted={LogisticModel.Labels[pred]} (C {p[0]:0.00} E {p[1]:0.00} N {p[2]:0.00}) cues: {string.Join(",", s.Reasons.Select(r => r.Kind))}"));
+                    o.WriteLine($"  P: {rows[i].Premise}");
+                    o.WriteLine($"  H: {rows[i].Hypothesis}");
+                }
                 return diagnostics.AnySkipped ? ExitCodes.FinishedWithSkips : ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is ModelFormatException or IOException)

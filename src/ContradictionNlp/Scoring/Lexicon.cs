@@ -16,12 +16,19 @@ public sealed class Lexicon
     public const string LemmasFile = "lemmas.tsv";
     public const string TaxonomyFile = "taxonomy.tsv";
 
-    private readonly HashSet<(string, string)> _antonyms;
+    private readonly Dictionary<(string, string), bool> _antonyms; // value: direct
     private readonly HashSet<string> _antonymWords;
     private readonly Dictionary<string, string> _lemmas;
     private readonly Dictionary<string, (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)> _taxonomy = new(StringComparer.Ordinal);
 
     public Lexicon(IEnumerable<(string A, string B)> antonyms, IReadOnlyDictionary<string, string> lemmas,
+        IEnumerable<(string Word, IEnumerable<string> Synonyms, IEnumerable<(string Word, int Depth)> Hypernyms)>? taxonomy = null)
+        : this(antonyms.Select(a => (a.A, a.B, true)), lemmas, taxonomy)
+    {
+    }
+
+    /// <param name="antonyms">Pairs with Direct = false for WordNet's indirect (satellite) antonyms.</param>
+    public Lexicon(IEnumerable<(string A, string B, bool Direct)> antonyms, IReadOnlyDictionary<string, string> lemmas,
         IEnumerable<(string Word, IEnumerable<string> Synonyms, IEnumerable<(string Word, int Depth)> Hypernyms)>? taxonomy = null)
     {
         foreach (var (w, syn, hyp) in taxonomy ?? [])
@@ -30,29 +37,37 @@ public sealed class Lexicon
             foreach (var (h, d) in hyp) hypers.TryAdd(h, d);
             _taxonomy[w] = (syn.ToHashSet(StringComparer.Ordinal), hypers);
         }
-        _antonyms = new HashSet<(string, string)>();
+        _antonyms = new Dictionary<(string, string), bool>();
         _antonymWords = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (a, b) in antonyms)
+        foreach (var (a, b, direct) in antonyms)
         {
-            _antonyms.Add(Order(a, b));
+            _antonyms[Order(a, b)] = direct || _antonyms.GetValueOrDefault(Order(a, b));
             _antonymWords.Add(a);
             _antonymWords.Add(b);
         }
         _lemmas = new Dictionary<string, string>(lemmas, StringComparer.Ordinal);
     }
 
-    public static Lexicon Empty { get; } = new([], new Dictionary<string, string>());
+    public static Lexicon Empty { get; } = new(Array.Empty<(string, string)>(), new Dictionary<string, string>());
 
     public int AntonymPairCount => _antonyms.Count;
 
     /// <summary>True when some base form of <paramref name="a"/> and of <paramref name="b"/> are WordNet antonyms.</summary>
-    public bool AreAntonyms(string a, string b)
+    public bool AreAntonyms(string a, string b) => Antonymy(a, b) != AntonymKind.None;
+
+    /// <summary>Direct antonyms beat indirect ones when several base forms match.</summary>
+    public AntonymKind Antonymy(string a, string b)
     {
-        if (a == b) return false;
+        if (a == b) return AntonymKind.None;
+        var found = AntonymKind.None;
         foreach (var la in BaseForms(a))
             foreach (var lb in BaseForms(b))
-                if (la != lb && _antonyms.Contains(Order(la, lb))) return true;
-        return false;
+                if (la != lb && _antonyms.TryGetValue(Order(la, lb), out var direct))
+                {
+                    if (direct) return AntonymKind.Direct;
+                    found = AntonymKind.Indirect;
+                }
+        return found;
     }
 
     /// <summary>
@@ -140,7 +155,7 @@ public sealed class Lexicon
 
     public static Lexicon Load(string directory)
     {
-        var antonyms = new List<(string, string)>();
+        var antonyms = new List<(string, string, bool)>();
         var antPath = Path.Combine(directory, AntonymsFile);
         var n = 0;
         foreach (var line in File.ReadLines(antPath, Encoding.UTF8))
@@ -149,7 +164,8 @@ public sealed class Lexicon
             if (line.Length == 0 || line[0] == '#') continue;
             var parts = line.Split('\t');
             if (parts.Length != 3) throw new FormatException($"{antPath}:{n}: expected 3 tab-separated fields (word1, word2, direct|indirect), found {parts.Length}.");
-            antonyms.Add((parts[0], parts[1]));
+            if (parts[2] is not ("direct" or "indirect")) throw new FormatException($"{antPath}:{n}: third field '{parts[2]}', expected direct or indirect.");
+            antonyms.Add((parts[0], parts[1], parts[2] == "direct"));
         }
         var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
         var lemPath = Path.Combine(directory, LemmasFile);
@@ -185,6 +201,8 @@ public sealed class Lexicon
         return new Lexicon(antonyms, lemmas, taxonomy);
     }
 }
+
+public enum AntonymKind { None, Direct, Indirect }
 
 /// <summary>Derives <see cref="Lexicon"/> files from a WordNet 3.0 database folder (Debian: /usr/share/wordnet).</summary>
 public static class WordNetLexiconBuilder

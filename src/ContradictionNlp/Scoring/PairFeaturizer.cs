@@ -29,7 +29,7 @@ public sealed class PairFeaturizer
         "h_align_mean", "h_align_min", "p_align_mean",
         "h_unaligned_frac", "p_unaligned_frac", "h_unaligned_count",
         "substitution_count", "substitution_max_sim",
-        "neg_p", "neg_h", "neg_mismatch", "neg_mismatch_x_overlap",
+        "neg_p", "neg_h", "neg_mismatch", "neg_h_only_x_overlap",
         "antonym_count", "antonym_x_overlap",
         "number_mismatch", "number_any",
         "date_mismatch",
@@ -39,6 +39,7 @@ public sealed class PairFeaturizer
         "jaccard", "same_words_other_order",
         "substitution_x_overlap", "h_unaligned_x_cosine",
         "h_covered_frac", "h_more_specific_count", "cohyponym_count",
+        "neg_p_only_x_overlap", "antonym_indirect_count",
     ];
 
     private readonly WordVectors _vectors;
@@ -146,10 +147,10 @@ public sealed class PairFeaturizer
         f[k++] = Math.Min(hUn, 5) / 5f;
 
         // Antonyms across the texts (checked before substitutions so a pair is reported once).
-        var antonyms = new List<(Word P, Word H)>();
+        var antonyms = new List<(Word P, Word H, AntonymKind Kind)>();
         foreach (var hw in hc)
             foreach (var pw in pc)
-                if (_lexicon.AreAntonyms(pw.Lower, hw.Lower)) antonyms.Add((pw, hw));
+                if (_lexicon.Antonymy(pw.Lower, hw.Lower) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
 
         // Substitutions: a hypothesis word whose closest premise word is related but different ("guitar"/"piano").
         var subs = new List<(Word P, Word H, float Sim)>();
@@ -172,7 +173,9 @@ public sealed class PairFeaturizer
         f[k++] = Math.Min(negH.Count, 3) / 3f;
         var negMismatch = (negP.Count % 2) != (negH.Count % 2);
         f[k++] = negMismatch ? 1f : 0f;
-        f[k++] = negMismatch ? overlap : 0f;
+        // Direction matters: in SICK "There is no cat ..." vs "A cat ..." is mostly neutral, the reverse a contradiction.
+        var negHOnly = negMismatch && negH.Count > negP.Count;
+        f[k++] = negHOnly ? overlap : 0f;
         if (negMismatch)
         {
             var (more, moreName) = negH.Count > negP.Count ? (negH, "second") : (negP, "first");
@@ -183,11 +186,13 @@ public sealed class PairFeaturizer
         foreach (var w in negP) hashed.Add(Hash("negp|" + w.Lower));
         foreach (var w in negH) hashed.Add(Hash("negh|" + w.Lower));
 
-        f[k++] = Math.Min(antonyms.Count, 3) / 3f;
-        f[k++] = antonyms.Count > 0 ? overlap : 0f;
-        foreach (var (pw, hw) in antonyms)
+        var direct = antonyms.Count(a => a.Kind == AntonymKind.Direct);
+        f[k++] = Math.Min(direct, 3) / 3f;
+        f[k++] = direct > 0 ? overlap : 0f;
+        foreach (var (pw, hw, kind) in antonyms)
         {
-            reasons.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': WordNet antonyms", [pw.Span], [hw.Span]));
+            var how = kind == AntonymKind.Direct ? "WordNet antonyms" : "WordNet indirect antonyms";
+            reasons.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': {how}", [pw.Span], [hw.Span]));
             hashed.Add(Hash("ant|" + pw.Lower + "|" + hw.Lower));
         }
 
@@ -293,6 +298,8 @@ public sealed class PairFeaturizer
         f[k++] = Frac(covered, hc.Count);
         f[k++] = Math.Min(specific.Count, 3) / 3f;
         f[k++] = Math.Min(cohyponyms, 3) / 3f;
+        f[k++] = negMismatch && !negHOnly ? overlap : 0f;
+        f[k++] = Math.Min(antonyms.Count - direct, 3) / 3f;
         foreach (var (pw, hw) in specific)
             reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 

@@ -17,7 +17,7 @@ public class LexiconTests
     public void Antonyms_are_found_through_inflections(string a, string b, bool expected) =>
         Assert.Equal(expected, Small.AreAntonyms(a, b));
 
-    private static readonly Lexicon Taxonomy = new([], new Dictionary<string, string> { ["mice"] = "mouse" },
+    private static readonly Lexicon Taxonomy = new(Array.Empty<(string, string)>(), new Dictionary<string, string> { ["mice"] = "mouse" },
     [
         ("poodle", ["pudel"], [("dog", 1), ("animal", 3)]),
         ("dog", [], [("canine", 1), ("animal", 2)]),
@@ -42,6 +42,15 @@ public class LexiconTests
         Assert.False(Taxonomy.AreCohyponyms("dog", "mouse", 2));  // common "animal" only at depth 3 for mouse
         Assert.True(Taxonomy.AreCohyponyms("dog", "mouse", 3));
         Assert.False(Taxonomy.AreCohyponyms("poodle", "dog", 4)); // one generalises the other
+    }
+
+    [Fact]
+    public void Direct_antonyms_win_over_indirect_ones()
+    {
+        var lex = new Lexicon([("wet", "dry", true), ("soaked", "dry", false)], new Dictionary<string, string>());
+        Assert.Equal(AntonymKind.Direct, lex.Antonymy("wet", "dry"));
+        Assert.Equal(AntonymKind.Indirect, lex.Antonymy("dry", "soaked"));
+        Assert.Equal(AntonymKind.None, lex.Antonymy("wet", "soaked"));
     }
 
     [Fact]
