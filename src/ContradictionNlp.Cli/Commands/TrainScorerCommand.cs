@@ -21,10 +21,11 @@ public static class TrainScorerCommand
         var lr = new Option<double>("--learning-rate") { Description = "Adagrad base step.", DefaultValueFactory = _ => new LogisticRegressionOptions().LearningRate };
         var l2Dense = new Option<double>("--l2-dense") { Description = "L2 penalty on dense weights.", DefaultValueFactory = _ => new LogisticRegressionOptions().L2Dense };
         var l2Hashed = new Option<double>("--l2-hashed") { Description = "L2 penalty on hashed lexical weights.", DefaultValueFactory = _ => new LogisticRegressionOptions().L2Hashed };
+        var buckets = new Option<int>("--hash-buckets") { Description = "Size of the hashed lexical feature space.", DefaultValueFactory = _ => ScorerTraining.DefaultHashBuckets };
         var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, makeCurrent, force };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force };
         scorer.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -46,12 +47,13 @@ public static class TrainScorerCommand
             try
             {
                 options.Validate();
+                if (parse.GetValue(buckets) < 1) { err.WriteLine("cnlp: --hash-buckets must be at least 1."); return ExitCodes.BadUsage; }
                 var catalog = ModelCatalog.Open(parse.GetValue(models)!);
                 var name = parse.GetValue(version)!;
                 var folder = parse.GetValue(outDir) ?? Path.Combine(catalog.ScorerDirectory, name);
                 var diagnostics = new DiagnosticBag();
                 diagnostics.Reported += d => err.WriteLine(d.ToString());
-                var trained = ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, log: o);
+                var trained = ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))
                     ScorerTraining.MakeCurrent(Path.GetDirectoryName(Path.GetFullPath(folder))!, Path.GetFileName(Path.GetFullPath(folder)));

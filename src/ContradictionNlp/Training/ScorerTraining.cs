@@ -12,7 +12,7 @@ public sealed record TrainedScorer(NliScorer Scorer, ScorerManifest Manifest);
 /// <summary>Reads data, featurises, fits, measures on dev sets, and saves a scorer folder atomically.</summary>
 public static class ScorerTraining
 {
-    public const int DefaultHashBuckets = 1 << 14;
+    public const int DefaultHashBuckets = 1 << 16;
     public const string WeightsFile = "weights.bin";
 
     public static TrainedScorer Fit(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
