@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using ContradictionNlp.Text;
 
 namespace ContradictionNlp.Embedding;
 
@@ -15,11 +16,16 @@ public sealed class SifEmbedder : IClaimEmbedder
     public const float SifA = 1e-3f;
 
     private readonly float[] _weights;
+    [ThreadStatic] private static List<TextSpan>? t_spans;
 
-    public SifEmbedder(WordVectors vectors, string modelId)
+    /// <summary>Bumped when the weighting or tokenisation changes: stored vectors from another version are not comparable.</summary>
+    public const int Version = 1;
+
+    /// <param name="vectorsId">Identifies the vectors file (name + hash); <see cref="ModelId"/> adds this embedder's version.</param>
+    public SifEmbedder(WordVectors vectors, string vectorsId)
     {
         Vectors = vectors;
-        ModelId = modelId;
+        ModelId = $"sif-v{Version}/{vectorsId}";
         _weights = new float[vectors.Count];
         var harmonic = Math.Log(vectors.Count) + 0.5772156649;
         for (var r = 0; r < vectors.Count; r++)
@@ -42,7 +48,10 @@ public sealed class SifEmbedder : IClaimEmbedder
         if (output.Length != Dimension) throw new ArgumentException($"Output has length {output.Length}, expected {Dimension}.", nameof(output));
         output.Clear();
         Span<char> buf = stackalloc char[64];
-        var spans = WordScanner.Scan(text);
+        // One reused list per thread: embedding many claims allocates nothing after the first call.
+        var spans = t_spans ??= new List<TextSpan>(64);
+        spans.Clear();
+        WordScanner.Scan(text, spans);
         foreach (var span in spans)
         {
             var word = span.Slice(text);

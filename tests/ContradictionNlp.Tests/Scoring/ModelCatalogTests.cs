@@ -27,7 +27,7 @@ public sealed class ModelCatalogTests : IDisposable
     public void Intact_copy_loads_embedder_and_scorer()
     {
         var catalog = ModelCatalog.Open(_dir);
-        Assert.StartsWith("glove-6b-100d-q8:", catalog.LoadEmbedder().ModelId);
+        Assert.StartsWith("sif-v1/glove-6b-100d-q8:", catalog.LoadEmbedder().ModelId);
         Assert.Equal(100, catalog.LoadEmbedder().Dimension);
         Assert.False(string.IsNullOrEmpty(catalog.LoadScorer().ModelVersion));
     }
@@ -69,11 +69,11 @@ public sealed class ModelCatalogTests : IDisposable
     {
         var manifest = Path.Combine(CurrentScorer, "manifest.json");
         var json = JsonNode.Parse(File.ReadAllText(manifest))!;
-        json["embedder"] = "glove-6b-100d-q8:000000000000";
+        json["embedder"] = "sif-v1/glove-6b-100d-q8:000000000000";
         File.WriteAllText(manifest, json.ToJsonString());
         var catalog = ModelCatalog.Open(_dir);
         var ex = Assert.Throws<ModelFormatException>(() => catalog.LoadScorer());
-        Assert.Equal($"{manifest}: trained with embedder 'glove-6b-100d-q8:000000000000', expected '{catalog.LoadEmbedder().ModelId}' (models/embeddings); retrain or restore the matching vectors.", ex.Message);
+        Assert.Equal($"{manifest}: trained with embedder 'sif-v1/glove-6b-100d-q8:000000000000', expected '{catalog.LoadEmbedder().ModelId}' (models/embeddings); retrain or restore the matching vectors.", ex.Message);
     }
 
     [Fact]
