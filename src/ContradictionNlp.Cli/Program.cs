@@ -18,6 +18,9 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.SpeakersCommand.Create());
             root.Subcommands.Add(Commands.ClaimsCommand.Create());
             root.Subcommands.Add(Commands.PairsCommand.Create());
+            eval.Subcommands.Add(Commands.EvalScorerCommand.Create());
+            root.Subcommands.Add(Commands.TrainScorerCommand.Create());
+            root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             return root;
         }
 

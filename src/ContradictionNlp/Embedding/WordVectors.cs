@@ -1,0 +1,183 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ContradictionNlp.Embedding;
+
+/// <summary>
+/// A read-only table of int8-quantised word vectors, most frequent word first (rank = index).
+/// <para>File layout (format version 1, all integers little-endian):</para>
+/// <code>
+/// offset 0   8 bytes  magic "CNLPVEC\0"
+///        8   uint32   format version (1)
+///       12   uint32   dimension d
+///       16   uint32   count n
+///       20   n words: uint16 UTF-8 byte length, then the bytes (lower-case GloVe tokens)
+///            n float32 scales (vector i = scale[i] * q[i])
+///            n*d int8 components q (row-major, word i at i*d)
+/// </code>
+/// Cosine similarity needs no scales: they cancel, so it is computed on the int8 rows directly.
+/// Immutable after construction, hence safe to share across threads.
+/// </summary>
+public sealed class WordVectors
+{
+    public const int FormatVersion = 1;
+    private static ReadOnlySpan<byte> Magic => "CNLPVEC\0"u8;
+
+    private readonly string[] _words;
+    private readonly float[] _scales;
+    private readonly sbyte[] _q;
+    private readonly float[] _qNorms;
+    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public WordVectors(int dimension, IReadOnlyList<string> words, float[] scales, sbyte[] components)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        if (scales.Length != words.Count || components.Length != words.Count * dimension)
+            throw new ArgumentException($"Expected {words.Count} scales and {words.Count * dimension} components, got {scales.Length} and {components.Length}.");
+        Dimension = dimension;
+        _words = [.. words];
+        _scales = scales;
+        _q = components;
+        _index = new Dictionary<string, int>(_words.Length, StringComparer.Ordinal);
+        // First occurrence wins so the more frequent spelling keeps its rank.
+        for (var i = 0; i < _words.Length; i++) _index.TryAdd(_words[i], i);
+        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        _qNorms = new float[_words.Length];
+        for (var i = 0; i < _words.Length; i++)
+        {
+            long s = 0;
+            foreach (var v in Row(i)) s += v * v;
+            _qNorms[i] = MathF.Sqrt(s);
+        }
+    }
+
+    public int Dimension { get; }
+    public int Count => _words.Length;
+    public string Word(int index) => _words[index];
+    public float Scale(int index) => _scales[index];
+    public ReadOnlySpan<sbyte> Row(int index) => _q.AsSpan(index * Dimension, Dimension);
+
+    /// <summary>Index (= frequency rank) of a lower-case word, or -1 when unknown.</summary>
+    public int IndexOf(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var i) ? i : -1;
+
+    /// <summary>Writes the de-quantised vector of word <paramref name="index"/>.</summary>
+    public void CopyVector(int index, Span<float> output)
+    {
+        var row = Row(index);
+        var s = _scales[index];
+        for (var k = 0; k < row.Length; k++) output[k] = row[k] * s;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> times the vector of word <paramref name="index"/> into <paramref name="acc"/>.</summary>
+    public void AddScaled(int index, float weight, Span<float> acc)
+    {
+        var row = Row(index);
+        var s = _scales[index] * weight;
+        for (var k = 0; k < row.Length; k++) acc[k] += row[k] * s;
+    }
+
+    /// <summary>Cosine of two words' vectors (0 when either is all zeros).</summary>
+    public float Cosine(int a, int b)
+    {
+        if (a == b) return 1f;
+        var ra = Row(a);
+        var rb = Row(b);
+        var dot = 0;
+        for (var k = 0; k < ra.Length; k++) dot += ra[k] * rb[k];
+        var den = _qNorms[a] * _qNorms[b];
+        return den == 0 ? 0f : dot / den;
+    }
+
+    /// <summary>Quantises float rows symmetrically: scale = max|v| / 127, q = round-half-even(v / scale).</summary>
+    public static WordVectors Quantize(int dimension, IReadOnlyList<string> words, IReadOnlyList<float[]> vectors)
+    {
+        var scales = new float[words.Count];
+        var q = new sbyte[words.Count * dimension];
+        for (var i = 0; i < words.Count; i++)
+        {
+            var v = vectors[i];
+            if (v.Length != dimension) throw new ArgumentException($"Vector of '{words[i]}' has {v.Length} components, expected {dimension}.");
+            var max = 0f;
+            foreach (var x in v) max = Math.Max(max, Math.Abs(x));
+            var scale = max == 0 ? 1f : max / 127f;
+            scales[i] = scale;
+            for (var k = 0; k < dimension; k++)
+                q[i * dimension + k] = (sbyte)Math.Clamp(MathF.Round(v[k] / scale, MidpointRounding.ToEven), -127, 127);
+        }
+        return new WordVectors(dimension, words, scales, q);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write((uint)FormatVersion);
+        w.Write((uint)Dimension);
+        w.Write((uint)Count);
+        foreach (var word in _words)
+        {
+            var bytes = Encoding.UTF8.GetBytes(word);
+            if (bytes.Length > ushort.MaxValue) throw new InvalidOperationException($"Word too long to store: {word[..40]}...");
+            w.Write((ushort)bytes.Length);
+            w.Write(bytes);
+        }
+        foreach (var s in _scales) w.Write(s);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_q.AsSpan()));
+    }
+
+    public void Save(string path)
+    {
+        using var fs = File.Create(path);
+        Save(fs);
+    }
+
+    /// <summary>Reads a vectors file; a wrong magic, version or truncated file throws <see cref="FormatException"/> naming the file.</summary>
+    public static WordVectors Load(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        try
+        {
+            return Parse(bytes, path);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new FormatException($"{path}: truncated word-vectors file ({bytes.Length} bytes).");
+        }
+    }
+
+    private static WordVectors Parse(ReadOnlySpan<byte> b, string path)
+    {
+        if (b.Length < 20 || !b[..8].SequenceEqual(Magic))
+            throw new FormatException($"{path}: not a word-vectors file (expected magic 'CNLPVEC\\0' at offset 0).");
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(b[8..]);
+        if (version != FormatVersion)
+            throw new FormatException($"{path}: word-vectors format version {version}, expected {FormatVersion}.");
+        var dim = (int)BinaryPrimitives.ReadUInt32LittleEndian(b[12..]);
+        var count = (int)BinaryPrimitives.ReadUInt32LittleEndian(b[16..]);
+        var pos = 20;
+        var words = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            int len = BinaryPrimitives.ReadUInt16LittleEndian(b[pos..]);
+            pos += 2;
+            words[i] = Encoding.UTF8.GetString(b.Slice(pos, len));
+            pos += len;
+        }
+        var scales = new float[count];
+        for (var i = 0; i < count; i++, pos += 4) scales[i] = BinaryPrimitives.ReadSingleLittleEndian(b[pos..]);
+        var q = new sbyte[count * dim];
+        var body = b.Slice(pos, q.Length);
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(body).CopyTo(q);
+        if (pos + q.Length != b.Length)
+            throw new FormatException($"{path}: {b.Length - pos - q.Length} unexpected trailing bytes after {count} vectors of dimension {dim}.");
+        return new WordVectors(dim, words, scales, q);
+    }
+
+    public static string Sha256OfFile(string path)
+    {
+        using var fs = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(fs));
+    }
+}

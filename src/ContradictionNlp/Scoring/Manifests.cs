@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ContradictionNlp.Scoring;
+
+/// <summary>The JSON conventions of every manifest.json under models/: snake_case, indented, UTF-8 without BOM.</summary>
+public static class ManifestJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static void Write<T>(string path, T manifest) =>
+        File.WriteAllText(path, JsonSerializer.Serialize(manifest, Options) + "\n", new System.Text.UTF8Encoding(false));
+
+    /// <summary>Reads a manifest; absent or unparsable files throw <see cref="ModelFormatException"/> saying what was expected.</summary>
+    public static T Read<T>(string path, string expectedKind) where T : class
+    {
+        if (!File.Exists(path))
+            throw new ModelFormatException($"{path} is missing: expected a {expectedKind} manifest.json beside the model files.");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+                ?? throw new ModelFormatException($"{path}: empty manifest, expected a {expectedKind} manifest.");
+        }
+        catch (JsonException ex)
+        {
+            throw new ModelFormatException($"{path}: not valid JSON ({ex.Message}); expected a {expectedKind} manifest.");
+        }
+    }
+}
+
+public sealed record SourceInfo(string Package, string Version, string File, string Sha256);
+
+/// <summary>models/embeddings/manifest.json.</summary>
+public sealed record VectorsManifest(
+    int FormatVersion, string Kind, string File, string Sha256, int Dimension, int Words,
+    string Quantisation, SourceInfo Source, string Licence)
+{
+    public const string KindName = "word-vectors";
+    /// <summary>Identifies the vectors in stored embeddings and scorer manifests: name plus the first 12 hex digits of the file hash.</summary>
+    public string ModelId => $"glove-6b-{Dimension}d-q8:{Sha256[..12]}";
+}
+
+public sealed record FileHash(string File, string Sha256);
+
+/// <summary>models/lexicon/manifest.json.</summary>
+public sealed record LexiconManifest(int FormatVersion, string Kind, IReadOnlyList<FileHash> Files, int AntonymPairs, int Lemmas, SourceInfo Source, string Licence)
+{
+    public const string KindName = "lexicon";
+}
+
+public sealed record DataFileInfo(string File, string Split, string Sha256, int Rows, int Skipped);
+
+public sealed record DevMetrics(string Data, int N, double Accuracy, double MacroF1, double ContradictionPrecision, double ContradictionRecall, double ContradictionF1, double ContradictionAuc, double Ece);
+
+/// <summary>models/scorer/&lt;version&gt;/manifest.json.</summary>
+public sealed record ScorerManifest(
+    int FormatVersion, string Kind, string ModelVersion, int FeaturizerVersion, IReadOnlyList<string> Features, int HashBuckets,
+    string Embedder, string LexiconSha256, string WeightsFile, string WeightsSha256,
+    IReadOnlyList<DataFileInfo> Data, Training.LogisticRegressionOptions Options, int Seed,
+    IReadOnlyList<DevMetrics> Dev, double TrainingSeconds)
+{
+    public const string KindName = "contradiction-scorer";
+    public const int CurrentFormatVersion = 1;
+}

@@ -1,0 +1,407 @@
+using System.Globalization;
+using ContradictionNlp.Embedding;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Scoring;
+
+/// <summary>The features of one (premise, hypothesis) pair and the human-readable cues behind them.</summary>
+/// <param name="Dense">Values in the order of <see cref="PairFeaturizer.FeatureNames"/>.</param>
+/// <param name="Hashed">Indices of active hashed (lexical) features, each with value 1, sorted, distinct.</param>
+public sealed record PairFeatures(float[] Dense, int[] Hashed, IReadOnlyList<Reason> Reasons);
+
+/// <summary>
+/// Turns two texts into classifier features. Grows by appending names to <see cref="FeatureNames"/>
+/// and bumping <see cref="Version"/>: a model records both and is refused when they differ.
+/// Thread-safe (read-only state).
+/// </summary>
+public sealed class PairFeaturizer
+{
+    /// <summary>Bumped whenever a feature's meaning changes, so old weights are never applied to new features.</summary>
+    public const int Version = 1;
+
+    /// <summary>Below this vector cosine a word has no counterpart in the other text.</summary>
+    public const float AlignThreshold = 0.5f;
+
+    public static readonly string[] FeatureNames =
+    [
+        "sentence_cosine",
+        "h_exact_frac", "p_exact_frac",
+        "h_align_mean", "h_align_min", "p_align_mean",
+        "h_unaligned_frac", "p_unaligned_frac", "h_unaligned_count",
+        "substitution_count", "substitution_max_sim",
+        "neg_p", "neg_h", "neg_mismatch", "neg_h_only_x_overlap",
+        "antonym_count", "antonym_x_overlap",
+        "number_mismatch", "number_any",
+        "date_mismatch",
+        "modal_mismatch", "modal_h_only",
+        "quant_universal_mismatch", "quant_existential_h",
+        "len_ratio", "log_len_p", "log_len_h",
+        "jaccard", "same_words_other_order",
+        "substitution_x_overlap", "h_unaligned_x_cosine",
+        "h_covered_frac", "h_more_specific_count", "cohyponym_count",
+        "neg_p_only_x_overlap", "antonym_indirect_count",
+    ];
+
+    private readonly WordVectors _vectors;
+    private readonly SifEmbedder _embedder;
+    private readonly Lexicon _lexicon;
+
+    public PairFeaturizer(SifEmbedder embedder, Lexicon lexicon, int hashBuckets)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hashBuckets, 1);
+        _embedder = embedder;
+        _vectors = embedder.Vectors;
+        _lexicon = lexicon;
+        HashBuckets = hashBuckets;
+    }
+
+    public int HashBuckets { get; }
+    public SifEmbedder Embedder => _embedder;
+
+    // Why each set: the cue families the NLI literature (and SICK's construction) shows flip a label.
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    { "not", "n't", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot", "nowhere", "deny", "denies", "denied", "refuse", "refused", "refuses" };
+    private static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    { "will", "would", "may", "might", "could", "can", "should", "must", "shall", "ca", "wo" };
+    private static readonly HashSet<string> Universal = new(StringComparer.Ordinal)
+    { "all", "every", "each", "everyone", "everybody", "everything", "always" };
+    private static readonly HashSet<string> Existential = new(StringComparer.Ordinal)
+    { "some", "several", "few", "many", "most", "someone", "somebody", "something", "sometimes" };
+    // Function words: aligned or not, they say little about the label and would drown the content words.
+    private static readonly HashSet<string> Stop = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m", "'ve", "'d", "'ll",
+        "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "over", "under", "and", "or", "but",
+        "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "him", "we", "us", "our",
+        "i", "me", "my", "you", "your", "there", "here", "who", "which", "what", "as", "do", "does", "did", "has", "have", "had",
+        "up", "down", "out", "off", "than", "then", "so", "if", "while", "about", "one",
+    };
+    private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
+        ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["fifteen"] = 15, ["twenty"] = 20, ["thirty"] = 30,
+        ["forty"] = 40, ["fifty"] = 50, ["hundred"] = 100, ["dozen"] = 12,
+    };
+    private static readonly Dictionary<string, double> Scales = new(StringComparer.Ordinal)
+    { ["hundred"] = 1e2, ["thousand"] = 1e3, ["million"] = 1e6, ["billion"] = 1e9, ["trillion"] = 1e12 };
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
+    };
+
+    private readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content);
+
+    private List<Word> Words(string text)
+    {
+        var spans = WordScanner.Scan(text);
+        var list = new List<Word>(spans.Count);
+        Span<char> buf = stackalloc char[64];
+        foreach (var s in spans)
+        {
+            var raw = s.Slice(text);
+            var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
+            var vec = _vectors.IndexOf(lower);
+            var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
+                && !Universal.Contains(lower) && !Existential.Contains(lower);
+            list.Add(new Word(lower, Stem(lower), s, vec, content));
+        }
+        return list;
+    }
+
+    public PairFeatures Featurize(string premise, string hypothesis)
+    {
+        ArgumentNullException.ThrowIfNull(premise);
+        ArgumentNullException.ThrowIfNull(hypothesis);
+        var p = Words(premise);
+        var h = Words(hypothesis);
+        var pc = p.Where(w => w.Content).ToList();
+        var hc = h.Where(w => w.Content).ToList();
+        var f = new float[FeatureNames.Length];
+        var hashed = new SortedSet<int>();
+        var reasons = new List<Reason>();
+        var k = 0;
+
+        // Sentence cosine.
+        Span<float> ep = stackalloc float[_embedder.Dimension];
+        Span<float> eh = stackalloc float[_embedder.Dimension];
+        _embedder.Embed(premise, ep);
+        _embedder.Embed(hypothesis, eh);
+        var cos = 0f;
+        for (var i = 0; i < ep.Length; i++) cos += ep[i] * eh[i];
+        f[k++] = cos;
+
+        // Alignment: each content word's best counterpart by exact form or vector cosine.
+        var hBest = Align(hc, pc, out var hBestIdx);
+        var pBest = Align(pc, hc, out _);
+        var hExact = hc.Count(w => pc.Exists(x => x.Stem == w.Stem));
+        var pExact = pc.Count(w => hc.Exists(x => x.Stem == w.Stem));
+        f[k++] = Frac(hExact, hc.Count);
+        f[k++] = Frac(pExact, pc.Count);
+        f[k++] = hBest.Length == 0 ? 1f : hBest.Average();
+        f[k++] = hBest.Length == 0 ? 1f : hBest.Min();
+        f[k++] = pBest.Length == 0 ? 1f : pBest.Average();
+        var hUn = hBest.Count(s => s < AlignThreshold);
+        f[k++] = Frac(hUn, hc.Count);
+        f[k++] = Frac(pBest.Count(s => s < AlignThreshold), pc.Count);
+        f[k++] = Math.Min(hUn, 5) / 5f;
+
+        // Antonyms across the texts (checked before substitutions so a pair is reported once).
+        var antonyms = new List<(Word P, Word H, AntonymKind Kind)>();
+        foreach (var hw in hc)
+            foreach (var pw in pc)
+                if (_lexicon.Antonymy(pw.Lower, hw.Lower) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
+
+        // Substitutions: a hypothesis word whose closest premise word is related but different ("guitar"/"piano").
+        var subs = new List<(Word P, Word H, float Sim)>();
+        for (var i = 0; i < hc.Count; i++)
+        {
+            var j = hBestIdx[i];
+            if (j < 0 || hc[i].Stem == pc[j].Stem || hBest[i] < AlignThreshold || hBest[i] >= 0.9f) continue;
+            if (antonyms.Exists(a => a.H.Lower == hc[i].Lower)) continue;
+            if (pc.Exists(x => x.Stem == hc[i].Stem)) continue;
+            subs.Add((pc[j], hc[i], hBest[i]));
+        }
+        f[k++] = Math.Min(subs.Count, 3) / 3f;
+        f[k++] = subs.Count == 0 ? 0f : subs.Max(s => s.Sim);
+
+        // Negation.
+        var negP = p.Where(w => Negations.Contains(w.Lower)).ToList();
+        var negH = h.Where(w => Negations.Contains(w.Lower)).ToList();
+        var overlap = Frac(hExact, hc.Count);
+        f[k++] = Math.Min(negP.Count, 3) / 3f;
+        f[k++] = Math.Min(negH.Count, 3) / 3f;
+        var negMismatch = (negP.Count % 2) != (negH.Count % 2);
+        f[k++] = negMismatch ? 1f : 0f;
+        // Direction matters: in SICK "There is no cat ..." vs "A cat ..." is mostly neutral, the reverse a contradiction.
+        var negHOnly = negMismatch && negH.Count > negP.Count;
+        f[k++] = negHOnly ? overlap : 0f;
+        if (negMismatch)
+        {
+            var (more, moreName) = negH.Count > negP.Count ? (negH, "second") : (negP, "first");
+            var words = string.Join(", ", more.Select(w => $"'{w.Lower}'"));
+            reasons.Add(new Reason("negation", $"{words} negates the {moreName} text only: polarity mismatch",
+                [.. negP.Select(w => w.Span)], [.. negH.Select(w => w.Span)]));
+        }
+        foreach (var w in negP) hashed.Add(Hash("negp|" + w.Lower));
+        foreach (var w in negH) hashed.Add(Hash("negh|" + w.Lower));
+
+        var direct = antonyms.Count(a => a.Kind == AntonymKind.Direct);
+        f[k++] = Math.Min(direct, 3) / 3f;
+        f[k++] = direct > 0 ? overlap : 0f;
+        foreach (var (pw, hw, kind) in antonyms)
+        {
+            var how = kind == AntonymKind.Direct ? "WordNet antonyms" : "WordNet indirect antonyms";
+            reasons.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': {how}", [pw.Span], [hw.Span]));
+            hashed.Add(Hash("ant|" + pw.Lower + "|" + hw.Lower));
+        }
+
+        // Numbers and dates.
+        var numP = Numbers(p);
+        var numH = Numbers(h);
+        var numDiff = numP.Count > 0 && numH.Count > 0 && !numH.All(n => numP.Exists(m => m.Value == n.Value));
+        f[k++] = numDiff ? 1f : 0f;
+        f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
+        if (numDiff)
+        {
+            var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
+            var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
+            reasons.Add(new Reason("number",
+                $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
+                [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]));
+        }
+        var dateP = p.Where(IsDate).ToList();
+        var dateH = h.Where(IsDate).ToList();
+        var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !dateH.All(d => dateP.Exists(x => x.Lower == d.Lower));
+        f[k++] = dateDiff ? 1f : 0f;
+        if (dateDiff)
+            reasons.Add(new Reason("date",
+                $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
+                [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]));
+
+        // Modality: "will send" vs "may send" commits to different things.
+        var modP = p.Where(w => Modals.Contains(w.Lower)).ToList();
+        var modH = h.Where(w => Modals.Contains(w.Lower)).ToList();
+        var modSetP = modP.Select(w => ModalLemma(w.Lower)).ToHashSet();
+        var modSetH = modH.Select(w => ModalLemma(w.Lower)).ToHashSet();
+        var modMismatch = !modSetP.SetEquals(modSetH);
+        f[k++] = modMismatch ? 1f : 0f;
+        f[k++] = modSetH.Except(modSetP).Any() ? 1f : 0f;
+        if (modMismatch)
+            reasons.Add(new Reason("modality",
+                $"{Quote(modP.Select(w => w.Lower), "no modal")} vs {Quote(modH.Select(w => w.Lower), "no modal")}: different modality",
+                [.. modP.Select(w => w.Span)], [.. modH.Select(w => w.Span)]));
+
+        // Quantifiers.
+        var uniP = p.Where(w => Universal.Contains(w.Lower)).ToList();
+        var uniH = h.Where(w => Universal.Contains(w.Lower)).ToList();
+        var quantMismatch = (uniP.Count > 0) != (uniH.Count > 0);
+        f[k++] = quantMismatch ? 1f : 0f;
+        f[k++] = h.Exists(w => Existential.Contains(w.Lower)) ? 1f : 0f;
+        if (quantMismatch)
+            reasons.Add(new Reason("quantifier",
+                $"{Quote(uniP.Select(w => w.Lower), "no universal")} vs {Quote(uniH.Select(w => w.Lower), "no universal")}: different quantifier",
+                [.. uniP.Select(w => w.Span)], [.. uniH.Select(w => w.Span)]));
+
+        // Size and overlap.
+        f[k++] = p.Count == 0 ? 0f : Math.Min(4f, h.Count / (float)p.Count);
+        f[k++] = MathF.Log(1 + p.Count);
+        f[k++] = MathF.Log(1 + h.Count);
+        var setP = pc.Select(w => w.Stem).ToHashSet();
+        var setH = hc.Select(w => w.Stem).ToHashSet();
+        var union = setP.Union(setH).Count();
+        f[k++] = union == 0 ? 1f : setP.Intersect(setH).Count() / (float)union;
+        // "The dog chases the man" vs "The man chases the dog": same words, roles swapped.
+        var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Stem).SequenceEqual(hc.Select(w => w.Stem));
+        f[k++] = reordered ? 1f : 0f;
+        if (reordered)
+            reasons.Add(new Reason("order", "same words in a different order: the roles may be swapped",
+                [.. pc.Select(w => w.Span)], [.. hc.Select(w => w.Span)]));
+        f[k++] = subs.Count > 0 ? overlap : 0f;
+        f[k++] = Frac(hUn, hc.Count) * cos;
+
+        foreach (var (pw, hw, sim) in subs)
+        {
+            reasons.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim:0.00})", [pw.Span], [hw.Span]));
+            hashed.Add(Hash("sub|" + pw.Lower + "|" + hw.Lower));
+        }
+        for (var i = 0; i < hc.Count; i++)
+        {
+            if (hBest[i] < AlignThreshold) hashed.Add(Hash("hun|" + hc[i].Lower));
+            // Lexicalised cross pair (Bowman et al. 2015's cross-unigrams, restricted to the aligned partner):
+            // learns "sleeping"-vs-"running" style conflicts that no hand-made list holds.
+            var j = hBestIdx[i];
+            if (j >= 0 && pc[j].Stem != hc[i].Stem) hashed.Add(Hash("x|" + pc[j].Lower + "|" + hc[i].Lower));
+            hashed.Add(Hash("h|" + hc[i].Lower));
+        }
+
+        var aligned = new List<(Word P, Word H)>();
+        for (var i = 0; i < hc.Count; i++)
+            if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add((pc[hBestIdx[i]], hc[i]));
+        if (aligned.Count > 0)
+            reasons.Add(new Reason("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(a => a.H.Lower))}",
+                [.. aligned.Select(a => a.P.Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(a => a.H.Span)]));
+
+        // WordNet taxonomy: H words covered by a P word (same, synonym or hypernym: "dog" covers "animal"),
+        // H words more specific than their P partner ("animal" -> "dog": adds information), and co-hyponyms
+        // ("cat" vs "dog": different members of one kind, a contradiction cue when they fill the same slot).
+        var covered = 0;
+        var specific = new List<(Word P, Word H)>();
+        var cohyponyms = 0;
+        foreach (var hw in hc)
+        {
+            if (pc.Exists(pw => pw.Stem == hw.Stem || _lexicon.Generalises(pw.Lower, hw.Lower) >= 0)) { covered++; continue; }
+            var more = pc.FindIndex(pw => _lexicon.Generalises(hw.Lower, pw.Lower) > 0);
+            if (more >= 0) { specific.Add((pc[more], hw)); continue; }
+            if (pc.Exists(pw => _lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2))) cohyponyms++;
+        }
+        f[k++] = Frac(covered, hc.Count);
+        f[k++] = Math.Min(specific.Count, 3) / 3f;
+        f[k++] = Math.Min(cohyponyms, 3) / 3f;
+        f[k++] = negMismatch && !negHOnly ? overlap : 0f;
+        f[k++] = Math.Min(antonyms.Count - direct, 3) / 3f;
+        foreach (var (pw, hw) in specific)
+            reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
+
+        if (k != FeatureNames.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {FeatureNames.Length}.");
+        return new PairFeatures(f, [.. hashed], reasons);
+    }
+
+    private float[] Align(List<Word> from, List<Word> to, out int[] bestIdx)
+    {
+        var best = new float[from.Count];
+        bestIdx = new int[from.Count];
+        for (var i = 0; i < from.Count; i++)
+        {
+            var b = 0f;
+            var bi = -1;
+            for (var j = 0; j < to.Count; j++)
+            {
+                float s;
+                if (from[i].Stem == to[j].Stem) s = 1f;
+                else if (from[i].Vec >= 0 && to[j].Vec >= 0) s = _vectors.Cosine(from[i].Vec, to[j].Vec);
+                else s = 0f;
+                if (s > b) { b = s; bi = j; }
+            }
+            best[i] = b;
+            bestIdx[i] = bi;
+        }
+        return best;
+    }
+
+    private readonly record struct NumberMention(double Value, TextSpan Span);
+
+    /// <summary>Runs of number tokens read as one value: "150 million" = 1.5e8, "two" = 2.</summary>
+    private static List<NumberMention> Numbers(List<Word> words)
+    {
+        var list = new List<NumberMention>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!TryNumber(words[i].Lower, out var v)) continue;
+            var span = words[i].Span;
+            while (i + 1 < words.Count && Scales.TryGetValue(words[i + 1].Lower, out var scale))
+            {
+                v *= scale;
+                i++;
+                span = span.Union(words[i].Span);
+            }
+            list.Add(new NumberMention(v, span));
+        }
+        return list;
+    }
+
+    private static bool TryNumber(string w, out double value)
+    {
+        if (char.IsDigit(w[0]) && double.TryParse(w.Replace(",", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+            && !(value >= 1900 && value <= 2100 && w.Length == 4)) // a year is a date, not a quantity
+            return true;
+        return NumberWords.TryGetValue(w, out value);
+    }
+
+    private static bool IsDate(Word w) =>
+        // "may" is left out: as a modal it is far more common than the month.
+        DateWords.Contains(w.Lower) && w.Lower != "may"
+        || (w.Lower.Length == 4 && int.TryParse(w.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1900 && y <= 2100);
+
+    /// <summary>
+    /// A crude stem so inflections count as the same word ("plays"/"playing"/"played", "went"/"go"):
+    /// WordNet's irregular forms first, then common English suffixes, then a final 'e' and a doubled
+    /// consonant ("running" -> "run", "making"/"make" -> "mak"). Only ever compared with other stems.
+    /// </summary>
+    internal string Stem(string w)
+    {
+        var lemma = _lexicon.Lemma(w);
+        if (lemma is not null) w = lemma;
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal)) w = w[..^3] + "y";
+        else if (w.Length > 5 && w.EndsWith("ing", StringComparison.Ordinal)) w = w[..^3];
+        else if (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal)) w = w[..^2];
+        else if (w.Length > 4 && (w.EndsWith("ches", StringComparison.Ordinal) || w.EndsWith("shes", StringComparison.Ordinal) || w.EndsWith("sses", StringComparison.Ordinal) || w.EndsWith("xes", StringComparison.Ordinal))) w = w[..^2];
+        else if (w.Length > 3 && w[^1] == 's' && w[^2] != 's' && w[^2] != 'u' && w[^2] != 'i') w = w[..^1];
+        if (w.Length > 3 && w[^1] == 'e') w = w[..^1];
+        if (w.Length > 3 && w[^1] == w[^2] && !"aeiouls".Contains(w[^1])) w = w[..^1];
+        return w;
+    }
+
+    // "won't" and "can't" scan as "wo"/"ca" + "n't": the same modal as "will"/"can".
+    private static string ModalLemma(string w) => w switch { "wo" => "will", "ca" => "can", _ => w };
+
+    private int Hash(string key)
+    {
+        // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        return (int)(hash % (uint)HashBuckets);
+    }
+
+    private static float Frac(int n, int d) => d == 0 ? 0f : n / (float)d;
+
+    private static string Quote(IEnumerable<string> items, string none = "none")
+    {
+        var list = items.Select(s => $"'{s}'").ToList();
+        return list.Count == 0 ? none : string.Join(", ", list);
+    }
+}

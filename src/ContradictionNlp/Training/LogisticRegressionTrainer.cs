@@ -1,0 +1,116 @@
+using ContradictionNlp.Scoring;
+
+namespace ContradictionNlp.Training;
+
+/// <summary>Training options. Defaults are the ones the shipped model was trained with.</summary>
+public sealed record LogisticRegressionOptions
+{
+    /// <summary>Seeds the example shuffle: same seed and data give the same weights, byte for byte.</summary>
+    public int Seed { get; init; } = 42;
+    /// <summary>Passes over the data.</summary>
+    public int Epochs { get; init; } = 5;
+    public int BatchSize { get; init; } = 32;
+    /// <summary>Adagrad base step.</summary>
+    public double LearningRate { get; init; } = 0.1;
+    /// <summary>L2 penalty on dense weights.</summary>
+    public double L2Dense { get; init; } = 1e-4;
+    /// <summary>L2 penalty on hashed (lexical) weights, stronger: they are many and each is seen rarely.</summary>
+    public double L2Hashed { get; init; } = 1e-3;
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Epochs must be at least 1.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be at least 1.");
+        if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive.");
+        if (L2Dense < 0 || L2Hashed < 0) throw new ArgumentOutOfRangeException(nameof(L2Dense), "L2 penalties must be >= 0.");
+    }
+}
+
+/// <summary>One featurised example.</summary>
+public sealed record FeaturizedExample(float[] Dense, int[] Hashed, int Label);
+
+/// <summary>
+/// Fits <see cref="LogisticModel"/> by mini-batch Adagrad on the softmax cross-entropy. Single-threaded
+/// and seeded, so the result is reproducible bit for bit.
+/// </summary>
+public static class LogisticRegressionTrainer
+{
+    public static LogisticModel Fit(IReadOnlyList<FeaturizedExample> examples, int dense, int buckets, LogisticRegressionOptions options)
+    {
+        options.Validate();
+        if (examples.Count == 0) throw new ArgumentException("No training examples.", nameof(examples));
+        var classes = LogisticModel.Labels.Length;
+        // Standardise dense features so one step size suits all of them.
+        var mean = new float[dense];
+        var std = new float[dense];
+        for (var j = 0; j < dense; j++)
+        {
+            double s = 0, s2 = 0;
+            foreach (var e in examples) { s += e.Dense[j]; s2 += (double)e.Dense[j] * e.Dense[j]; }
+            var m = s / examples.Count;
+            var v = s2 / examples.Count - m * m;
+            mean[j] = (float)m;
+            std[j] = v > 1e-12 ? (float)Math.Sqrt(v) : 1f; // a constant feature stays harmless
+        }
+        var stride = 1 + dense + buckets;
+        var w = new double[classes * stride];
+        var g2 = new double[w.Length];
+        var grad = new double[w.Length];
+        var touched = new HashSet<int>();
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var rng = new Random(options.Seed);
+        var x = new double[dense];
+        Span<double> z = stackalloc double[classes];
+        Span<double> p = stackalloc double[classes];
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            for (var b0 = 0; b0 < order.Length; b0 += options.BatchSize)
+            {
+                var b1 = Math.Min(order.Length, b0 + options.BatchSize);
+                touched.Clear();
+                for (var bi = b0; bi < b1; bi++)
+                {
+                    var e = examples[order[bi]];
+                    for (var j = 0; j < dense; j++) x[j] = (e.Dense[j] - mean[j]) / std[j];
+                    for (var c = 0; c < classes; c++)
+                    {
+                        var o = c * stride;
+                        var s = w[o];
+                        for (var j = 0; j < dense; j++) s += w[o + 1 + j] * x[j];
+                        foreach (var h in e.Hashed) s += w[o + 1 + dense + h];
+                        z[c] = s;
+                    }
+                    LogisticModel.Softmax(z, p);
+                    for (var c = 0; c < classes; c++)
+                    {
+                        var d = p[c] - (c == e.Label ? 1 : 0);
+                        var o = c * stride;
+                        grad[o] += d;
+                        for (var j = 0; j < dense; j++) grad[o + 1 + j] += d * x[j];
+                        foreach (var h in e.Hashed)
+                        {
+                            grad[o + 1 + dense + h] += d;
+                            touched.Add(o + 1 + dense + h);
+                        }
+                    }
+                }
+                var n = b1 - b0;
+                for (var c = 0; c < classes; c++)
+                    for (var j = 0; j <= dense; j++)
+                        Step(c * stride + j, j == 0 ? 0 : options.L2Dense);
+                // Only hashed weights seen in this batch move (lazy, sparse update); sorted for a fixed summation order.
+                foreach (var i in touched.Order()) Step(i, options.L2Hashed);
+
+                void Step(int i, double l2)
+                {
+                    var gi = grad[i] / n + l2 * w[i];
+                    g2[i] += gi * gi;
+                    w[i] -= options.LearningRate * gi / (Math.Sqrt(g2[i]) + 1e-8);
+                    grad[i] = 0;
+                }
+            }
+        }
+        return new LogisticModel(dense, buckets, mean, std, [.. w.Select(v => (float)v)]);
+    }
+}

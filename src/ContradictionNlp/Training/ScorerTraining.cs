@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using ContradictionNlp.Evaluation;
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Training;
+
+/// <summary>What <see cref="ScorerTraining.Fit"/> returns: the scorer, its weights and the manifest to save beside them.</summary>
+public sealed record TrainedScorer(NliScorer Scorer, ScorerManifest Manifest);
+
+/// <summary>Reads data, featurises, fits, measures on dev sets, and saves a scorer folder atomically.</summary>
+public static class ScorerTraining
+{
+    public const int DefaultHashBuckets = 1 << 16;
+    public const string WeightsFile = "weights.bin";
+
+    public static TrainedScorer Fit(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
+        LogisticRegressionOptions options, string modelVersion, DiagnosticBag diagnostics, int hashBuckets = DefaultHashBuckets,
+        TextWriter? log = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
+        var examples = new List<FeaturizedExample>();
+        var dataInfo = new List<DataFileInfo>();
+        foreach (var spec in train)
+        {
+            var before = diagnostics.Count(d => d.IsSkip);
+            var rows = NliTsvReader.Read(spec, diagnostics);
+            var skipped = diagnostics.Count(d => d.IsSkip) - before;
+            dataInfo.Add(new DataFileInfo(spec.Path, SplitName(spec.Split), NliTsvReader.Sha256(spec.Path), rows.Count, skipped));
+            log?.WriteLine($"train {spec}: {rows.Count} rows ({skipped} skipped)");
+            foreach (var r in rows)
+            {
+                var f = featurizer.Featurize(r.Premise, r.Hypothesis);
+                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+            }
+        }
+        var model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
+        var scorer = new NliScorer(featurizer, model, modelVersion);
+        var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        var devMetrics = new List<DevMetrics>();
+        foreach (var spec in dev)
+        {
+            var rows = NliTsvReader.Read(spec, diagnostics);
+            var m = Evaluate(scorer, rows);
+            log?.WriteLine($"dev {spec}: n={m.N} accuracy={m.Accuracy:0.0000} macro_f1={m.MacroF1:0.0000} contradiction_f1={m.Contradiction.F1:0.0000}");
+            devMetrics.Add(new DevMetrics(spec.ToString(), m.N, R(m.Accuracy), R(m.MacroF1), R(m.Contradiction.Precision),
+                R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece)));
+        }
+        var bytes = model.ToBytes();
+        var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
+            PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
+            WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds);
+        return new TrainedScorer(scorer, manifest);
+    }
+
+    public static ScorerMetrics Evaluate(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows)
+    {
+        var probs = new double[rows.Count][];
+        // Scorers are thread-safe; a fixed output slot per row keeps the result independent of scheduling.
+        Parallel.For(0, rows.Count, i =>
+        {
+            var s = scorer.Score(rows[i].Premise, rows[i].Hypothesis);
+            probs[i] = [s.Contradiction, s.Entailment, s.Neutral];
+        });
+        return ScorerMetrics.Compute(rows.Select(r => r.Label).ToList(), probs);
+    }
+
+    /// <summary>
+    /// Writes weights.bin and manifest.json into a fresh temporary sibling folder, then renames it to
+    /// <paramref name="folder"/>, so a crash never leaves a half-written model where a loader looks.
+    /// An existing folder is refused unless <paramref name="overwrite"/>.
+    /// </summary>
+    public static void Save(TrainedScorer trained, string folder, bool overwrite = false)
+    {
+        folder = Path.GetFullPath(folder);
+        if (Directory.Exists(folder) && !overwrite)
+            throw new IOException($"{folder} already exists: choose another --out or pass --force.");
+        var parent = Path.GetDirectoryName(folder)!;
+        Directory.CreateDirectory(parent);
+        var temp = Path.Combine(parent, $".{Path.GetFileName(folder)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
+        Directory.CreateDirectory(temp);
+        File.WriteAllBytes(Path.Combine(temp, WeightsFile), trained.Scorer.Model.ToBytes());
+        ManifestJson.Write(Path.Combine(temp, "manifest.json"), trained.Manifest);
+        if (Directory.Exists(folder))
+        {
+            var old = folder + $".old-{Environment.ProcessId}";
+            Directory.Move(folder, old);
+            Directory.Move(temp, folder);
+            Directory.Delete(old, recursive: true);
+        }
+        else Directory.Move(temp, folder);
+    }
+
+    /// <summary>Points scorer/CURRENT at <paramref name="folderName"/> (write temp file, then rename over).</summary>
+    public static void MakeCurrent(string scorerDirectory, string folderName)
+    {
+        var path = Path.Combine(scorerDirectory, ModelCatalog.CurrentFile);
+        var tmp = path + ".tmp";
+        File.WriteAllText(tmp, folderName + "\n");
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    private static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
+    private static double R(double v) => double.IsNaN(v) ? v : Math.Round(v, 4);
+}
