@@ -44,12 +44,13 @@ public sealed record CliEnvironment
 
 /// <summary>
 /// Finds the models directory: --models, else $CNLP_MODELS, else the nearest models/ folder holding
-/// a manifest.json walking up from the current directory, then from the executable's directory.
+/// scorer/CURRENT (the file naming the current scorer) walking up from the current directory, then from the executable's directory.
 /// </summary>
 public static class ModelsLocator
 {
     public const string EnvironmentVariable = "CNLP_MODELS";
-    public const string ManifestFile = "manifest.json";
+    /// <summary>What marks a folder as our models folder: the pointer to the current scorer.</summary>
+    public static readonly string MarkerFile = "scorer/" + ContradictionNlp.Scoring.ModelCatalog.CurrentFile;
 
     /// <summary>The directory, or null with <paramref name="error"/> saying where we looked.</summary>
     public static string? Find(string? option, CliEnvironment env, out string error)
@@ -75,10 +76,10 @@ public static class ModelsLocator
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "models");
-                if (File.Exists(Path.Combine(candidate, ManifestFile))) return candidate;
+                if (File.Exists(Path.Combine(candidate, MarkerFile))) return candidate;
             }
         error = "no models found. Looked for --models (not given), " + EnvironmentVariable + " (not set), " +
-                $"then models/{ManifestFile} in '{env.CurrentDirectory}' and its parents, " +
+                $"then models/{MarkerFile} in '{env.CurrentDirectory}' and its parents, " +
                 $"then in '{env.ExecutableDirectory}' and its parents. Pass --models DIR or set {EnvironmentVariable}.";
         return null;
     }

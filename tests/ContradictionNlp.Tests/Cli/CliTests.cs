@@ -16,7 +16,7 @@ public class CliTests : IDisposable
 
     public CliTests()
     {
-        _dir.Write("models/manifest.json", "{}");
+        _dir.Write("models/scorer/CURRENT", "v1");
         _dir.Write("in/a1.txt", "Budget plans\ndate 2024-01-10\nWritten by A. Reporter\n\nAnn Lee said taxes will not rise. Bob Hart said roads are fine.\n");
         _dir.Write("in/a2.txt", "Budget vote\ndate 2024-02-10\n\nAnn Lee said taxes will rise. Bob Hart said roads are fine today.\n");
     }
@@ -162,11 +162,11 @@ public class CliTests : IDisposable
     [Fact]
     public void Missing_models_exit_1_naming_every_place_looked()
     {
-        File.Delete(_dir.File("models/manifest.json"));
+        File.Delete(_dir.File("models/scorer/CURRENT"));
         var (code, output, err) = Cnlp("analyze", _dir.File("in"), "--db", _dir.File("s.db"));
         Assert.Equal(1, code);
         Assert.Equal("", output);
-        Assert.Equal($"cnlp: no models found. Looked for --models (not given), CNLP_MODELS (not set), then models/manifest.json in '{_dir.Path}' " +
+        Assert.Equal($"cnlp: no models found. Looked for --models (not given), CNLP_MODELS (not set), then models/scorer/CURRENT in '{_dir.Path}' " +
                      $"and its parents, then in '{_dir.File("bin")}' and its parents. Pass --models DIR or set CNLP_MODELS." + Environment.NewLine, err);
         Assert.False(File.Exists(_dir.File("s.db"))); // no empty store left behind
     }
@@ -182,7 +182,7 @@ public class CliTests : IDisposable
     [Fact]
     public void Models_are_found_by_option_then_environment_then_walking_up()
     {
-        var other = _dir.Write("other/manifest.json", "{}");
+        var other = _dir.Write("other/scorer/CURRENT", "v1");
         Cnlp(Env(cnlpModels: _dir.File("models")), "analyze", "in", "--db", _dir.File("1.db"), "--models", "other");
         Cnlp(Env(cnlpModels: _dir.File("other")), "analyze", "in", "--db", _dir.File("2.db"));
         Directory.CreateDirectory(_dir.File("in/deeper"));

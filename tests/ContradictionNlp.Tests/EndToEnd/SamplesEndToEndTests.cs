@@ -64,7 +64,7 @@ public class SamplesThroughCliTests
     public void Cli_analyze_on_the_samples_with_test_stages_stores_every_article_once()
     {
         using var dir = new TempDir();
-        dir.Write("models/manifest.json", "{}");
+        dir.Write("models/scorer/CURRENT", "v1");
         var env = new ContradictionNlp.Cli.CliEnvironment
         {
             CurrentDirectory = dir.Path, ExecutableDirectory = dir.Path, GetEnvironmentVariable = _ => null, Stdin = null,
