@@ -272,7 +272,7 @@ internal sealed class SentenceRules
     private void TryAccordingTo(int sentence, int i)
     {
         int a = _a, e = _e;
-        var m = _p.ParseRight(i + 2, e);
+        var m = _p.ParseRight(i + 2, e, lenient: true);
         if (m is null) return;
         bool atStart = i == a || (i - 1 == a && _u[a].Lower is "but" or "and" or "yet");
         if (atStart && m.End < e && _u[m.End].Lower == ",")

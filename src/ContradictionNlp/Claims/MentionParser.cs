@@ -121,7 +121,8 @@ internal sealed class MentionParser
     }
 
     /// <summary>"said Trump", "according to a spokesman for the campaign": the mention from <paramref name="start"/> to a comma or the end.</summary>
-    public RawMention? ParseRight(int start, int limit)
+    /// <param name="lenient">Accept any noun as the head ("according to engineers"): the cue alone marks a source.</param>
+    public RawMention? ParseRight(int start, int limit, bool lenient = false)
     {
         if (start >= limit) return null;
         if (_u[start].IsWord && L.SubjectPronouns.Contains(_u[start].Lower))
@@ -129,7 +130,7 @@ internal sealed class MentionParser
         int j = start;
         while (j < limit && j - start < 14 && _u[j].Kind is not (UnitKind.Punct or UnitKind.Quote)) j++;
         if (j == start) return null;
-        return Classify(start, j);
+        return Classify(start, j, lenient);
     }
 
     private RawMention Pronoun(int k)
@@ -145,7 +146,7 @@ internal sealed class MentionParser
     /// trailing capitalised run is the name, everything before it (less the determiner) the role.
     /// A title or source-noun head is a description (Nominal). Anything else is not a speaker.
     /// </summary>
-    public RawMention? Classify(int start, int end)
+    public RawMention? Classify(int start, int end, bool lenient = false)
     {
         int c = start;
         while (c < end && _u[c].IsWord && L.Determiners.Contains(_u[c].Lower) && !L.Titles.Contains(_u[c].Lower)) c++;
@@ -174,6 +175,8 @@ internal sealed class MentionParser
         if (headIsName)
         {
             int n = h;
+            // An organisation's name keeps its descriptive words: "the European Commission", "Danish Health Ministry".
+            if (L.OrgWords.Contains(head.Lower)) n = c;
             while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1].Lower) && !L.Nationalities.Contains(_u[n - 1].Lower)
                    && !L.CapitalisedFunctionWords.Contains(_u[n - 1].Lower))
                 n--;
@@ -192,7 +195,7 @@ internal sealed class MentionParser
             return new RawMention(start, end, MentionKind.Name, name, roles, head.Lower, person, Weak: false, gender);
         }
 
-        if (head.IsWord && (L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
+        if (head.IsWord && (lenient || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
         {
             var role = RoleText(c, headEnd);
             bool person = !L.OrgWords.Contains(head.Lower) && head.Lower is not ("report" or "statement" or "study" or "survey" or "poll" or "polls");

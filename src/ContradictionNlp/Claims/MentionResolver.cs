@@ -40,8 +40,11 @@ internal sealed class MentionResolver
                 int end = parser.NameRunEnd(j, b, a);
                 if (end > j && parser.Classify(j, end) is { Kind: MentionKind.Name } m)
                 {
-                    _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, m.IsPerson, first && m.IsPerson, m.Gender));
-                    if (m.IsPerson) first = false;
+                    // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.
+                    bool place = m.Roles.Count == 0 && end - j == 1 && j - 1 >= a && u[j - 1].Lower is "in" or "at" or "from" or "to" or "near" or "across" or "into";
+                    bool isPerson = m.IsPerson && !place;
+                    _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, isPerson, first && isPerson, m.Gender));
+                    if (isPerson) first = false;
                     if (m.Gender != '?') _gender[Key(m.Name)] = m.Gender;
                     j = end;
                 }
