@@ -126,7 +126,11 @@ internal sealed class SentenceRules
             var c = _claims[index];
             int region = _v.OpeningRegion[from];
             (int, int)? span;
-            if (region >= 0) span = RegionSpan(region);
+            // A quotation is the whole content only when the clause ends with it; otherwise
+            // ("says “dangerous” things about ...") it is part of a longer clause.
+            int close = region >= 0 ? _v.Regions[region].Close : -1;
+            if (region >= 0 && (close >= e - 1 || _u[close + 1].Kind == UnitKind.Punct || _bounds.Exists(x => x.Boundary == close + 1)))
+                span = RegionSpan(region);
             else
             {
                 int end = e;
@@ -137,6 +141,19 @@ internal sealed class SentenceRules
         }
         _claims.RemoveAll(c => c.ContentStart < 0 || c.ContentEnd <= c.ContentStart);
         return _claims;
+    }
+
+    /// <summary>
+    /// True when the sentence starting at unit <paramref name="a"/> continues a quotation the splitter
+    /// cut off: <c>“Why now?” he asked</c>. Only a quote ending in , ? or ! on the same line counts;
+    /// one ending in a period is a sentence of its own.
+    /// </summary>
+    private bool QuoteRunsOn(int a)
+    {
+        if (a - 1 < 0 || _v.ClosingRegion[a - 1] < 0) return false;
+        var close = _u[a - 1];
+        if (close.Start == 0 || _v.Text[close.Start - 1] is not (',' or '?' or '!')) return false;
+        return !_v.Text.AsSpan(close.End, _u[a].Start - close.End).Contains('\n');
     }
 
     private RawMention? LastSpeaker => _claims.Count > 0 ? _claims[^1].Speaker : null;
@@ -223,24 +240,41 @@ internal sealed class SentenceRules
             if (k == i - 1 && k >= a && (_u[k].Lower == "," || _v.ClosingRegion[k] >= 0))
             {
                 var right = _p.ParseRight(cueEnd, e);
-                if (right is null || !(right.End == e || _u[right.End].Lower == ",")) return false;
+                if (right is null) return false;
+                int after = right.End;
+                if (after < e && _u[after].Lower == "(")             // "said Rep. Jane Roe (D-Ore.), head of ..."
+                    while (after < e && _u[after].Lower != ")") after++;
+                if (after < e && _u[after].Lower == ")") after++;
+                if (!(after >= e || _u[after].Lower == ",")) return false;
                 return AddBackward(sentence, i, cueEnd, right, k, ClaimKind.ReportedSpeech);
             }
             return false;
         }
 
         int before = m.First - 1;
-        bool afterBoundary = (before >= a && (_u[before].Lower == "," || _v.ClosingRegion[before] >= 0))
-                             || (m.First == a && a - 1 >= 0 && _v.ClosingRegion[a - 1] >= 0);
-        if (afterBoundary && IsTrailer(cueEnd, lemma))
+        bool quoteEndsPreviousSentence = m.First == a && QuoteRunsOn(a);
+        bool afterBoundary = (before >= a && (_u[before].Lower == "," || _v.ClosingRegion[before] >= 0)) || quoteEndsPreviousSentence;
+        // Right after a closing quote the quotation is the content, whatever follows the cue
+        // ("'...,' she said several months later").
+        bool afterQuote = (before >= a && (_v.ClosingRegion[before] >= 0 || (_u[before].Lower == "," && before - 1 >= a && _v.ClosingRegion[before - 1] >= 0)))
+                          || quoteEndsPreviousSentence;
+        if (afterBoundary && (afterQuote || IsTrailer(cueEnd, lemma)))
         {
             int boundaryUnit = before >= a ? before : a - 1;
+            // "During his years in office, Mr. Obama said, he had ...": the speaker sits inside the
+            // content. We keep the longer side rather than a span with the speaker in it.
+            int resume = afterQuote ? -1 : ParentheticalResume(cueEnd);
+            if (resume > 0 && before >= a && e - resume > before - a)
+            {
+                _bounds.Add((before, false));
+                AddForward(sentence, i, cueEnd, m, resume);
+                return true;
+            }
             return AddBackward(sentence, i, cueEnd, m, boundaryUnit, ClaimKind.ReportedSpeech);
         }
 
         int start = ForwardStart(cueEnd, lemma, m);
-        if (start < 0)
-            return afterBoundary && AddBackward(sentence, i, cueEnd, m, before >= a ? before : a - 1, ClaimKind.ReportedSpeech);
+        if (start < 0) return false;
 
         // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y".
         if (before >= a && _u[before].Lower is "," or "and" or "but" or ";")
@@ -328,6 +362,13 @@ internal sealed class SentenceRules
         if (lemma == "tell")
         {
             if (j >= e) return -1;
+            // "told a gathering of island leaders that ...": the audience may be long; find its "that".
+            for (int t = j + 1; t < e && t <= j + 9; t++)
+            {
+                var x = _u[t];
+                if (x.Lower == "that") return t + 1 < e ? t + 1 : -1;
+                if (!x.IsWord || (t == j + 1 && x.Lower is "to" or "about") || (CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+            }
             if (L.ObjectPronouns.Contains(_u[j].Lower)) j++;
             else if (_u[j].IsCapitalised) { while (j < e && _u[j].IsCapitalised) j++; }
             else if (L.Determiners.Contains(_u[j].Lower))
@@ -395,6 +436,23 @@ internal sealed class SentenceRules
             if (j < e && _u[j].Lower == "that") return false;
         }
         return j >= e || _u[j].Lower == ",";
+    }
+
+    /// <summary>
+    /// After "X, he said," — the unit where the interrupted clause resumes, or -1 when what follows
+    /// the comma is an adjunct of the attribution ("as they ...", "adding that ...") or nothing.
+    /// </summary>
+    private int ParentheticalResume(int j)
+    {
+        int e = _e;
+        while (j < e && _u[j].Lower != ",") j++;
+        if (j + 1 >= e) return -1;
+        var x = _u[j + 1];
+        bool clause = (x.IsWord && (L.SubjectPronouns.Contains(x.Lower) || x.Lower is "there" or "the" or "a" or "an" || (x.IsCapitalised && !L.CapitalisedFunctionWords.Contains(x.Lower))))
+                      && !(x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _));
+        int words = 0;
+        for (int t = j + 1; t < e; t++) if (_u[t].IsWord) words++;
+        return clause && words >= 3 ? j + 1 : -1;
     }
 
     /// <summary>The subject of the sentence's main clause, skipping an introductory phrase up to its comma.</summary>

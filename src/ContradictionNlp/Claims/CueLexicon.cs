@@ -56,6 +56,9 @@ public static class CueLexicon
         "fear", "fears", "feared", "fearing", "suspect", "suspects", "suspected", "suspecting",
     };
 
+    // Forms that are far more often nouns in news text ("secretary of state", "member states").
+    private static readonly HashSet<string> AmbiguousForms = new(StringComparer.Ordinal) { "state", "states" };
+
     private static readonly Dictionary<string, string> VerbForms = BuildVerbForms();
     private static readonly Dictionary<string, string> NounForms = BuildNounForms();
 
@@ -89,7 +92,8 @@ public static class CueLexicon
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var lemma in VerbLemmas)
         {
-            foreach (var form in Inflect(lemma)) forms.TryAdd(form, lemma);
+            foreach (var form in Inflect(lemma))
+                if (!AmbiguousForms.Contains(form)) forms.TryAdd(form, lemma);
             if (Irregular.TryGetValue(lemma, out var extra))
                 foreach (var form in extra) forms.TryAdd(form, lemma);
         }

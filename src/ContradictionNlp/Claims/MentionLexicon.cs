@@ -168,7 +168,7 @@ internal static class MentionLexicon
 
     /// <summary>First words after a cue that show it does not introduce a clause ("said nothing", "said to be").</summary>
     public static readonly HashSet<string> NonClauseStarts = Set(
-        "to", "about", "of", "for", "by", "nothing", "something", "anything", "so", "yes", "no",
+        "to", "about", "of", "for", "by", "nothing", "something", "anything", "so", "yes",
         "goodbye", "hello", "thanks", "little", "much", "more", "less", "otherwise", "as", "and", "or",
         "with", "up", "out", "off", "into", "against", "on", "in", "at", "from", "hi", "sorry", "amen",
         "what", "which", "how", "why", "whether", "them", "him", "me", "us");
@@ -182,6 +182,27 @@ internal static class MentionLexicon
 
     public static bool IsDayOrMonth(string lower) => lower is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
         or "january" or "february" or "march" or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
+
+    /// <summary>Common first names with a usual gender, only to pick between "he" and "she" antecedents.</summary>
+    public static readonly HashSet<string> MaleFirstNames = Set(
+        "donald", "barack", "bill", "bernie", "joe", "mike", "michael", "john", "james", "robert", "david",
+        "richard", "thomas", "charles", "mark", "paul", "steven", "stephen", "george", "kevin", "brian",
+        "jeff", "jeb", "ted", "marco", "chris", "christopher", "tim", "tom", "ben", "rand", "mitch", "harry",
+        "chuck", "newt", "rudy", "reince", "sean", "jason", "corey", "eric", "jim", "bob", "dan", "daniel",
+        "matt", "matthew", "andrew", "peter", "frank", "gary", "larry", "scott", "ron", "ronald", "jack",
+        "alexander", "sergei", "vladimir", "dmitry", "volodymyr", "viktor", "emmanuel", "boris", "xi",
+        "ed", "edward", "don", "lindsey", "elijah", "anthony", "adam", "josh", "nick", "sam", "samuel",
+        "william", "henry", "jon", "jonathan", "greg", "gregory", "ryan", "roger", "alan", "douglas",
+        "leonard", "vann", "elez", "robby", "brian", "jesse", "barry", "harold", "howard", "martin");
+
+    public static readonly HashSet<string> FemaleFirstNames = Set(
+        "hillary", "melania", "ivanka", "chelsea", "michelle", "elizabeth", "nancy", "kellyanne", "donna",
+        "debbie", "sarah", "susan", "mary", "patricia", "jennifer", "linda", "barbara", "karen", "lisa",
+        "laura", "kate", "katie", "anna", "ann", "anne", "maria", "marie", "jane", "julie", "claire",
+        "amy", "kamala", "tulsi", "nikki", "condoleezza", "madeleine", "angela", "theresa", "ruth", "sonia",
+        "elena", "jill", "gwen", "ava", "oprah", "kelly", "megyn", "rachel", "hope", "huma", "jennifer",
+        "liz", "elaine", "loretta", "alicia", "emily", "jessica", "rebecca", "catherine", "margaret",
+        "helen", "diane", "dianne", "christine", "judith", "valerie", "ana", "lise", "aino", "tatiana", "olga");
 
     public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame";
 

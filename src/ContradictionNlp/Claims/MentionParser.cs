@@ -67,6 +67,30 @@ internal sealed class MentionParser
                 if (named is { Kind: MentionKind.Name })
                     return named with { End = inner.End, Roles = [.. named.Roles, RoleText(inner.First, inner.End, dropDeterminer: true)] };
             }
+            // Any other appositive: "Richard Roe, director of the institute at the law school, said";
+            // "Mr. King, 82, told". The name before the first comma is the speaker.
+            for (int c2 = k - 1; c2 > first && c2 >= k - 40; c2--)
+            {
+                var x = _u[c2];
+                if (x.Kind == UnitKind.Quote || x.Lower is ";" or ":" || (x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                if (x.Lower != ",") continue;
+                var named = ParseLeft(c2, first);
+                if (named is not { Kind: MentionKind.Name, IsPerson: true }) break;
+                var roles = named.Roles;
+                if (k - c2 - 1 <= 10) roles = [.. roles, RoleText(c2 + 1, k, dropDeterminer: true)];
+                return named with { End = k, Roles = roles };
+            }
+            return null;
+        }
+        // "Rep. Jane Roe (D-Ore.) said": step over the parenthesis.
+        if (u.Lower == ")")
+        {
+            for (int p = k - 1; p > first && p >= k - 10; p--)
+            {
+                if (_u[p].Lower != "(") continue;
+                var named = ParseLeft(p, first);
+                return named is { Kind: MentionKind.Name } ? named with { End = k + 1 } : null;
+            }
             return null;
         }
         // "Trump, who said ..." — the relative pronoun stands for the name before the comma.
@@ -84,7 +108,7 @@ internal sealed class MentionParser
                 j--;
                 continue;
             }
-            if (!w.IsWord) break;
+            if (!w.IsWord || w.Lower == "that") break;              // "... that Trump argues": a complementizer, not a determiner
             if (L.Determiners.Contains(w.Lower) && !(w.IsCapitalised && j > first && !L.CapitalisedFunctionWords.Contains(w.Lower)))
             {
                 j--;                                // the determiner opens the mention: take it and stop
@@ -103,6 +127,21 @@ internal sealed class MentionParser
         if (start > k) return null;
         var m = Classify(start, k + 1);
         if (m is null) return null;
+
+        // "top black lawmakers said": up to two unlisted adjectives before a description's head, when
+        // a comma, determiner or the sentence start shows where the noun phrase begins.
+        if (m.Kind == MentionKind.Nominal && start == m.First && !(start - 1 >= first && L.Determiners.Contains(_u[start - 1].Lower)))
+        {
+            int t = start - 1, n = 0;
+            while (t >= first && n < 2 && _u[t].IsWord && !_u[t].IsCapitalised && !L.Prepositions.Contains(_u[t].Lower) && !L.Negators.Contains(_u[t].Lower)
+                   && !L.SkippableBeforeCue.Contains(_u[t].Lower) && !L.BeForms.Contains(_u[t].Lower) && !CueLexicon.IsSpeechVerb(_u[t].Lower, out _)
+                   && _u[t].Lower is not ("and" or "or" or "but" or "that" or "who" or "which" or "as" or "than"))
+            { t--; n++; }
+            if (n > 0 && (t < first || _u[t].Lower == "," || _v.ClosingRegion[t] >= 0 || (_u[t].IsWord && L.Determiners.Contains(_u[t].Lower))))
+                m = m with { First = t >= first && _u[t].IsWord && L.Determiners.Contains(_u[t].Lower) ? t : t + 1 };
+            else if (n > 0 && _u[t].IsCapitalised && (t == first || _u[t - 1].Lower == ","))
+                m = m with { First = t };                           // "Top black lawmakers said"
+        }
 
         // "Belarusian Foreign Minister, Sergei Aleinik, stated": a role before the name, set off by commas.
         if (m.Kind == MentionKind.Name && start - 2 >= first && _u[start - 1].Lower == ",")
@@ -191,6 +230,13 @@ internal sealed class MentionParser
             bool org = false;
             for (int i = n; i <= h; i++) if (L.OrgWords.Contains(_u[i].Lower)) org = true;
             bool place = n == h && L.Places.Contains(head.Lower);
+            // A lone all-capitals word ("DNC", "NYPD") is an organisation's acronym.
+            if (n == h && head.Text.Length is >= 2 and <= 6 && head.Text.All(ch => char.IsUpper(ch) || ch == '.')) org = true;
+            if (gender == '?' && n < h)
+            {
+                if (L.MaleFirstNames.Contains(_u[n].Lower)) gender = 'm';
+                else if (L.FemaleFirstNames.Contains(_u[n].Lower)) gender = 'f';
+            }
             bool person = !org && !place;
             return new RawMention(start, end, MentionKind.Name, name, roles, head.Lower, person, Weak: false, gender);
         }

@@ -43,7 +43,10 @@ internal sealed class MentionResolver
                     // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.
                     bool place = m.Roles.Count == 0 && end - j == 1 && j - 1 >= a && u[j - 1].Lower is "in" or "at" or "from" or "to" or "near" or "across" or "into";
                     bool isPerson = m.IsPerson && !place;
-                    _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, isPerson, first && isPerson, m.Gender));
+                    // "Subject": the first person of the sentence, named at its start or right after an
+                    // introductory phrase's comma — not one buried in the predicate.
+                    bool subject = first && isPerson && (j - a <= 1 || u[j - 1].Lower == ",");
+                    _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, isPerson, subject, m.Gender));
                     if (isPerson) first = false;
                     if (m.Gender != '?') _gender[Key(m.Name)] = m.Gender;
                     j = end;
@@ -66,6 +69,12 @@ internal sealed class MentionResolver
             _ => ResolveNominal(m, span.Start),
         };
         if (m.Kind == MentionKind.Pronoun && name.Length > 0 && m.Gender != '?') _gender.TryAdd(Key(name), m.Gender);
+        // A person who has just spoken is the likeliest "he"/"she" of the next sentences.
+        if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun)
+            _people.Add(new Person(span.Start, sentence, name, m.Roles, true, true, m.Gender));
+        else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
+            _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
+        _people.Sort((x, y) => x.Position.CompareTo(y.Position));
         return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
     }
 

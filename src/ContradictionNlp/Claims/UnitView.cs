@@ -72,6 +72,13 @@ internal sealed class UnitView
             bool prevWord = adjPrev && units[^1].Kind is UnitKind.Word or UnitKind.Number;
             bool nextAdjWord = i + 1 < toks.Count && toks[i + 1].Start == tk.End && toks[i + 1].Kind == TokenKind.Word;
 
+            // Two apostrophes in a row are a double quotation mark (the NYT house style: ''Yes,'' he said).
+            if (IsApostrophe(s) && i + 1 < toks.Count && toks[i + 1].Start == tk.End && text[toks[i + 1].Start..toks[i + 1].End] == s)
+            {
+                units.Add(Make(text, tk.Start, toks[i + 1].End, UnitKind.Quote));
+                i++;
+                continue;
+            }
             // A tokenizer that splits at apostrophes: glue the pieces back into PTB shape.
             if (IsApostrophe(s) && prevWord)
             {
@@ -131,7 +138,7 @@ internal sealed class UnitView
                 _ => UnitKind.Other,
             };
             // Some tokenizers mark an apostrophe-led word ("'em") as Quote; only real quote characters count.
-            if (kind == UnitKind.Quote && s.Length != 1) kind = UnitKind.Word;
+            if (kind == UnitKind.Quote && s.Length != 1 && s is not ("''" or "``")) kind = UnitKind.Word;
             units.Add(Make(text, tk.Start, tk.End, kind));
         }
         return units.ToArray();
@@ -188,7 +195,7 @@ internal sealed class UnitView
         {
             while (sentence < sentences.Length && i >= sentences[sentence].End) { sentence++; openSingle = -1; }
             if (units[i].Kind != UnitKind.Quote) continue;
-            char c = units[i].Text[0];
+            char c = units[i].Text.Length == 2 ? '"' : units[i].Text[0];   // '' and `` act as a straight double mark
             bool opens = c switch
             {
                 '\u201C' or '\u2018' or '\u00AB' or '\u201E' => true,
@@ -199,6 +206,9 @@ internal sealed class UnitView
             ref int open = ref IsDouble(c) ? ref openDouble : ref openSingle;
             if (opens) { open = i; continue; }
             if (open < 0) continue;
+            // A quotation does not run over a paragraph break: news style reopens the quote in the next
+            // paragraph, and an unmatched mark must not swallow the rest of the article.
+            if (text.AsSpan(units[open].End, units[i].Start - units[open].End).Contains('\n')) { open = -1; continue; }
             int r = regions.Count;
             regions.Add(new QuoteRegion(open, i));
             opening[open] = r;
