@@ -109,6 +109,7 @@ internal sealed class SentenceRules
         _bounds = [];
         _forward = [];
 
+        TryLabelledTurn(sentence);
         for (int i = a; i < e; i++)
         {
             var w = _u[i];
@@ -283,6 +284,34 @@ internal sealed class SentenceRules
         return true;
     }
 
+    /// <summary>
+    /// A line that opens with a name and a colon or a dash before a quotation: transcript turns
+    /// ("PENCE: Well, look, ...") and vox-pop lists ("Jane Roe ― “I am ashamed ...”"). The content
+    /// runs to the end of the line. A capitalised place before a dash is a dateline, not a speaker.
+    /// </summary>
+    private void TryLabelledTurn(int sentence)
+    {
+        int a = _a;
+        if (a > 0 && !_v.Text.AsSpan(_u[a - 1].End, _u[a].Start - _u[a - 1].End).Contains('\n')) return;
+        int j = a;
+        while (j < _e && j - a < 5 && _u[j].IsCapitalised) j++;
+        if (j == a || j >= _u.Length || j - a > 4) return;
+        bool colon = _u[j].Lower == ":";
+        bool dash = _u[j].Text is "\u2015" or "\u2014" or "--";
+        if (!colon && !dash) return;
+        if (dash && (j + 1 >= _u.Length || _v.OpeningRegion[j + 1] < 0)) return;
+        var m = _p.Classify(a, j);
+        if (m is not { Kind: MentionKind.Name } || (dash && !m.IsPerson)) return;
+        int from = j + 1;
+        int end = from;
+        while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
+        int words = 0;
+        for (int t = from; t < end; t++) if (_u[t].IsWord) words++;
+        if (words < 3 || Trimmed(from, end) is not { } span) return;
+        var kind = _v.OpeningRegion[from] >= 0 ? ClaimKind.DirectQuote : ClaimKind.ReportedSpeech;
+        _claims.Add(new RawClaim(sentence, j, j + 1, m, kind, span.Item1, span.Item2));
+    }
+
     private void TryCueNoun(int sentence, int i)
     {
         int a = _a, e = _e;
@@ -337,6 +366,11 @@ internal sealed class SentenceRules
         {
             span = RegionSpan(_v.ClosingRegion[q]);
             if (kind == ClaimKind.ReportedSpeech) kind = ClaimKind.DirectQuote;
+            // "“A,” she said. “B.”" — one statement interrupted by its attribution. The content is one
+            // span, so it takes the longer part rather than a span with the attribution inside.
+            if (ContinuedQuote(cueEnd) is { } next && RegionSpan(next) is { } more && span is { } first
+                && more.Item2 - more.Item1 > first.Item2 - first.Item1)
+                span = more;
         }
         else if (boundary > _a && _u[boundary].Lower == ",")
         {
@@ -349,6 +383,35 @@ internal sealed class SentenceRules
         _bounds.Add((boundary, false));
         _claims.Add(new RawClaim(sentence, cueFirst, cueEnd, speaker, kind, s.Item1, s.Item2));
         return true;
+    }
+
+    /// <summary>
+    /// The quotation that continues the speaker's words right after the attribution: after a comma in
+    /// the same sentence, or opening the next sentence on the same line and ending its paragraph (so it
+    /// is not a new attributed quote). Null when there is none.
+    /// </summary>
+    private int? ContinuedQuote(int j)
+    {
+        int e = _e;
+        while (j < e && _u[j].Lower != ",") j++;
+        int open;
+        if (j < e) open = j + 1;
+        else
+        {
+            open = j;
+            while (open < _u.Length && _u[open].Kind == UnitKind.Punct && _u[open].Lower is "." or "!" or "?") open++;
+        }
+        if (open >= _u.Length || _v.OpeningRegion[open] < 0) return null;
+        if (_v.Text.AsSpan(_u[open - 1].End, _u[open].Start - _u[open - 1].End).Contains('\n')) return null;
+        int region = _v.OpeningRegion[open];
+        int close = _v.Regions[region].Close;
+        if (j >= e)
+        {
+            int after = _u[close].End;
+            while (after < _v.Text.Length && _v.Text[after] is ' ' or '\t') after++;
+            if (after < _v.Text.Length && _v.Text[after] != '\n' && _v.Text[after] != '\r') return null;
+        }
+        return region;
     }
 
     /// <summary>
@@ -407,7 +470,9 @@ internal sealed class SentenceRules
             return colon && j < e ? j : -1;
         }
         if (_v.OpeningRegion[j] >= 0) return j;
-        if (speaker.Weak) return -1;                             // "the figures said nothing new"
+        bool finding = CueLexicon.FindingVerbs.Contains(lemma);
+        if (finding && !L.DocumentNouns.Contains(speaker.Head)) return -1;   // "police found a body" reports no claim
+        if (speaker.Weak && !finding) return -1;                 // "the figures said nothing new"
         if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive || L.NonClauseStarts.Contains(_u[j].Lower)) return -1;
         int words = 0;
         for (int t = j; t < e; t++) if (_u[t].IsWord || _u[t].Kind == UnitKind.Number) words++;

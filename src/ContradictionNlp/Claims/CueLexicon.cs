@@ -23,9 +23,15 @@ public static class CueLexicon
         "complain", "boast", "caution", "stress", "repeat", "reiterate", "indicate", "mention",
         "observe", "testify", "affirm", "assure", "charge", "counter", "disclose", "hint", "imply",
         "joke", "lament", "protest", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
-        "underscore", "underline", "answer", "acknowledge", "accuse", "point", "estimate", "conclude",
-        "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn",
+        "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
+        "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find",
     ];
+
+    /// <summary>
+    /// Verbs that report a finding rather than speech ("the poll shows", "the study found"). They are
+    /// cues only with a that-clause or when their subject is a document or measurement (see the extractor).
+    /// </summary>
+    public static IReadOnlySet<string> FindingVerbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "show", "find" };
 
     // Irregular past forms (past tense and participle both listed when they differ).
     private static readonly Dictionary<string, string[]> Irregular = new(StringComparer.Ordinal)
@@ -35,6 +41,7 @@ public static class CueLexicon
         ["write"] = ["wrote", "written"],
         ["forecast"] = ["forecast"],
         ["learn"] = ["learnt"],
+        ["find"] = ["found"],
     };
 
     // Nouns that name a statement and can introduce its content: "X's admission that ...".
@@ -116,7 +123,7 @@ public static class CueLexicon
     {
         yield return lemma;
         yield return Plural(lemma);
-        if (lemma is "say" or "tell" or "write" or "forecast")
+        if (lemma is "say" or "tell" or "write" or "forecast" or "find")
         {
             yield return Ing(lemma);
             yield break;

@@ -77,6 +77,14 @@ internal static class MentionLexicon
         "figures", "data", "records", "documents", "document", "numbers", "book", "post", "tweet",
         "message", "account", "site", "website", "article");
 
+    /// <summary>Heads that can "show" or "find" something: documents, studies and measurements.</summary>
+    public static readonly HashSet<string> DocumentNouns = Set(
+        "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "data",
+        "research", "review", "investigation", "audit", "figures", "numbers", "statistics", "records",
+        "documents", "document", "video", "footage", "transcript", "slide", "memo", "letter", "email",
+        "emails", "filing", "filings", "records", "results", "report", "panel", "jury", "court", "judge",
+        "researchers", "investigators", "authors", "analysts", "economists", "scientists", "experts");
+
     /// <summary>Words that make a mention an organisation rather than a person ("the European Commission").</summary>
     public static readonly HashSet<string> OrgWords = Set(
         "commission", "ministry", "department", "agency", "office", "committee", "council", "party",
