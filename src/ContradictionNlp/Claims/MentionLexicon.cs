@@ -69,7 +69,15 @@ internal static class MentionLexicon
         "counterpart", "speaker", "host", "ally", "allies", "doctor", "doctors", "physician", "boss",
         "manager", "executive", "executives", "ceo", "founder", "chief", "head", "survey", "message",
         "announcement", "release", "press", "account", "presidency", "bureau", "service", "union",
-        "association", "institute", "foundation", "center", "centre", "university", "bank", "fund");
+        "association", "institute", "foundation", "center", "centre", "university", "bank", "fund",
+        "percent", "%", "half", "third", "quarter", "majority", "plurality", "respondents", "americans",
+        "participants", "parents", "students", "workers", "employees", "owners", "donors", "delegates",
+        "fans", "citizens", "neighbors", "neighbours", "relatives", "victims", "survivors", "spokespeople");
+
+    /// <summary>A plural of a title or source noun ("senators", "governors") counts as the noun.</summary>
+    public static bool IsSourceOrTitle(string lower) =>
+        SourceNouns.Contains(lower) || Titles.Contains(lower)
+        || (lower.Length > 3 && lower.EndsWith('s') && (Titles.Contains(lower[..^1]) || SourceNouns.Contains(lower[..^1])));
 
     // Documents and numbers can "say" things in the PolNeAR sense, but "the figures said nothing
     // new" must not yield a claim; these heads only count when a that-clause or quote follows.
@@ -161,7 +169,7 @@ internal static class MentionLexicon
     /// <summary>Prepositions that can open an adverbial between a cue and its clause ("said in a statement that").</summary>
     public static readonly HashSet<string> Prepositions = Set(
         "in", "on", "at", "during", "to", "with", "after", "before", "via", "through", "from", "over",
-        "for", "while", "since", "by", "about", "into", "upon", "under", "amid", "across", "outside");
+        "for", "while", "since", "by", "about", "into", "upon", "under", "amid", "across", "outside", "of");
 
     /// <summary>Time words that often sit right after a cue ("said Monday").</summary>
     public static readonly HashSet<string> TimeWords = Set(
@@ -177,7 +185,7 @@ internal static class MentionLexicon
     /// <summary>First words after a cue that show it does not introduce a clause ("said nothing", "said to be").</summary>
     public static readonly HashSet<string> NonClauseStarts = Set(
         "to", "about", "of", "for", "by", "nothing", "something", "anything", "so", "yes",
-        "goodbye", "hello", "thanks", "little", "much", "more", "less", "otherwise", "as", "and", "or",
+        "goodbye", "hello", "thanks", "otherwise", "as", "and", "or",
         "with", "up", "out", "off", "into", "against", "on", "in", "at", "from", "hi", "sorry", "amen",
         "what", "which", "how", "why", "whether", "them", "him", "me", "us");
 

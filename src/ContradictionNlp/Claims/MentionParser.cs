@@ -45,7 +45,7 @@ internal sealed class MentionParser
     }
 
     private bool IsDescriptorWord(int i) =>
-        _u[i].IsWord && (L.Titles.Contains(_u[i].Lower) || L.Modifiers.Contains(_u[i].Lower) || L.SourceNouns.Contains(_u[i].Lower) || L.Nationalities.Contains(_u[i].Lower));
+        _u[i].IsWord && (L.IsSourceOrTitle(_u[i].Lower) || L.Modifiers.Contains(_u[i].Lower) || L.Nationalities.Contains(_u[i].Lower));
 
     /// <summary>The mention ending just before <paramref name="end"/> (exclusive), not reaching before <paramref name="first"/>.</summary>
     public RawMention? ParseLeft(int end, int first)
@@ -69,13 +69,19 @@ internal sealed class MentionParser
             }
             // Any other appositive: "Richard Roe, director of the institute at the law school, said";
             // "Mr. King, 82, told". The name before the first comma is the speaker.
+            int commas = 0;
             for (int c2 = k - 1; c2 > first && c2 >= k - 40; c2--)
             {
                 var x = _u[c2];
                 if (x.Kind == UnitKind.Quote || x.Lower is ";" or ":" || (x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
                 if (x.Lower != ",") continue;
                 var named = ParseLeft(c2, first);
-                if (named is not { Kind: MentionKind.Name, IsPerson: true }) break;
+                // Two stacked appositives ("Roe, the attorney general, one of the plaintiffs, said") are fine; more are not.
+                if (named is not { Kind: MentionKind.Name, IsPerson: true })
+                {
+                    if (++commas >= 2) break;
+                    continue;
+                }
                 var roles = named.Roles;
                 if (k - c2 - 1 <= 10) roles = [.. roles, RoleText(c2 + 1, k, dropDeterminer: true)];
                 return named with { End = k, Roles = roles };
@@ -241,7 +247,7 @@ internal sealed class MentionParser
             return new RawMention(start, end, MentionKind.Name, name, roles, head.Lower, person, Weak: false, gender);
         }
 
-        if (head.IsWord && (lenient || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
+        if (head.IsWord && (lenient || L.IsSourceOrTitle(head.Lower) && !head.Lower.EndsWith("ss", StringComparison.Ordinal) && !L.Titles.Contains(head.Lower) || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
         {
             var role = RoleText(c, headEnd);
             bool person = !L.OrgWords.Contains(head.Lower) && head.Lower is not ("report" or "statement" or "study" or "survey" or "poll" or "polls");
