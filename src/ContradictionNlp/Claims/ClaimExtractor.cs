@@ -376,7 +376,9 @@ internal sealed class SentenceRules
         {
             int words = 0;
             for (int t = _a; t < boundary; t++) if (_u[t].IsWord) words++;
-            if (words < 3) return false;                         // "In a statement, he said." has no content
+            if (words < 3) return false;
+            // "In a statement, he said." — a short prepositional phrase is the attribution's, not content.
+            if (words < 6 && _u[_a].IsWord && L.Prepositions.Contains(_u[_a].Lower)) return false;
             span = Trimmed(_a, boundary);
         }
         if (span is not { } s) return false;

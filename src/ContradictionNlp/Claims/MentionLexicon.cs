@@ -146,7 +146,8 @@ internal static class MentionLexicon
         "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
         "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "sept.", "oct.", "nov.", "dec.", "jan.", "feb.",
-        "aug.");
+        "aug.", "is", "are", "was", "were", "do", "does", "did", "can", "will", "would", "should", "could",
+        "has", "have", "had", "let", "please", "thank", "well", "oh", "look", "maybe", "perhaps", "why");
 
     /// <summary>Words between subject and cue that we step over ("recently stated", "has repeatedly said").</summary>
     public static readonly HashSet<string> SkippableBeforeCue = Set(

@@ -37,6 +37,8 @@ internal sealed class MentionResolver
             int j = a;
             while (j < b)
             {
+                // Names inside quotations are what the speaker talks about, rarely who "he" is next.
+                if (view.InsideRegion[j] >= 0) { j++; continue; }
                 int end = parser.NameRunEnd(j, b, a);
                 if (end > j && parser.Classify(j, end) is { Kind: MentionKind.Name } m)
                 {
