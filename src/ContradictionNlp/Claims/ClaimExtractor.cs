@@ -84,6 +84,13 @@ internal sealed class SentenceRules
         "with", "without", "amid", "following", "under", "over", "by", "from", "to", "instead", "indeed",
     };
 
+    private static readonly HashSet<string> NounPhraseProne = new(StringComparer.Ordinal)
+    {
+        "write", "add", "announce", "maintain", "signal", "reveal", "explain", "recall", "answer", "comment",
+        "report", "mention", "learn", "promise", "pledge", "vow", "estimate", "forecast", "guarantee",
+        "repeat", "reiterate", "observe", "disclose", "tweet", "point",
+    };
+
     private static readonly HashSet<string> TellObjectsStop = new(StringComparer.Ordinal) { "that", "to", "about", "of", "off" };
 
     private int _a, _e;
@@ -301,7 +308,8 @@ internal sealed class SentenceRules
         if (!colon && !dash) return;
         if (dash && (j + 1 >= _u.Length || _v.OpeningRegion[j + 1] < 0)) return;
         var m = _p.Classify(a, j);
-        if (m is not { Kind: MentionKind.Name } || (dash && !m.IsPerson)) return;
+        if (m is not { Kind: MentionKind.Name } || (dash && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
+        if (_u[a].IsWord && L.Determiners.Contains(_u[a].Lower)) return;     // "The Latest:" is a heading
         int from = j + 1;
         int end = from;
         while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
@@ -452,6 +460,8 @@ internal sealed class SentenceRules
                 int f = -1;
                 for (int t = j + 1; t < e && t < j + 12; t++)
                 {
+                    // A short quotation inside the phrase is a title ("on CBS's “Face the Nation” that").
+                    if (_v.OpeningRegion[t] >= 0 && _v.Regions[_v.OpeningRegion[t]].Close - t <= 6) { t = _v.Regions[_v.OpeningRegion[t]].Close; continue; }
                     if (_u[t].Lower is "that" or "," or ":" || _v.OpeningRegion[t] >= 0) { f = t; break; }
                     if (_u[t].IsWord && CueLexicon.IsSpeechVerb(_u[t].Lower, out _) && !_u[t].IsCapitalised) break;
                 }
@@ -478,7 +488,24 @@ internal sealed class SentenceRules
         if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive || L.NonClauseStarts.Contains(_u[j].Lower)) return -1;
         int words = 0;
         for (int t = j; t < e; t++) if (_u[t].IsWord || _u[t].Kind == UnitKind.Number) words++;
-        return words >= 2 ? j : -1;
+        if (words < 2) return -1;
+        // Without "that", these cues often take a plain noun phrase that is no statement ("maintains a
+        // program", "wrote letters", "announced plans"), so their content must look like a clause.
+        if (NounPhraseProne.Contains(lemma) && !LooksLikeClause(j)) return -1;
+        return j;
+    }
+
+    /// <summary>A subject pronoun first, or an auxiliary, negation or past-tense word before the next comma.</summary>
+    private bool LooksLikeClause(int j)
+    {
+        if (_u[j].IsWord && L.SubjectPronouns.Contains(_u[j].Lower) && _u[j].Lower != "you") return true;
+        for (int t = j; t < _e && _u[t].Lower != ","; t++)
+        {
+            var x = _u[t];
+            if (x.Kind == UnitKind.Negation || (x.Kind is UnitKind.Word or UnitKind.Possessive && L.FiniteMarkers.Contains(x.Lower))) return true;
+            if (t > j && x.IsWord && !x.IsCapitalised && x.Lower.Length > 4 && x.Lower.EndsWith("ed", StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private static bool IsAdverbial(Unit u) =>

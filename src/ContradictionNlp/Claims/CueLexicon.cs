@@ -22,7 +22,7 @@ public static class CueLexicon
         "predict", "promise", "vow", "pledge", "recall", "remark", "reply", "respond", "agree",
         "complain", "boast", "caution", "stress", "repeat", "reiterate", "indicate", "mention",
         "observe", "testify", "affirm", "assure", "charge", "counter", "disclose", "hint", "imply",
-        "joke", "lament", "protest", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
+        "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
         "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
         "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find",
     ];

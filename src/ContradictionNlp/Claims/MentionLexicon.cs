@@ -178,7 +178,19 @@ internal static class MentionLexicon
         "yesterday", "tonight", "recently", "earlier", "later", "again", "last", "this", "next",
         "week", "month", "year", "morning", "afternoon", "evening", "night", "previously", "repeatedly",
         "publicly", "privately", "also", "then", "now", "once", "twice", "too", "separately", "weekend",
-        "emphatically", "flatly", "firmly", "explicitly", "openly", "bluntly", "simply", "further");
+        "emphatically", "flatly", "firmly", "explicitly", "openly", "bluntly", "simply", "further",
+        "summer", "spring", "fall", "autumn", "winter", "day", "days", "weeks", "months", "years", "ago");
+
+    /// <summary>Auxiliaries and copulas: a bare content with one of them is a clause, not a noun phrase.</summary>
+    public static readonly HashSet<string> FiniteMarkers = Set(
+        "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may",
+        "might", "must", "did", "does", "do", "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "wo", "ca", "am");
+
+    /// <summary>Line labels that look like a speaker before a colon but are not ("Correction:", "The Latest:").</summary>
+    public static readonly HashSet<string> NotSpeakerLabels = Set(
+        "correction", "update", "note", "editor", "clarification", "latest", "photo", "photos", "video",
+        "watch", "read", "related", "source", "sources", "image", "credit", "caption", "advertisement",
+        "listen", "see", "more", "also", "breaking", "exclusive", "opinion", "analysis");
 
     /// <summary>Objects of "tell" that are audiences, not content ("told reporters").</summary>
     public static readonly HashSet<string> ObjectPronouns = Set("him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters", "listeners", "viewers", "everyone", "people", "lawmakers", "congress", "police", "investigators");
