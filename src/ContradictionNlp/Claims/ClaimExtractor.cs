@@ -372,8 +372,21 @@ internal sealed class SentenceRules
         (int, int)? span = null;
         if (q >= 0 && _v.ClosingRegion[q] >= 0)
         {
+            var region = _v.Regions[_v.ClosingRegion[q]];
             span = RegionSpan(_v.ClosingRegion[q]);
             if (kind == ClaimKind.ReportedSpeech) kind = ClaimKind.DirectQuote;
+            // "However laudable the goal, using the tax ''is a misguided approach,'' he said": a quotation
+            // that finishes the speaker's own sentence; the content is the whole sentence.
+            if (region.Open > _a && region.Open < boundary)
+            {
+                int words = 0;
+                for (int t = _a; t < region.Open; t++) if (_u[t].IsWord) words++;
+                if (words >= 2)
+                {
+                    span = Trim(_u[_a].Start, _u[region.Close].Start);
+                    kind = ClaimKind.ReportedSpeech;
+                }
+            }
             // "“A,” she said. “B.”" — one statement interrupted by its attribution. The content is one
             // span, so it takes the longer part rather than a span with the attribution inside.
             if (ContinuedQuote(cueEnd) is { } next && RegionSpan(next) is { } more && span is { } first
@@ -405,10 +418,12 @@ internal sealed class SentenceRules
         int e = _e;
         while (j < e && _u[j].Lower != ",") j++;
         int open;
-        if (j < e) open = j + 1;
+        if (j < e && j + 1 < _u.Length && _v.OpeningRegion[j + 1] >= 0) open = j + 1;
         else
         {
-            open = j;
+            // Not right after the attribution: the quotation may resume with the next sentence.
+            j = e;
+            open = e;
             while (open < _u.Length && _u[open].Kind == UnitKind.Punct && _u[open].Lower is "." or "!" or "?") open++;
         }
         if (open >= _u.Length || _v.OpeningRegion[open] < 0) return null;

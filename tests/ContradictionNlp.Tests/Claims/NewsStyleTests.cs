@@ -38,6 +38,20 @@ public class NewsStyleTests
     }
 
     [Fact]
+    public void An_inverted_attribution_with_an_appositive_still_finds_the_quote_that_resumes()
+    {
+        var text = "''It is not reform,'' said Jane Roe, an economist at the institute. ''It adds more rules for every small business in the state.''\n";
+        Assert.Equal(["Jane Roe | said | It adds more rules for every small business in the state"], Lines(text));
+    }
+
+    [Fact]
+    public void A_quotation_that_finishes_the_speakers_sentence_takes_the_whole_sentence()
+    {
+        var text = "Whatever the motive, cutting the budget ''is simply the wrong approach,'' Mr. Roe said.";
+        Assert.Equal(["Roe | said | Whatever the motive, cutting the budget ''is simply the wrong approach"], Lines(text));
+    }
+
+    [Fact]
     public void A_quote_that_ends_its_sentence_is_not_borrowed_by_the_next_sentence()
     {
         // The second paragraph's speaker must not take the first paragraph's quotation.
