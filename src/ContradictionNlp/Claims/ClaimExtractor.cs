@@ -544,6 +544,8 @@ internal sealed class SentenceRules
             while (j < e && _u[j].Lower != "," && _u[j].Lower != "that" && _v.OpeningRegion[j] < 0) j++;
             if (j < e && _u[j].Lower == "that") return false;
         }
+        // ", “...”" after the cue: the quotation that follows is the content, not a trailer.
+        if (j < e && _u[j].Lower == "," && j + 1 < _u.Length && _v.OpeningRegion[j + 1] >= 0) return false;
         return j >= e || _u[j].Lower == ",";
     }
 

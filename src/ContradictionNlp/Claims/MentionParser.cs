@@ -60,7 +60,10 @@ internal sealed class MentionParser
         if (u.Lower == "," && k - 1 >= first)
         {
             var inner = ParseLeft(k, first);
-            if (inner is { Kind: MentionKind.Name }) return inner;
+            // The name right before the comma is the subject only when nothing but a clause edge precedes
+            // it; in "..., one of the states suing the EPA, said" the EPA is an object.
+            bool innerStartsPhrase = inner is not null && (inner.First == first || _u[inner.First - 1].Kind == UnitKind.Quote || _u[inner.First - 1].Lower is "," or ";" or "and" or "but");
+            if (inner is { Kind: MentionKind.Name } && innerStartsPhrase) return inner;
             if (inner is { Kind: MentionKind.Nominal } && L.Titles.Contains(inner.Head) && inner.First - 1 > first && _u[inner.First - 1].Lower == ",")
             {
                 var named = ParseLeft(inner.First - 1, first);
@@ -225,6 +228,9 @@ internal sealed class MentionParser
             while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1].Lower) && !L.Nationalities.Contains(_u[n - 1].Lower)
                    && !L.CapitalisedFunctionWords.Contains(_u[n - 1].Lower))
                 n--;
+            // "Federal Bureau of Prisons", "Bank of America": an organisation named with "of".
+            if (n - 2 >= c && _u[n - 1].Lower == "of" && _u[n - 2].IsCapitalised && L.OrgWords.Contains(_u[n - 2].Lower))
+                n = c;
             // "Secretary of State John Kerry": the "of" phrase belongs to the role, not the name.
             var name = _v.Text[_u[n].Start.._u[h].End];
             var roles = new List<string>();
