@@ -151,6 +151,15 @@ internal sealed class SentenceRules
         return _claims;
     }
 
+    private bool IsStatementQuote(int region)
+    {
+        var r = _v.Regions[region];
+        if (r.Open <= _a) return true;
+        int words = 0;
+        for (int t = r.Open + 1; t < r.Close; t++) if (_u[t].IsWord) words++;
+        return words >= 4;
+    }
+
     /// <summary>
     /// True when the sentence starting at unit <paramref name="a"/> continues a quotation the splitter
     /// cut off: <c>“Why now?” he asked</c>. Only a quote ending in , ? or ! on the same line counts;
@@ -264,8 +273,12 @@ internal sealed class SentenceRules
         bool afterBoundary = (before >= a && (_u[before].Lower == "," || _v.ClosingRegion[before] >= 0)) || quoteEndsPreviousSentence;
         // Right after a closing quote the quotation is the content, whatever follows the cue
         // ("'...,' she said several months later").
-        bool afterQuote = (before >= a && (_v.ClosingRegion[before] >= 0 || (_u[before].Lower == "," && before - 1 >= a && _v.ClosingRegion[before - 1] >= 0)))
-                          || quoteEndsPreviousSentence;
+        int closeAt = before >= a && _v.ClosingRegion[before] >= 0 ? before
+                    : before - 1 >= a && _u[before].Lower == "," && _v.ClosingRegion[before - 1] >= 0 ? before - 1 : -1;
+        // A short quoted title inside an introductory phrase ("In an interview on CBS's "Face the
+        // Nation," Ryan said ...") is not the content; a quotation opening the sentence or of some length is.
+        bool afterQuote = (closeAt >= 0 && IsStatementQuote(_v.ClosingRegion[closeAt])) || quoteEndsPreviousSentence;
+        if (afterBoundary && !afterQuote && closeAt >= 0 && !IsTrailer(cueEnd, lemma)) afterBoundary = false;
         if (afterBoundary && (afterQuote || IsTrailer(cueEnd, lemma)))
         {
             int boundaryUnit = before >= a ? before : a - 1;

@@ -152,7 +152,7 @@ internal static class MentionLexicon
     /// <summary>Words between subject and cue that we step over ("recently stated", "has repeatedly said").</summary>
     public static readonly HashSet<string> SkippableBeforeCue = Set(
         "has", "have", "had", "will", "would", "could", "might", "may", "can", "should", "did", "does",
-        "do", "also", "now", "then", "later", "earlier", "once", "again", "still", "already", "first",
+        "do", "also", "now", "then", "later", "earlier", "once", "again", "still", "already", "first", "long", "all",
         "last", "further", "even", "only", "just", "always", "previously", "recently", "repeatedly",
         "publicly", "privately", "reportedly", "flatly", "firmly", "strongly", "explicitly", "openly",
         "officially", "quickly", "immediately", "simply", "emphatically", "categorically", "vehemently",

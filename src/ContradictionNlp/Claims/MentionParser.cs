@@ -218,11 +218,13 @@ internal sealed class MentionParser
             else if (L.IsMale(_u[i].Lower)) gender = 'm';
         }
 
-        bool headIsName = head.IsCapitalised && !L.Titles.Contains(head.Lower) && !L.Nationalities.Contains(head.Lower)
+        // "The White House", "the Senate": a capitalised organisation word heads a name even when it is also a title word.
+        bool headIsName = head.IsCapitalised && (L.OrgWords.Contains(head.Lower) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head.Lower)) && !L.Nationalities.Contains(head.Lower)
                           && !L.CapitalisedFunctionWords.Contains(head.Lower);
         if (headIsName)
         {
             int n = h;
+            if (L.OrgWords.Contains(head.Lower) && L.Titles.Contains(head.Lower)) n = c;
             // An organisation's name keeps its descriptive words: "the European Commission", "Danish Health Ministry".
             if (L.OrgWords.Contains(head.Lower)) n = c;
             while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1].Lower) && !L.Nationalities.Contains(_u[n - 1].Lower)

@@ -23,6 +23,8 @@ public class NewsStyleTests
     [InlineData("Jane Roe told a meeting of county leaders that the bridge would be rebuilt.", "Jane Roe | told | the bridge would be rebuilt")]
     [InlineData("Asked about the fire, Jane Roe said, \u201CWe will rebuild every house on this street.\u201D", "Jane Roe | said | We will rebuild every house on this street")]
     [InlineData("\u201CThe rule is illegal,\u201D Jane Roe, one of the lawyers suing the EPA, said on Monday.", "Jane Roe | said | The rule is illegal")]
+    [InlineData("In an interview on CBS's \"Face the Nation,\" Jane Roe said the protests demand more listening.", "Jane Roe | said | the protests demand more listening")]
+    [InlineData("The White House has long said it opposes the bill.", "White House | said | it opposes the bill")]
     [InlineData("Most inmates are held on drug charges, according to the Federal Bureau of Prisons.", "Federal Bureau of Prisons | according to | Most inmates are held on drug charges")]
     [InlineData("Ana Silva spoke first. \u201CIs the dam safe?\u201D she said.", "Ana Silva | said | Is the dam safe?")]
     public void News_style_attributions(string text, string expected) => Assert.Equal([expected], Lines(text));
