@@ -84,6 +84,14 @@ internal sealed class SentenceRules
         "with", "without", "amid", "following", "under", "over", "by", "from", "to", "instead", "indeed",
     };
 
+    // Words that may precede a pronoun subject without making it a relative clause.
+    private static readonly HashSet<string> RelativeSafe = new(StringComparer.Ordinal)
+    {
+        "and", "but", "or", "so", "yet", "because", "that", "as", "when", "while", "if", "though", "although",
+        "since", "after", "before", "until", "then", "now", "also", "still", "instead", "however", "where",
+        "once", "whether", "meanwhile", "indeed", "and,", "today", "yesterday", "later", "earlier",
+    };
+
     private static readonly HashSet<string> NounPhraseProne = new(StringComparer.Ordinal)
     {
         "write", "add", "announce", "maintain", "signal", "reveal", "explain", "recall", "answer", "comment",
@@ -257,7 +265,11 @@ internal sealed class SentenceRules
             if (k == i - 1 && k >= a && (_u[k].Lower == "," || _v.ClosingRegion[k] >= 0))
             {
                 var right = _p.ParseRight(cueEnd, e);
-                if (right is null) return false;
+                // An inverted speaker is a short noun phrase: "said Trump", "said a spokesman for the campaign".
+                if (right is null || right.End - right.First > 10) return false;
+                var lead = _u[right.First];
+                if (!(lead.IsCapitalised || L.SubjectPronouns.Contains(lead.Lower) || L.Determiners.Contains(lead.Lower) || L.IsSourceOrTitle(lead.Lower)) || lead.Lower == "that")
+                    return false;
                 int after = right.End;
                 if (after < e && _u[after].Lower == "(")             // "said Rep. Jane Roe (D-Ore.), head of ..."
                     while (after < e && _u[after].Lower != ")") after++;
@@ -294,8 +306,14 @@ internal sealed class SentenceRules
             return AddBackward(sentence, i, cueEnd, m, boundaryUnit, ClaimKind.ReportedSpeech);
         }
 
+        // "what Trump says is a lie", "the money he says he raised": the cue sits in a relative clause.
+        if (before >= a && _u[before].IsWord && (_u[before].Lower is "what" or "which" or "whom" or "whatever"
+            || (m.Kind == MentionKind.Pronoun && !_u[before].IsCapitalised && L.SourceNouns.Contains(_u[before].Lower) == false
+                && !RelativeSafe.Contains(_u[before].Lower) && !IsLyAdverb(_u[before]) && !L.TimeWords.Contains(_u[before].Lower))))
+            return false;
         int start = ForwardStart(cueEnd, lemma, m);
         if (start < 0) return false;
+        if (_u[start].IsWord && L.FiniteMarkers.Contains(_u[start].Lower) && _u[start - 1].Lower != "that") return false;   // "Trump says is a lie"
 
         // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y".
         if (before >= a && _u[before].Lower is "," or "and" or "but" or ";")
@@ -393,8 +411,13 @@ internal sealed class SentenceRules
             if (region.Open > _a && region.Open < boundary)
             {
                 int words = 0;
-                for (int t = _a; t < region.Open; t++) if (_u[t].IsWord) words++;
-                if (words >= 2)
+                bool otherCue = false;
+                for (int t = _a; t < region.Open; t++)
+                {
+                    if (_u[t].IsWord) words++;
+                    if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t].Lower, out _)) otherCue = true;
+                }
+                if (words >= 2 && !otherCue)
                 {
                     span = Trim(_u[_a].Start, _u[region.Close].Start);
                     kind = ClaimKind.ReportedSpeech;

@@ -198,7 +198,7 @@ internal static class MentionLexicon
     /// <summary>First words after a cue that show it does not introduce a clause ("said nothing", "said to be").</summary>
     public static readonly HashSet<string> NonClauseStarts = Set(
         "to", "about", "of", "for", "by", "nothing", "something", "anything", "so", "yes",
-        "goodbye", "hello", "thanks", "otherwise", "as", "and", "or",
+        "goodbye", "hello", "thanks", "otherwise", "because", "as", "and", "or",
         "with", "up", "out", "off", "into", "against", "on", "in", "at", "from", "hi", "sorry", "amen",
         "what", "which", "how", "why", "whether", "them", "him", "me", "us");
 

@@ -147,6 +147,17 @@ public class ClaimExtractorTests
     }
 
     [Fact]
+    public void They_and_it_resolve_to_a_recent_organisation()
+    {
+        var text = "The European Commission reviewed the subsidy on Monday. They said the review would take a month. It added that no fine was planned.";
+        Assert.Equal(
+        [
+            "European Commission | said | the review would take a month",
+            "European Commission | added | no fine was planned",
+        ], Lines(text));
+    }
+
+    [Fact]
     public void A_pronoun_with_no_antecedent_stays_unresolved()
     {
         var (claims, _) = Run("He said the border would stay open.");
