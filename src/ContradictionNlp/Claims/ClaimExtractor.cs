@@ -125,6 +125,7 @@ internal sealed class SentenceRules
         _forward = [];
 
         TryLabelledTurn(sentence);
+        TrySignedQuote(sentence, b);
         for (int i = a; i < e; i++)
         {
             var w = _u[i];
@@ -349,6 +350,27 @@ internal sealed class SentenceRules
         if (words < 3 || Trimmed(from, end) is not { } span) return;
         var kind = _v.OpeningRegion[from] >= 0 ? ClaimKind.DirectQuote : ClaimKind.ReportedSpeech;
         _claims.Add(new RawClaim(sentence, j, j + 1, m, kind, span.Item1, span.Item2));
+    }
+
+    /// <summary>
+    /// A quotation signed at the end of its line: <c>“We deserve better.” ― Jane Roe</c> (vox-pop
+    /// galleries). The content is the line up to the dash, whatever the quote marks look like.
+    /// </summary>
+    private void TrySignedQuote(int sentence, int b)
+    {
+        for (int d = Math.Max(_a, 1); d < b; d++)
+        {
+            if (_u[d].Text is not ("\u2015" or "\u2014") || _u[d - 1].Kind != UnitKind.Quote) continue;
+            int end = d + 1;
+            while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
+            if (end - d - 1 is < 1 or > 5) continue;
+            var m = _p.Classify(d + 1, end);
+            if (m is not { Kind: MentionKind.Name, IsPerson: true }) continue;
+            int start = d - 1;
+            while (start > 0 && !_v.Text.AsSpan(_u[start - 1].End, _u[start].Start - _u[start - 1].End).Contains('\n')) start--;
+            if (Trim(_u[start].Start, _u[d - 1].End) is not { } span) continue;
+            _claims.Add(new RawClaim(sentence, d, d + 1, m, ClaimKind.DirectQuote, span.Item1, span.Item2));
+        }
     }
 
     private void TryCueNoun(int sentence, int i)
@@ -660,6 +682,7 @@ internal sealed class SentenceRules
     private (int, int)? Trim(int start, int end)
     {
         var t = _v.Text;
+        while (start < end && (char.IsWhiteSpace(t[start]) || t[start] is '"' or '\u201C' or '\u201D' or '\'' or '\u2018')) start++;
         while (true)
         {
             while (end > start && char.IsWhiteSpace(t[end - 1])) end--;
@@ -669,7 +692,7 @@ internal sealed class SentenceRules
             if (end > start && t[end - 1] == '.' && !(end - 3 >= start && t[end - 3] == '.' && char.IsUpper(t[end - 2]))) { end--; continue; }
             break;
         }
-        while (start < end && (char.IsWhiteSpace(t[start]) || t[start] is '"' or '\u201C' or '\'' or '\u2018')) start++;
+        while (start < end && (char.IsWhiteSpace(t[start]) || t[start] is '"' or '\u201C' or '\u201D' or '\'' or '\u2018')) start++;
         return end > start ? (start, end) : null;
     }
 }

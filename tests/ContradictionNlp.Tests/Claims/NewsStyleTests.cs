@@ -69,6 +69,17 @@ public class NewsStyleTests
     }
 
     [Fact]
+    public void A_quote_signed_with_a_dash_is_a_claim_by_the_signer()
+    {
+        var text = "Readers wrote in.\n\u201CThe debate changed my mind. I will vote early.\u201D \u2015 Jane Roe\n\u201CNothing changed for me.\u201D\u2015 Tom Reyes\n";
+        Assert.Equal(
+        [
+            "Jane Roe | \u2015 | The debate changed my mind. I will vote early",
+            "Tom Reyes | \u2015 | Nothing changed for me",
+        ], Lines(text));
+    }
+
+    [Fact]
     public void A_transcript_turn_is_a_claim_by_the_labelled_speaker()
     {
         var text = "ROE: Well, we simply do not have the votes yet.\nDOE: We will have them by Friday.\n";
