@@ -99,6 +99,9 @@ internal sealed class SentenceRules
         "repeat", "reiterate", "observe", "disclose", "tweet", "point",
     };
 
+    // Cues whose object is the content even without a clause ("called the charges fabricated", "cited the report").
+    private static readonly HashSet<string> ObjectContent = new(StringComparer.Ordinal) { "call", "cite", "express" };
+
     private static readonly HashSet<string> TellObjectsStop = new(StringComparer.Ordinal) { "that", "to", "about", "of", "off" };
 
     private int _a, _e;
@@ -196,6 +199,15 @@ internal sealed class SentenceRules
         {
             if (i + 1 < e && _u[i + 1].Lower == "out") cueEnd = i + 2;
             else return false;
+        }
+        // "called X a liar" / "called for a recount" / "called on Congress to act" characterise or demand;
+        // "called him", "called it quits", "called off" do not.
+        if (lemma == "call")
+        {
+            if (i + 1 >= e) return false;
+            var next = _u[i + 1].Lower;
+            if (next is "for" or "on") cueEnd = i + 2;
+            else if (next is "up" or "off" or "back" or "in" or "out" or "it" or "him" or "her" or "them" or "me" or "us" or "you" || _u[i + 1].Kind != UnitKind.Word) return false;
         }
         // Adjectival or nominal use: "the said document", "his claims", "that said".
         if (i - 1 >= a && _u[i - 1].IsWord && L.Determiners.Contains(_u[i - 1].Lower)) return false;
@@ -558,7 +570,15 @@ internal sealed class SentenceRules
         bool finding = CueLexicon.FindingVerbs.Contains(lemma);
         if (finding && !L.DocumentNouns.Contains(speaker.Head)) return -1;   // "police found a body" reports no claim
         if (speaker.Weak && !finding) return -1;                 // "the figures said nothing new"
-        if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive || L.NonClauseStarts.Contains(_u[j].Lower)) return -1;
+        if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
+        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")) return -1;
+        if (lemma == "call" && _u[j].IsCapitalised)
+        {
+            // "called Tom Reyes on Friday" is a phone call; "called Reyes a liar" characterises him.
+            int t = j;
+            while (t < _e && _u[t].IsCapitalised) t++;
+            if (t >= _e || _u[t].Lower == "," || (_u[t].IsWord && L.Prepositions.Contains(_u[t].Lower))) return -1;
+        }
         int words = 0;
         for (int t = j; t < e; t++) if (_u[t].IsWord || _u[t].Kind == UnitKind.Number) words++;
         if (words < 2) return -1;

@@ -24,7 +24,7 @@ public static class CueLexicon
         "observe", "testify", "affirm", "assure", "charge", "counter", "disclose", "hint", "imply",
         "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
         "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
-        "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find",
+        "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find", "call", "cite",
     ];
 
     /// <summary>

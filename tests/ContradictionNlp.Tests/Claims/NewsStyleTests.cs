@@ -27,12 +27,18 @@ public class NewsStyleTests
     [InlineData("The White House has long said it opposes the bill.", "White House | said | it opposes the bill")]
     [InlineData("Most inmates are held on drug charges, according to the Federal Bureau of Prisons.", "Federal Bureau of Prisons | according to | Most inmates are held on drug charges")]
     [InlineData("Ana Silva spoke first. \u201CIs the dam safe?\u201D she said.", "Ana Silva | said | Is the dam safe?")]
+    [InlineData("Jane Roe called the charges fabricated.", "Jane Roe | called | the charges fabricated")]
+    [InlineData("Jane Roe called Reyes a liar.", "Jane Roe | called | Reyes a liar")]
+    [InlineData("Jane Roe called for a recount in three counties.", "Jane Roe | called for | a recount in three counties")]
     public void News_style_attributions(string text, string expected) => Assert.Equal([expected], Lines(text));
 
     [Theory]
     [InlineData("Police found a body near the river.")]             // finding verb without a document subject
     [InlineData("WASHINGTON \u2015 The senate passed the bill on Friday.")]   // dateline, not a speaker
     [InlineData("In a statement, he said.")]                         // nothing left for content
+    [InlineData("Jane Roe called Tom Reyes on Friday.")]             // a phone call, not a characterisation
+    [InlineData("Jane Roe called off the strike.")]
+    [InlineData("The union was called in to help.")]
     public void Not_attributions(string text) => Assert.Empty(Run(text).Claims);
 
     [Fact]
