@@ -80,7 +80,7 @@ internal sealed class MentionParser
                 if (x.Lower != ",") continue;
                 var named = ParseLeft(c2, first);
                 // Two stacked appositives ("Roe, the attorney general, one of the plaintiffs, said") are fine; more are not.
-                if (named is not { Kind: MentionKind.Name, IsPerson: true })
+                if (named is not { Kind: MentionKind.Name })
                 {
                     if (++commas >= 2) break;
                     continue;
@@ -103,8 +103,8 @@ internal sealed class MentionParser
             return null;
         }
         // "Trump, who said ..." — the relative pronoun stands for the name before the comma.
-        if (u.IsWord && u.Lower == "who" && k - 1 >= first && _u[k - 1].Lower == ",")
-            return ParseLeft(k - 1, first);
+        if (u.IsWord && u.Lower == "who" && k - 1 >= first)
+            return ParseLeft(_u[k - 1].Lower == "," ? k - 1 : k, first);   // "voters who said", "Trump, who said"
 
         int j = k;
         while (j >= first)
@@ -133,8 +133,23 @@ internal sealed class MentionParser
             break;
         }
         int start = j + 1;
-        if (start > k) return null;
-        var m = Classify(start, k + 1);
+        var m = start > k ? null : Classify(start, k + 1);
+        // "attorneys for the family said", "Experts on North Korea and nonproliferation said": a
+        // source noun with a prepositional phrase after it. Look left for "SOURCE PREP" with only
+        // words (no punctuation, no other cue) between it and the cue.
+        if (m is null || (m.Kind == MentionKind.Nominal && start - 1 > first && PostModifierPreps.Contains(_u[start - 1].Lower)) || (m.Kind == MentionKind.Name && start - 1 > first && PostModifierPreps.Contains(_u[start - 1].Lower) && _u[start - 1].Lower != "of"))
+        {
+            for (int p = k; p > first && p >= k - 9; p--)
+            {
+                var x = _u[p];
+                if (!x.IsWord || (CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                if (!PostModifierPreps.Contains(x.Lower) || !L.IsSourceOrTitle(_u[p - 1].Lower)) continue;
+                var owner = ParseLeft(p, first);
+                if (owner is { Kind: MentionKind.Nominal or MentionKind.Name })
+                    return owner with { End = k + 1 };
+                break;
+            }
+        }
         if (m is null) return null;
 
         // "top black lawmakers said": up to two unlisted adjectives before a description's head, when
@@ -219,7 +234,9 @@ internal sealed class MentionParser
         }
 
         // "The White House", "the Senate": a capitalised organisation word heads a name even when it is also a title word.
-        bool headIsName = head.IsCapitalised && (L.OrgWords.Contains(head.Lower) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head.Lower)) && !L.Nationalities.Contains(head.Lower)
+        // A capitalised plural source noun opening a sentence ("Officials said", "Experts say") is a description.
+        bool pluralCommon = head.IsCapitalised && h == c && head.Lower.EndsWith('s') && L.IsSourceOrTitle(head.Lower) && !L.OrgWords.Contains(head.Lower);
+        bool headIsName = !pluralCommon && head.IsCapitalised && (L.OrgWords.Contains(head.Lower) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head.Lower)) && !L.Nationalities.Contains(head.Lower)
                           && !L.CapitalisedFunctionWords.Contains(head.Lower);
         if (headIsName)
         {
@@ -255,7 +272,7 @@ internal sealed class MentionParser
             return new RawMention(start, end, MentionKind.Name, name, roles, head.Lower, person, Weak: false, gender);
         }
 
-        if (head.IsWord && (lenient || L.IsSourceOrTitle(head.Lower) && !head.Lower.EndsWith("ss", StringComparison.Ordinal) && !L.Titles.Contains(head.Lower) || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
+        if (head.IsWord && (lenient || pluralCommon || L.IsSourceOrTitle(head.Lower) && !head.Lower.EndsWith("ss", StringComparison.Ordinal) && !L.Titles.Contains(head.Lower) || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
         {
             var role = RoleText(c, headEnd);
             bool person = !L.OrgWords.Contains(head.Lower) && head.Lower is not ("report" or "statement" or "study" or "survey" or "poll" or "polls");

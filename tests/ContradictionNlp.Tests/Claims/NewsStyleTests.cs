@@ -30,6 +30,9 @@ public class NewsStyleTests
     [InlineData("Jane Roe called the charges fabricated.", "Jane Roe | called | the charges fabricated")]
     [InlineData("Jane Roe called Reyes a liar.", "Jane Roe | called | Reyes a liar")]
     [InlineData("Jane Roe called for a recount in three counties.", "Jane Roe | called for | a recount in three counties")]
+    [InlineData("Experts on trade and tariffs said the deal would collapse.", "?Experts on trade and tariffs | said | the deal would collapse")]
+    [InlineData("Attorneys for the family said the video was incomplete.", "?Attorneys for the family | said | the video was incomplete")]
+    [InlineData("Officials said the road would reopen.", "?Officials | said | the road would reopen")]
     public void News_style_attributions(string text, string expected) => Assert.Equal([expected], Lines(text));
 
     [Theory]
