@@ -147,7 +147,9 @@ internal static class MentionLexicon
         "tomorrow", "january", "february", "march", "april", "may", "june", "july", "august",
         "september", "october", "november", "december", "sept.", "oct.", "nov.", "dec.", "jan.", "feb.",
         "aug.", "is", "are", "was", "were", "do", "does", "did", "can", "will", "would", "should", "could",
-        "has", "have", "had", "let", "please", "thank", "well", "oh", "look", "maybe", "perhaps", "why");
+        "has", "have", "had", "let", "please", "thank", "well", "oh", "look", "maybe", "perhaps", "why",
+        "once", "recently", "previously", "currently", "ultimately", "finally", "similarly", "separately",
+        "likewise", "later", "soon", "often", "sometimes", "yet", "together", "alone");
 
     /// <summary>Words between subject and cue that we step over ("recently stated", "has repeatedly said").</summary>
     public static readonly HashSet<string> SkippableBeforeCue = Set(
