@@ -28,7 +28,7 @@ public sealed record GoldAttribution(
 /// <param name="Attributions">Usable attributions, in file order.</param>
 /// <param name="SkippedAttributions">E lines dropped because a span was bad or missing (each has a diagnostic).</param>
 /// <param name="RolelessEvents">E lines with no Content role (the corpus has some trigger-only events); not gold, not an error.</param>
-/// <param name="SpansChecked">T lines whose offsets were checked against the text.</param>
+/// <param name="SpansChecked">Well-formed T lines (each was checked: known type, offsets in range, covered text equal to the text).</param>
 /// <param name="SpansMisaligned">T lines whose offsets were out of range or whose covered text differed from the text.</param>
 /// <param name="SpanFragments">Every well-formed span fragment (all types, aligned ones only), for offset sanity checks.</param>
 public sealed record PolNearAnnotations(

@@ -17,8 +17,8 @@ public static partial class PolNearReader
         "Source", "Cue", "Content", "Attribution", "Attribution-no-source", "Discuss", "Discard",
     };
 
-    // T<n> TAB <Type> <s> <e>[;<s> <e>...] TAB <covered text>
-    [GeneratedRegex(@"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$", RegexOptions.CultureInvariant)]
+    // T<n> TAB <Type> <s> <e>[;<s> <e>...] TAB <covered text>. Singleline: the covered text may hold newlines.
+    [GeneratedRegex(@"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex TLine();
 
     // E<n> TAB Role:T<a> Role:T<b> ... (role order varies; trailing space occurs)
@@ -52,7 +52,7 @@ public static partial class PolNearReader
         var spans = new Dictionary<string, SpanLine>(StringComparer.Ordinal);
         var badSpans = new HashSet<string>(StringComparer.Ordinal);
         var events = new List<(string Id, int Line, string Args)>();
-        int checkedCount = 0;
+        int checkedCount = 0, misaligned = 0;
 
         for (int i = 0; i < lineCount; i++)
         {
@@ -85,6 +85,7 @@ public static partial class PolNearReader
                 {
                     diagnostics.Warning(origin, $"{id}: offsets {m.Groups[3].Value} {rangeError}; span ignored", lineNo, "offsets");
                     badSpans.Add(id);
+                    misaligned++;
                     continue;
                 }
                 // brat joins the fragments of a discontinuous span with one space.
@@ -96,6 +97,7 @@ public static partial class PolNearReader
                         $"{id}: covered text does not match the article at {m.Groups[3].Value}: annotation has \"{Clip(annotated)}\" but the text has \"{Clip(expected)}\"; span ignored",
                         lineNo, "offsets");
                     badSpans.Add(id);
+                    misaligned++;
                     continue;
                 }
                 spans[id] = new SpanLine(id, type, lineNo, fragments, annotated);
@@ -125,7 +127,7 @@ public static partial class PolNearReader
 
         // Stable order by line so the fragment list does not depend on dictionary order.
         var fragmentsAll = spans.Values.OrderBy(s => s.Line).SelectMany(s => s.Fragments).ToArray();
-        return new PolNearAnnotations(attributions, skipped, roleless, checkedCount, badSpans.Count, fragmentsAll);
+        return new PolNearAnnotations(attributions, skipped, roleless, checkedCount, misaligned, fragmentsAll);
     }
 
     private static GoldAttribution? BuildAttribution(
