@@ -61,7 +61,7 @@ public static class EvalAttributionCommand
                 AttributionErrorLog.Write(errorPath, evaluation);
 
             if (parse.GetValue(json)) stdout.WriteLine(report.ToJson());
-            else WriteTable(stdout, report);
+            else WriteTable(stdout, report, AttributionErrorLog.CountByKind(evaluation));
 
             if (report.AnySkipped)
             {
@@ -73,7 +73,7 @@ public static class EvalAttributionCommand
         return cmd;
     }
 
-    private static void WriteTable(TextWriter writer, AttributionReport report)
+    private static void WriteTable(TextWriter writer, AttributionReport report, IReadOnlyList<KeyValuePair<string, int>> errors)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -99,10 +99,12 @@ public static class EvalAttributionCommand
         Row("gold / predicted / matched", c => $"{c.Gold} / {c.Predicted} / {c.Matched}");
         console.Write(table);
         var a = report.Alignment;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        // Plain lines go straight to the writer so they never wrap at the console width.
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"articles {report.Articles}, skipped articles {report.SkippedArticles}, skipped attributions {report.SkippedAttributions}, trigger-only events {report.RolelessEvents}"));
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"gold spans checked {a.SpansChecked}, misaligned {a.SpansMisaligned}; fragments on token boundaries {a.TokenAligned}/{a.Fragments}"));
+        writer.WriteLine("errors: " + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value.ToString(CultureInfo.InvariantCulture)}")) + " (--errors FILE lists them)");
     }
 
     private static string Pct(double x) => (x * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -47,6 +47,20 @@ public static class AttributionErrorLog
         }
     }
 
+    /// <summary>Error kinds in the order they are reported.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["missed", "boundary", "spurious", "partial", "source", "cue"];
+
+    /// <summary>How many errors of each kind (every kind present, in <see cref="Kinds"/> order).</summary>
+    public static IReadOnlyList<KeyValuePair<string, int>> CountByKind(AttributionEvaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var counts = Kinds.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
+        foreach (var r in evaluation.Articles)
+            foreach (var e in Classify(r))
+                counts[e.Kind]++;
+        return Kinds.Select(k => new KeyValuePair<string, int>(k, counts[k])).ToArray();
+    }
+
     /// <summary>Writes every error of the evaluation as TSV (header first), articles in name order.</summary>
     public static void Write(string path, AttributionEvaluation evaluation)
     {

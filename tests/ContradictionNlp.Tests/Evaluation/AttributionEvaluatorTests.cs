@@ -178,6 +178,7 @@ public class AttributionEvaluatorTests
         Assert.Contains("content F1 (IoU>=0.5)", stdout);
         Assert.Contains("80.0%", stdout);
         Assert.Contains("66.7% (2/3)", stdout);
+        Assert.Contains("errors: missed 1, boundary 0, spurious 1, partial 2, source 1, cue 1 (--errors FILE lists them)", stdout);
         Assert.DoesNotContain("\u001b[", stdout);
     }
 
