@@ -21,6 +21,7 @@ namespace ContradictionNlp.Cli
             eval.Subcommands.Add(Commands.EvalScorerCommand.Create());
             root.Subcommands.Add(Commands.TrainScorerCommand.Create());
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
+            eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
             return root;
         }
 

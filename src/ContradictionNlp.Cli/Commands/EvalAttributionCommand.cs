@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using ContradictionNlp.Claims;
+using ContradictionNlp.Evaluation;
+using ContradictionNlp.Text;
+using Spectre.Console;
+
+namespace ContradictionNlp.Cli.Commands;
+
+/// <summary>
+/// <c>cnlp eval attribution --polnear DIR [--json] [--limit N] [--errors FILE]</c>: scores our
+/// claim extraction against PolNeAR gold source/cue/content spans.
+/// </summary>
+public static class EvalAttributionCommand
+{
+    /// <param name="extractor">The extractor to evaluate; the rule-based <see cref="ClaimExtractor"/> when null (tests pass a fake).</param>
+    /// <param name="isSpeechCue">Word test for the speech-cue subset; <see cref="CueLexicon.IsSpeechCue"/> when null.</param>
+    public static Command Create(IClaimExtractor? extractor = null, Func<string, bool>? isSpeechCue = null)
+    {
+        var polnear = new Option<string>("--polnear")
+        {
+            Description = "PolNeAR split folder with text/ and attributions/ (e.g. ../shared/data/polnear/dev).",
+            Required = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N articles (by name)." };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+                r.AddError("--limit must be a positive number of articles.");
+        });
+        var errors = new Option<string?>("--errors")
+        {
+            Description = "Write a TSV of every error (missed, spurious, boundary, source, cue) for analysis.",
+        };
+
+        var cmd = new Command("attribution", "Score claim extraction on PolNeAR attribution spans (content P/R/F1 at token IoU >= 0.5, source and cue accuracy).");
+        cmd.Options.Add(polnear);
+        cmd.Options.Add(json);
+        cmd.Options.Add(limit);
+        cmd.Options.Add(errors);
+        cmd.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var dir = parse.GetValue(polnear)!;
+            if (!Directory.Exists(Path.Combine(dir, "attributions")))
+            {
+                stderr.WriteLine($"cnlp: '{dir}' is not a PolNeAR split: expected a folder '{Path.Combine(dir, "attributions")}' with .ann files (and text/ beside it).");
+                return ExitCodes.BadUsage;
+            }
+
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Reported += d => stderr.WriteLine(d.ToString());
+            var split = PolNearReader.ReadSplit(dir, diagnostics, parse.GetValue(limit));
+            var evaluator = new AttributionEvaluator(extractor ?? new ClaimExtractor(), isSpeechCue: isSpeechCue ?? CueLexicon.IsSpeechCue);
+            var evaluation = evaluator.Evaluate(split, diagnostics);
+            var report = evaluation.Report;
+
+            if (parse.GetValue(errors) is { } errorPath)
+                AttributionErrorLog.Write(errorPath, evaluation);
+
+            if (parse.GetValue(json)) stdout.WriteLine(report.ToJson());
+            else WriteTable(stdout, report, AttributionErrorLog.CountByKind(evaluation));
+
+            if (report.AnySkipped)
+            {
+                stderr.WriteLine($"cnlp: {report.SkippedArticles} article(s) and {report.SkippedAttributions} attribution(s) skipped; see the diagnostics above.");
+                return ExitCodes.FinishedWithSkips;
+            }
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static void WriteTable(TextWriter writer, AttributionReport report, IReadOnlyList<KeyValuePair<string, int>> errors)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            // Colour codes only for a real terminal; redirected output and tests get plain text.
+            Ansi = ReferenceEquals(writer, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+            Interactive = InteractionSupport.No,
+        });
+        var table = new Table().Title("PolNeAR attribution").AddColumn("measure").AddColumn(new TableColumn("all").RightAligned());
+        if (report.SpeechCues is not null) table.AddColumn(new TableColumn("speech cues").RightAligned());
+        void Row(string name, Func<AttributionCounts, string> f)
+        {
+            var cells = new List<string> { name, f(report.All) };
+            if (report.SpeechCues is { } s) cells.Add(f(s));
+            table.AddRow(cells.Select(c => Markup.Escape(c)).ToArray());
+        }
+        Row("content precision (IoU>=0.5)", c => Pct(c.Precision));
+        Row("content recall (IoU>=0.5)", c => Pct(c.Recall));
+        Row("content F1 (IoU>=0.5)", c => Pct(c.F1));
+        Row("content P / R / F1 (exact)", c => $"{Pct(c.ExactPrecision)} / {Pct(c.ExactRecall)} / {Pct(c.ExactF1)}");
+        Row("source accuracy (matched, gold has source)", c => $"{Pct(c.SourceAccuracy)} ({c.SourceCorrect}/{c.SourceEvaluated})");
+        Row("cue accuracy (matched)", c => $"{Pct(c.CueAccuracy)} ({c.CueCorrect}/{c.Matched})");
+        Row("gold / predicted / matched", c => $"{c.Gold} / {c.Predicted} / {c.Matched}");
+        console.Write(table);
+        var a = report.Alignment;
+        // Plain lines go straight to the writer so they never wrap at the console width.
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"articles {report.Articles}, skipped articles {report.SkippedArticles}, skipped attributions {report.SkippedAttributions}, trigger-only events {report.RolelessEvents}"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gold spans checked {a.SpansChecked}, misaligned {a.SpansMisaligned}; fragments on token boundaries {a.TokenAligned}/{a.Fragments}"));
+        writer.WriteLine("errors: " + string.Join(", ", errors.Select(e => $"{e.Key} {e.Value.ToString(CultureInfo.InvariantCulture)}")) + " (--errors FILE lists them)");
+    }
+
+    private static string Pct(double x) => (x * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
