@@ -129,6 +129,7 @@ public sealed class AnalysisPipeline
     private (ArticleBatch Batch, Dictionary<string, int> PoolSizes) Analyze(Article article, ISpeakerResolver resolver, Dictionary<string, SpeakerPool> pools, DiagnosticBag diagnostics)
     {
         var text = _stages.Analyzer.Analyze(article.Text);
+        int reportedBefore = diagnostics.Count;
         var extracted = _stages.Extractor.Extract(article, text, diagnostics);
 
         // Position order makes "earlier claims of this article" well defined and the run deterministic.
@@ -139,7 +140,8 @@ public sealed class AnalysisPipeline
             if (seen.Add(claim.Id)) ordered.Add(claim);
             else diagnostics.Warning(article.Origin, $"claim {claim.Id} was extracted twice; kept the first");
         }
-        if (ordered.Count == 0)
+        // One line per problem: the extractor usually says why it found nothing; only speak when it did not.
+        if (ordered.Count == 0 && !diagnostics.Skip(reportedBefore).Any(d => d.Origin == article.Origin))
             diagnostics.Warning(article.Origin, "no attributed claims found; the article is stored so a re-run skips it");
 
         var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
