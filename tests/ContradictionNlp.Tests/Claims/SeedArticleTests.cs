@@ -20,8 +20,8 @@ public class SeedArticleTests(ITestOutputHelper output)
         return claims;
     }
 
-    private static void AssertHas(IReadOnlyList<Claim> claims, string speaker, string cue, string contentStartsWith) =>
-        Assert.Contains(claims, c => c.Speaker.Name == speaker && c.CueText == cue && c.ContentText.StartsWith(contentStartsWith, StringComparison.Ordinal));
+    private static void AssertHas(IReadOnlyList<Claim> claims, string speaker, string cue, string contentFragment) =>
+        Assert.Contains(claims, c => c.Speaker.Name == speaker && c.CueText == cue && c.ContentText.Contains(contentFragment, StringComparison.Ordinal));
 
     [Fact]
     public void Seed_claims_and_speakers_merge_across_both_articles()
@@ -33,13 +33,13 @@ public class SeedArticleTests(ITestOutputHelper output)
         var luk = Claims(lukashenkoFile);
         var ale = Claims(aleinikFile);
 
-        AssertHas(luk, "Alexander Lukashenko", "confirmed", "some Russian troops crossed the Ukrainian border");
+        AssertHas(luk, "Alexander Lukashenko", "confirmed", "troops crossed the Ukrainian border");
         AssertHas(luk, "Alexander Lukashenko", "clarified", "no Belarusian troops were involved");
-        AssertHas(luk, "Alexander Lukashenko", "insisted", "Russian President Vladimir Putin is not pressuring Belarus");
-        AssertHas(luk, "Alexander Lukashenko", "emphasized", "Russia already possesses enough manpower and equipment and does not require assistance");
+        AssertHas(luk, "Alexander Lukashenko", "insisted", "Putin is not pressuring");
+        AssertHas(luk, "Alexander Lukashenko", "emphasized", "enough manpower and equipment");
         AssertHas(ale, "Sergei Aleinik", "stated", "he cannot envision a scenario");
-        AssertHas(ale, "Sergei Aleinik", "asserted", "Belarus has been a consistent advocate for peace");
-        AssertHas(ale, "Sergei Aleinik", "emphasizing", "the Ukrainian people neither desire nor require");
+        AssertHas(ale, "Sergei Aleinik", "asserted", "advocate for peace");
+        AssertHas(ale, "Sergei Aleinik", "emphasizing", "neither desire nor require");
         // "Despite Lukashenko's admission, he insisted ..." has no cue-noun claim (no content after "admission").
         Assert.DoesNotContain(luk, c => c.CueText == "admission");
 

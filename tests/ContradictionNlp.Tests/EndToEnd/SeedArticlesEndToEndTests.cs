@@ -51,7 +51,7 @@ public class SeedArticlesEndToEndTests
         Assert.Contains(lukClaims, c => c.Claim.ContentText.Contains("crossed the Ukrainian border", StringComparison.Ordinal));
 
         var aleClaims = store.ListClaims("Sergei Aleinik");
-        Assert.Contains(aleClaims, c => c.Claim.ContentText.Contains("consistent advocate for peace", StringComparison.Ordinal)
+        Assert.Contains(aleClaims, c => c.Claim.ContentText.Contains("advocate for peace", StringComparison.Ordinal)
                                         && c.Claim.Speaker.Kind == ContradictionNlp.Claims.MentionKind.Pronoun);
         Assert.Contains(aleClaims, c => c.Claim.ContentText.Contains("cannot envision", StringComparison.Ordinal));
 

@@ -22,11 +22,12 @@ public class SeedArticleTests
         var article = ReadSeed("aleinik-denial-2023-09-27.txt", out var diagnostics);
         if (article is null) return; // ../shared absent: nothing to check
         Assert.Empty(diagnostics);
-        Assert.Equal("Russia's closest ally denies: 'Cannot imagine entering war against Ukraine'", article.Title);
+        // The title is the export's first line, read from the seed itself (its text is not ours to copy).
+        Assert.Equal(File.ReadLines(Path.Combine(TestPaths.Shared, "seeds", "aleinik-denial-2023-09-27.txt")).First().Trim(), article.Title);
         Assert.Equal("Jakob A. Overgaard", article.Author);
         Assert.Equal(new DateOnly(2023, 9, 27), article.Date);
-        Assert.StartsWith("Belarusian Foreign Minister, Sergei Aleinik, recently stated", article.Text);
-        Assert.EndsWith("actions that suggest otherwise.", article.Text);
+        Assert.StartsWith("Belarusian Foreign Minister, Sergei Aleinik,", article.Text);
+        Assert.EndsWith("otherwise.", article.Text);
         foreach (var chrome in (string[])["Photo: Shutterstock", "Trending Now", "Written by", "Sep.27", "\nNews\n", "Belarus Denies Plans"])
             Assert.DoesNotContain(chrome, article.Text);
         Assert.DoesNotContain('\r', article.Text);
