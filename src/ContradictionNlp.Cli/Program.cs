@@ -13,6 +13,7 @@ namespace ContradictionNlp.Cli
             var root = new RootCommand("ContradictionNlp: find claims in news articles and flag same-speaker contradictions.");
             var eval = new Command("eval", "Measure quality on a named data set.");
             root.Subcommands.Add(eval);
+            eval.Subcommands.Add(Commands.EvalSentencesCommand.Create());
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
             return root;
         }

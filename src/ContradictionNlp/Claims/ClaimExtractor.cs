@@ -1,12 +1,718 @@
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Text;
 using ContradictionNlp.Tokenization;
+using L = ContradictionNlp.Claims.MentionLexicon;
 
 namespace ContradictionNlp.Claims;
 
-/// <summary>CONTRACT (skeleton): the rule-based claim extractor.</summary>
+/// <summary>
+/// Rule-based claim extractor. Works sentence by sentence over a tokenizer-independent view of the
+/// tokens (<see cref="UnitView"/>), finding a cue first and then its speaker and content:
+/// <list type="bullet">
+/// <item>reported speech: <c>X [adverbs] CUE [PP] [that] CONTENT</c>, with X a name (titles split
+/// into roles), a pronoun or a description;</item>
+/// <item>postposed and inverted: <c>CONTENT, X said.</c>, <c>"CONTENT," said X.</c> (a quotation
+/// may span sentences);</item>
+/// <item><c>X said: "CONTENT"</c>; <c>according to X, CONTENT</c> and <c>CONTENT, according to X</c>;</item>
+/// <item>cue nouns: <c>X's admission that CONTENT</c>;</item>
+/// <item>participles and coordination inherit the subject: <c>X did Y, emphasizing that B</c>,
+/// <c>X confirmed that A and added that B</c> (A ends where the second cue's clause starts).</item>
+/// </list>
+/// Not claims, on purpose: belief verbs (see <see cref="CueLexicon.BeliefVerbs"/>), negated cues
+/// ("did not say"), passives without a speaker ("it was said"), directives ("told him to leave"),
+/// adjectival "said" ("the said document"), and quotations with no cue (titles, scare quotes).
+/// Speakers are then resolved within the article (see <see cref="MentionResolver"/>).
+/// </summary>
 public sealed class ClaimExtractor : IClaimExtractor
 {
-    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) =>
-        throw new NotImplementedException();
+    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+
+        var view = new UnitView(text);
+        var parser = new MentionParser(view);
+        var finder = new SentenceRules(view, parser);
+        var raws = new List<RawClaim>();
+        for (int s = 0; s < view.SentenceRanges.Length; s++) raws.AddRange(finder.Find(s));
+
+        var resolver = new MentionResolver(view, parser);
+        var claims = new List<Claim>(raws.Count);
+        var seen = new HashSet<(int, int)>();
+        foreach (var raw in raws.OrderBy(r => view.Units[r.CueFirst].Start).ThenBy(r => r.ContentStart))
+        {
+            if (!seen.Add((raw.ContentStart, raw.ContentEnd))) continue;
+            var sentence = text.Sentences[raw.Sentence];
+            var cue = new TextSpan(view.Units[raw.CueFirst].Start, view.Units[raw.CueEnd - 1].End);
+            var content = new TextSpan(raw.ContentStart, raw.ContentEnd);
+            var speaker = resolver.Resolve(raw.Speaker);
+            claims.Add(new Claim(
+                Claim.MakeId(article.Id, content), article.Id, raw.Sentence, sentence.Span, speaker,
+                cue, cue.Of(text.Text), content, content.Of(text.Text), raw.Kind, article.Date));
+        }
+
+        if (claims.Count == 0)
+            diagnostics.Warning(article.Origin, "no attributed claims found (no reporting verb, cue noun or 'according to' with a speaker and content)", field: "text");
+        return claims;
+    }
+}
+
+/// <summary>A claim found by the rules: unit indices for the cue, character offsets for the content.</summary>
+internal sealed record RawClaim(int Sentence, int CueFirst, int CueEnd, RawMention Speaker, ClaimKind Kind, int ContentStart, int ContentEnd);
+
+/// <summary>The per-sentence rules (see <see cref="ClaimExtractor"/>).</summary>
+internal sealed class SentenceRules
+{
+    private readonly UnitView _v;
+    private readonly Unit[] _u;
+    private readonly MentionParser _p;
+
+    // Adjectives allowed between a possessive and its cue noun ("Lukashenko's earlier admission that").
+    private static readonly HashSet<string> CueNounAdjectives = new(StringComparer.Ordinal)
+    {
+        "initial", "earlier", "repeated", "public", "latest", "recent", "own", "previous", "new", "stunning",
+        "surprising", "false", "frequent", "private", "later", "first", "unexpected", "explicit", "firm", "flat",
+    };
+
+    // Words that open an introductory phrase before the subject ("In an interview, X said").
+    private static readonly HashSet<string> IntroWords = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "during", "after", "before", "while", "despite", "although", "though", "when",
+        "contrary", "unlike", "as", "since", "because", "if", "additionally", "furthermore", "moreover",
+        "however", "meanwhile", "also", "still", "speaking", "asked", "earlier", "later", "last", "for",
+        "with", "without", "amid", "following", "under", "over", "by", "from", "to", "instead", "indeed",
+    };
+
+    // Words that may precede a pronoun subject without making it a relative clause.
+    private static readonly HashSet<string> RelativeSafe = new(StringComparer.Ordinal)
+    {
+        "and", "but", "or", "so", "yet", "because", "that", "as", "when", "while", "if", "though", "although",
+        "since", "after", "before", "until", "then", "now", "also", "still", "instead", "however", "where",
+        "once", "whether", "meanwhile", "indeed", "and,", "today", "yesterday", "later", "earlier",
+    };
+
+    private static readonly HashSet<string> NounPhraseProne = new(StringComparer.Ordinal)
+    {
+        "write", "add", "announce", "maintain", "signal", "reveal", "explain", "recall", "answer", "comment",
+        "report", "mention", "learn", "promise", "pledge", "vow", "estimate", "forecast", "guarantee",
+        "repeat", "reiterate", "observe", "disclose", "tweet", "point",
+    };
+
+    // Cues whose object is the content even without a clause ("called the charges fabricated", "cited the report").
+    private static readonly HashSet<string> ObjectContent = new(StringComparer.Ordinal) { "call", "cite", "express" };
+
+    private static readonly HashSet<string> TellObjectsStop = new(StringComparer.Ordinal) { "that", "to", "about", "of", "off" };
+
+    private int _a, _e;
+    private List<RawClaim> _claims = [];
+    private List<(int Boundary, bool Dummy)> _bounds = [];
+    private List<(int ClaimIndex, int From)> _forward = [];
+
+    public SentenceRules(UnitView view, MentionParser parser)
+    {
+        _v = view;
+        _u = view.Units;
+        _p = parser;
+    }
+
+    public List<RawClaim> Find(int sentence)
+    {
+        var (a, b) = _v.SentenceRanges[sentence];
+        int e = b;
+        while (e > a && _u[e - 1].Kind == UnitKind.Punct && _u[e - 1].Text is "." or "!" or "?" or ";" or "\u2026") e--;
+        _a = a;
+        _e = e;
+        _claims = [];
+        _bounds = [];
+        _forward = [];
+
+        TryLabelledTurn(sentence);
+        TrySignedQuote(sentence, b);
+        for (int i = a; i < e; i++)
+        {
+            var w = _u[i];
+            if (!w.IsWord || _v.InsideRegion[i] >= 0) continue;
+            if (w.Lower == "according" && i + 1 < e && _u[i + 1].Lower == "to") { TryAccordingTo(sentence, i); continue; }
+            // Cues are lower case: "State Department" and headline-case "Says" are not cues.
+            if (w.IsCapitalised) continue;
+            bool done = CueLexicon.IsSpeechVerb(w.Lower, out var lemma) && TryVerb(sentence, i, lemma);
+            if (!done && CueLexicon.IsCueNoun(w.Lower, out _)) TryCueNoun(sentence, i);
+        }
+
+        // Forward contents run to the end of the sentence or to the next clause that has its own cue.
+        foreach (var (index, from) in _forward)
+        {
+            var c = _claims[index];
+            int region = _v.OpeningRegion[from];
+            (int, int)? span;
+            // A quotation is the whole content only when the clause ends with it; otherwise
+            // ("says “dangerous” things about ...") it is part of a longer clause.
+            int close = region >= 0 ? _v.Regions[region].Close : -1;
+            if (region >= 0 && (close >= e - 1 || _u[close + 1].Kind == UnitKind.Punct || _bounds.Exists(x => x.Boundary == close + 1)))
+                span = RegionSpan(region);
+            else
+            {
+                int end = e;
+                foreach (var (bound, _) in _bounds) if (bound > from && bound < end) end = bound;
+                span = Trimmed(from, end);
+            }
+            _claims[index] = span is { } s ? c with { ContentStart = s.Item1, ContentEnd = s.Item2 } : c with { ContentStart = -1 };
+        }
+        _claims.RemoveAll(c => c.ContentStart < 0 || c.ContentEnd <= c.ContentStart);
+        return _claims;
+    }
+
+    private bool IsStatementQuote(int region)
+    {
+        var r = _v.Regions[region];
+        if (r.Open <= _a) return true;
+        int words = 0;
+        for (int t = r.Open + 1; t < r.Close; t++) if (_u[t].IsWord) words++;
+        return words >= 4;
+    }
+
+    /// <summary>
+    /// True when the sentence starting at unit <paramref name="a"/> continues a quotation the splitter
+    /// cut off: <c>“Why now?” he asked</c>. Only a quote ending in , ? or ! on the same line counts;
+    /// one ending in a period is a sentence of its own.
+    /// </summary>
+    private bool QuoteRunsOn(int a)
+    {
+        if (a - 1 < 0 || _v.ClosingRegion[a - 1] < 0) return false;
+        var close = _u[a - 1];
+        if (close.Start == 0 || _v.Text[close.Start - 1] is not (',' or '?' or '!')) return false;
+        return !_v.Text.AsSpan(close.End, _u[a].Start - close.End).Contains('\n');
+    }
+
+    private RawMention? LastSpeaker => _claims.Count > 0 ? _claims[^1].Speaker : null;
+
+    private static bool IsLyAdverb(Unit u) =>
+        u.IsWord && !u.IsCapitalised && u.Lower.Length > 4 && u.Lower.EndsWith("ly", StringComparison.Ordinal)
+        && !L.SourceNouns.Contains(u.Lower) && !L.Titles.Contains(u.Lower) && u.Lower is not ("ally" or "rally" or "italy" or "daily" or "weekly");
+
+    private bool TryVerb(int sentence, int i, string lemma)
+    {
+        int a = _a, e = _e;
+        int cueEnd = i + 1;
+        if (lemma == "point")
+        {
+            if (i + 1 < e && _u[i + 1].Lower == "out") cueEnd = i + 2;
+            else return false;
+        }
+        // "called X a liar" / "called for a recount" / "called on Congress to act" characterise or demand;
+        // "called him", "called it quits", "called off" do not.
+        if (lemma == "call")
+        {
+            if (i + 1 >= e) return false;
+            var next = _u[i + 1].Lower;
+            if (next is "for" or "on") cueEnd = i + 2;
+            else if (next is "up" or "off" or "back" or "in" or "out" or "it" or "him" or "her" or "them" or "me" or "us" or "you" || _u[i + 1].Kind != UnitKind.Word) return false;
+        }
+        // Adjectival or nominal use: "the said document", "his claims", "that said".
+        if (i - 1 >= a && _u[i - 1].IsWord && L.Determiners.Contains(_u[i - 1].Lower)) return false;
+
+        int k = i - 1;
+        bool negated = false, be = false;
+        while (k >= a)
+        {
+            var x = _u[k];
+            if (x.Kind == UnitKind.Negation || (x.IsWord && L.Negators.Contains(x.Lower))) { negated = true; k--; continue; }
+            if (x.IsWord && !x.IsCapitalised && (L.SkippableBeforeCue.Contains(x.Lower) || IsLyAdverb(x))) { k--; continue; }
+            if (x.IsWord && L.BeForms.Contains(x.Lower)) { be = true; k--; continue; }
+            // "Trump on Monday said"
+            if (x.IsCapitalised && L.IsDayOrMonth(x.Lower) && k - 1 >= a && _u[k - 1].Lower == "on") { k -= 2; continue; }
+            // "Trump, however, said"
+            if (x.Lower == "," && k - 2 >= a && _u[k - 1].Lower is "however" or "though" or "meanwhile" or "too" or "also" or "instead" && _u[k - 2].Lower == ",") { k -= 3; continue; }
+            break;
+        }
+        if (negated) return false;
+        var lower = _u[i].Lower;
+        bool ing = lower.EndsWith("ing", StringComparison.Ordinal);
+        bool participle = !ing && lower != lemma && !(lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal) && lower.Length == lemma.Length + 1)
+                          && !lower.EndsWith("es", StringComparison.Ordinal);
+        if (be && participle) return false;                      // passive: "it was said", "he was told"
+
+        RawMention? speaker = null;
+        int boundary = -1;
+        if (k >= a && _u[k].Lower == "to")
+        {
+            // "went on to say that ..." keeps the subject; "declined to say" and the like report nothing.
+            if (!(k - 1 >= a && _u[k - 1].Lower is "on" or "continued" or "continues" or "proceeded")) return false;
+            speaker = LastSpeaker ?? SentenceSubject(k);
+        }
+        else if (ing && !be && (k < a || _u[k].Lower == ","))
+        {
+            boundary = k >= a ? k : -1;
+            speaker = LastSpeaker ?? SentenceSubject(Math.Max(k, a));
+        }
+        else if (k >= a && _u[k].Lower is "and" or "but")
+        {
+            boundary = k - 1 >= a && _u[k - 1].Lower == "," ? k - 1 : k;
+            speaker = LastSpeaker ?? SentenceSubject(k);
+        }
+
+        if (speaker is not null)
+        {
+            int from = ForwardStart(cueEnd, lemma, speaker);
+            if (from < 0) return false;
+            if (boundary >= 0) _bounds.Add((boundary, false));
+            AddForward(sentence, i, cueEnd, speaker, from);
+            return true;
+        }
+
+        var m = _p.ParseLeft(k + 1, a);
+        if (m is null)
+        {
+            // Participle after a noun: "issued a statement saying that ..." — the clause's subject speaks.
+            if (ing && !be)
+            {
+                var subject = LastSpeaker ?? SentenceSubject(k + 1);
+                if (subject is null) return false;
+                int from = ForwardStart(cueEnd, lemma, subject);
+                if (from < 0) return false;
+                AddForward(sentence, i, cueEnd, subject, from);
+                return true;
+            }
+            // Inverted: "..., said Trump." / "'...,' said a spokesman for the campaign."
+            if (k == i - 1 && k >= a && (_u[k].Lower == "," || _v.ClosingRegion[k] >= 0))
+            {
+                var right = _p.ParseRight(cueEnd, e);
+                // An inverted speaker is a short noun phrase: "said Trump", "said a spokesman for the campaign".
+                if (right is null || right.End - right.First > 10) return false;
+                var lead = _u[right.First];
+                if (!(lead.IsCapitalised || L.SubjectPronouns.Contains(lead.Lower) || L.Determiners.Contains(lead.Lower) || L.IsSourceOrTitle(lead.Lower)) || lead.Lower == "that")
+                    return false;
+                int after = right.End;
+                if (after < e && _u[after].Lower == "(")             // "said Rep. Jane Roe (D-Ore.), head of ..."
+                    while (after < e && _u[after].Lower != ")") after++;
+                if (after < e && _u[after].Lower == ")") after++;
+                if (!(after >= e || _u[after].Lower == ",")) return false;
+                return AddBackward(sentence, i, cueEnd, right, k, ClaimKind.ReportedSpeech);
+            }
+            return false;
+        }
+
+        int before = m.First - 1;
+        bool quoteEndsPreviousSentence = m.First == a && QuoteRunsOn(a);
+        bool afterBoundary = (before >= a && (_u[before].Lower == "," || _v.ClosingRegion[before] >= 0)) || quoteEndsPreviousSentence;
+        // Right after a closing quote the quotation is the content, whatever follows the cue
+        // ("'...,' she said several months later").
+        int closeAt = before >= a && _v.ClosingRegion[before] >= 0 ? before
+                    : before - 1 >= a && _u[before].Lower == "," && _v.ClosingRegion[before - 1] >= 0 ? before - 1 : -1;
+        // A short quoted title inside an introductory phrase ("In an interview on CBS's "Face the
+        // Nation," Ryan said ...") is not the content; a quotation opening the sentence or of some length is.
+        bool afterQuote = (closeAt >= 0 && IsStatementQuote(_v.ClosingRegion[closeAt])) || quoteEndsPreviousSentence;
+        if (afterBoundary && !afterQuote && closeAt >= 0 && !IsTrailer(cueEnd, lemma)) afterBoundary = false;
+        if (afterBoundary && (afterQuote || IsTrailer(cueEnd, lemma)))
+        {
+            int boundaryUnit = before >= a ? before : a - 1;
+            // "During his years in office, Mr. Obama said, he had ...": the speaker sits inside the
+            // content. We keep the longer side rather than a span with the speaker in it.
+            int resume = afterQuote ? -1 : ParentheticalResume(cueEnd);
+            if (resume > 0 && before >= a && e - resume > before - a)
+            {
+                _bounds.Add((before, false));
+                AddForward(sentence, i, cueEnd, m, resume);
+                return true;
+            }
+            return AddBackward(sentence, i, cueEnd, m, boundaryUnit, ClaimKind.ReportedSpeech);
+        }
+
+        // "what Trump says is a lie", "the money he says he raised": the cue sits in a relative clause.
+        if (before >= a && _u[before].IsWord && (_u[before].Lower is "what" or "which" or "whom" or "whatever"
+            || (m.Kind == MentionKind.Pronoun && !_u[before].IsCapitalised && L.SourceNouns.Contains(_u[before].Lower) == false
+                && !RelativeSafe.Contains(_u[before].Lower) && !IsLyAdverb(_u[before]) && !L.TimeWords.Contains(_u[before].Lower))))
+            return false;
+        int start = ForwardStart(cueEnd, lemma, m);
+        if (start < 0) return false;
+        if (_u[start].IsWord && L.FiniteMarkers.Contains(_u[start].Lower) && _u[start - 1].Lower != "that") return false;   // "Trump says is a lie"
+
+        // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y".
+        if (before >= a && _u[before].Lower is "," or "and" or "but" or ";")
+            _bounds.Add((before - 1 >= a && _u[before - 1].Lower == "," ? before - 1 : before, false));
+        AddForward(sentence, i, cueEnd, m, start);
+        return true;
+    }
+
+    /// <summary>
+    /// A line that opens with a name and a colon or a dash before a quotation: transcript turns
+    /// ("PENCE: Well, look, ...") and vox-pop lists ("Jane Roe ― “I am ashamed ...”"). The content
+    /// runs to the end of the line. A capitalised place before a dash is a dateline, not a speaker.
+    /// </summary>
+    private void TryLabelledTurn(int sentence)
+    {
+        int a = _a;
+        if (a > 0 && !_v.Text.AsSpan(_u[a - 1].End, _u[a].Start - _u[a - 1].End).Contains('\n')) return;
+        int j = a;
+        while (j < _e && j - a < 5 && _u[j].IsCapitalised) j++;
+        if (j == a || j >= _u.Length || j - a > 4) return;
+        bool colon = _u[j].Lower == ":";
+        bool dash = _u[j].Text is "\u2015" or "\u2014" or "--";
+        if (!colon && !dash) return;
+        if (dash && (j + 1 >= _u.Length || _v.OpeningRegion[j + 1] < 0)) return;
+        var m = _p.Classify(a, j);
+        if (m is not { Kind: MentionKind.Name } || (dash && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
+        if (_u[a].IsWord && L.Determiners.Contains(_u[a].Lower)) return;     // "The Latest:" is a heading
+        int from = j + 1;
+        int end = from;
+        while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
+        int words = 0;
+        for (int t = from; t < end; t++) if (_u[t].IsWord) words++;
+        if (words < 3 || Trimmed(from, end) is not { } span) return;
+        var kind = _v.OpeningRegion[from] >= 0 ? ClaimKind.DirectQuote : ClaimKind.ReportedSpeech;
+        _claims.Add(new RawClaim(sentence, j, j + 1, m, kind, span.Item1, span.Item2));
+    }
+
+    /// <summary>
+    /// A quotation signed at the end of its line: <c>“We deserve better.” ― Jane Roe</c> (vox-pop
+    /// galleries). The content is the line up to the dash, whatever the quote marks look like.
+    /// </summary>
+    private void TrySignedQuote(int sentence, int b)
+    {
+        for (int d = Math.Max(_a, 1); d < b; d++)
+        {
+            if (_u[d].Text is not ("\u2015" or "\u2014") || _u[d - 1].Kind != UnitKind.Quote) continue;
+            int end = d + 1;
+            while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
+            if (end - d - 1 is < 1 or > 5) continue;
+            var m = _p.Classify(d + 1, end);
+            if (m is not { Kind: MentionKind.Name, IsPerson: true }) continue;
+            int start = d - 1;
+            while (start > 0 && !_v.Text.AsSpan(_u[start - 1].End, _u[start].Start - _u[start - 1].End).Contains('\n')) start--;
+            if (Trim(_u[start].Start, _u[d - 1].End) is not { } span) continue;
+            _claims.Add(new RawClaim(sentence, d, d + 1, m, ClaimKind.DirectQuote, span.Item1, span.Item2));
+        }
+    }
+
+    private void TryCueNoun(int sentence, int i)
+    {
+        int a = _a, e = _e;
+        if (!(i + 2 < e && _u[i + 1].Lower == "that")) return;
+        int k = i - 1;
+        for (int n = 0; n < 2 && k >= a && CueNounAdjectives.Contains(_u[k].Lower); n++) k--;
+        if (k < a) return;
+        RawMention? m;
+        if (_u[k].Kind == UnitKind.Possessive) m = _p.ParseLeft(k, a);
+        else if (_u[k].IsWord && L.PossessivePronouns.Contains(_u[k].Lower))
+        {
+            var head = _u[k].Lower switch { "his" => "he", "her" => "she", "their" => "they", "its" => "it", "my" => "i", "our" => "we", _ => "you" };
+            m = new RawMention(k, k + 1, MentionKind.Pronoun, "", [], head, head is "he" or "she", false, head == "he" ? 'm' : head == "she" ? 'f' : '?');
+        }
+        else return;
+        if (m is null) return;
+        _claims.Add(new RawClaim(sentence, i, i + 1, m, ClaimKind.CueNoun, 0, 0));
+        _forward.Add((_claims.Count - 1, i + 2));
+    }
+
+    private void TryAccordingTo(int sentence, int i)
+    {
+        int a = _a, e = _e;
+        var m = _p.ParseRight(i + 2, e, lenient: true);
+        if (m is null) return;
+        bool atStart = i == a || (i - 1 == a && _u[a].Lower is "but" or "and" or "yet");
+        if (atStart && m.End < e && _u[m.End].Lower == ",")
+        {
+            if (m.End + 1 >= e) return;
+            _claims.Add(new RawClaim(sentence, i, i + 2, m, ClaimKind.AccordingTo, 0, 0));
+            _forward.Add((_claims.Count - 1, m.End + 1));
+            return;
+        }
+        if (i - 1 >= a && (_u[i - 1].Lower == "," || _v.ClosingRegion[i - 1] >= 0))
+            AddBackward(sentence, i, i + 2, m, i - 1, ClaimKind.AccordingTo);
+    }
+
+    private void AddForward(int sentence, int cueFirst, int cueEnd, RawMention speaker, int from)
+    {
+        var kind = _v.OpeningRegion[from] >= 0 ? ClaimKind.DirectQuote : ClaimKind.ReportedSpeech;
+        _claims.Add(new RawClaim(sentence, cueFirst, cueEnd, speaker, kind, 0, 0));
+        _forward.Add((_claims.Count - 1, from));
+    }
+
+    /// <summary>Content before the speaker: the quotation closed at <paramref name="boundary"/>, or the sentence up to the comma there.</summary>
+    private bool AddBackward(int sentence, int cueFirst, int cueEnd, RawMention speaker, int boundary, ClaimKind kind)
+    {
+        int q = boundary;
+        if (q >= 0 && _u[q].Lower == ",") q--;
+        (int, int)? span = null;
+        if (q >= 0 && _v.ClosingRegion[q] >= 0)
+        {
+            var region = _v.Regions[_v.ClosingRegion[q]];
+            span = RegionSpan(_v.ClosingRegion[q]);
+            if (kind == ClaimKind.ReportedSpeech) kind = ClaimKind.DirectQuote;
+            // "However laudable the goal, using the tax ''is a misguided approach,'' he said": a quotation
+            // that finishes the speaker's own sentence; the content is the whole sentence.
+            if (region.Open > _a && region.Open < boundary)
+            {
+                int words = 0;
+                bool otherCue = false;
+                for (int t = _a; t < region.Open; t++)
+                {
+                    if (_u[t].IsWord) words++;
+                    if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t].Lower, out _)) otherCue = true;
+                }
+                if (words >= 2 && !otherCue)
+                {
+                    span = Trim(_u[_a].Start, _u[region.Close].Start);
+                    kind = ClaimKind.ReportedSpeech;
+                }
+            }
+            // "“A,” she said. “B.”" — one statement interrupted by its attribution. The content is one
+            // span, so it takes the longer part rather than a span with the attribution inside.
+            if (ContinuedQuote(cueEnd) is { } next && RegionSpan(next) is { } more && span is { } first
+                && more.Item2 - more.Item1 > first.Item2 - first.Item1)
+                span = more;
+        }
+        else if (boundary > _a && _u[boundary].Lower == ",")
+        {
+            int words = 0;
+            for (int t = _a; t < boundary; t++) if (_u[t].IsWord) words++;
+            if (words < 3) return false;
+            // "In a statement, he said." — a short prepositional phrase is the attribution's, not content.
+            if (words < 6 && _u[_a].IsWord && L.Prepositions.Contains(_u[_a].Lower)) return false;
+            span = Trimmed(_a, boundary);
+        }
+        if (span is not { } s) return false;
+        _bounds.Add((boundary, false));
+        _claims.Add(new RawClaim(sentence, cueFirst, cueEnd, speaker, kind, s.Item1, s.Item2));
+        return true;
+    }
+
+    /// <summary>
+    /// The quotation that continues the speaker's words right after the attribution: after a comma in
+    /// the same sentence, or opening the next sentence on the same line and ending its paragraph (so it
+    /// is not a new attributed quote). Null when there is none.
+    /// </summary>
+    private int? ContinuedQuote(int j)
+    {
+        int e = _e;
+        while (j < e && _u[j].Lower != ",") j++;
+        int open;
+        if (j < e && j + 1 < _u.Length && _v.OpeningRegion[j + 1] >= 0) open = j + 1;
+        else
+        {
+            // Not right after the attribution: the quotation may resume with the next sentence.
+            j = e;
+            open = e;
+            while (open < _u.Length && _u[open].Kind == UnitKind.Punct && _u[open].Lower is "." or "!" or "?") open++;
+        }
+        if (open >= _u.Length || _v.OpeningRegion[open] < 0) return null;
+        if (_v.Text.AsSpan(_u[open - 1].End, _u[open].Start - _u[open - 1].End).Contains('\n')) return null;
+        int region = _v.OpeningRegion[open];
+        int close = _v.Regions[region].Close;
+        if (j >= e)
+        {
+            int after = _u[close].End;
+            while (after < _v.Text.Length && _v.Text[after] is ' ' or '\t') after++;
+            if (after < _v.Text.Length && _v.Text[after] != '\n' && _v.Text[after] != '\r') return null;
+        }
+        return region;
+    }
+
+    /// <summary>
+    /// Where the content starts after a cue: after "that", at an opening quote, after a colon, or at
+    /// a bare clause; stepping over the audience of "tell", time words and a prepositional phrase
+    /// that ends in "that" ("stated in an interview that"). -1 when nothing after the cue is content.
+    /// </summary>
+    private int ForwardStart(int j, string lemma, RawMention speaker)
+    {
+        int e = _e;
+        if (lemma == "tell")
+        {
+            if (j >= e) return -1;
+            // "told a gathering of island leaders that ...": the audience may be long; find its "that".
+            for (int t = j + 1; t < e && t <= j + 9; t++)
+            {
+                var x = _u[t];
+                if (x.Lower == "that") return t + 1 < e ? t + 1 : -1;
+                if (!x.IsWord || (t == j + 1 && x.Lower is "to" or "about") || (CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+            }
+            if (L.ObjectPronouns.Contains(_u[j].Lower)) j++;
+            else if (_u[j].IsCapitalised) { while (j < e && _u[j].IsCapitalised) j++; }
+            else if (L.Determiners.Contains(_u[j].Lower))
+            {
+                j++;
+                for (int n = 0; n < 4 && j < e && _u[j].IsWord && !TellObjectsStop.Contains(_u[j].Lower) && !L.Prepositions.Contains(_u[j].Lower); n++) j++;
+            }
+            else return -1;
+            if (j < e && _u[j].IsWord && TellObjectsStop.Contains(_u[j].Lower) && _u[j].Lower != "that") return -1;   // "told him to leave"
+        }
+        while (true)
+        {
+            while (j < e && IsAdverbial(_u[j])) j++;
+            if (j < e && _u[j].IsWord && L.Prepositions.Contains(_u[j].Lower) && _v.OpeningRegion[j] < 0)
+            {
+                int f = -1;
+                for (int t = j + 1; t < e && t < j + 12; t++)
+                {
+                    // A short quotation inside the phrase is a title ("on CBS's “Face the Nation” that").
+                    if (_v.OpeningRegion[t] >= 0 && _v.Regions[_v.OpeningRegion[t]].Close - t <= 6) { t = _v.Regions[_v.OpeningRegion[t]].Close; continue; }
+                    if (_u[t].Lower is "that" or "," or ":" || _v.OpeningRegion[t] >= 0) { f = t; break; }
+                    if (_u[t].IsWord && CueLexicon.IsSpeechVerb(_u[t].Lower, out _) && !_u[t].IsCapitalised) break;
+                }
+                if (f < 0) return -1;
+                j = _u[f].Lower == "," ? f + 1 : f;
+                continue;
+            }
+            break;
+        }
+        if (j >= e) return -1;
+        if (_u[j].Lower == "that") return j + 1 < e ? j + 1 : -1;
+        if (_u[j].Lower is ":" or ",")
+        {
+            bool colon = _u[j].Lower == ":";
+            j++;
+            if (j < _u.Length && _v.OpeningRegion[j] >= 0) return j;
+            if (j < e && _u[j].Lower == "that") return j + 1 < e ? j + 1 : -1;
+            return colon && j < e ? j : -1;
+        }
+        if (_v.OpeningRegion[j] >= 0) return j;
+        bool finding = CueLexicon.FindingVerbs.Contains(lemma);
+        if (finding && !L.DocumentNouns.Contains(speaker.Head)) return -1;   // "police found a body" reports no claim
+        if (speaker.Weak && !finding) return -1;                 // "the figures said nothing new"
+        if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
+        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")) return -1;
+        if (lemma == "call" && _u[j].IsCapitalised)
+        {
+            // "called Tom Reyes on Friday" is a phone call; "called Reyes a liar" characterises him.
+            int t = j;
+            while (t < _e && _u[t].IsCapitalised) t++;
+            if (t >= _e || _u[t].Lower == "," || (_u[t].IsWord && L.Prepositions.Contains(_u[t].Lower))) return -1;
+        }
+        int words = 0;
+        for (int t = j; t < e; t++) if (_u[t].IsWord || _u[t].Kind == UnitKind.Number) words++;
+        if (words < 2) return -1;
+        // Without "that", these cues often take a plain noun phrase that is no statement ("maintains a
+        // program", "wrote letters", "announced plans"), so their content must look like a clause.
+        if (NounPhraseProne.Contains(lemma) && !LooksLikeClause(j)) return -1;
+        return j;
+    }
+
+    /// <summary>A subject pronoun first, or an auxiliary, negation or past-tense word before the next comma.</summary>
+    private bool LooksLikeClause(int j)
+    {
+        if (_u[j].IsWord && L.SubjectPronouns.Contains(_u[j].Lower) && _u[j].Lower != "you") return true;
+        for (int t = j; t < _e && _u[t].Lower != ","; t++)
+        {
+            var x = _u[t];
+            if (x.Kind == UnitKind.Negation || (x.Kind is UnitKind.Word or UnitKind.Possessive && L.FiniteMarkers.Contains(x.Lower))) return true;
+            if (t > j && x.IsWord && !x.IsCapitalised && x.Lower.Length > 4 && x.Lower.EndsWith("ed", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsAdverbial(Unit u) =>
+        (u.IsWord && (L.TimeWords.Contains(u.Lower) || L.IsDayOrMonth(u.Lower) || IsLyAdverb(u))) || (u.Kind == UnitKind.Number && u.Length() <= 2);
+
+    /// <summary>
+    /// True when what follows a cue is not content: nothing, an audience ("told reporters"), time
+    /// words, a prepositional phrase ("in a statement"), or a comma starting another clause.
+    /// </summary>
+    private bool IsTrailer(int j, string lemma)
+    {
+        int e = _e;
+        if (lemma == "tell" && j < e && (L.ObjectPronouns.Contains(_u[j].Lower) || _u[j].IsCapitalised))
+        {
+            j++;
+            while (j < e && _u[j].IsCapitalised) j++;
+        }
+        while (j < e && IsAdverbial(_u[j])) j++;
+        if (j < e && _u[j].IsWord && L.Prepositions.Contains(_u[j].Lower))
+        {
+            while (j < e && _u[j].Lower != "," && _u[j].Lower != "that" && _v.OpeningRegion[j] < 0) j++;
+            if (j < e && _u[j].Lower == "that") return false;
+        }
+        // ", “...”" after the cue: the quotation that follows is the content, not a trailer.
+        if (j < e && _u[j].Lower == "," && j + 1 < _u.Length && _v.OpeningRegion[j + 1] >= 0) return false;
+        return j >= e || _u[j].Lower == ",";
+    }
+
+    /// <summary>
+    /// After "X, he said," — the unit where the interrupted clause resumes, or -1 when what follows
+    /// the comma is an adjunct of the attribution ("as they ...", "adding that ...") or nothing.
+    /// </summary>
+    private int ParentheticalResume(int j)
+    {
+        int e = _e;
+        while (j < e && _u[j].Lower != ",") j++;
+        if (j + 1 >= e) return -1;
+        var x = _u[j + 1];
+        bool clause = (x.IsWord && (L.SubjectPronouns.Contains(x.Lower) || x.Lower is "there" or "the" or "a" or "an" || (x.IsCapitalised && !L.CapitalisedFunctionWords.Contains(x.Lower))))
+                      && !(x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _));
+        int words = 0;
+        for (int t = j + 1; t < e; t++) if (_u[t].IsWord) words++;
+        return clause && words >= 3 ? j + 1 : -1;
+    }
+
+    /// <summary>The subject of the sentence's main clause, skipping an introductory phrase up to its comma.</summary>
+    private RawMention? SentenceSubject(int limit)
+    {
+        int i = _a;
+        if (i >= limit) return null;
+        if (IntroWords.Contains(_u[i].Lower))
+        {
+            int comma = -1;
+            for (int t = i + 1; t < limit; t++) if (_u[t].Lower == ",") { comma = t; break; }
+            if (comma < 0) return null;
+            i = comma + 1;
+        }
+        if (i < limit && _u[i].Lower is "but" or "and" or "yet" or "so") i++;
+        if (i >= limit) return null;
+        if (_u[i].IsWord && L.SubjectPronouns.Contains(_u[i].Lower)) return _p.ParseRight(i, i + 1);
+        // Leading material that cannot open a noun phrase (a dateline, metadata): take the first name
+        // run that is not the object of a preposition.
+        if (!(_u[i].IsCapitalised || (_u[i].IsWord && (L.Determiners.Contains(_u[i].Lower) || L.SourceNouns.Contains(_u[i].Lower) || L.Titles.Contains(_u[i].Lower)))))
+        {
+            for (int t = i + 1; t < limit; t++)
+            {
+                if (!_u[t].IsCapitalised) continue;
+                if (_u[t - 1].IsWord && (L.Prepositions.Contains(_u[t - 1].Lower) || _u[t - 1].Lower == "of")) return null;
+                i = t;
+                break;
+            }
+        }
+        int j = i;
+        if (_u[j].IsWord && L.Determiners.Contains(_u[j].Lower)) j++;
+        while (j < limit && (_u[j].IsCapitalised || _u[j].Kind == UnitKind.Number
+                             || (_u[j].IsWord && (L.Titles.Contains(_u[j].Lower) || L.Modifiers.Contains(_u[j].Lower) || L.SourceNouns.Contains(_u[j].Lower) || L.Nationalities.Contains(_u[j].Lower)) && _u[j].Lower != "of")
+                             || (_u[j].Lower == "of" && j + 1 < limit && j > i && _u[j - 1].IsCapitalised && _u[j + 1].IsCapitalised)))
+            j++;
+        return j > i ? _p.Classify(i, j) : null;
+    }
+
+    private (int, int)? RegionSpan(int region)
+    {
+        var r = _v.Regions[region];
+        return r.Close - r.Open < 2 ? null : Trim(_u[r.Open].End, _u[r.Close].Start);
+    }
+
+    private (int, int)? Trimmed(int from, int endExclusive) =>
+        endExclusive <= from ? null : Trim(_u[from].Start, _u[endExclusive - 1].End);
+
+    private static bool OpensInside(string t, int start, int end, char close)
+    {
+        if (close is '\u201D') return t.AsSpan(start, end - start).Contains('\u201C');
+        if (close is '\u2019') return t.AsSpan(start, end - start).Contains('\u2018');
+        int n = 0;
+        foreach (var ch in t.AsSpan(start, end - start)) if (ch == close) n++;
+        return n % 2 == 1;
+    }
+
+    /// <summary>Trims whitespace, outer quote marks and trailing , . ; : — keeping an abbreviation's period ("U.S.").</summary>
+    private (int, int)? Trim(int start, int end)
+    {
+        var t = _v.Text;
+        while (start < end && (char.IsWhiteSpace(t[start]) || t[start] is '"' or '\u201C' or '\u201D' or '\'' or '\u2018')) start++;
+        while (true)
+        {
+            while (end > start && char.IsWhiteSpace(t[end - 1])) end--;
+            if (end > start && t[end - 1] is ',' or ';' or ':' or '\u2014' or '\u2013') { end--; continue; }
+            // A closing mark goes unless it closes a quotation opened inside the content ("the “war of attrition”").
+            if (end > start && t[end - 1] is '"' or '\u201D' or '\u2019' or '\'' && !OpensInside(t, start, end - 1, t[end - 1])) { end--; continue; }
+            if (end > start && t[end - 1] == '.' && !(end - 3 >= start && t[end - 3] == '.' && char.IsUpper(t[end - 2]))) { end--; continue; }
+            break;
+        }
+        while (start < end && (char.IsWhiteSpace(t[start]) || t[start] is '"' or '\u201C' or '\u201D' or '\'' or '\u2018')) start++;
+        return end > start ? (start, end) : null;
+    }
 }

@@ -1,8 +1,164 @@
 namespace ContradictionNlp.Claims;
 
-/// <summary>CONTRACT (skeleton): reporting verbs and nouns we recognise as cues of speech or statement.</summary>
+/// <summary>
+/// Reporting verbs and nouns we recognise as cues of speech or statement. The lists are ours,
+/// written from general knowledge of English news style; every inflection is generated from the
+/// lemma (with irregular forms spelled out) so "said", "says", "saying" and "Denies" all match.
+/// </summary>
+/// <remarks>
+/// Belief and perception verbs (think, believe, feel, know, expect, hope, fear, suspect) are
+/// deliberately NOT cues: "he thinks that ..." reports a mental state, not something the person
+/// asserted, and a fact-checker cannot hold a speaker to it. They are listed in
+/// <see cref="BeliefVerbs"/> so the choice is visible and testable.
+/// </remarks>
 public static class CueLexicon
 {
+    // Verbs of saying/asserting that take a reported clause or a quotation.
+    private static readonly string[] VerbLemmas =
+    [
+        "say", "tell", "state", "claim", "confirm", "acknowledge", "insist", "emphasize", "emphasise",
+        "assert", "deny", "clarify", "express", "add", "warn", "note", "argue", "admit", "reveal",
+        "maintain", "announce", "explain", "report", "declare", "contend", "allege", "concede",
+        "predict", "promise", "vow", "pledge", "recall", "remark", "reply", "respond", "agree",
+        "complain", "boast", "caution", "stress", "repeat", "reiterate", "indicate", "mention",
+        "observe", "testify", "affirm", "assure", "charge", "counter", "disclose", "hint", "imply",
+        "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
+        "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
+        "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find", "call", "cite",
+    ];
+
+    /// <summary>
+    /// Verbs that report a finding rather than speech ("the poll shows", "the study found"). They are
+    /// cues only with a that-clause or when their subject is a document or measurement (see the extractor).
+    /// </summary>
+    public static IReadOnlySet<string> FindingVerbs { get; } = new HashSet<string>(StringComparer.Ordinal) { "show", "find" };
+
+    // Irregular past forms (past tense and participle both listed when they differ).
+    private static readonly Dictionary<string, string[]> Irregular = new(StringComparer.Ordinal)
+    {
+        ["say"] = ["said"],
+        ["tell"] = ["told"],
+        ["write"] = ["wrote", "written"],
+        ["forecast"] = ["forecast"],
+        ["learn"] = ["learnt"],
+        ["find"] = ["found"],
+    };
+
+    // Nouns that name a statement and can introduce its content: "X's admission that ...".
+    private static readonly string[] NounLemmas =
+    [
+        "admission", "claim", "denial", "statement", "assertion", "insistence", "acknowledgement",
+        "acknowledgment", "announcement", "allegation", "warning", "suggestion", "argument",
+        "contention", "promise", "pledge", "assurance", "confirmation", "declaration", "remark",
+        "comment", "testimony", "accusation", "prediction", "revelation", "confession", "vow",
+        "explanation", "boast", "complaint", "charge", "insinuation", "concession",
+    ];
+
+    /// <summary>Belief verbs we do not treat as speech (see remarks).</summary>
+    public static IReadOnlySet<string> BeliefVerbs { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "think", "thinks", "thought", "thinking", "believe", "believes", "believed", "believing",
+        "feel", "feels", "felt", "feeling", "know", "knows", "knew", "known", "knowing",
+        "expect", "expects", "expected", "expecting", "hope", "hopes", "hoped", "hoping",
+        "fear", "fears", "feared", "fearing", "suspect", "suspects", "suspected", "suspecting",
+    };
+
+    // Forms that are far more often nouns in news text ("secretary of state", "member states").
+    private static readonly HashSet<string> AmbiguousForms = new(StringComparer.Ordinal) { "state", "states" };
+
+    private static readonly Dictionary<string, string> VerbForms = BuildVerbForms();
+    private static readonly Dictionary<string, string> NounForms = BuildNounForms();
+
     /// <summary>True when the word (any inflection, any case: "said", "Denies", "admission") is a speech/statement cue.</summary>
-    public static bool IsSpeechCue(string word) => throw new NotImplementedException();
+    public static bool IsSpeechCue(string word) => IsSpeechVerb(word, out _) || IsCueNoun(word, out _);
+
+    /// <summary>True for any inflection of a reporting verb; <paramref name="lemma"/> is its base form ("said" -> "say").</summary>
+    public static bool IsSpeechVerb(string word, out string lemma)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (VerbForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        lemma = "";
+        return false;
+    }
+
+    /// <summary>True for a statement noun, singular or plural ("admission", "claims"); <paramref name="lemma"/> is the singular.</summary>
+    public static bool IsCueNoun(string word, out string lemma)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (NounForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        lemma = "";
+        return false;
+    }
+
+    /// <summary>The -ing form of a reporting verb ("emphasizing"): used as a participle it inherits the clause's subject.</summary>
+    public static bool IsParticiple(string word) =>
+        word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && IsSpeechVerb(word, out _);
+
+    private static Dictionary<string, string> BuildVerbForms()
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var lemma in VerbLemmas)
+        {
+            foreach (var form in Inflect(lemma))
+                if (!AmbiguousForms.Contains(form)) forms.TryAdd(form, lemma);
+            if (Irregular.TryGetValue(lemma, out var extra))
+                foreach (var form in extra) forms.TryAdd(form, lemma);
+        }
+        return forms;
+    }
+
+    private static Dictionary<string, string> BuildNounForms()
+    {
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var lemma in NounLemmas)
+        {
+            forms.TryAdd(lemma, lemma);
+            forms.TryAdd(Plural(lemma), lemma);
+        }
+        return forms;
+    }
+
+    /// <summary>Base, 3rd person singular, past (-ed) and -ing forms by regular English spelling rules.</summary>
+    internal static IEnumerable<string> Inflect(string lemma)
+    {
+        yield return lemma;
+        yield return Plural(lemma);
+        if (lemma is "say" or "tell" or "write" or "forecast" or "find")
+        {
+            yield return Ing(lemma);
+            yield break;
+        }
+        yield return Past(lemma);
+        yield return Ing(lemma);
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static string Plural(string w)
+    {
+        if (w.EndsWith('s') || w.EndsWith('x') || w.EndsWith("ch", StringComparison.Ordinal) || w.EndsWith("sh", StringComparison.Ordinal))
+            return w + "es";
+        if (w.EndsWith('y') && w.Length > 1 && !IsVowel(w[^2])) return w[..^1] + "ies";
+        return w + "s";
+    }
+
+    private static string Past(string w)
+    {
+        if (w.EndsWith('e')) return w + "d";
+        if (w.EndsWith('y') && !IsVowel(w[^2])) return w[..^1] + "ied";
+        return DoublesFinal(w) ? w + w[^1] + "ed" : w + "ed";
+    }
+
+    private static string Ing(string w)
+    {
+        if (w.EndsWith("ie", StringComparison.Ordinal)) return w[..^2] + "ying";
+        if (w.EndsWith('e') && !w.EndsWith("ee", StringComparison.Ordinal)) return w[..^1] + "ing";
+        return DoublesFinal(w) ? w + w[^1] + "ing" : w + "ing";
+    }
+
+    // Single-syllable consonant-vowel-consonant verbs double the final consonant (admit -> admitted
+    // is listed explicitly below since stress, not syllable count, decides for longer verbs).
+    private static bool DoublesFinal(string w) =>
+        w is "admit" or "commit" or "quip" or "regret" or "confer" or "refer" or "abet" ||
+        (w.Length == 3 && !IsVowel(w[0]) && IsVowel(w[1]) && !IsVowel(w[2]) && w[2] is not ('w' or 'x' or 'y'));
 }

@@ -1,0 +1,323 @@
+using System.Text;
+using L = ContradictionNlp.Claims.MentionLexicon;
+
+namespace ContradictionNlp.Claims;
+
+/// <summary>A speaker mention found by the rules, before within-article resolution.</summary>
+/// <param name="First">First unit of the mention text.</param>
+/// <param name="End">One past its last unit.</param>
+/// <param name="Name">For <see cref="MentionKind.Name"/>: the name with titles stripped; otherwise empty.</param>
+/// <param name="Head">Lower-case head word of a nominal ("leader"), or the pronoun.</param>
+/// <param name="Weak">The head is a document or number ("the figures") that speaks only with a that-clause or quote.</param>
+internal sealed record RawMention(int First, int End, MentionKind Kind, string Name, List<string> Roles, string Head, bool IsPerson, bool Weak, char Gender);
+
+/// <summary>Finds speaker mentions left or right of a cue and splits titles from names.</summary>
+internal sealed class MentionParser
+{
+    private readonly UnitView _v;
+    private readonly Unit[] _u;
+
+    public MentionParser(UnitView view)
+    {
+        _v = view;
+        _u = view.Units;
+    }
+
+    // Title words that only ever modify ("Vice", "Prime", "Foreign"): never the head of a description.
+    private static readonly HashSet<string> NonHeadTitles = new(StringComparer.Ordinal)
+    {
+        "vice", "prime", "foreign", "defence", "interior", "finance", "majority", "minority", "homeland",
+        "executive", "managing", "of", "u.s.", "us", "acting", "interim", "incumbent", "communications",
+        "policy", "economic", "first", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
+    };
+
+    private static readonly HashSet<string> PostModifierPreps = new(StringComparer.Ordinal) { "for", "at", "with", "from", "in", "of", "to", "on", "by" };
+
+    private bool IsNameWord(int i, int sentenceFirst)
+    {
+        var u = _u[i];
+        if (!u.IsCapitalised) return false;
+        // A capitalised participle or adverb opening a sentence ("Contradicting known facts, ...") is not a name.
+        if (i == sentenceFirst && (u.Lower.EndsWith("ing", StringComparison.Ordinal) || u.Lower.EndsWith("ly", StringComparison.Ordinal))) return false;
+        // A capitalised function word is not a name ("However", "The" at sentence start, "In").
+        if (L.CapitalisedFunctionWords.Contains(u.Lower) && !L.Titles.Contains(u.Lower)) return false;
+        return i >= sentenceFirst;
+    }
+
+    private bool IsDescriptorWord(int i) =>
+        _u[i].IsWord && (L.IsSourceOrTitle(_u[i].Lower) || L.Modifiers.Contains(_u[i].Lower) || L.Nationalities.Contains(_u[i].Lower));
+
+    /// <summary>The mention ending just before <paramref name="end"/> (exclusive), not reaching before <paramref name="first"/>.</summary>
+    public RawMention? ParseLeft(int end, int first)
+    {
+        int k = end - 1;
+        if (k < first) return null;
+        var u = _u[k];
+        if (u.IsWord && L.SubjectPronouns.Contains(u.Lower))
+            return Pronoun(k);
+        // "Belarusian Foreign Minister, Sergei Aleinik, stated" / "Sergei Aleinik, the foreign minister, said":
+        // a name set off by commas, with its role on either side.
+        if (u.Lower == "," && k - 1 >= first)
+        {
+            var inner = ParseLeft(k, first);
+            // The name right before the comma is the subject only when nothing but a clause edge precedes
+            // it; in "..., one of the states suing the EPA, said" the EPA is an object.
+            bool innerStartsPhrase = inner is not null && (inner.First == first || _u[inner.First - 1].Kind == UnitKind.Quote || _u[inner.First - 1].Lower is "," or ";" or "and" or "but");
+            if (inner is { Kind: MentionKind.Name } && innerStartsPhrase) return inner;
+            if (inner is { Kind: MentionKind.Nominal } && L.Titles.Contains(inner.Head) && inner.First - 1 > first && _u[inner.First - 1].Lower == ",")
+            {
+                var named = ParseLeft(inner.First - 1, first);
+                if (named is { Kind: MentionKind.Name })
+                    return named with { End = inner.End, Roles = [.. named.Roles, RoleText(inner.First, inner.End, dropDeterminer: true)] };
+            }
+            // Any other appositive: "Richard Roe, director of the institute at the law school, said";
+            // "Mr. King, 82, told". The name before the first comma is the speaker.
+            int commas = 0;
+            for (int c2 = k - 1; c2 > first && c2 >= k - 40; c2--)
+            {
+                var x = _u[c2];
+                if (x.Kind == UnitKind.Quote || x.Lower is ";" or ":" || (x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                if (x.Lower != ",") continue;
+                var named = ParseLeft(c2, first);
+                // Two stacked appositives ("Roe, the attorney general, one of the plaintiffs, said") are fine; more are not.
+                if (named is not { Kind: MentionKind.Name })
+                {
+                    if (++commas >= 2) break;
+                    continue;
+                }
+                var roles = named.Roles;
+                if (k - c2 - 1 <= 10) roles = [.. roles, RoleText(c2 + 1, k, dropDeterminer: true)];
+                return named with { End = k, Roles = roles };
+            }
+            return null;
+        }
+        // "Rep. Jane Roe (D-Ore.) said": step over the parenthesis.
+        if (u.Lower == ")")
+        {
+            for (int p = k - 1; p > first && p >= k - 10; p--)
+            {
+                if (_u[p].Lower != "(") continue;
+                var named = ParseLeft(p, first);
+                return named is { Kind: MentionKind.Name } ? named with { End = k + 1 } : null;
+            }
+            return null;
+        }
+        // "Trump, who said ..." — the relative pronoun stands for the name before the comma.
+        if (u.IsWord && u.Lower == "who" && k - 1 >= first)
+            return ParseLeft(_u[k - 1].Lower == "," ? k - 1 : k, first);   // "voters who said", "Trump, who said"
+
+        int j = k;
+        while (j >= first)
+        {
+            var w = _u[j];
+            if (w.Kind == UnitKind.Number) { j--; continue; }
+            if (w.Kind == UnitKind.Possessive)
+            {
+                if (j == k || j - 1 < first) break;   // a possessive cannot end the mention
+                j--;
+                continue;
+            }
+            if (!w.IsWord || w.Lower == "that") break;              // "... that Trump argues": a complementizer, not a determiner
+            if (L.Determiners.Contains(w.Lower) && !(w.IsCapitalised && j > first && !L.CapitalisedFunctionWords.Contains(w.Lower)))
+            {
+                j--;                                // the determiner opens the mention: take it and stop
+                break;
+            }
+            if (IsNameWord(j, first) || IsDescriptorWord(j)) { j--; continue; }
+            // "a spokesman for the campaign", "Secretary of State": a post-modifier joins two noun words.
+            if (PostModifierPreps.Contains(w.Lower) && j < k && j - 1 >= first && (IsNameWord(j - 1, first) || L.Titles.Contains(_u[j - 1].Lower) || L.SourceNouns.Contains(_u[j - 1].Lower)))
+            {
+                j--;
+                continue;
+            }
+            break;
+        }
+        int start = j + 1;
+        var m = start > k ? null : Classify(start, k + 1);
+        // "attorneys for the family said", "Experts on North Korea and nonproliferation said": a
+        // source noun with a prepositional phrase after it. Look left for "SOURCE PREP" with only
+        // words (no punctuation, no other cue) between it and the cue.
+        if (m is null || (m.Kind == MentionKind.Nominal && start - 1 > first && PostModifierPreps.Contains(_u[start - 1].Lower)) || (m.Kind == MentionKind.Name && start - 1 > first && PostModifierPreps.Contains(_u[start - 1].Lower) && _u[start - 1].Lower != "of"))
+        {
+            for (int p = k; p > first && p >= k - 9; p--)
+            {
+                var x = _u[p];
+                if (!x.IsWord || (CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                if (!PostModifierPreps.Contains(x.Lower) || !L.IsSourceOrTitle(_u[p - 1].Lower)) continue;
+                var owner = ParseLeft(p, first);
+                if (owner is { Kind: MentionKind.Nominal or MentionKind.Name })
+                    return owner with { End = k + 1 };
+                break;
+            }
+        }
+        if (m is null) return null;
+
+        // "top black lawmakers said": up to two unlisted adjectives before a description's head, when
+        // a comma, determiner or the sentence start shows where the noun phrase begins.
+        if (m.Kind == MentionKind.Nominal && start == m.First && !(start - 1 >= first && L.Determiners.Contains(_u[start - 1].Lower)))
+        {
+            int t = start - 1, n = 0;
+            while (t >= first && n < 2 && _u[t].IsWord && !_u[t].IsCapitalised && !L.Prepositions.Contains(_u[t].Lower) && !L.Negators.Contains(_u[t].Lower)
+                   && !L.SkippableBeforeCue.Contains(_u[t].Lower) && !L.BeForms.Contains(_u[t].Lower) && !CueLexicon.IsSpeechVerb(_u[t].Lower, out _)
+                   && _u[t].Lower is not ("and" or "or" or "but" or "that" or "who" or "which" or "as" or "than"))
+            { t--; n++; }
+            if (n > 0 && (t < first || _u[t].Lower == "," || _v.ClosingRegion[t] >= 0 || (_u[t].IsWord && L.Determiners.Contains(_u[t].Lower))))
+                m = m with { First = t >= first && _u[t].IsWord && L.Determiners.Contains(_u[t].Lower) ? t : t + 1 };
+            else if (n > 0 && _u[t].IsCapitalised && (t == first || _u[t - 1].Lower == ","))
+                m = m with { First = t };                           // "Top black lawmakers said"
+        }
+
+        // "Belarusian Foreign Minister, Sergei Aleinik, stated": a role before the name, set off by commas.
+        if (m.Kind == MentionKind.Name && start - 2 >= first && _u[start - 1].Lower == ",")
+        {
+            var role = ParseLeft(start - 1, first);
+            // Only a role that opens the clause: "with China's Defense Minister, Lukashenko said" is not one.
+            bool opensClause = role is not null && (role.First == first || _u[role.First - 1].Lower is "," or ";" or "and" or "but");
+            if (role is { Kind: MentionKind.Nominal } && L.Titles.Contains(role.Head) && opensClause)
+            {
+                var roles = new List<string> { RoleText(role.First, role.End) };
+                roles.AddRange(m.Roles);
+                return m with { First = role.First, Roles = roles };
+            }
+        }
+        return m;
+    }
+
+    /// <summary>"said Trump", "according to a spokesman for the campaign": the mention from <paramref name="start"/> to a comma or the end.</summary>
+    /// <param name="lenient">Accept any noun as the head ("according to engineers"): the cue alone marks a source.</param>
+    public RawMention? ParseRight(int start, int limit, bool lenient = false)
+    {
+        if (start >= limit) return null;
+        if (_u[start].IsWord && L.SubjectPronouns.Contains(_u[start].Lower))
+            return start + 1 == limit || _u[start + 1].Kind is UnitKind.Punct or UnitKind.Quote ? Pronoun(start) : null;
+        int j = start;
+        while (j < limit && j - start < 14 && _u[j].Kind is not (UnitKind.Punct or UnitKind.Quote)) j++;
+        if (j == start) return null;
+        return Classify(start, j, lenient);
+    }
+
+    private RawMention Pronoun(int k)
+    {
+        var lower = _u[k].Lower;
+        char gender = lower == "he" ? 'm' : lower == "she" ? 'f' : '?';
+        return new RawMention(k, k + 1, MentionKind.Pronoun, "", [], lower, IsPerson: lower is "he" or "she", Weak: false, gender);
+    }
+
+    /// <summary>
+    /// Decides what the units [start, end) name. The head is the last word before any post-modifier
+    /// ("a spokesman | for the campaign"). A capitalised head that is not a title is a name: the
+    /// trailing capitalised run is the name, everything before it (less the determiner) the role.
+    /// A title or source-noun head is a description (Nominal). Anything else is not a speaker.
+    /// </summary>
+    public RawMention? Classify(int start, int end, bool lenient = false)
+    {
+        int c = start;
+        while (c < end && _u[c].IsWord && L.Determiners.Contains(_u[c].Lower) && !L.Titles.Contains(_u[c].Lower)) c++;
+        if (c >= end) return null;
+
+        int headEnd = end;
+        for (int p = c + 1; p < end; p++)
+        {
+            if (!_u[p].IsWord || !PostModifierPreps.Contains(_u[p].Lower)) continue;
+            // "Secretary of State John Kerry", "Bank of America" keep their "of".
+            bool inName = _u[p].Lower == "of" && p + 1 < end && _u[p - 1].IsCapitalised && _u[p + 1].IsCapitalised;
+            if (!inName) { headEnd = p; break; }
+        }
+        int h = headEnd - 1;
+        if (h < c) return null;
+        var head = _u[h];
+        char gender = '?';
+        for (int i = start; i < headEnd; i++)
+        {
+            if (L.IsFemale(_u[i].Lower)) gender = 'f';
+            else if (L.IsMale(_u[i].Lower)) gender = 'm';
+        }
+
+        // "The White House", "the Senate": a capitalised organisation word heads a name even when it is also a title word.
+        // A capitalised plural source noun opening a sentence ("Officials said", "Experts say") is a description.
+        bool pluralCommon = head.IsCapitalised && h == c && head.Lower.EndsWith('s') && L.IsSourceOrTitle(head.Lower) && !L.OrgWords.Contains(head.Lower);
+        bool headIsName = !pluralCommon && head.IsCapitalised && (L.OrgWords.Contains(head.Lower) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head.Lower)) && !L.Nationalities.Contains(head.Lower)
+                          && !L.CapitalisedFunctionWords.Contains(head.Lower);
+        if (headIsName)
+        {
+            int n = h;
+            if (L.OrgWords.Contains(head.Lower) && L.Titles.Contains(head.Lower)) n = c;
+            // An organisation's name keeps its descriptive words: "the European Commission", "Danish Health Ministry".
+            if (L.OrgWords.Contains(head.Lower)) n = c;
+            while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1].Lower) && !L.Nationalities.Contains(_u[n - 1].Lower)
+                   && !L.CapitalisedFunctionWords.Contains(_u[n - 1].Lower))
+                n--;
+            // "Federal Bureau of Prisons", "Bank of America": an organisation named with "of".
+            if (n - 2 >= c && _u[n - 1].Lower == "of" && _u[n - 2].IsCapitalised && L.OrgWords.Contains(_u[n - 2].Lower))
+                n = c;
+            // "Secretary of State John Kerry": the "of" phrase belongs to the role, not the name.
+            var name = _v.Text[_u[n].Start.._u[h].End];
+            var roles = new List<string>();
+            if (n > c)
+            {
+                var role = RoleText(c, n);
+                if (role.Length > 0) roles.Add(role);
+            }
+            bool org = false;
+            for (int i = n; i <= h; i++) if (L.OrgWords.Contains(_u[i].Lower)) org = true;
+            bool place = n == h && L.Places.Contains(head.Lower);
+            // A lone all-capitals word ("DNC", "NYPD") is an organisation's acronym.
+            if (n == h && head.Text.Length is >= 2 and <= 6 && head.Text.All(ch => char.IsUpper(ch) || ch == '.')) org = true;
+            if (gender == '?' && n < h)
+            {
+                if (L.MaleFirstNames.Contains(_u[n].Lower)) gender = 'm';
+                else if (L.FemaleFirstNames.Contains(_u[n].Lower)) gender = 'f';
+            }
+            bool person = !org && !place;
+            return new RawMention(start, end, MentionKind.Name, name, roles, head.Lower, person, Weak: false, gender);
+        }
+
+        if (head.IsWord && (lenient || pluralCommon || L.IsSourceOrTitle(head.Lower) && !head.Lower.EndsWith("ss", StringComparison.Ordinal) && !L.Titles.Contains(head.Lower) || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
+        {
+            var role = RoleText(c, headEnd);
+            bool person = !L.OrgWords.Contains(head.Lower) && head.Lower is not ("report" or "statement" or "study" or "survey" or "poll" or "polls");
+            return new RawMention(start, end, MentionKind.Nominal, "", role.Length > 0 ? [role] : [], head.Lower, person, L.WeakSourceNouns.Contains(head.Lower), gender);
+        }
+        return null;
+    }
+
+    /// <summary>Text of a role phrase without honorifics that carry no role ("Mr.", "Mrs.").</summary>
+    private string RoleText(int start, int end, bool dropDeterminer = false)
+    {
+        while (dropDeterminer && start < end && L.Determiners.Contains(_u[start].Lower)) start++;
+        var sb = new StringBuilder();
+        int from = -1;
+        for (int i = start; i < end; i++)
+        {
+            if (_u[i].Lower is "mr." or "mrs." or "ms." or "miss" or "mr" or "mrs" or "ms" || _u[i].Lower == ",")
+            {
+                Flush(ref from, i);
+                continue;
+            }
+            if (from < 0) from = i;
+        }
+        Flush(ref from, end);
+        return sb.ToString();
+
+        void Flush(ref int f, int upTo)
+        {
+            if (f < 0) return;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(_v.Text[_u[f].Start.._u[upTo - 1].End]);
+            f = -1;
+        }
+    }
+
+    /// <summary>Forward run of a name with its titles, for scanning the article for people ("Belarusian leader Alexander Lukashenko").</summary>
+    public int NameRunEnd(int start, int limit, int sentenceFirst)
+    {
+        int j = start;
+        while (j < limit)
+        {
+            if (IsNameWord(j, sentenceFirst) || (_u[j].IsWord && (L.Titles.Contains(_u[j].Lower) || L.Nationalities.Contains(_u[j].Lower)) && _u[j].Lower != "of")) { j++; continue; }
+            if (_u[j].Lower == "of" && j > start && j + 1 < limit && _u[j - 1].IsCapitalised && _u[j + 1].IsCapitalised) { j++; continue; }
+            break;
+        }
+        return j;
+    }
+}

@@ -1,0 +1,165 @@
+using ContradictionNlp.Text;
+using L = ContradictionNlp.Claims.MentionLexicon;
+
+namespace ContradictionNlp.Claims;
+
+/// <summary>
+/// Resolves speaker mentions within one article. It first scans the article for every name with its
+/// titles ("Belarusian leader Alexander Lukashenko"), then:
+/// <list type="bullet">
+/// <item>a bare surname takes the full name seen anywhere in the article with that surname (the most
+/// recent one before it when several people share it), so a later full name upgrades an earlier
+/// surname-only mention;</item>
+/// <item>"he"/"she" take the most recent person who was the first person named in a sentence
+/// (a rough stand-in for "subject"), falling back to the most recent person; gender is used only
+/// when a title or an earlier pronoun told us;</item>
+/// <item>"they"/"it" take the most recent organisation in the last two sentences;</item>
+/// <item>a description ("the Belarusian leader") takes the most recent person described with that
+/// role word, else the most recent person sharing one of its other words (e.g. "Belarusian").</item>
+/// </list>
+/// </summary>
+internal sealed class MentionResolver
+{
+    private sealed record Person(int Position, int Sentence, string Name, List<string> Roles, bool IsPerson, bool IsSubject, char Gender);
+
+    private readonly UnitView _v;
+    private readonly List<Person> _people = [];
+    private readonly Dictionary<string, char> _gender = new(StringComparer.Ordinal);
+
+    public MentionResolver(UnitView view, MentionParser parser)
+    {
+        _v = view;
+        var u = view.Units;
+        for (int s = 0; s < view.SentenceRanges.Length; s++)
+        {
+            var (a, b) = view.SentenceRanges[s];
+            bool first = true;
+            int j = a;
+            while (j < b)
+            {
+                // Names inside quotations are what the speaker talks about, rarely who "he" is next.
+                if (view.InsideRegion[j] >= 0) { j++; continue; }
+                int end = parser.NameRunEnd(j, b, a);
+                if (end > j && parser.Classify(j, end) is { Kind: MentionKind.Name } m)
+                {
+                    // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.
+                    bool place = m.Roles.Count == 0 && end - j == 1 && j - 1 >= a && u[j - 1].Lower is "in" or "at" or "from" or "to" or "near" or "across" or "into";
+                    bool isPerson = m.IsPerson && !place;
+                    // "Subject": the first person of the sentence, named at its start or right after an
+                    // introductory phrase's comma — not one buried in the predicate.
+                    bool subject = first && isPerson && (j - a <= 1 || u[j - 1].Lower == ",");
+                    _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, isPerson, subject, m.Gender));
+                    if (isPerson) first = false;
+                    if (m.Gender != '?') _gender[Key(m.Name)] = m.Gender;
+                    j = end;
+                }
+                else j = Math.Max(j + 1, end);
+            }
+        }
+    }
+
+    public SpeakerMention Resolve(RawMention m)
+    {
+        var u = _v.Units;
+        var span = new TextSpan(u[m.First].Start, u[m.End - 1].End);
+        var text = span.Of(_v.Text);
+        int sentence = SentenceOf(span.Start);
+        string name = m.Kind switch
+        {
+            MentionKind.Name => m.IsPerson ? FullName(m.Name, span.Start) : m.Name,
+            MentionKind.Pronoun => ResolvePronoun(m.Head, span.Start, sentence),
+            _ => ResolveNominal(m, span.Start),
+        };
+        if (m.Kind == MentionKind.Pronoun && name.Length > 0 && m.Gender != '?') _gender.TryAdd(Key(name), m.Gender);
+        // A person who has just spoken is the likeliest "he"/"she" of the next sentences.
+        if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun)
+            _people.Add(new Person(span.Start, sentence, name, m.Roles, true, true, m.Gender));
+        else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
+            _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
+        _people.Sort((x, y) => x.Position.CompareTo(y.Position));
+        return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
+    }
+
+    private int SentenceOf(int position)
+    {
+        var ranges = _v.SentenceRanges;
+        for (int s = 0; s < ranges.Length; s++)
+            if (ranges[s].End > ranges[s].First && _v.Units[ranges[s].End - 1].End > position) return s;
+        return ranges.Length - 1;
+    }
+
+    private static string Key(string name) => name.ToLowerInvariant();
+
+    private static string LastWord(string name)
+    {
+        int space = name.LastIndexOf(' ');
+        return space < 0 ? name : name[(space + 1)..];
+    }
+
+    /// <summary>A surname alone becomes the full name with that surname (most recent before, else first after).</summary>
+    private string FullName(string name, int position)
+    {
+        if (name.Contains(' ')) return name;
+        string? before = null, after = null;
+        foreach (var p in _people)
+        {
+            if (!p.IsPerson || !p.Name.Contains(' ') || !string.Equals(LastWord(p.Name), name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (p.Position <= position) before = p.Name;
+            else after ??= p.Name;
+        }
+        return before ?? after ?? name;
+    }
+
+    private string ResolvePronoun(string pronoun, int position, int sentence)
+    {
+        if (pronoun is "he" or "she")
+        {
+            char want = pronoun == "he" ? 'm' : 'f';
+            Person? fallback = null;
+            for (int i = _people.Count - 1; i >= 0; i--)
+            {
+                var p = _people[i];
+                if (p.Position >= position || !p.IsPerson) continue;
+                var full = FullName(p.Name, p.Position);
+                var g = p.Gender != '?' ? p.Gender : _gender.GetValueOrDefault(Key(full), '?');
+                if (g != '?' && g != want) continue;
+                if (p.IsSubject) return full;
+                fallback ??= p;
+            }
+            return fallback is null ? "" : FullName(fallback.Name, fallback.Position);
+        }
+        if (pronoun is "they" or "it")
+        {
+            for (int i = _people.Count - 1; i >= 0; i--)
+            {
+                var p = _people[i];
+                if (p.Position >= position) continue;
+                if (p.Sentence < sentence - 2) break;
+                if (!p.IsPerson && !L.Places.Contains(p.Name.ToLowerInvariant())) return p.Name;
+            }
+        }
+        return "";
+    }
+
+    private string ResolveNominal(RawMention m, int position)
+    {
+        if (m.Roles.Count == 0 || !m.IsPerson) return "";
+        var words = m.Roles[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        bool definite = _v.Units[m.First].Lower == "the";
+        if (!definite) return "";                                // "a spokesman", "officials": someone not named
+        foreach (var pass in new[] { 0, 1 })
+        {
+            for (int i = _people.Count - 1; i >= 0; i--)
+            {
+                var p = _people[i];
+                if (p.Position >= position || !p.IsPerson || p.Roles.Count == 0) continue;
+                var roleWords = string.Join(' ', p.Roles).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                bool match = pass == 0
+                    ? roleWords.Contains(m.Head)
+                    : L.Titles.Contains(m.Head) && words.Any(w => w != m.Head && roleWords.Contains(w));
+                if (match) return FullName(p.Name, p.Position);
+            }
+        }
+        return "";
+    }
+}

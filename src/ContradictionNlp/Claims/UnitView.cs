@@ -1,0 +1,226 @@
+using ContradictionNlp.Tokenization;
+
+namespace ContradictionNlp.Claims;
+
+internal enum UnitKind : byte { Word, Number, Punct, Quote, Possessive, Negation, Other }
+
+/// <summary>A token as the claim rules see it (see <see cref="UnitView"/>).</summary>
+internal readonly record struct Unit(int Start, int End, string Text, string Lower, UnitKind Kind)
+{
+    public bool IsWord => Kind == UnitKind.Word;
+    public bool IsCapitalised => Kind == UnitKind.Word && char.IsUpper(Text[0]);
+    public bool Is(string lower) => Lower == lower;
+}
+
+/// <summary>A pair of matching quotation marks, as unit indices of the opening and closing mark.</summary>
+internal readonly record struct QuoteRegion(int Open, int Close);
+
+/// <summary>
+/// The article's tokens normalised to one PTB-like shape, so the rules below do not depend on how a
+/// particular tokenizer splits apostrophes and abbreviations: "Belarus’s" becomes Belarus + ’s
+/// (Possessive), "don't" becomes do + n't (Negation), "U.S." and "Mr." are one unit whether or not
+/// the tokenizer kept the period. Quotation marks are paired over the whole article (a quotation
+/// may span several sentences).
+/// </summary>
+internal sealed class UnitView
+{
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "maj", "sgt", "adm", "capt",
+        "st", "jr", "sr", "inc", "co", "corp", "prof", "rev", "sept", "oct", "nov", "dec", "jan", "feb", "aug",
+    };
+
+    public UnitView(TokenizedText text)
+    {
+        Text = text.Text;
+        Units = BuildUnits(text);
+        SentenceRanges = MapSentences(text, Units);
+        (Regions, InsideRegion, ClosingRegion, OpeningRegion) = PairQuotes(Text, Units, SentenceRanges);
+    }
+
+    public string Text { get; }
+    public Unit[] Units { get; }
+    /// <summary>Per sentence, the half-open unit range [First, End).</summary>
+    public (int First, int End)[] SentenceRanges { get; }
+    public List<QuoteRegion> Regions { get; }
+    /// <summary>Region index whose interior contains the unit, or -1.</summary>
+    public int[] InsideRegion { get; }
+    /// <summary>Region index the unit closes, or -1.</summary>
+    public int[] ClosingRegion { get; }
+    /// <summary>Region index the unit opens, or -1.</summary>
+    public int[] OpeningRegion { get; }
+
+    private static Unit Make(string text, int start, int end, UnitKind kind)
+    {
+        var s = text[start..end];
+        return new Unit(start, end, s, s.ToLowerInvariant(), kind);
+    }
+
+    private static bool IsApostrophe(string s) => s is "'" or "\u2019";
+
+    private static Unit[] BuildUnits(TokenizedText tt)
+    {
+        var text = tt.Text;
+        var toks = tt.Tokens;
+        var units = new List<Unit>(toks.Count);
+        for (int i = 0; i < toks.Count; i++)
+        {
+            var tk = toks[i];
+            var s = text[tk.Start..tk.End];
+            var lower = s.ToLowerInvariant();
+            bool adjPrev = units.Count > 0 && units[^1].End == tk.Start;
+            bool prevWord = adjPrev && units[^1].Kind is UnitKind.Word or UnitKind.Number;
+            bool nextAdjWord = i + 1 < toks.Count && toks[i + 1].Start == tk.End && toks[i + 1].Kind == TokenKind.Word;
+
+            // Two apostrophes in a row are a double quotation mark (the NYT house style: ''Yes,'' he said).
+            if (IsApostrophe(s) && i + 1 < toks.Count && toks[i + 1].Start == tk.End && text[toks[i + 1].Start..toks[i + 1].End] == s)
+            {
+                units.Add(Make(text, tk.Start, toks[i + 1].End, UnitKind.Quote));
+                i++;
+                continue;
+            }
+            // A tokenizer that splits at apostrophes: glue the pieces back into PTB shape.
+            if (IsApostrophe(s) && prevWord)
+            {
+                if (nextAdjWord)
+                {
+                    var next = toks[i + 1];
+                    var nl = text[next.Start..next.End].ToLowerInvariant();
+                    if (nl == "s") { units.Add(Make(text, tk.Start, next.End, UnitKind.Possessive)); i++; continue; }
+                    if (nl == "t" && units[^1].Lower.EndsWith('n') && units[^1].Length() > 1)
+                    {
+                        var p = units[^1];
+                        units[^1] = Make(text, p.Start, p.End - 1, UnitKind.Word);
+                        units.Add(Make(text, p.End - 1, next.End, UnitKind.Negation));
+                        i++;
+                        continue;
+                    }
+                    if (nl is "ll" or "re" or "ve" or "d" or "m") { units.Add(Make(text, tk.Start, next.End, UnitKind.Word)); i++; continue; }
+                    var prev = units[^1];   // O'Brien, D'Amato: one name
+                    units[^1] = Make(text, prev.Start, next.End, UnitKind.Word);
+                    i++;
+                    continue;
+                }
+                if (units[^1].Lower.EndsWith('s')) { units.Add(Make(text, tk.Start, tk.End, UnitKind.Possessive)); continue; }
+            }
+
+            if (lower is "'s" or "\u2019s") { units.Add(Make(text, tk.Start, tk.End, UnitKind.Possessive)); continue; }
+            if (lower is "n't" or "n\u2019t") { units.Add(Make(text, tk.Start, tk.End, UnitKind.Negation)); continue; }
+            if (tk.Kind == TokenKind.Word && (lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("\u2019s", StringComparison.Ordinal)) && lower.Length > 2)
+            {
+                units.Add(Make(text, tk.Start, tk.End - 2, UnitKind.Word));
+                units.Add(Make(text, tk.End - 2, tk.End, UnitKind.Possessive));
+                continue;
+            }
+
+            // A tokenizer that splits "U.S." or "Mr.": glue the period back onto the abbreviation.
+            if (s == "." && prevWord && units[^1].Kind == UnitKind.Word)
+            {
+                var p = units[^1].Lower;
+                if (p.Length == 1 || Abbreviations.Contains(p) || IsLetterDotChain(p))
+                {
+                    units[^1] = Make(text, units[^1].Start, tk.End, UnitKind.Word);
+                    continue;
+                }
+            }
+            if (tk.Kind == TokenKind.Word && s.Length == 1 && char.IsLetter(s[0]) && adjPrev && IsLetterDotChain(units[^1].Lower) && units[^1].Lower.EndsWith('.'))
+            {
+                units[^1] = Make(text, units[^1].Start, tk.End, UnitKind.Word);
+                continue;
+            }
+
+            var kind = tk.Kind switch
+            {
+                TokenKind.Word => UnitKind.Word,
+                TokenKind.Number => UnitKind.Number,
+                TokenKind.Quote => UnitKind.Quote,
+                TokenKind.Punctuation => UnitKind.Punct,
+                _ => UnitKind.Other,
+            };
+            // Some tokenizers mark an apostrophe-led word ("'em") as Quote; only real quote characters count.
+            if (kind == UnitKind.Quote && s.Length != 1 && s is not ("''" or "``")) kind = UnitKind.Word;
+            units.Add(Make(text, tk.Start, tk.End, kind));
+        }
+        return units.ToArray();
+    }
+
+    // "u.s", "u.s.", "d.c" — single letters joined by periods.
+    private static bool IsLetterDotChain(string s)
+    {
+        if (s.Length < 2) return false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool letterPos = i % 2 == 0;
+            if (letterPos ? !char.IsLetter(s[i]) : s[i] != '.') return false;
+        }
+        return true;
+    }
+
+    private static (int, int)[] MapSentences(TokenizedText tt, Unit[] units)
+    {
+        var ranges = new (int, int)[tt.Sentences.Count];
+        int u = 0;
+        for (int s = 0; s < ranges.Length; s++)
+        {
+            var sent = tt.Sentences[s];
+            while (u < units.Length && units[u].Start < sent.Start) u++;
+            int first = u;
+            while (u < units.Length && units[u].Start < sent.End) u++;
+            ranges[s] = (first, u);
+        }
+        return ranges;
+    }
+
+    private static bool IsDouble(char c) => c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB';
+
+    /// <summary>
+    /// Curly marks say which way they face; a straight mark opens when it follows whitespace (or an
+    /// opening bracket/dash/colon) and is followed by a non-space. Double quotes pair across the
+    /// article; single quotes only within a sentence, since apostrophes make them unreliable.
+    /// </summary>
+    private static (List<QuoteRegion>, int[], int[], int[]) PairQuotes(string text, Unit[] units, (int First, int End)[] sentences)
+    {
+        var regions = new List<QuoteRegion>();
+        var inside = new int[units.Length];
+        var closing = new int[units.Length];
+        var opening = new int[units.Length];
+        Array.Fill(inside, -1);
+        Array.Fill(closing, -1);
+        Array.Fill(opening, -1);
+
+        int openDouble = -1;
+        int openSingle = -1;
+        int sentence = 0;
+        for (int i = 0; i < units.Length; i++)
+        {
+            while (sentence < sentences.Length && i >= sentences[sentence].End) { sentence++; openSingle = -1; }
+            if (units[i].Kind != UnitKind.Quote) continue;
+            char c = units[i].Text.Length == 2 ? '"' : units[i].Text[0];   // '' and `` act as a straight double mark
+            bool opens = c switch
+            {
+                '\u201C' or '\u2018' or '\u00AB' or '\u201E' => true,
+                '\u201D' or '\u2019' or '\u00BB' => false,
+                _ => (units[i].Start == 0 || char.IsWhiteSpace(text[units[i].Start - 1]) || text[units[i].Start - 1] is '(' or '[' or '\u2014' or '\u2013' or ':')
+                     && units[i].End < text.Length && !char.IsWhiteSpace(text[units[i].End]),
+            };
+            ref int open = ref IsDouble(c) ? ref openDouble : ref openSingle;
+            if (opens) { open = i; continue; }
+            if (open < 0) continue;
+            // A quotation does not run over a paragraph break: news style reopens the quote in the next
+            // paragraph, and an unmatched mark must not swallow the rest of the article.
+            if (text.AsSpan(units[open].End, units[i].Start - units[open].End).Contains('\n')) { open = -1; continue; }
+            int r = regions.Count;
+            regions.Add(new QuoteRegion(open, i));
+            opening[open] = r;
+            closing[i] = r;
+            for (int k = open + 1; k < i; k++) if (inside[k] < 0) inside[k] = r;
+            open = -1;
+        }
+        return (regions, inside, closing, opening);
+    }
+}
+
+internal static class UnitExtensions
+{
+    public static int Length(this Unit u) => u.End - u.Start;
+}
