@@ -79,7 +79,7 @@ public static class EvalAttributionCommand
         {
             Out = new AnsiConsoleOutput(writer),
             // Colour codes only for a real terminal; redirected output and tests get plain text.
-            Ansi = ReferenceEquals(writer, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+            Ansi = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
             Interactive = InteractionSupport.No,
         });
         var table = new Table().Title("PolNeAR attribution").AddColumn("measure").AddColumn(new TableColumn("all").RightAligned());
