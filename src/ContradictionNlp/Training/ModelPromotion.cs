@@ -157,10 +157,13 @@ public static class ModelPromotion
             var b = ScorerTraining.Evaluate(baseline, rows);
             var c = ScorerTraining.Evaluate(candidate, rows);
             comparisons.Add(new PromotionComparison(name, kind, rows.Count, R(b.Accuracy), R(c.Accuracy), R(b.Contradiction.F1), R(c.Contradiction.F1)));
-            devMetrics.Add(new DevMetrics(name, c.N, R(c.Accuracy), R(c.MacroF1), R(c.Contradiction.Precision),
-                R(c.Contradiction.Recall), R(c.Contradiction.F1), R(c.ContradictionAuc), R(c.Ece)));
             log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"compare {name}: n={rows.Count} accuracy {baselineName} {b.Accuracy:0.0000} vs {version} {c.Accuracy:0.0000}"));
+            // The manifest lists base dev sets only: a handful of held-out reviews often holds one class,
+            // leaving AUC undefined (NaN, which JSON cannot carry); promotion.json has their comparison.
+            if (kind != "base") return;
+            devMetrics.Add(new DevMetrics(name, c.N, R(c.Accuracy), R(c.MacroF1), R(c.Contradiction.Precision),
+                R(c.Contradiction.Recall), R(c.Contradiction.F1), R(c.ContradictionAuc), R(c.Ece)));
         }
         foreach (var spec in baseDev)
         {
@@ -191,5 +194,6 @@ public static class ModelPromotion
     }
 
     private static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
-    private static double R(double v) => double.IsNaN(v) ? v : Math.Round(v, 4);
+    /// <summary>Rounded to 4 places; NaN (a metric undefined on these rows) becomes -1 so it can be written to JSON.</summary>
+    private static double R(double v) => double.IsNaN(v) ? -1 : Math.Round(v, 4);
 }
