@@ -22,6 +22,8 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.TrainScorerCommand.Create());
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
+            root.Subcommands.Add(Commands.ModelsCommand.Create());
+            root.Subcommands.Add(Commands.RescoreCommand.Create());
             return root;
         }
 

@@ -11,7 +11,7 @@ public static class TrainScorerCommand
     public static Command Create()
     {
         var train = new Command("train", "Train models.");
-        var data = new Option<string[]>("--data") { Description = "Training TSV files (PATH, PATH@train or PATH@heldout).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string[]>("--data") { Description = "Training TSV files (PATH, PATH@train or PATH@heldout). Required, except with --with-reviews (default: the current model's data).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var dev = new Option<string[]>("--dev") { Description = "Dev TSV files measured after training and recorded in the manifest.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var models = new Option<string>("--models") { Description = "Models folder with embeddings/ and lexicon/.", DefaultValueFactory = _ => "models" };
         var outDir = new Option<string>("--out") { Description = "Model folder to write (default models/scorer/<version>).", };
@@ -24,10 +24,14 @@ public static class TrainScorerCommand
         var buckets = new Option<int>("--hash-buckets") { Description = "Size of the hashed lexical feature space.", DefaultValueFactory = _ => ScorerTraining.DefaultHashBuckets };
         var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
+        var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
             { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force };
+        retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
+            if (parse.GetValue(retrain.WithReviews))
+                return RetrainFromReviews.Run(parse, retrain, data, dev, models, version, seed, epochs, lr, l2Dense, l2Hashed);
             var o = parse.InvocationConfiguration.Output;
             var err = parse.InvocationConfiguration.Error;
             List<DataSpec> trainSpecs, devSpecs;
@@ -37,6 +41,7 @@ public static class TrainScorerCommand
                 devSpecs = parse.GetValue(dev)!.Select(DataSpec.Parse).ToList();
             }
             catch (FormatException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            if (trainSpecs.Count == 0) { err.WriteLine("cnlp: --data is required (or pass --with-reviews --db FILE to retrain the current model from reviews)."); return ExitCodes.BadUsage; }
             var missing = trainSpecs.Concat(devSpecs).FirstOrDefault(s => !File.Exists(s.Path));
             if (missing is not null) { err.WriteLine($"cnlp: data file not found: {missing.Path}"); return ExitCodes.BadUsage; }
             var options = new LogisticRegressionOptions

@@ -27,7 +27,9 @@ public sealed record LogisticRegressionOptions
 }
 
 /// <summary>One featurised example.</summary>
-public sealed record FeaturizedExample(float[] Dense, int[] Hashed, int Label);
+/// <param name="Weight">How much the example counts in the loss (1 = one NLI row). Reviewed pairs count more
+/// (see <c>ReviewTrainingOptions.ReviewWeight</c>): there are few of them and they come from the users' own domain.</param>
+public sealed record FeaturizedExample(float[] Dense, int[] Hashed, int Label, float Weight = 1f);
 
 /// <summary>
 /// Fits <see cref="LogisticModel"/> by mini-batch Adagrad on the softmax cross-entropy. Single-threaded
@@ -39,6 +41,8 @@ public static class LogisticRegressionTrainer
     {
         options.Validate();
         if (examples.Count == 0) throw new ArgumentException("No training examples.", nameof(examples));
+        if (examples.FirstOrDefault(e => !(e.Weight >= 0) || float.IsInfinity(e.Weight)) is { } bad)
+            throw new ArgumentException($"Example weights must be finite and >= 0, found {bad.Weight}.", nameof(examples));
         var classes = LogisticModel.Labels.Length;
         // Standardise dense features so one step size suits all of them.
         var mean = new float[dense];
@@ -84,7 +88,8 @@ public static class LogisticRegressionTrainer
                     LogisticModel.Softmax(z, p);
                     for (var c = 0; c < classes; c++)
                     {
-                        var d = p[c] - (c == e.Label ? 1 : 0);
+                        // Weight 1 multiplies exactly, so unweighted data trains bit for bit as before.
+                        var d = (p[c] - (c == e.Label ? 1 : 0)) * e.Weight;
                         var o = c * stride;
                         grad[o] += d;
                         for (var j = 0; j < dense; j++) grad[o + 1 + j] += d * x[j];

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Store;
+using ContradictionNlp.Text;
+using ContradictionNlp.Training;
+
+namespace ContradictionNlp.Cli.Commands;
+
+/// <summary>
+/// <c>cnlp train scorer --with-reviews --db FILE [--review-weight W] [--holdout-share S] [--margin M]</c>:
+/// retrain the current scorer on its base data plus the store's reviewed pairs, compare, and promote
+/// only when the comparison allows (see <see cref="ModelPromotion"/>). Exit 0 whether promoted or kept
+/// as a candidate (the output says which and why); 1 when nothing could be trained; 2 for bad usage.
+/// </summary>
+internal static class RetrainFromReviews
+{
+    internal sealed record Options(Option<bool> WithReviews, Option<string> Db, Option<double> ReviewWeight, Option<double> HoldoutShare, Option<double> Margin)
+    {
+        public void AddTo(Command command)
+        {
+            command.Options.Add(WithReviews);
+            command.Options.Add(Db);
+            command.Options.Add(ReviewWeight);
+            command.Options.Add(HoldoutShare);
+            command.Options.Add(Margin);
+        }
+    }
+
+    public static Options CreateOptions()
+    {
+        var defaults = new ReviewTrainingOptions();
+        return new Options(
+            new Option<bool>("--with-reviews") { Description = "Retrain the current scorer on its base data plus the reviewed pairs in --db; promote only if it compares well." },
+            CommonOptions.Db(),
+            new Option<double>("--review-weight") { Description = $"Loss weight of one reviewed pair relative to one NLI row (default {defaults.ReviewWeight}).", DefaultValueFactory = _ => defaults.ReviewWeight, HelpName = "W" },
+            new Option<double>("--holdout-share") { Description = $"Share of reviewed pairs held out for the comparison, fixed per pair (default {defaults.HoldoutShare}).", DefaultValueFactory = _ => defaults.HoldoutShare, HelpName = "S" },
+            new Option<double>("--margin") { Description = $"Accuracy the new model may lose on each base dev set and still be promoted (default {defaults.Margin}).", DefaultValueFactory = _ => defaults.Margin, HelpName = "M" });
+    }
+
+    public static int Run(ParseResult parse, Options r, Option<string[]> data, Option<string[]> dev, Option<string> models, Option<string> version,
+        Option<int> seed, Option<int> epochs, Option<double> lr, Option<double> l2Dense, Option<double> l2Hashed)
+    {
+        var o = parse.InvocationConfiguration.Output;
+        var err = parse.InvocationConfiguration.Error;
+        var env = CliEnvironment.Current;
+        var reviewOptions = new ReviewTrainingOptions
+        {
+            ReviewWeight = parse.GetValue(r.ReviewWeight), HoldoutShare = parse.GetValue(r.HoldoutShare), Margin = parse.GetValue(r.Margin),
+        };
+        var options = new LogisticRegressionOptions
+        {
+            Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr),
+            L2Dense = parse.GetValue(l2Dense), L2Hashed = parse.GetValue(l2Hashed),
+        };
+        try { reviewOptions.Validate(); options.Validate(); }
+        catch (ArgumentOutOfRangeException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+
+        // New versions go where the user's models live (--models, $CNLP_MODELS, or the nearest models/).
+        var explicitModels = parse.GetResult(models) is { Implicit: false } ? parse.GetValue(models) : null;
+        var modelsDir = ModelsLocator.Find(explicitModels, env, out var notFound);
+        if (modelsDir is null) { err.WriteLine($"cnlp: {notFound}"); return ExitCodes.Failure; }
+        var dbPath = CommonOptions.DbPath(parse.GetValue(r.Db)!, env);
+        try
+        {
+            var catalog = ModelCatalog.Open(modelsDir);
+            var currentManifest = ManifestJson.Read<ScorerManifest>(Path.Combine(catalog.CurrentScorerDirectory(), "manifest.json"), ScorerManifest.KindName);
+            var fromManifest = ModelPromotion.BaseDataOf(currentManifest, [env.CurrentDirectory, Path.GetDirectoryName(catalog.Directory)!]);
+            List<DataSpec> trainSpecs, devSpecs;
+            try
+            {
+                var givenTrain = parse.GetValue(data)!;
+                var givenDev = parse.GetValue(dev)!;
+                trainSpecs = givenTrain.Length > 0 ? givenTrain.Select(s => Resolve(DataSpec.Parse(s), env)).ToList() : fromManifest.Train;
+                devSpecs = givenDev.Length > 0 ? givenDev.Select(s => Resolve(DataSpec.Parse(s), env)).ToList() : fromManifest.Dev;
+            }
+            catch (FormatException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            var missing = trainSpecs.Concat(devSpecs).FirstOrDefault(s => !File.Exists(s.Path));
+            if (missing is not null)
+            {
+                err.WriteLine($"cnlp: data file not found: {missing.Path} (the base data of the current model, or --data/--dev). Pass --data and --dev to choose others.");
+                return ExitCodes.BadUsage;
+            }
+
+            using var store = CommonOptions.OpenStore(dbPath, err, mustExist: true);
+            if (store is null) return ExitCodes.Failure;
+            var reviews = store.LatestReviews();
+            var diagnostics = new DiagnosticBag();
+            diagnostics.Reported += d => err.WriteLine(d.ToString());
+            var givenVersion = parse.GetResult(version) is { Implicit: false } ? parse.GetValue(version) : null;
+            var outcome = ModelPromotion.Retrain(catalog, reviews, dbPath, trainSpecs, devSpecs, options, reviewOptions, diagnostics, givenVersion, log: o);
+            foreach (var line in outcome.Record.Reasons) o.WriteLine("  " + line);
+            if (outcome.Promoted)
+                o.WriteLine($"promoted {outcome.Version}: {outcome.Folder} is now current (was {outcome.Record.Baseline}). Run 'cnlp rescore --db {dbPath}' to re-score stored pairs.");
+            else
+                o.WriteLine($"kept {outcome.Version} as a candidate in {outcome.Folder}: it compared worse than {outcome.Record.Baseline} (lines marked WORSE); current is still {outcome.Record.Baseline}. 'cnlp models use {outcome.Version}' switches anyway.");
+            return diagnostics.AnySkipped ? ExitCodes.FinishedWithSkips : ExitCodes.Ok;
+        }
+        catch (RetrainException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.Failure; }
+        catch (Exception ex) when (ex is ModelFormatException or IOException or StoreException)
+        {
+            err.WriteLine($"cnlp: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static DataSpec Resolve(DataSpec spec, CliEnvironment env) => spec with { Path = Path.GetFullPath(spec.Path, env.CurrentDirectory) };
+}
