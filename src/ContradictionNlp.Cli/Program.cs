@@ -22,6 +22,9 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.TrainScorerCommand.Create());
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
+            root.Subcommands.Add(Commands.ReviewCommand.Create());
+            root.Subcommands.Add(Commands.ServeCommand.Create());
+            root.Subcommands.Add(Commands.ExportCommand.Create());
             return root;
         }
 

@@ -18,7 +18,7 @@ namespace ContradictionNlp.Store;
 /// <see cref="StoreSchema.LatestVersion"/>; a newer or foreign file is refused with a
 /// <see cref="StoreException"/> naming it.
 /// </summary>
-public sealed class ClaimStore : IDisposable
+public sealed partial class ClaimStore : IDisposable
 {
     /// <summary>The store file used when none is given: in the working directory.</summary>
     public const string DefaultFileName = "contradictions.db";
