@@ -15,7 +15,7 @@ namespace ContradictionNlp.Web;
 /// </summary>
 internal static class Pages
 {
-    internal sealed record PairView(ReviewItem Item, IReadOnlyList<StoredReview> History, StoredArticle? ArticleA, StoredArticle? ArticleB, long? Next, ReviewProgress Progress);
+    internal sealed record PairView(ReviewItem Item, IReadOnlyList<StoredReview> History, StoredArticle? ArticleA, StoredArticle? ArticleB, long? Next, ReviewProgress Progress, double MinScore);
     internal sealed record SpeakerView(Speaker Speaker, IReadOnlyList<StoredClaim> Claims, IReadOnlyList<ReviewItem> Pairs);
     internal sealed record Page(string Title, string Body, string? Script = null, string? BodyAttributes = null);
 
@@ -74,6 +74,8 @@ internal static class Pages
     public static Task SendNotFound(HttpContext ctx, ReviewServer server, string message) =>
         Send(ctx, server, new Page("Not found", $"<h1>Not found</h1><p>{H(message)}</p><p><a href=\"/\">Back to the list</a></p>"), 404);
 
+    private static string MinQuery(double min) => min == 0.5 ? "" : "?min=" + min.ToString("0.###", CultureInfo.InvariantCulture);
+
     private static string ProgressText(ReviewProgress p) =>
         $"{p.Reviewed} reviewed / {p.Remaining} remaining of {p.Total} flagged";
 
@@ -101,7 +103,7 @@ internal static class Pages
                 var p = i.Pair;
                 sb.Append($"<tr data-pair=\"{p.Id}\"><td>{P(p.Score.Contradiction)}</td><td><a href=\"/speakers/{Uri.EscapeDataString(p.SpeakerId)}\">{H(p.SpeakerName)}</a></td>");
                 sb.Append($"<td><span class=\"meta\">{D(p.A.Date)}</span><br>{H(p.A.Claim.ContentText)}</td><td><span class=\"meta\">{D(p.B.Date)}</span><br>{H(p.B.Claim.ContentText)}</td>");
-                sb.Append($"<td class=\"verdict\">{H(Verdicts.Describe(i.Verdict))}</td><td><a class=\"open\" href=\"/pairs/{p.Id}\">Review</a></td></tr>");
+                sb.Append($"<td class=\"verdict\">{H(Verdicts.Describe(i.Verdict))}</td><td><a class=\"open\" href=\"/pairs/{p.Id}{MinQuery(q.MinScore)}\">Review</a></td></tr>");
             }
             sb.Append("</tbody></table>");
         }
@@ -125,7 +127,7 @@ internal static class Pages
         foreach (var (verdict, key, label) in new[] { (Verdicts.Contradiction, "c", "Contradiction"), (Verdicts.NotContradiction, "n", "Not a contradiction"), (Verdicts.BadClaim, "w", "Wrong speaker / bad claim"), (Verdicts.Skip, "s", "Skip") })
             sb.Append($"<button type=\"button\" data-verdict=\"{verdict}\">{label} <kbd>{key}</kbd></button>");
         sb.Append("</div><p id=\"status\" role=\"status\"></p>");
-        sb.Append(v.Next is { } n ? $"<p><a id=\"next\" href=\"/pairs/{n}\">Next unreviewed pair →</a></p>" : "<p>No other unreviewed flagged pair.</p>");
+        sb.Append(v.Next is { } n ? $"<p><a id=\"next\" href=\"/pairs/{n}{MinQuery(v.MinScore)}\">Next unreviewed pair →</a></p>" : "<p>No other unreviewed flagged pair.</p>");
         if (v.History.Count > 0)
         {
             sb.Append("<h2>History</h2><table><tr><th>When (UTC)</th><th>Reviewer</th><th>Verdict</th></tr>");
@@ -152,7 +154,7 @@ internal static class Pages
                   const pr = j.progress;
                   document.getElementById('progress').textContent = pr.reviewed + ' reviewed / ' + pr.remaining + ' remaining of ' + pr.total + ' flagged';
                   status.textContent = 'Saved.';
-                  if (next !== null) location.href = '/pairs/' + next;
+                  if (next !== null) location.href = '/pairs/' + next + '{{MinQuery(v.MinScore)}}';
                 } catch (e) { status.textContent = 'Not saved: ' + e; }
                 finally { busy = false; }
               }

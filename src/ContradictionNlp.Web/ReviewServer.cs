@@ -133,6 +133,8 @@ public sealed class ReviewServer : IAsyncDisposable
             await WriteJson(ctx, ctx.Response.StatusCode, w => w.WriteString("error", message));
         });
 
+        // Browsers ask for an icon on every page; answer "none" instead of a 404 in their console.
+        app.MapGet("/favicon.ico", (HttpContext ctx) => { ctx.Response.StatusCode = 204; return Task.CompletedTask; });
         app.MapGet("/", ListPage);
         app.MapGet("/pairs/{id:long}", PairPage);
         app.MapGet("/speakers/{id}", SpeakerPage);
@@ -333,18 +335,22 @@ public sealed class ReviewServer : IAsyncDisposable
 
     private Task PairPage(HttpContext ctx, long id)
     {
+        // ?min= carries the list's threshold, so "next" walks the same pairs the reviewer chose.
+        var query = ParseQuery(ctx.Request, out var error);
+        if (query is null) return Error(ctx, 400, error!);
+        var min = query.MinScore;
         var view = WithStore(s =>
         {
             if (s.GetPair(id) is not { } pair) return null;
             var current = s.CurrentReviews();
-            var flagged = ReviewQueue.Load(s, new ReviewQuery());
+            var flagged = ReviewQueue.Load(s, new ReviewQuery(MinScore: min));
             // Next: the first pair after this one (in score order) still without a verdict, so
             // skipping moves forward instead of bouncing between skipped pairs.
             int at = flagged.ToList().FindIndex(i => i.Pair.Id == id);
             var next = flagged.Skip(at + 1).FirstOrDefault(i => i.Current is null && i.Pair.Id != id)
                        ?? (at < 0 ? null : flagged.Take(at).FirstOrDefault(i => i.Current is null));
             return new Pages.PairView(new ReviewItem(pair, current.GetValueOrDefault(id)), s.ListReviews(id),
-                s.GetArticle(pair.A.Claim.ArticleId), s.GetArticle(pair.B.Claim.ArticleId), next?.Pair.Id, ReviewQueue.Progress(s));
+                s.GetArticle(pair.A.Claim.ArticleId), s.GetArticle(pair.B.Claim.ArticleId), next?.Pair.Id, ReviewQueue.Progress(s, min), min);
         });
         if (view is null) return Pages.SendNotFound(ctx, this, $"No pair with id {id}.");
         return Pages.Send(ctx, this, Pages.Pair(view));
