@@ -7,6 +7,9 @@ using ContradictionNlp.Text;
 using ContradictionNlp.Web;
 using Microsoft.Playwright;
 
+// One browser at a time: parallel chromiums on a small CI machine turn page loads into timeouts.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace ContradictionNlp.BrowserTests;
 
 /// <summary>
@@ -128,5 +131,46 @@ public sealed class ReviewPageTests : IDisposable
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
         if (Environment.GetEnvironmentVariable("CNLP_UPDATE_SCREENSHOT") == "1")
             File.Copy(file, Path.Combine(Browser.RepoRoot, "docs", "review-pair.png"), overwrite: true);
+    }
+}
+
+/// <summary>
+/// Not a check but a measurement, run on demand (CNLP_MEASURE_PAGE=1): ten verdicts by key press on
+/// the pair page, each waiting for the next page to load. This is the page's own latency, with no
+/// reading time: a floor for pairs per minute.
+/// </summary>
+public sealed class ReviewPageTiming : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cnlp-browser-").FullName;
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    [BrowserFact]
+    public async Task Ten_verdicts_by_key()
+    {
+        if (Environment.GetEnvironmentVariable("CNLP_MEASURE_PAGE") != "1") return;
+        var db = Browser.BuildStore(_dir);
+        long[] ids;
+        using (var s = ClaimStore.Open(db)) ids = s.ListPairs(0).Select(p => p.Id).Take(11).ToArray();
+        await using var server = await ReviewServer.StartAsync(new ReviewServerOptions(db, ["http://127.0.0.1:0"], "timing"));
+        var baseUrl = server.Addresses.Single();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Browser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync($"{baseUrl}/pairs/{ids[0]}?min=0");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 0; i < 10; i++)
+        {
+            await page.Keyboard.PressAsync("n");
+            await page.WaitForURLAsync($"{baseUrl}/pairs/{ids[i + 1]}?min=0");
+        }
+        clock.Stop();
+        using var store = ClaimStore.Open(db);
+        Assert.Equal(10, store.ListReviews().Count);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "cnlp-page-timing.txt"),
+            $"10 verdicts in {clock.Elapsed.TotalSeconds:0.00} s = {600 / clock.Elapsed.TotalSeconds:0} pairs/min\n");
     }
 }

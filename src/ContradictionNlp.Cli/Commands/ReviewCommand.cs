@@ -137,7 +137,9 @@ public sealed class ReviewSession(ClaimStore store, IAnsiConsole console, IKeySo
         var item = queue[index];
         var p = item.Pair;
         var current = store.CurrentReviews().GetValueOrDefault(p.Id);
-        console.WriteLine();
+        // On a real terminal each pair starts on a clean screen; captured output (tests, pipes) keeps the history.
+        if (console.Profile.Capabilities.Interactive) console.Clear(home: true);
+        else console.WriteLine();
         console.Write(new Rule($"Pair {index + 1} of {queue.Count} · [bold]{Safe(p.SpeakerName)}[/] · score {p.Score.Contradiction.ToString("0.00", CultureInfo.InvariantCulture)} · verdict: {Safe(Verdicts.Describe(current?.Verdict))}").LeftJustified());
         var grid = new Grid().AddColumn().AddColumn();
         grid.AddRow(ClaimPanel("A", p.A, p.Score.Reasons.SelectMany(r => r.SpansA)), ClaimPanel("B", p.B, p.Score.Reasons.SelectMany(r => r.SpansB)));
