@@ -16,7 +16,7 @@ namespace ContradictionNlp.BrowserTests;
 /// Runs only where a system chromium and the bundled models are present; skips (never fails) otherwise.
 /// CNLP_CHROMIUM overrides the browser path.
 /// </summary>
-public sealed class BrowserFactAttribute : FactAttribute
+public class BrowserFactAttribute : FactAttribute
 {
     public BrowserFactAttribute()
     {
@@ -139,6 +139,14 @@ public sealed class ReviewPageTests : IDisposable
 /// the pair page, each waiting for the next page to load. This is the page's own latency, with no
 /// reading time: a floor for pairs per minute.
 /// </summary>
+public sealed class MeasurementFactAttribute : BrowserFactAttribute
+{
+    public MeasurementFactAttribute()
+    {
+        if (Skip is null && Environment.GetEnvironmentVariable("CNLP_MEASURE_PAGE") != "1") Skip = "a measurement: run with CNLP_MEASURE_PAGE=1";
+    }
+}
+
 public sealed class ReviewPageTiming : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("cnlp-browser-").FullName;
@@ -148,10 +156,9 @@ public sealed class ReviewPageTiming : IDisposable
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
 
-    [BrowserFact]
+    [MeasurementFact]
     public async Task Ten_verdicts_by_key()
     {
-        if (Environment.GetEnvironmentVariable("CNLP_MEASURE_PAGE") != "1") return;
         var db = Browser.BuildStore(_dir);
         long[] ids;
         using (var s = ClaimStore.Open(db)) ids = s.ListPairs(0).Select(p => p.Id).Take(11).ToArray();

@@ -103,3 +103,23 @@ public class ExportTests
         Assert.Equal(ExitCodes.BadUsage, Cnlp(dir, "export", "--format", "pdf").Code);
     }
 }
+
+public class ServeCommandTests
+{
+    [Fact]
+    public void Serve_refuses_a_missing_store_and_a_listen_value_that_is_not_an_address()
+    {
+        using var dir = new TempDir();
+        var env = new CliEnvironment { CurrentDirectory = dir.Path, ExecutableDirectory = dir.Path, GetEnvironmentVariable = _ => null, Stdin = null };
+        var (o, e) = (new StringWriter(), new StringWriter());
+        using (CliEnvironment.Use(env))
+        {
+            Assert.Equal(ExitCodes.Failure, CnlpApp.Run(["serve", "--db", dir.File("none.db")], o, e));
+            Assert.Contains("no store at", e.ToString());
+            File.WriteAllBytes(dir.File("empty.db"), []);
+            Assert.Equal(ExitCodes.BadUsage, CnlpApp.Run(["serve", "--db", dir.File("empty.db"), "--listen", "everywhere"], o, e));
+            Assert.Contains("--listen must be an IP address", e.ToString());
+            Assert.Equal(ExitCodes.BadUsage, CnlpApp.Run(["serve", "--port", "70000"], o, e));
+        }
+    }
+}
