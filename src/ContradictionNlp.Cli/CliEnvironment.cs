@@ -31,6 +31,8 @@ public sealed record CliEnvironment
     public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
     public string ExecutableDirectory { get; init; } = AppContext.BaseDirectory;
     public Func<Stream>? Stdin { get; init; } = Console.OpenStandardInput;
+    /// <summary>Keys for <c>cnlp review</c>; null: the console.</summary>
+    public Commands.IKeySource? KeySource { get; init; }
 
     /// <summary>Turns a models directory into the pipeline's stages; throws when the models cannot be loaded.</summary>
     public Func<string, PipelineStages> LoadStages { get; init; } = LoadRealStages;

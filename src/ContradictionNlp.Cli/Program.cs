@@ -24,6 +24,9 @@ namespace ContradictionNlp.Cli
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
             root.Subcommands.Add(Commands.ModelsCommand.Create());
             root.Subcommands.Add(Commands.RescoreCommand.Create());
+            root.Subcommands.Add(Commands.ReviewCommand.Create());
+            root.Subcommands.Add(Commands.ServeCommand.Create());
+            root.Subcommands.Add(Commands.ExportCommand.Create());
             return root;
         }
 

@@ -1,43 +1,22 @@
 using System.Globalization;
 using ContradictionNlp.Claims;
 using ContradictionNlp.Scoring;
+using ContradictionNlp.Review;
 
 namespace ContradictionNlp.Store;
 
-/// <summary>
-/// What a reviewer can say about a flagged pair, as stored in <c>reviews.verdict</c>. A verdict may
-/// carry a detail after a colon: <c>not_contradiction:entailment</c> says B follows from A (trained
-/// as entailment), <c>not_contradiction:neutral</c> or plain <c>not_contradiction</c> says they are
-/// compatible (trained as neutral). The text form keeps schema v1 unchanged.
-/// </summary>
-public static class ReviewVerdicts
-{
-    public const string Contradiction = "contradiction";
-    public const string NotContradiction = "not_contradiction";
-    /// <summary>The claim extraction was wrong (not a claim, wrong speaker): the pair says nothing about the scorer.</summary>
-    public const string BadClaim = "bad_claim";
-    /// <summary>The reviewer passed: not a verdict, so it never replaces an earlier one.</summary>
-    public const string Skip = "skip";
-    public const string EntailmentDetail = "entailment";
-    public const string NeutralDetail = "neutral";
-
-    public static readonly IReadOnlyList<string> All =
-        [Contradiction, NotContradiction, NotContradiction + ":" + EntailmentDetail, NotContradiction + ":" + NeutralDetail, BadClaim, Skip];
-
-    /// <summary>True when <paramref name="verdict"/> is one of <see cref="All"/> (exact, lower case).</summary>
-    public static bool IsValid(string? verdict) => verdict is not null && All.Contains(verdict, StringComparer.Ordinal);
-
-    /// <summary>The verdict without its detail: <c>not_contradiction:entailment</c> → <c>not_contradiction</c>.</summary>
-    public static string Kind(string verdict)
-    {
-        var colon = verdict.IndexOf(':');
-        return colon < 0 ? verdict : verdict[..colon];
-    }
-}
-
-/// <summary>One stored verdict row.</summary>
+/// <summary>One stored verdict on a pair. Every verdict is a row; the pair's current verdict is its latest non-skip row.</summary>
+/// <param name="Verdict">One of <see cref="Verdicts.Storable"/>.</param>
 public sealed record StoredReview(long Id, long PairId, string Verdict, string Reviewer, DateTimeOffset At, string? Note);
 
+/// <summary>What <see cref="ClaimStore.RecordReview"/> did: <see cref="Added"/> is false when an identical latest verdict was already there.</summary>
+public sealed record ReviewWrite(StoredReview Review, bool Added);
+
+/// <summary>A stored article's metadata and text, for showing a claim in its context.</summary>
+public sealed record StoredArticle(string Id, string Title, DateOnly? Date, string? Source, string? Author, string Origin, string Text);
+
+// Review additions: kept in their own file so the review branch merges without touching the
+// pipeline's code. Uses the reviews table of schema v1 unchanged.
 /// <summary>
 /// The verdict that counts for one pair (the latest that is not a skip) with the two claim texts
 /// the scorer compares. <see cref="ClaimA"/> is the older claim, as in <see cref="StoredPair"/>.
@@ -49,32 +28,81 @@ public sealed record RescoreSummary(int Pairs, string ModelVersion, double Thres
 
 public sealed partial class ClaimStore
 {
-    /// <summary>
-    /// Stores one verdict on pair <paramref name="pairId"/> and returns the review's id. Every verdict is
-    /// kept (the history stays); the latest non-skip one counts. Throws <see cref="ArgumentException"/>
-    /// for an unknown verdict, an empty reviewer, or a pair that does not exist.
-    /// </summary>
-    public long AddReview(long pairId, string verdict, string reviewer, string? note = null)
+    public bool PairExists(long pairId) =>
+        Scalar("SELECT 1 FROM pairs WHERE id = $id", null, ("$id", pairId)) is not null;
+
+    /// <summary>The pair with this id, or null when there is none (deleted, or never existed).</summary>
+    public StoredPair? GetPair(long pairId) =>
+        // Scores are probabilities (>= 0), so a threshold of 0 lists every pair; stores are small
+        // enough (hundreds to thousands of pairs) that one pass beats a second copy of the join.
+        PairExists(pairId) ? ListPairs(0).FirstOrDefault(p => p.Id == pairId) : null;
+
+    /// <summary>The article with this id, or null.</summary>
+    public StoredArticle? GetArticle(string articleId)
     {
-        if (!ReviewVerdicts.IsValid(verdict))
-            throw new ArgumentException($"Unknown verdict '{verdict}': expected one of {string.Join(", ", ReviewVerdicts.All)}.", nameof(verdict));
+        using var cmd = Command("SELECT id, title, date, source, author, origin, text FROM articles WHERE id = $id", null, ("$id", articleId));
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) return null;
+        return new StoredArticle(r.GetString(0), r.GetString(1), ParseDate(r.IsDBNull(2) ? null : r.GetString(2)),
+            r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetString(6));
+    }
+
+    /// <summary>
+    /// Stores a verdict at once (its own transaction, so a crash right after loses nothing) and
+    /// returns it; null when the pair does not exist (any more). Submitting the same verdict by the
+    /// same reviewer as the pair's latest row again (a double click, a retried POST) returns that
+    /// row instead of adding a duplicate. The check and the insert share one IMMEDIATE transaction,
+    /// so two processes on one store cannot both insert the same duplicate.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unknown verdict or empty reviewer (programming errors: callers validate input first).</exception>
+    public ReviewWrite? RecordReview(long pairId, string verdict, string reviewer, string? note = null)
+    {
+        if (!Verdicts.IsStorable(verdict))
+            throw new ArgumentException($"Unknown verdict '{verdict}': expected one of {string.Join(", ", Verdicts.Storable)}.", nameof(verdict));
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
-        using var tx = _connection.BeginTransaction();
-        if (Scalar("SELECT 1 FROM pairs WHERE id = $id", tx, ("$id", pairId)) is null)
-            throw new ArgumentException($"No pair with id {pairId} in store '{Path}'.", nameof(pairId));
-        var at = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        using var tx = _connection.BeginTransaction(deferred: false);
+        if (Scalar("SELECT 1 FROM pairs WHERE id = $id", tx, ("$id", pairId)) is null) return null;
+        var latest = ReadReviews("WHERE pair_id = $pair ORDER BY id DESC LIMIT 1", tx, ("$pair", pairId)).FirstOrDefault();
+        if (latest is not null && latest.Verdict == verdict && latest.Reviewer == reviewer && latest.Note == note)
+            return new ReviewWrite(latest, false);
+        var at = _clock.GetUtcNow();
         var id = (long)Scalar("""
             INSERT INTO reviews (pair_id, verdict, reviewer, at, note) VALUES ($pair, $verdict, $reviewer, $at, $note)
             RETURNING id
-            """, tx, ("$pair", pairId), ("$verdict", verdict), ("$reviewer", reviewer), ("$at", at), ("$note", note))!;
+            """, tx, ("$pair", pairId), ("$verdict", verdict), ("$reviewer", reviewer),
+            ("$at", at.ToString("O", CultureInfo.InvariantCulture)), ("$note", note))!;
         tx.Commit();
-        return id;
+        return new ReviewWrite(new StoredReview(id, pairId, verdict, reviewer, at, note), true);
     }
 
-    /// <summary>Every verdict on one pair, oldest first.</summary>
-    public IReadOnlyList<StoredReview> ListReviews(long pairId)
+    /// <summary>Removes one verdict row (the terminal's undo of a verdict it just recorded). False when it is already gone.</summary>
+    public bool DeleteReview(long reviewId)
     {
-        using var cmd = Command("SELECT id, pair_id, verdict, reviewer, at, note FROM reviews WHERE pair_id = $p ORDER BY id", null, ("$p", pairId));
+        using var cmd = Command("DELETE FROM reviews WHERE id = $id", null, ("$id", reviewId));
+        return cmd.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>Every verdict row, oldest first; only those of one pair when <paramref name="pairId"/> is given.</summary>
+    public IReadOnlyList<StoredReview> ListReviews(long? pairId = null) =>
+        pairId is { } p
+            ? ReadReviews("WHERE pair_id = $pair ORDER BY id", null, ("$pair", p))
+            : ReadReviews("ORDER BY id", null);
+
+    /// <summary>
+    /// Each reviewed pair's current verdict: its latest row that is not a skip (a skip records that
+    /// someone looked, but does not undo an earlier judgement).
+    /// </summary>
+    public IReadOnlyDictionary<long, StoredReview> CurrentReviews()
+    {
+        var result = new Dictionary<long, StoredReview>();
+        foreach (var r in ReadReviews($"WHERE verdict <> '{Verdicts.Skip}' ORDER BY id", null))
+            result[r.PairId] = r; // ascending ids: the last assignment is the latest
+        return result;
+    }
+
+    private List<StoredReview> ReadReviews(string tail, Microsoft.Data.Sqlite.SqliteTransaction? tx, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command($"SELECT id, pair_id, verdict, reviewer, at, note FROM reviews {tail}", tx, parameters);
         using var r = cmd.ExecuteReader();
         var result = new List<StoredReview>();
         while (r.Read()) result.Add(ReadReview(r, 0));
@@ -82,7 +110,15 @@ public sealed partial class ClaimStore
     }
 
     /// <summary>
-    /// For each reviewed pair, the latest verdict that is not <see cref="ReviewVerdicts.Skip"/>, with the
+    /// <see cref="RecordReview"/> for callers that treat a missing pair as a programming error (the
+    /// retrain scenario, scripts): returns the review's id, or throws naming the pair and the store.
+    /// </summary>
+    public long AddReview(long pairId, string verdict, string reviewer, string? note = null) =>
+        (RecordReview(pairId, verdict, reviewer, note)
+         ?? throw new ArgumentException($"No pair with id {pairId} in store '{Path}'.", nameof(pairId))).Review.Id;
+
+    /// <summary>
+    /// For each reviewed pair, the latest verdict that is not <see cref="Verdicts.Skip"/>, with the
     /// claim texts; ordered by pair id. Pairs whose only verdicts are skips are absent.
     /// </summary>
     public IReadOnlyList<ReviewedPair> LatestReviews()

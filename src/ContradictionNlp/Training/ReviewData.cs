@@ -1,3 +1,4 @@
+using ContradictionNlp.Review;
 using System.Globalization;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Store;
@@ -28,12 +29,12 @@ public static class ReviewData
     /// </summary>
     public static int? LabelOf(string verdict) => verdict switch
     {
-        ReviewVerdicts.Contradiction => 0,
-        ReviewVerdicts.NotContradiction => 2,
-        ReviewVerdicts.NotContradiction + ":" + ReviewVerdicts.EntailmentDetail => 1,
-        ReviewVerdicts.NotContradiction + ":" + ReviewVerdicts.NeutralDetail => 2,
-        ReviewVerdicts.BadClaim or ReviewVerdicts.Skip => null,
-        _ => throw new FormatException($"Unknown verdict '{verdict}': expected one of {string.Join(", ", ReviewVerdicts.All)}."),
+        Verdicts.Contradiction => 0,
+        Verdicts.NotContradiction => 2,
+        Verdicts.NotContradiction + ":" + Verdicts.EntailmentDetail => 1,
+        Verdicts.NotContradiction + ":" + Verdicts.NeutralDetail => 2,
+        Verdicts.BadClaim or Verdicts.Skip => null,
+        _ => throw new FormatException($"Unknown verdict '{verdict}': expected one of {string.Join(", ", Verdicts.Storable)}."),
     };
 
     /// <summary>
@@ -60,7 +61,7 @@ public static class ReviewData
         {
             if (LabelOf(r.Review.Verdict) is not { } label)
             {
-                if (r.Review.Verdict == ReviewVerdicts.BadClaim) excluded++;
+                if (r.Review.Verdict == Verdicts.BadClaim) excluded++;
                 continue;
             }
             var row = new LabeledPair("pair-" + r.PairId.ToString(CultureInfo.InvariantCulture), r.TextA, r.TextB, label, SourceName, origin, 0);

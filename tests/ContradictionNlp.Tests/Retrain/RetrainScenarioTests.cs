@@ -1,3 +1,4 @@
+using ContradictionNlp.Review;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Store;
 
@@ -76,8 +77,8 @@ public class RetrainScenarioTests
         using var kit = new RetrainScenarioKit();
         kit.Analyze();
         var rng = new Random(7);
-        string[] labels = [ReviewVerdicts.Contradiction, ReviewVerdicts.NotContradiction, ReviewVerdicts.NotContradiction + ":" + ReviewVerdicts.EntailmentDetail];
-        kit.ApplyReviews(ReviewsTsv, v => v is ReviewVerdicts.Skip or ReviewVerdicts.BadClaim ? v : labels.Where(l => l != v).ElementAt(rng.Next(2)));
+        string[] labels = [Verdicts.Contradiction, Verdicts.NotContradiction, Verdicts.NotContradiction + ":" + Verdicts.EntailmentDetail];
+        kit.ApplyReviews(ReviewsTsv, v => v is Verdicts.Skip or Verdicts.BadClaim ? v : labels.Where(l => l != v).ElementAt(rng.Next(2)));
         var weightsBefore = File.ReadAllBytes(Path.Combine(kit.Models, "scorer", "v1", "weights.bin"));
 
         var (code, output, err) = kit.Cnlp(Retrain(kit, "--review-weight", "60"));
