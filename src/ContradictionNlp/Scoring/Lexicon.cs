@@ -52,6 +52,17 @@ public sealed class Lexicon
 
     public int AntonymPairCount => _antonyms.Count;
 
+    /// <summary>The direct WordNet antonyms of exactly this word form, sorted (used to make synthetic contradictions).</summary>
+    public IReadOnlyList<string> DirectAntonymsOf(string word)
+    {
+        if (!_antonymWords.Contains(word)) return [];
+        var list = new List<string>();
+        foreach (var ((a, b), direct) in _antonyms)
+            if (direct && (a == word || b == word)) list.Add(a == word ? b : a);
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
     /// <summary>True when some base form of <paramref name="a"/> and of <paramref name="b"/> are WordNet antonyms.</summary>
     public bool AreAntonyms(string a, string b) => Antonymy(a, b) != AntonymKind.None;
 
