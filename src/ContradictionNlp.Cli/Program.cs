@@ -22,6 +22,7 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.TrainScorerCommand.Create());
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
+            eval.Subcommands.Add(Commands.EvalSobrietyScorerCommand.Create());
             return root;
         }
 

@@ -13,7 +13,8 @@ namespace ContradictionNlp.Pairing;
 /// and what makes scoring fast.
 /// </para>
 /// </summary>
-public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = null)
+/// <param name="useGate">False scores every pair with the model (to measure what the gate buys).</param>
+public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = null, bool useGate = true)
 {
     /// <summary>What a pair the gate stops (unrelated) gets: not a contradiction, not entailed.</summary>
     public static readonly ContradictionScore Unrelated = new(0.01, 0.01, 0.98,
@@ -21,7 +22,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
 
     public IContradictionScorer Scorer { get; } = scorer;
     /// <summary>The given gate, else one over the scorer's own featurizer when it is an <see cref="NliScorer"/>.</summary>
-    public TopicGate? Gate { get; } = gate ?? (scorer is NliScorer n ? new TopicGate(n.Featurizer) : null);
+    public TopicGate? Gate { get; } = !useGate ? null : gate ?? (scorer is NliScorer n ? new TopicGate(n.Featurizer) : null);
 
     /// <summary>
     /// <paramref name="a"/> is the stored (older) claim, <paramref name="b"/> the new one. Reason spans index
