@@ -23,6 +23,7 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
             eval.Subcommands.Add(Commands.EvalSobrietyScorerCommand.Create());
+            root.Subcommands.Add(Commands.BenchScorerCommand.Create());
             return root;
         }
 

@@ -34,25 +34,7 @@ public static class ScorerSobriety
     public static SobrietyReport Run(IReadOnlyList<Article> articles, PairScorer scorer, int pairs, int seed, double threshold = 0.5, int top = 20)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pairs);
-        var analyzer = new TextAnalyzer();
-        var extractor = new ClaimExtractor();
-        var index = new SpeakerIndex([]);
-        var bag = new DiagnosticBag();
-        var claims = new List<(string SpeakerId, string Article, Claim Claim)>();
-        foreach (var a in articles.OrderBy(a => a.Origin, StringComparer.Ordinal))
-            foreach (var c in extractor.Extract(a, analyzer.Analyze(a.Text), bag))
-                if (index.Resolve(c.Speaker) is { } s) claims.Add((s.Id, a.Origin, c));
-        var names = index.All.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
-
-        // Every cross-article pair of one speaker, as claim indices, in a stable order.
-        var population = new List<(int I, int J)>();
-        foreach (var group in claims.Select((c, i) => (c, i)).GroupBy(x => x.c.SpeakerId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var list = group.Select(x => x.i).ToList();
-            for (var x = 0; x < list.Count; x++)
-                for (var y = x + 1; y < list.Count; y++)
-                    if (claims[list[x]].Article != claims[list[y]].Article) population.Add((list[x], list[y]));
-        }
+        var (claims, population, names) = SameSpeakerPairs(articles);
         var rng = new Random(seed);
         var n = Math.Min(pairs, population.Count);
         // Partial Fisher-Yates: the first n slots become a uniform sample without replacement.
@@ -74,6 +56,35 @@ public static class ScorerSobriety
         var flagged = scored.Count(p => p.Score.Contradiction > threshold);
         var topPairs = scored.Select((p, k) => (p, k)).OrderByDescending(x => x.p.Score.Contradiction).ThenBy(x => x.k).Take(top).Select(x => x.p).ToList();
         return new SobrietyReport(articles.Count, claims.Count, names.Count, population.Count, n, gated, flagged, threshold, seed, topPairs);
+    }
+
+    /// <summary>A claim with its resolved speaker id and its article's origin.</summary>
+    public readonly record struct SpeakerClaim(string SpeakerId, string Article, Claim Claim);
+
+    /// <summary>
+    /// Extracts claims, resolves speakers across all articles, and lists every pair of one speaker's claims
+    /// from two different articles (indices into the claim list), in a stable order.
+    /// </summary>
+    public static (List<SpeakerClaim> Claims, List<(int I, int J)> Pairs, Dictionary<string, string> Names) SameSpeakerPairs(IReadOnlyList<Article> articles)
+    {
+        var analyzer = new TextAnalyzer();
+        var extractor = new ClaimExtractor();
+        var index = new SpeakerIndex([]);
+        var bag = new DiagnosticBag();
+        var claims = new List<SpeakerClaim>();
+        foreach (var a in articles.OrderBy(a => a.Origin, StringComparer.Ordinal))
+            foreach (var c in extractor.Extract(a, analyzer.Analyze(a.Text), bag))
+                if (index.Resolve(c.Speaker) is { } s) claims.Add(new SpeakerClaim(s.Id, a.Origin, c));
+        var names = index.All.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+        var population = new List<(int I, int J)>();
+        foreach (var group in claims.Select((c, i) => (c, i)).GroupBy(x => x.c.SpeakerId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var list = group.Select(x => x.i).ToList();
+            for (var x = 0; x < list.Count; x++)
+                for (var y = x + 1; y < list.Count; y++)
+                    if (claims[list[x]].Article != claims[list[y]].Article) population.Add((list[x], list[y]));
+        }
+        return (claims, population, names);
     }
 
     /// <summary>The .txt files of a folder (PolNeAR: <c>dev/text</c>), one article each, in name order.</summary>

@@ -81,7 +81,11 @@ public static class ScorerTraining
         return new TrainedScorer(scorer, manifest);
     }
 
-    public static ScorerMetrics Evaluate(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows)
+    public static ScorerMetrics Evaluate(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows) =>
+        ScorerMetrics.Compute(rows.Select(r => r.Label).ToList(), Predict(scorer, rows));
+
+    /// <summary>Label probabilities (contradiction, entailment, neutral) per row, in row order.</summary>
+    public static double[][] Predict(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows)
     {
         var probs = new double[rows.Count][];
         // Scorers are thread-safe; a fixed output slot per row keeps the result independent of scheduling.
@@ -90,7 +94,7 @@ public static class ScorerTraining
             var s = scorer.Score(rows[i].Premise, rows[i].Hypothesis);
             probs[i] = [s.Contradiction, s.Entailment, s.Neutral];
         });
-        return ScorerMetrics.Compute(rows.Select(r => r.Label).ToList(), probs);
+        return probs;
     }
 
     /// <summary>
