@@ -7,7 +7,7 @@ namespace ContradictionNlp.Pairing;
 /// Scores a same-speaker claim pair and relates their dates. Thread-safe when the scorer is.
 /// <para>
 /// Two claims have no premise/hypothesis direction (NLI data has), so the pair is scored both ways and
-/// the label probabilities averaged. Before that, a cheap topic gate (<see cref="TopicGate"/>): claims
+/// the direction with the higher contradiction probability kept. Before that, a cheap topic gate (<see cref="TopicGate"/>): claims
 /// sharing no content word are about different things, and are neutral without running the model.
 /// Most same-speaker pairs are of that kind, so the gate is both the main guard against false flags
 /// and what makes scoring fast.
@@ -45,14 +45,11 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         return new ScoredPair(a, b, similarity, score, time);
     }
 
-    /// <summary>The gate, then the scorer both ways, averaged; reasons from the a-&gt;b direction (spans: A in a, B in b).</summary>
+    /// <summary>The gate, then the scorer both ways, the more contradicting direction kept; reasons from the a-&gt;b direction (spans: A in a, B in b).</summary>
     public ContradictionScore ScoreTexts(string a, string b)
     {
         if (Gate is { } g && !g.Related(a, b)) return Unrelated;
-        var ab = Scorer.Score(a, b);
-        var ba = Scorer.Score(b, a);
-        return new ContradictionScore((ab.Contradiction + ba.Contradiction) / 2, (ab.Entailment + ba.Entailment) / 2,
-            (ab.Neutral + ba.Neutral) / 2, ab.Reasons);
+        return BothWays(a, b);
     }
 
     /// <summary>
@@ -62,10 +59,19 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     public ContradictionScore ScorePrepared(string a, string[] stemsA, string b, string[] stemsB)
     {
         if (Gate is { } g && !g.Related(stemsA, stemsB)) return Unrelated;
+        return BothWays(a, b);
+    }
+
+    // Contradiction is symmetric, but NLI models are not: words only the hypothesis has read as "neutral"
+    // (new information), so "A" vs "not-A and more" scores low one way and high the other. The direction
+    // with the higher contradiction probability decides (its whole distribution is used); reasons come
+    // from a->b so their spans keep indexing a and b.
+    private ContradictionScore BothWays(string a, string b)
+    {
         var ab = Scorer.Score(a, b);
         var ba = Scorer.Score(b, a);
-        return new ContradictionScore((ab.Contradiction + ba.Contradiction) / 2, (ab.Entailment + ba.Entailment) / 2,
-            (ab.Neutral + ba.Neutral) / 2, ab.Reasons);
+        var best = ba.Contradiction > ab.Contradiction ? ba : ab;
+        return new ContradictionScore(best.Contradiction, best.Entailment, best.Neutral, ab.Reasons);
     }
 
     public static TemporalRelation Relate(DateOnly? a, DateOnly? b)

@@ -76,17 +76,31 @@ public static class SyntheticPairs
                 if (rng.NextDouble() >= options.ClaimFraction) continue;
                 if (Contradict(c, lexicon, rng) is { } edit)
                 {
-                    // Real contradicting claims rarely differ by one edit only: half the time one side also
-                    // loses its trailing phrase, so the edit must be found among unmatched words.
+                    // Real contradicting claims rarely differ by one edit only: a third of the time the unedited
+                    // side loses its trailing phrase, a third of the time the edited side gains a clause from
+                    // another claim, so the cue must outweigh unmatched words (which in NLI data mean "neutral").
                     var original = c;
+                    var edited = edit.Text;
                     var kind = edit.Kind;
-                    if (rng.Next(2) == 0 && Shorten(original) is { } s1 && Contradict(s1, lexicon, new Random(0)) is not null)
+                    var how = rng.Next(3);
+                    if (how == 0 && Shorten(original) is { } s1 && Contradict(s1, lexicon, new Random(0)) is not null)
                     {
                         original = s1;
                         kind += "+shorter";
                     }
-                    if (rng.Next(2) == 0) Add(original, edit.Text, 0, kind);
-                    else Add(edit.Text, original, 0, kind);
+                    else if (how == 1 && claims.Count > 1)
+                    {
+                        edited = Extend(edited, claims[(ci + 1) % claims.Count]);
+                        kind += "+extended";
+                    }
+                    if (rng.Next(2) == 0) Add(original, edited, 0, kind);
+                    else Add(edited, original, 0, kind);
+                }
+                // The same claim with a clause added says more: neutral (and its converse entailed).
+                if (claims.Count > 1 && rng.Next(3) == 0)
+                {
+                    var longer = Extend(c, claims[(ci + 1) % claims.Count]);
+                    Add(c, longer, 2, "extended");
                 }
                 if (Shorten(c) is { } shorter) Add(c, shorter, 1, "shorter");
                 for (var u = 0; u < options.UnrelatedPerClaim; u++)
@@ -176,6 +190,10 @@ public static class SyntheticPairs
         }
         return candidates.Count == 0 ? null : candidates[rng.Next(candidates.Count)];
     }
+
+    /// <summary>"A" + "and" + "b": a second clause, taken from another claim.</summary>
+    internal static string Extend(string text, string clause) =>
+        text.TrimEnd(' ', '.', ',') + " and " + (clause.Length > 1 && char.IsUpper(clause[0]) && !char.IsUpper(clause[1]) ? char.ToLowerInvariant(clause[0]) + clause[1..] : clause);
 
     /// <summary>The claim without its last trailing phrase ("..., he said" / "... in March"), when at least four words stay.</summary>
     internal static string? Shorten(string text)

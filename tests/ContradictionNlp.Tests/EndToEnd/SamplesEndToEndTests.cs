@@ -125,29 +125,7 @@ public static class RealModels
 
 public class SamplesEndToEndTests
 {
-    /// <summary>
-    /// What scorer v2 achieves today, asserted so it cannot regress: the number contradiction is flagged,
-    /// no near miss is, and the two unflagged planted pairs still rank above every near miss but one.
-    /// </summary>
     [RealModelsFact]
-    public void Analyzing_the_samples_flags_the_number_contradiction_and_no_near_miss()
-    {
-        using var dir = new TempDir();
-        using var store = ClaimStore.Open(dir.File("e2e.db"));
-        var catalog = ModelCatalog.Open(RealModels.Directory);
-        var pipeline = new AnalysisPipeline(store, PipelineStages.Create(catalog.LoadEmbedder(), catalog.LoadScorer()));
-        pipeline.Run(new ArticleLoader().Load([Planted.SamplesDir], new DiagnosticBag()).ToList(), new DiagnosticBag());
-        var flagged = store.ListPairs(0.5);
-        var jobs = Planted.Contradictions[1];
-        Assert.Contains(flagged, p => p.A.Claim.ContentText.Contains(jobs.A, StringComparison.Ordinal) && p.B.Claim.ContentText.Contains(jobs.B, StringComparison.Ordinal));
-        foreach (var e in Planted.NearMisses)
-            Assert.DoesNotContain(flagged, p => p.A.Claim.ContentText.Contains(e.A, StringComparison.Ordinal)
-                                                && p.B.Claim.ContentText.Contains(e.B, StringComparison.Ordinal));
-        // Before v2 the top pair was an unrelated one ("will not raise property taxes" vs "balanced the books", 0.95).
-        Assert.All(flagged, p => Assert.Contains(Planted.Contradictions, e => p.A.Claim.ContentText.Contains(e.A, StringComparison.Ordinal)));
-    }
-
-    [RealModelsFact(Skip = "Target not reached by scorer v2: safe/dangerous scores 0.27 and 'will not raise'/'will rise' 0.16 (see the scorer2 report); kept as the goal.")]
     public void Analyzing_the_samples_flags_the_planted_contradictions_and_not_the_near_misses()
     {
         using var dir = new TempDir();

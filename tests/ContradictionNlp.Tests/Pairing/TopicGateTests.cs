@@ -32,13 +32,15 @@ public class TopicGateTests
         var ps = new PairScorer(scorer, Gate());
         var s = ps.ScoreTexts("the ferry timetable will end on April 1", "two extra crossings will be added");
         Assert.Same(PairScorer.Unrelated, s);
+        Assert.Equal("unrelated", Assert.Single(s.Reasons).Kind);
         Assert.Equal(0, calls);
         var t = ps.ScoreTexts("property taxes will rise", "property taxes will fall");
         Assert.Equal(2, calls); // both directions
-        Assert.Equal((0.5, 0.25, 0.25), (t.Contradiction, t.Entailment, t.Neutral));
+        // The direction with the higher contradiction probability wins, whole.
+        Assert.Equal((0.6, 0.2, 0.2), (t.Contradiction, t.Entailment, t.Neutral));
     }
 
-    /// <summary>Returns (0.6,0.2,0.2) then (0.4,0.3,0.3): the pair scorer must average them.</summary>
+    /// <summary>Returns (0.6,0.2,0.2) then (0.4,0.3,0.3), alternately.</summary>
     private sealed class CountingScorer(Action onCall) : IContradictionScorer
     {
         private int _n;
