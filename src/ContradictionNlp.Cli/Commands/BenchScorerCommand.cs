@@ -34,7 +34,7 @@ public static class BenchScorerCommand
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"scorer {scorer.ModelVersion}: {articles.Count} articles, {r.Claims} claims, {r.DistinctPairs} distinct same-speaker cross-article pairs"));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"scored {r.Pairs} pairs on 1 thread in {r.PrepareSeconds + r.ScoreSeconds:0.000} s (prepare {r.PrepareSeconds:0.000} s, score {r.ScoreSeconds:0.000} s): {r.PairsPerSecond:0} pairs/s per core"));
+                    $"scored {r.Pairs} pairs on 1 thread in {r.PrepareSeconds + r.ScoreSeconds:0.000} s (prepare {r.PrepareSeconds:0.000} s, score {r.ScoreSeconds:0.000} s): {r.PairsPerSecond:0} pairs/s per core (wall); CPU {r.CpuSeconds:0.000} s: {r.PairsPerCpuSecond:0} pairs per CPU-second"));
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"passed the topic gate: {r.PassedGate} ({r.GatePassShare:P1}); flagged: {r.Flagged}"));
                 return ExitCodes.Ok;

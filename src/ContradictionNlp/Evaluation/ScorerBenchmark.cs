@@ -7,9 +7,13 @@ namespace ContradictionNlp.Evaluation;
 /// <summary>What <see cref="ScorerBenchmark.Run"/> measured, on one thread.</summary>
 /// <param name="PrepareSeconds">Preparing every claim once (content stems for the gate).</param>
 /// <param name="ScoreSeconds">Scoring the pairs: gate, then the model both ways for pairs that pass.</param>
-public sealed record ScorerBenchmarkReport(int Claims, int DistinctPairs, int Pairs, int PassedGate, int Flagged, double PrepareSeconds, double ScoreSeconds)
+/// <param name="CpuSeconds">Process CPU time over the same span: on a shared machine wall time counts other
+/// processes' turns too, CPU time only ours (it includes GC threads, so it slightly overstates our one thread).</param>
+public sealed record ScorerBenchmarkReport(int Claims, int DistinctPairs, int Pairs, int PassedGate, int Flagged, double PrepareSeconds, double ScoreSeconds,
+    double CpuSeconds = 0)
 {
     public double PairsPerSecond => Pairs / (PrepareSeconds + ScoreSeconds);
+    public double PairsPerCpuSecond => CpuSeconds > 0 ? Pairs / CpuSeconds : 0;
     public double GatePassShare => Pairs == 0 ? 0 : PassedGate / (double)Pairs;
 }
 
@@ -30,6 +34,8 @@ public static class ScorerBenchmark
         // Warm-up outside the clock (JIT, lazy tables), on the first pairs.
         for (var k = 0; k < Math.Min(200, population.Count); k++)
             scorer.ScoreTexts(claims[population[k].I].Claim.ContentText, claims[population[k].J].Claim.ContentText);
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var stems = new string[claims.Count][];
         for (var i = 0; i < claims.Count; i++) stems[i] = gate.Prepare(claims[i].Claim.ContentText);
@@ -43,6 +49,9 @@ public static class ScorerBenchmark
             if (!ReferenceEquals(s, PairScorer.Unrelated)) passed++;
             if (s.Contradiction > 0.5) flagged++;
         }
-        return new ScorerBenchmarkReport(claims.Count, population.Count, pairs, passed, flagged, prepare, clock.Elapsed.TotalSeconds);
+        var score = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        return new ScorerBenchmarkReport(claims.Count, population.Count, pairs, passed, flagged, prepare, score, cpu);
     }
 }

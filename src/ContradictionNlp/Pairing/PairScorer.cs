@@ -22,7 +22,13 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
 
     public IContradictionScorer Scorer { get; } = scorer;
     /// <summary>The given gate, else one over the scorer's own featurizer when it is an <see cref="NliScorer"/>.</summary>
-    public TopicGate? Gate { get; } = !useGate ? null : gate ?? (scorer is NliScorer n ? new TopicGate(n.Featurizer) : null);
+    public TopicGate? Gate { get; } = !useGate ? null : gate ?? (scorer is NliScorer n ? new TopicGate(n.Featurizer, DefaultMinShared) : null);
+
+    /// <summary>
+    /// Content stems two claims must share to reach the model. Two, not one: on PolNeAR dev, pairs sharing a
+    /// single word (often just a name: "Trump") made most of the flags and none was a contradiction.
+    /// </summary>
+    public const int DefaultMinShared = 2;
 
     /// <summary>
     /// <paramref name="a"/> is the stored (older) claim, <paramref name="b"/> the new one. Reason spans index
