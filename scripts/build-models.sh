@@ -26,3 +26,8 @@ cnlp build lexicon --wordnet "$WORDNET" --wordnet-version "$(dpkg-query -W -f='$
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
     --version-name v1 --seed 42 --make-current --force
+# 4. scorer v2: featurizer v2 + synthetic in-domain pairs from BBC News claims (seeded) -> models/scorer/v2, made CURRENT.
+#    v1 stays beside it for rollback (echo v1 > models/scorer/CURRENT).
+cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
+    --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
+    --synthetic "$DATA/bbc-news" --epochs 10 --version-name v2 --seed 42 --make-current --force

@@ -27,6 +27,8 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.ReviewCommand.Create());
             root.Subcommands.Add(Commands.ServeCommand.Create());
             root.Subcommands.Add(Commands.ExportCommand.Create());
+            eval.Subcommands.Add(Commands.EvalSobrietyScorerCommand.Create());
+            root.Subcommands.Add(Commands.BenchScorerCommand.Create());
             return root;
         }
 

@@ -18,7 +18,8 @@ public static class EvalScorerCommand
         var models = new Option<string>("--models") { Description = "Models folder.", DefaultValueFactory = _ => "models" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var errors = new Option<int>("--errors") { Description = "Also print the first N misclassified pairs (error analysis).", DefaultValueFactory = _ => 0 };
-        var cmd = new Command("scorer", "Accuracy, per-class P/R/F1, contradiction AUC and calibration of the scorer.") { data, model, models, json, errors };
+        var plot = new Option<string?>("--plot") { Description = "Also write the contradiction precision-recall curve to this SVG file." };
+        var cmd = new Command("scorer", "Accuracy, per-class P/R/F1, contradiction AUC and calibration of the scorer.") { data, model, models, json, errors, plot };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -35,7 +36,13 @@ public static class EvalScorerCommand
                 var diagnostics = new DiagnosticBag();
                 diagnostics.Reported += d => err.WriteLine(d.ToString());
                 var rows = NliTsvReader.Read(spec, diagnostics);
-                var m = ScorerTraining.Evaluate(scorer, rows);
+                var probs = ScorerTraining.Predict(scorer, rows);
+                var m = ScorerMetrics.Compute(rows.Select(r => r.Label).ToList(), probs);
+                if (parse.GetValue(plot) is { } svgPath)
+                {
+                    var curve = ScorerPrCurve.Compute(rows.Select(r => r.Label == 0).ToList(), probs.Select(p => p[0]).ToList());
+                    File.WriteAllText(svgPath, ScorerPrCurve.ToSvg(curve, $"scorer {scorer.ModelVersion} on {Path.GetFileName(spec.ToString())}: contradiction P-R (AUC {m.ContradictionAuc:0.000})"));
+                }
                 if (parse.GetValue(json)) o.WriteLine(ToJson(m));
                 else Print(o, spec.ToString(), scorer.ModelVersion, m);
                 var shown = 0;

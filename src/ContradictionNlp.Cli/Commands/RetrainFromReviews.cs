@@ -66,9 +66,11 @@ internal static class RetrainFromReviews
             var currentManifest = ManifestJson.Read<ScorerManifest>(Path.Combine(catalog.CurrentScorerDirectory(), "manifest.json"), ScorerManifest.KindName);
             var fromManifest = ModelPromotion.BaseDataOf(currentManifest, [env.CurrentDirectory, Path.GetDirectoryName(catalog.Directory)!]);
             List<DataSpec> trainSpecs, devSpecs;
+            int givenTrainCount;
             try
             {
                 var givenTrain = parse.GetValue(data)!;
+                givenTrainCount = givenTrain.Length;
                 var givenDev = parse.GetValue(dev)!;
                 trainSpecs = givenTrain.Length > 0 ? givenTrain.Select(s => Resolve(DataSpec.Parse(s), env)).ToList() : fromManifest.Train;
                 devSpecs = givenDev.Length > 0 ? givenDev.Select(s => Resolve(DataSpec.Parse(s), env)).ToList() : fromManifest.Dev;
@@ -87,7 +89,10 @@ internal static class RetrainFromReviews
             var diagnostics = new DiagnosticBag();
             diagnostics.Reported += d => err.WriteLine(d.ToString());
             var givenVersion = parse.GetResult(version) is { Implicit: false } ? parse.GetValue(version) : null;
-            var outcome = ModelPromotion.Retrain(catalog, reviews, dbPath, trainSpecs, devSpecs, options, reviewOptions, diagnostics, givenVersion, log: o);
+            // Without --data the base is the current model's, synthetic rows included (rebuilt from their folder and seed).
+            var synthetic = givenTrainCount == 0 && fromManifest.Synthetic is { } syn
+                ? SyntheticPairs.FromFolder(syn.Folder, catalog.LoadLexicon(), syn.Seed) : null;
+            var outcome = ModelPromotion.Retrain(catalog, reviews, dbPath, trainSpecs, devSpecs, options, reviewOptions, diagnostics, givenVersion, log: o, synthetic: synthetic);
             foreach (var line in outcome.Record.Reasons) o.WriteLine("  " + line);
             if (outcome.Promoted)
                 o.WriteLine($"promoted {outcome.Version}: {outcome.Folder} is now current (was {outcome.Record.Baseline}). Run 'cnlp rescore --db {dbPath}' to re-score stored pairs.");

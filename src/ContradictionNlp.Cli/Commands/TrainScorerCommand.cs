@@ -24,9 +24,10 @@ public static class TrainScorerCommand
         var buckets = new Option<int>("--hash-buckets") { Description = "Size of the hashed lexical feature space.", DefaultValueFactory = _ => ScorerTraining.DefaultHashBuckets };
         var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
+        var synthetic = new Option<string?>("--synthetic") { Description = "News articles (e.g. ../shared/data/bbc-news) to make synthetic in-domain pairs from (see SyntheticPairs); train side used for training, held-out side measured." };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -58,7 +59,13 @@ public static class TrainScorerCommand
                 var folder = parse.GetValue(outDir) ?? Path.Combine(catalog.ScorerDirectory, name);
                 var diagnostics = new DiagnosticBag();
                 diagnostics.Reported += d => err.WriteLine(d.ToString());
-                var trained = ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o);
+                SyntheticSet? syn = null;
+                if (parse.GetValue(synthetic) is { } synDir)
+                {
+                    if (!Directory.Exists(synDir)) { err.WriteLine($"cnlp: --synthetic folder not found: {synDir}"); return ExitCodes.BadUsage; }
+                    syn = SyntheticPairs.FromFolder(synDir, catalog.LoadLexicon(), options.Seed);
+                }
+                var trained = ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o, synthetic: syn);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))
                     ScorerTraining.MakeCurrent(Path.GetDirectoryName(Path.GetFullPath(folder))!, Path.GetFileName(Path.GetFullPath(folder)));

@@ -52,6 +52,17 @@ public sealed class Lexicon
 
     public int AntonymPairCount => _antonyms.Count;
 
+    /// <summary>The direct WordNet antonyms of exactly this word form, sorted (used to make synthetic contradictions).</summary>
+    public IReadOnlyList<string> DirectAntonymsOf(string word)
+    {
+        if (!_antonymWords.Contains(word)) return [];
+        var list = new List<string>();
+        foreach (var ((a, b), direct) in _antonyms)
+            if (direct && (a == word || b == word)) list.Add(a == word ? b : a);
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
     /// <summary>True when some base form of <paramref name="a"/> and of <paramref name="b"/> are WordNet antonyms.</summary>
     public bool AreAntonyms(string a, string b) => Antonymy(a, b) != AntonymKind.None;
 
@@ -60,8 +71,12 @@ public sealed class Lexicon
     {
         if (a == b) return AntonymKind.None;
         var found = AntonymKind.None;
-        foreach (var la in BaseForms(a))
-            foreach (var lb in BaseForms(b))
+        var fa = Forms(_baseForms, a, BaseFormsCore);
+        var fb = Forms(_baseForms, b, BaseFormsCore);
+        // Most word pairs hold no antonym word at all: skip the pairwise loop.
+        if (!fa.Any(_antonymWords.Contains) || !fb.Any(_antonymWords.Contains)) return AntonymKind.None;
+        foreach (var la in fa)
+            foreach (var lb in fb)
                 if (la != lb && _antonyms.TryGetValue(Order(la, lb), out var direct))
                 {
                     if (direct) return AntonymKind.Direct;
@@ -76,10 +91,10 @@ public sealed class Lexicon
     /// </summary>
     public int Generalises(string specific, string general)
     {
-        foreach (var s in BaseForms(specific).Concat(TaxonomyBase(specific)))
+        foreach (var s in Forms(_specificForms, specific, w => BaseFormsCore(w).Concat(TaxonomyBase(w))))
         {
             if (!_taxonomy.TryGetValue(s, out var t)) continue;
-            foreach (var g in BaseForms(general).Concat(Stripped(general)))
+            foreach (var g in Forms(_generalForms, general, w => BaseFormsCore(w).Concat(Stripped(w))))
             {
                 if (t.Synonyms.Contains(g)) return 0;
                 if (t.Hypernyms.TryGetValue(g, out var d)) return d;
@@ -102,7 +117,7 @@ public sealed class Lexicon
 
     private (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)? TaxonomyEntry(string w)
     {
-        foreach (var s in BaseForms(w).Concat(TaxonomyBase(w)))
+        foreach (var s in Forms(_specificForms, w, x => BaseFormsCore(x).Concat(TaxonomyBase(x))))
             if (_taxonomy.TryGetValue(s, out var t)) return t;
         return null;
     }
@@ -130,7 +145,18 @@ public sealed class Lexicon
     public string? Lemma(string word) => _lemmas.GetValueOrDefault(word);
 
     /// <summary>The word itself, its listed irregular base form, and regular suffix-stripped forms WordNet knows (a small "morphy").</summary>
-    public IEnumerable<string> BaseForms(string word)
+    public IEnumerable<string> BaseForms(string word) => Forms(_baseForms, word, BaseFormsCore);
+
+    // Word forms are looked up for every word pair of every scored pair; each word's forms are computed once.
+    // Bounded by the vocabulary seen; concurrent so a shared Lexicon stays thread-safe.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _baseForms = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _specificForms = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _generalForms = new(StringComparer.Ordinal);
+
+    private static string[] Forms(System.Collections.Concurrent.ConcurrentDictionary<string, string[]> cache, string word, Func<string, IEnumerable<string>> compute) =>
+        cache.TryGetValue(word, out var f) ? f : cache.GetOrAdd(word, [.. compute(word)]);
+
+    private IEnumerable<string> BaseFormsCore(string word)
     {
         yield return word;
         if (_lemmas.TryGetValue(word, out var lemma)) yield return lemma;

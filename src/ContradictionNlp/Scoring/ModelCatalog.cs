@@ -67,8 +67,10 @@ public sealed class ModelCatalog
             throw new ModelFormatException($"{manifestPath}: kind '{m.Kind}', expected '{ScorerManifest.KindName}'.");
         if (m.FormatVersion != ScorerManifest.CurrentFormatVersion)
             throw new ModelFormatException($"{manifestPath}: format_version {m.FormatVersion}, expected {ScorerManifest.CurrentFormatVersion}.");
-        if (m.FeaturizerVersion != PairFeaturizer.Version || m.Features is null || !m.Features.SequenceEqual(PairFeaturizer.FeatureNames))
-            throw new ModelFormatException($"{manifestPath}: featurizer_version {m.FeaturizerVersion} with {m.Features?.Count ?? 0} features, expected version {PairFeaturizer.Version} with the {PairFeaturizer.FeatureNames.Length} features this code computes; retrain with 'cnlp train scorer'.");
+        // Older featurizer versions stay loadable (their features are a prefix of the newest), so rolling back works.
+        if (m.FeaturizerVersion < 1 || m.FeaturizerVersion > PairFeaturizer.Version || m.Features is null
+            || !m.Features.SequenceEqual(PairFeaturizer.FeatureNamesFor(m.FeaturizerVersion)))
+            throw new ModelFormatException($"{manifestPath}: featurizer_version {m.FeaturizerVersion} with {m.Features?.Count ?? 0} features, expected a version from 1 to {PairFeaturizer.Version} with the features this code computes for it; retrain with 'cnlp train scorer'.");
         var embedder = LoadSifEmbedder();
         if (m.Embedder != embedder.ModelId)
             throw new ModelFormatException($"{manifestPath}: trained with embedder '{m.Embedder}', expected '{embedder.ModelId}' (models/embeddings); retrain or restore the matching vectors.");
@@ -82,9 +84,10 @@ public sealed class ModelCatalog
         if (hash != m.WeightsSha256)
             throw new ModelFormatException($"{weightsPath}: sha256 {hash}, expected {m.WeightsSha256} from manifest.json (file changed or half-written).");
         var model = LogisticModel.FromBytes(bytes, weightsPath);
-        if (model.Dense != PairFeaturizer.FeatureNames.Length || model.Buckets != m.HashBuckets)
-            throw new ModelFormatException($"{weightsPath}: {model.Dense} dense features and {model.Buckets} buckets, expected {PairFeaturizer.FeatureNames.Length} and {m.HashBuckets}.");
-        return new NliScorer(new PairFeaturizer(embedder, LoadLexicon(), m.HashBuckets), model, m.ModelVersion);
+        var dense = PairFeaturizer.FeatureCount(m.FeaturizerVersion);
+        if (model.Dense != dense || model.Buckets != m.HashBuckets)
+            throw new ModelFormatException($"{weightsPath}: {model.Dense} dense features and {model.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
+        return new NliScorer(new PairFeaturizer(embedder, LoadLexicon(), m.HashBuckets, m.FeaturizerVersion), model, m.ModelVersion);
     }
 
     private SifEmbedder LoadEmbedderCore()

@@ -16,8 +16,22 @@ public sealed record PairFeatures(float[] Dense, int[] Hashed, IReadOnlyList<Rea
 /// </summary>
 public sealed class PairFeaturizer
 {
-    /// <summary>Bumped whenever a feature's meaning changes, so old weights are never applied to new features.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The newest featurizer version. Version 2 appends features to version 1 and leaves the first 36
+    /// unchanged, so a v1 model still runs on the prefix (users can roll back to models/scorer/v1).
+    /// </summary>
+    public const int Version = 2;
+
+    /// <summary>Dense features per featurizer version (each version appends to the previous one).</summary>
+    public static int FeatureCount(int version) => version switch
+    {
+        1 => 36,
+        2 => FeatureNames.Length,
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"featurizer version must be 1..{Version}"),
+    };
+
+    /// <summary>The feature names a model of featurizer <paramref name="version"/> was trained on.</summary>
+    public static IReadOnlyList<string> FeatureNamesFor(int version) => FeatureNames[..FeatureCount(version)];
 
     /// <summary>Below this vector cosine a word has no counterpart in the other text.</summary>
     public const float AlignThreshold = 0.5f;
@@ -40,15 +54,20 @@ public sealed class PairFeaturizer
         "substitution_x_overlap", "h_unaligned_x_cosine",
         "h_covered_frac", "h_more_specific_count", "cohyponym_count",
         "neg_p_only_x_overlap", "antonym_indirect_count",
+        // Version 2: news-claim cues (see FeaturizeV2).
+        "shared_content", "unrelated", "neg_predicate", "antonym_context", "number_same_noun",
+        "conditional_mismatch", "subject_mismatch", "temporal_shift",
     ];
 
     private readonly WordVectors _vectors;
     private readonly SifEmbedder _embedder;
     private readonly Lexicon _lexicon;
 
-    public PairFeaturizer(SifEmbedder embedder, Lexicon lexicon, int hashBuckets)
+    public PairFeaturizer(SifEmbedder embedder, Lexicon lexicon, int hashBuckets, int version = Version)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hashBuckets, 1);
+        FeatureCount(version);
+        FeaturizerVersion = version;
         _embedder = embedder;
         _vectors = embedder.Vectors;
         _lexicon = lexicon;
@@ -56,6 +75,8 @@ public sealed class PairFeaturizer
     }
 
     public int HashBuckets { get; }
+    /// <summary>Which features this instance fills (1 or 2); a model is run only with its own version.</summary>
+    public int FeaturizerVersion { get; }
     public SifEmbedder Embedder => _embedder;
 
     // Why each set: the cue families the NLI literature (and SICK's construction) shows flip a label.
@@ -75,6 +96,15 @@ public sealed class PairFeaturizer
         "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "his", "her", "their", "him", "we", "us", "our",
         "i", "me", "my", "you", "your", "there", "here", "who", "which", "what", "as", "do", "does", "did", "has", "have", "had",
         "up", "down", "out", "off", "than", "then", "so", "if", "while", "about", "one",
+    };
+    // Version 2: connectives, time adverbs and speech verbs that v1 aligned as if content; in news claims
+    // they made "as planned"/"still"/"after" look like substitutions.
+    private static readonly HashSet<string> StopV2 = new(StringComparer.Ordinal)
+    {
+        "after", "before", "when", "where", "why", "how", "because", "since", "first", "last", "next", "too", "still", "also",
+        "just", "very", "even", "only", "such", "said", "says", "say", "told", "would", "could", "should", "not", "now",
+        "then", "yet", "already", "again", "both", "other", "any", "own", "same", "through", "between", "against", "during",
+        "across", "per", "via", "around", "whether", "though", "although", "however", "more", "less", "much", "can",
     };
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
     {
@@ -103,10 +133,19 @@ public sealed class PairFeaturizer
             var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
             var vec = _vectors.IndexOf(lower);
             var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
-                && !Universal.Contains(lower) && !Existential.Contains(lower);
+                && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
             list.Add(new Word(lower, Stem(lower), s, vec, content));
         }
         return list;
+    }
+
+    /// <summary>Sorted distinct stems of the content words (what <see cref="Pairing.TopicGate"/> compares).</summary>
+    public string[] ContentStems(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var w in Words(text)) if (w.Content) set.Add(w.Stem);
+        return [.. set];
     }
 
     public PairFeatures Featurize(string premise, string hypothesis)
@@ -117,7 +156,7 @@ public sealed class PairFeaturizer
         var h = Words(hypothesis);
         var pc = p.Where(w => w.Content).ToList();
         var hc = h.Where(w => w.Content).ToList();
-        var f = new float[FeatureNames.Length];
+        var f = new float[FeatureCount(FeaturizerVersion)];
         var hashed = new SortedSet<int>();
         var reasons = new List<Reason>();
         var k = 0;
@@ -303,8 +342,148 @@ public sealed class PairFeaturizer
         foreach (var (pw, hw) in specific)
             reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
-        if (k != FeatureNames.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {FeatureNames.Length}.");
+        if (FeaturizerVersion >= 2)
+            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons);
+        if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
         return new PairFeatures(f, [.. hashed], reasons);
+    }
+
+    // Version 2 word sets. Why each: news claims hinge on them, and NLI captions rarely show them.
+    private static readonly HashSet<string> Conditionals = new(StringComparer.Ordinal)
+    { "if", "unless", "provided", "providing", "assuming", "until" };
+    // A verb group starts at one of these: the words before it are the subject ("the city | will not raise").
+    private static readonly HashSet<string> VerbMarkers = new(StringComparer.Ordinal)
+    {
+        "will", "would", "may", "might", "could", "can", "should", "must", "shall", "ca", "wo",
+        "is", "are", "was", "were", "has", "have", "had", "does", "did", "do", "'s", "'re", "'ve", "'ll",
+    };
+    private static readonly HashSet<string> Months = new(StringComparer.Ordinal)
+    { "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december" };
+
+    /// <summary>
+    /// Version-2 features, for same-speaker news claims where (unlike NLI captions) most pairs are about
+    /// different things: how much content they share, whether the negation falls on a predicate both
+    /// texts share, antonyms inside a shared context, different numbers counting the same noun,
+    /// conditions on one side only, different subjects, and a plan ("will begin") reported as done ("began").
+    /// </summary>
+    private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
+        List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
+        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason> reasons)
+    {
+        var stemsP = pc.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var stemsH = hc.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var shared = stemsP.Count(stemsH.Contains);
+        f[k++] = Math.Min(shared, 5) / 5f;
+        // Unrelated: no shared content word and no close synonym either; such pairs are neutral whatever their cues say.
+        var unrelated = shared == 0 && !hBest.Any(s => s >= 0.6f);
+        f[k++] = unrelated ? 1f : 0f;
+
+        // Negation on a shared predicate: the first content word after the odd negation has a counterpart
+        // (same stem or close vector) in the other text: "will not raise" vs "will rise".
+        var negPredicate = false;
+        if ((negP.Count % 2) != (negH.Count % 2))
+        {
+            var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
+            var start = negText.IndexOf(negs[0]);
+            var pred = negText.Skip(start + 1).Take(4).FirstOrDefault(w => w.Content);
+            if (pred.Lower is not null)
+            {
+                // The best counterpart, not the first close one: "raise" should meet "rise", not "taxes".
+                var partner = default(Word);
+                var best = 0.55f;
+                var negStems = negText.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+                foreach (var o in other)
+                {
+                    // A word both texts contain ("taxes") is aligned to itself already: not the predicate's partner.
+                    if (o.Stem != pred.Stem && negStems.Contains(o.Stem)) continue;
+                    var sim = o.Stem == pred.Stem ? 1f : o.Vec >= 0 && pred.Vec >= 0 ? _vectors.Cosine(o.Vec, pred.Vec) : 0f;
+                    if (sim >= best) { best = sim; partner = o; }
+                }
+                if (partner.Lower is not null && shared > 0)
+                {
+                    negPredicate = true;
+                    var (negSide, otherSide) = negP.Count > negH.Count ? ("first", "second") : ("second", "first");
+                    reasons.Add(new Reason("negated-predicate",
+                        $"'{negs[0].Lower} {pred.Lower}' in the {negSide} text vs '{partner.Lower}' in the {otherSide}: the same predicate with opposite polarity",
+                        negP.Count > negH.Count ? [negs[0].Span, pred.Span] : [partner.Span],
+                        negP.Count > negH.Count ? [partner.Span] : [negs[0].Span, pred.Span]));
+                    hashed.Add(Hash("negpred|" + pred.Stem));
+                }
+            }
+        }
+        f[k++] = negPredicate ? 1f : 0f;
+
+        // Antonyms with something else in common ("the plant is safe" / "the plant is dangerous").
+        var antonymContext = antonyms.Count > 0 && stemsP.Count(s => stemsH.Contains(s)) > 0;
+        f[k++] = antonymContext ? 1f : 0f;
+
+        // Different numbers counting the same noun ("120 jobs" / "40 jobs"); a day after a month is a date.
+        var sameNoun = new List<(NumberMention P, NumberMention H)>();
+        foreach (var a in numP)
+            foreach (var b in numH)
+            {
+                if (a.Value == b.Value || IsDay(p, a) || IsDay(h, b)) continue;
+                var na = NounAfter(p, a.Last);
+                var nb = NounAfter(h, b.Last);
+                if (na is not null && na == nb) sameNoun.Add((a, b));
+            }
+        f[k++] = sameNoun.Count > 0 ? 1f : 0f;
+        foreach (var (a, b) in sameNoun.Take(1))
+            reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
+
+        // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
+        var condP = p.Where(w => Conditionals.Contains(w.Lower)).ToList();
+        var condH = h.Where(w => Conditionals.Contains(w.Lower)).ToList();
+        var condMismatch = (condP.Count > 0) != (condH.Count > 0);
+        f[k++] = condMismatch ? 1f : 0f;
+        if (condMismatch)
+        {
+            var (c, side) = condP.Count > 0 ? (condP, "first") : (condH, "second");
+            reasons.Add(new Reason("conditional", $"'{c[0].Lower}' makes the {side} text conditional; the other is unconditional",
+                [.. condP.Select(w => w.Span)], [.. condH.Select(w => w.Span)]));
+        }
+
+        // Different subjects: neither subject's content words occur anywhere in the other text.
+        var subjP = Subject(p);
+        var subjH = Subject(h);
+        var subjectMismatch = subjP.Count > 0 && subjH.Count > 0 && shared > 0
+            && !subjP.Exists(w => stemsH.Contains(w.Stem)) && !subjH.Exists(w => stemsP.Contains(w.Stem));
+        f[k++] = subjectMismatch ? 1f : 0f;
+        if (subjectMismatch)
+            reasons.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects",
+                [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
+
+        // A plan and its outcome: "will begin" on one side, the same verb without "will" on the other.
+        var willP = p.Exists(w => w.Lower is "will" or "wo");
+        var willH = h.Exists(w => w.Lower is "will" or "wo");
+        var temporal = willP != willH && shared > 0 && (willP ? hc : pc).Exists(w => w.Lower != w.Stem && (willP ? stemsP : stemsH).Contains(w.Stem)
+            && (w.Lower.EndsWith("ed", StringComparison.Ordinal) || _lexicon.Lemma(w.Lower) is not null));
+        f[k++] = temporal ? 1f : 0f;
+        if (temporal)
+            reasons.Add(new Reason("tense", "one text says what will happen, the other what happened", [], []));
+        return k;
+    }
+
+    private static bool IsDay(List<Word> words, NumberMention n)
+    {
+        var i = words.FindIndex(w => w.Span.Start == n.Span.Start);
+        return i > 0 && Months.Contains(words[i - 1].Lower);
+    }
+
+    // The first content word within three words after a number: "120 new jobs" -> "job".
+    private static string? NounAfter(List<Word> words, int last)
+    {
+        for (var i = last + 1; i < words.Count && i <= last + 3; i++)
+            if (words[i].Content && !TryNumber(words[i].Lower, out _) && !Scales.ContainsKey(words[i].Lower)) return words[i].Stem;
+        return null;
+    }
+
+    // Content words before the first verb marker or negation, when it comes early (a short noun phrase).
+    private static List<Word> Subject(List<Word> words)
+    {
+        var i = words.FindIndex(w => VerbMarkers.Contains(w.Lower) || Negations.Contains(w.Lower));
+        if (i <= 0 || i > 6) return [];
+        return words.Take(i).Where(w => w.Content).ToList();
     }
 
     private float[] Align(List<Word> from, List<Word> to, out int[] bestIdx)
@@ -329,7 +508,7 @@ public sealed class PairFeaturizer
         return best;
     }
 
-    private readonly record struct NumberMention(double Value, TextSpan Span);
+    private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
     /// <summary>Runs of number tokens read as one value: "150 million" = 1.5e8, "two" = 2.</summary>
     private static List<NumberMention> Numbers(List<Word> words)
@@ -345,7 +524,7 @@ public sealed class PairFeaturizer
                 i++;
                 span = span.Union(words[i].Span);
             }
-            list.Add(new NumberMention(v, span));
+            list.Add(new NumberMention(v, span, i));
         }
         return list;
     }

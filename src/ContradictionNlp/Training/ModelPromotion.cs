@@ -54,7 +54,7 @@ public static class ModelPromotion
     /// first of <paramref name="searchDirectories"/> where it exists (manifests store paths as given at
     /// training time, relative to where it ran). Paths found nowhere are returned in Missing.
     /// </summary>
-    public static (List<DataSpec> Train, List<DataSpec> Dev, List<string> Missing) BaseDataOf(ScorerManifest manifest, IReadOnlyList<string> searchDirectories)
+    public static (List<DataSpec> Train, List<DataSpec> Dev, List<string> Missing, (string Folder, int Seed)? Synthetic) BaseDataOf(ScorerManifest manifest, IReadOnlyList<string> searchDirectories)
     {
         var missing = new List<string>();
         string Resolve(string path)
@@ -68,9 +68,20 @@ public static class ModelPromotion
             missing.Add(path);
             return path;
         }
-        var train = manifest.Data.Select(d => DataSpec.Parse($"{Resolve(d.File)}@{d.Split}")).ToList();
-        var dev = manifest.Dev.Select(d => DataSpec.Parse(d.Data)).Select(s => s with { Path = Resolve(s.Path) }).ToList();
-        return (train, dev, missing);
+        // Synthetic rows are not a file: the manifest names the article folder and seed that made them,
+        // so the retrain rebuilds the same rows (see SyntheticPairs.OriginOf).
+        static bool IsSynthetic(string name) => name.StartsWith(SyntheticPairs.OriginPrefix, StringComparison.Ordinal);
+        var train = manifest.Data.Where(d => !IsSynthetic(d.File)).Select(d => DataSpec.Parse($"{Resolve(d.File)}@{d.Split}")).ToList();
+        var dev = manifest.Dev.Where(d => !IsSynthetic(d.Data)).Select(d => DataSpec.Parse(d.Data)).Select(s => s with { Path = Resolve(s.Path) }).ToList();
+        (string Folder, int Seed)? synthetic = null;
+        if (manifest.Data.FirstOrDefault(d => IsSynthetic(d.File)) is { } syn && SyntheticPairs.ParseOrigin(syn.File) is { } origin)
+        {
+            var folder = Path.IsPathRooted(origin.Folder) ? origin.Folder
+                : searchDirectories.Select(d => Path.GetFullPath(origin.Folder, d)).FirstOrDefault(Directory.Exists);
+            if (folder is null || !Directory.Exists(folder)) missing.Add(origin.Folder);
+            else synthetic = (folder, origin.Seed);
+        }
+        return (train, dev, missing, synthetic);
     }
 
     /// <summary>
@@ -100,7 +111,8 @@ public static class ModelPromotion
 
     public static RetrainOutcome Retrain(ModelCatalog catalog, IReadOnlyList<ReviewedPair> reviews, string reviewOrigin,
         IReadOnlyList<DataSpec> baseTrain, IReadOnlyList<DataSpec> baseDev, LogisticRegressionOptions options,
-        ReviewTrainingOptions reviewOptions, DiagnosticBag diagnostics, string? versionName = null, TextWriter? log = null)
+        ReviewTrainingOptions reviewOptions, DiagnosticBag diagnostics, string? versionName = null, TextWriter? log = null,
+        SyntheticSet? synthetic = null)
     {
         options.Validate();
         reviewOptions.Validate();
@@ -121,7 +133,8 @@ public static class ModelPromotion
 
         // Same features as the current model, so the comparison is about the data, not the representation.
         var hashBuckets = baselineManifest.HashBuckets;
-        var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
+        var featurizerVersion = baselineManifest.FeaturizerVersion;
+        var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets, featurizerVersion);
         var examples = new List<FeaturizedExample>();
         var dataInfo = new List<DataFileInfo>();
         foreach (var spec in baseTrain)
@@ -137,6 +150,17 @@ public static class ModelPromotion
                 examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
             }
         }
+        if (synthetic is not null)
+        {
+            // The current model's synthetic rows too, so the candidate differs from it by the reviews alone.
+            var trainRows = synthetic.Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
+            foreach (var r in trainRows)
+            {
+                var f = featurizer.Featurize(r.Premise, r.Hypothesis);
+                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+            }
+            dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
+        }
         foreach (var r in split.Train)
         {
             var f = featurizer.Featurize(r.Premise, r.Hypothesis);
@@ -146,7 +170,7 @@ public static class ModelPromotion
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"reviews {reviewOrigin}: {split.Train.Count} train (weight {reviewOptions.ReviewWeight}), {split.HeldOut.Count} held out, {split.Excluded} bad_claim excluded"));
 
-        var model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
+        var model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureCount(featurizerVersion), hashBuckets, options);
         var candidate = new NliScorer(featurizer, model, version);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
 
@@ -175,7 +199,7 @@ public static class ModelPromotion
         var (promoted, reasons) = Decide(comparisons, reviewOptions.Margin);
         var bytes = model.ToBytes();
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, version,
-            PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
+            featurizerVersion, PairFeaturizer.FeatureNamesFor(featurizerVersion), hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
             ScorerTraining.WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds);
         var record = new PromotionRecord(version, baselineName, promoted, reasons, comparisons, reviewOptions.Margin,
             reviewOptions.ReviewWeight, reviewOptions.HoldoutShare, split.Train.Count, split.HeldOut.Count, split.Excluded);

@@ -9,6 +9,10 @@ namespace ContradictionNlp.Training;
 /// <summary>What <see cref="ScorerTraining.Fit"/> returns: the scorer, its weights and the manifest to save beside them.</summary>
 public sealed record TrainedScorer(NliScorer Scorer, ScorerManifest Manifest);
 
+/// <summary>Generated training rows (see <see cref="SyntheticPairs"/>) and where they came from, for the manifest.</summary>
+/// <param name="Origin">E.g. "synthetic:../shared/data/bbc-news seed=42".</param>
+public sealed record SyntheticSet(string Origin, IReadOnlyList<LabeledPair> Rows);
+
 /// <summary>Reads data, featurises, fits, measures on dev sets, and saves a scorer folder atomically.</summary>
 public static class ScorerTraining
 {
@@ -17,7 +21,7 @@ public static class ScorerTraining
 
     public static TrainedScorer Fit(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
         LogisticRegressionOptions options, string modelVersion, DiagnosticBag diagnostics, int hashBuckets = DefaultHashBuckets,
-        TextWriter? log = null)
+        TextWriter? log = null, SyntheticSet? synthetic = null)
     {
         var clock = Stopwatch.StartNew();
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
@@ -36,6 +40,20 @@ public static class ScorerTraining
                 examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
             }
         }
+        List<LabeledPair> syntheticDev = [];
+        if (synthetic is not null)
+        {
+            // The fixed split applies to synthetic rows too (ids group by article): train on one side, measure on the other.
+            var trainRows = synthetic.Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
+            syntheticDev = synthetic.Rows.Where(r => DataSpec.IsHeldOut(r.Id)).ToList();
+            dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
+            log?.WriteLine($"train {synthetic.Origin} (synthetic): {trainRows.Count} rows ({string.Join(", ", trainRows.GroupBy(r => r.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})");
+            foreach (var r in trainRows)
+            {
+                var f = featurizer.Featurize(r.Premise, r.Hypothesis);
+                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+            }
+        }
         var model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
         var scorer = new NliScorer(featurizer, model, modelVersion);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
@@ -48,6 +66,14 @@ public static class ScorerTraining
             devMetrics.Add(new DevMetrics(spec.ToString(), m.N, R(m.Accuracy), R(m.MacroF1), R(m.Contradiction.Precision),
                 R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece)));
         }
+        if (syntheticDev.Count > 0)
+        {
+            var m = Evaluate(scorer, syntheticDev);
+            var name = synthetic!.Origin + "@heldout";
+            log?.WriteLine($"dev {name}: n={m.N} accuracy={m.Accuracy:0.0000} macro_f1={m.MacroF1:0.0000} contradiction_f1={m.Contradiction.F1:0.0000}");
+            devMetrics.Add(new DevMetrics(name, m.N, R(m.Accuracy), R(m.MacroF1), R(m.Contradiction.Precision),
+                R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece)));
+        }
         var bytes = model.ToBytes();
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
             PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
@@ -55,7 +81,11 @@ public static class ScorerTraining
         return new TrainedScorer(scorer, manifest);
     }
 
-    public static ScorerMetrics Evaluate(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows)
+    public static ScorerMetrics Evaluate(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows) =>
+        ScorerMetrics.Compute(rows.Select(r => r.Label).ToList(), Predict(scorer, rows));
+
+    /// <summary>Label probabilities (contradiction, entailment, neutral) per row, in row order.</summary>
+    public static double[][] Predict(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows)
     {
         var probs = new double[rows.Count][];
         // Scorers are thread-safe; a fixed output slot per row keeps the result independent of scheduling.
@@ -64,7 +94,7 @@ public static class ScorerTraining
             var s = scorer.Score(rows[i].Premise, rows[i].Hypothesis);
             probs[i] = [s.Contradiction, s.Entailment, s.Neutral];
         });
-        return ScorerMetrics.Compute(rows.Select(r => r.Label).ToList(), probs);
+        return probs;
     }
 
     /// <summary>

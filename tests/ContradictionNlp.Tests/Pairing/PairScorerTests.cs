@@ -11,10 +11,10 @@ public class PairScorerTests
     private sealed class FixedScorer : IContradictionScorer
     {
         public string ModelVersion => "fixed";
-        public (string, string)? Last;
+        public List<(string, string)> Calls { get; } = [];
         public ContradictionScore Score(string premise, string hypothesis)
         {
-            Last = (premise, hypothesis);
+            Calls.Add((premise, hypothesis));
             return new ContradictionScore(0.7, 0.1, 0.2, [new Reason("negation", "m", [], [new TextSpan(0, 3)])]);
         }
     }
@@ -29,7 +29,8 @@ public class PairScorerTests
     {
         var fixedScorer = new FixedScorer();
         var pair = new PairScorer(fixedScorer).Score(C("old claim", new DateOnly(2024, 1, 10)), C("new claim", new DateOnly(2024, 2, 29)), 0.8f);
-        Assert.Equal(("old claim", "new claim"), fixedScorer.Last);
+        // Claims have no premise/hypothesis direction: both ways, the a->b one first (its reasons are kept).
+        Assert.Equal([("old claim", "new claim"), ("new claim", "old claim")], fixedScorer.Calls);
         Assert.Equal(0.8f, pair.Similarity);
         Assert.Equal(0.7, pair.Score.Contradiction);
         Assert.Equal(new TemporalRelation(new DateOnly(2024, 1, 10), new DateOnly(2024, 2, 29), TemporalOrder.AFirst, 50), pair.Time);

@@ -3,7 +3,10 @@ using ContradictionNlp.Scoring;
 
 namespace ContradictionNlp.Tests.Retrain;
 
-/// <summary>models list / use on a temp copy of models/ with a second version (a copy of v1 renamed v2).</summary>
+/// <summary>
+/// models list / use on the kit's temp copy of models/ (pinned to v1) plus a second version that is a
+/// copy of v1 renamed v2, so the tests do not depend on which versions the repository ships.
+/// </summary>
 public class ModelVersionsTests : IDisposable
 {
     private readonly RetrainScenarioKit _kit = new();

@@ -11,7 +11,9 @@ namespace ContradictionNlp.Tests.Retrain;
 /// <summary>
 /// The reviews scenario (data/reviews-scenario): a temp copy of models/, the scenario articles analyzed
 /// into a temp store with the real stages, reviews applied through <see cref="ClaimStore.AddReview"/>
-/// (the call the review UI makes), and cnlp run in-process.
+/// (the call the review UI makes), and cnlp run in-process. The copy is pinned to scorer v1 (other
+/// shipped versions removed, CURRENT = v1): v1 is trained on SICK + SNLI alone, so retraining it with
+/// reviews takes seconds, while v2 adds ~18k synthetic rows rebuilt from the BBC corpus.
 /// </summary>
 public sealed class RetrainScenarioKit : IDisposable
 {
@@ -29,6 +31,10 @@ public sealed class RetrainScenarioKit : IDisposable
     {
         Models = Dir.File("models");
         CopyDirectory(TestPaths.Repo("models"), Models);
+        var scorer = Path.Combine(Models, "scorer");
+        foreach (var shipped in Directory.GetDirectories(scorer).Where(d => Path.GetFileName(d) != "v1"))
+            Directory.Delete(shipped, recursive: true);
+        ModelVersions.WriteCurrent(scorer, "v1");
         Db = Dir.File("store.db");
     }
 

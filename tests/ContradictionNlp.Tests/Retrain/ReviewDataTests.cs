@@ -94,11 +94,11 @@ public class BaseDataTests
     public void Base_data_comes_from_the_current_manifest_resolved_against_the_search_folders()
     {
         var manifest = ManifestJson.Read<ScorerManifest>(TestPaths.Repo("models", "scorer", "v1", "manifest.json"), ScorerManifest.KindName);
-        var (train, dev, missing) = ModelPromotion.BaseDataOf(manifest, ["/nonexistent-folder"]);
+        var (train, dev, missing, _) = ModelPromotion.BaseDataOf(manifest, ["/nonexistent-folder"]);
         Assert.Equal(manifest.Data.Count + manifest.Dev.Count, missing.Count);
         Assert.Equal(manifest.Data.Select(d => d.Split).ToArray(), train.Select(s => s.Split.ToString().ToLowerInvariant() switch { "heldout" => "heldout", var x => x }).ToArray());
         if (!TestPaths.HasShared("data", "snli", "dev.tsv.gz")) return;
-        (train, dev, missing) = ModelPromotion.BaseDataOf(manifest, ["/nonexistent-folder", TestPaths.RepoRoot]);
+        (train, dev, missing, _) = ModelPromotion.BaseDataOf(manifest, ["/nonexistent-folder", TestPaths.RepoRoot]);
         Assert.Empty(missing);
         Assert.Equal(Path.GetFullPath(TestPaths.SharedData("snli", "dev.tsv.gz")), train[1].Path);
         Assert.Equal(DataSplit.Train, train[1].Split);

@@ -48,7 +48,7 @@ public class ScorerCommandTests
         if (!TestPaths.HasShared("data", "sick", "trial.tsv.gz")) return; // ../shared absent: nothing to measure
         var (code, output, _) = Run("eval", "scorer", "--data", TestPaths.SharedData("sick", "trial.tsv.gz"), "--models", TestPaths.Repo("models"), "--json");
         Assert.Equal(ExitCodes.Ok, code);
-        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestPaths.Repo("models", "scorer", "v1", "manifest.json")))!;
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TestPaths.Repo("models", "scorer", File.ReadAllText(TestPaths.Repo("models", "scorer", "CURRENT")).Trim(), "manifest.json")))!;
         var dev = manifest["dev"]!.AsArray().Single(d => d!["data"]!.GetValue<string>().EndsWith("sick/trial.tsv.gz", StringComparison.Ordinal))!;
         Assert.Contains($"\"accuracy\":{dev["accuracy"]!.GetValue<double>().ToString(System.Globalization.CultureInfo.InvariantCulture)},", output);
     }
