@@ -49,7 +49,7 @@ public sealed class ClaimExtractor : IClaimExtractor
             var speaker = resolver.Resolve(raw.Speaker);
             claims.Add(new Claim(
                 Claim.MakeId(article.Id, content), article.Id, raw.Sentence, sentence.Span, speaker,
-                cue, cue.Of(text.Text), content, content.Of(text.Text), raw.Kind, article.Date));
+                cue, cue.Of(text.Text), content, content.Of(text.Text), raw.Kind, article.Date, raw.Class));
         }
 
         if (claims.Count == 0)
@@ -59,7 +59,10 @@ public sealed class ClaimExtractor : IClaimExtractor
 }
 
 /// <summary>A claim found by the rules: unit indices for the cue, character offsets for the content.</summary>
-internal sealed record RawClaim(int Sentence, int CueFirst, int CueEnd, RawMention Speaker, ClaimKind Kind, int ContentStart, int ContentEnd);
+internal sealed record RawClaim(int Sentence, int CueFirst, int CueEnd, RawMention Speaker, ClaimKind Kind, int ContentStart, int ContentEnd)
+{
+    public CueClass Class { get; init; } = CueClass.Speech;
+}
 
 /// <summary>The per-sentence rules (see <see cref="ClaimExtractor"/>).</summary>
 internal sealed class SentenceRules
@@ -105,6 +108,7 @@ internal sealed class SentenceRules
     private static readonly HashSet<string> TellObjectsStop = new(StringComparer.Ordinal) { "that", "to", "about", "of", "off" };
 
     private int _a, _e;
+    private CueClass _cueClass;
     private List<RawClaim> _claims = [];
     private List<(int Boundary, bool Dummy)> _bounds = [];
     private List<(int ClaimIndex, int From)> _forward = [];
@@ -136,7 +140,10 @@ internal sealed class SentenceRules
             if (w.Lower == "according" && i + 1 < e && _u[i + 1].Lower == "to") { TryAccordingTo(sentence, i); continue; }
             // Cues are lower case: "State Department" and headline-case "Says" are not cues.
             if (w.IsCapitalised) continue;
-            bool done = CueLexicon.IsSpeechVerb(w.Lower, out var lemma) && TryVerb(sentence, i, lemma);
+            int before = _claims.Count;
+            bool done = CueLexicon.IsCueVerb(w.Lower, out var lemma, out var cueClass) && TryVerb(sentence, i, lemma, cueClass);
+            if (done && cueClass != CueClass.Speech)
+                for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = cueClass };
             if (!done && CueLexicon.IsCueNoun(w.Lower, out _)) TryCueNoun(sentence, i);
         }
 
@@ -155,12 +162,30 @@ internal sealed class SentenceRules
             {
                 int end = e;
                 foreach (var (bound, _) in _bounds) if (bound > from && bound < end) end = bound;
-                span = Trimmed(from, end);
+                span = Trimmed(from, AdjunctCut(from, end));
             }
             _claims[index] = span is { } s ? c with { ContentStart = s.Item1, ContentEnd = s.Item2 } : c with { ContentStart = -1 };
         }
         _claims.RemoveAll(c => c.ContentStart < 0 || c.ContentEnd <= c.ContentStart);
         return _claims;
+    }
+
+    /// <summary>
+    /// Where a forward content ends before the reporter's own addition: a non-restrictive relative
+    /// (", which ...", ", who ...") or a participle clause (", contradicting ...") after the comma
+    /// describes the content, it is not part of what the speaker said. Commas inside quotations do not count.
+    /// </summary>
+    private int AdjunctCut(int from, int end)
+    {
+        for (int t = from + 2; t + 1 < end; t++)
+        {
+            if (_u[t].Lower != "," || _v.InsideRegion[t] >= 0) continue;
+            var x = _u[t + 1];
+            if (!x.IsWord || x.IsCapitalised) continue;
+            if (x.Lower is "which" || (x.Lower.Length > 5 && x.Lower.EndsWith("ing", StringComparison.Ordinal) && x.Lower is not ("including" or "during" or "something" or "nothing" or "anything" or "everything")))
+                return t;
+        }
+        return end;
     }
 
     private bool IsStatementQuote(int region)
@@ -191,9 +216,10 @@ internal sealed class SentenceRules
         u.IsWord && !u.IsCapitalised && u.Lower.Length > 4 && u.Lower.EndsWith("ly", StringComparison.Ordinal)
         && !L.SourceNouns.Contains(u.Lower) && !L.Titles.Contains(u.Lower) && u.Lower is not ("ally" or "rally" or "italy" or "daily" or "weekly");
 
-    private bool TryVerb(int sentence, int i, string lemma)
+    private bool TryVerb(int sentence, int i, string lemma, CueClass cueClass)
     {
         int a = _a, e = _e;
+        _cueClass = cueClass;
         int cueEnd = i + 1;
         if (lemma == "point")
         {
@@ -265,7 +291,8 @@ internal sealed class SentenceRules
         if (m is null)
         {
             // Participle after a noun: "issued a statement saying that ..." — the clause's subject speaks.
-            if (ing && !be)
+            // Not for stance or belief participles: "a bill supporting X" says nothing about the subject.
+            if (ing && !be && cueClass == CueClass.Speech)
             {
                 var subject = LastSpeaker ?? SentenceSubject(k + 1);
                 if (subject is null) return false;
@@ -517,6 +544,7 @@ internal sealed class SentenceRules
     private int ForwardStart(int j, string lemma, RawMention speaker)
     {
         int e = _e;
+        if (_cueClass != CueClass.Speech) return ObjectStart(j);
         if (lemma == "tell")
         {
             if (j >= e) return -1;
@@ -585,6 +613,26 @@ internal sealed class SentenceRules
         // Without "that", these cues often take a plain noun phrase that is no statement ("maintains a
         // program", "wrote letters", "announced plans"), so their content must look like a clause.
         if (NounPhraseProne.Contains(lemma) && !LooksLikeClause(j)) return -1;
+        return j;
+    }
+
+    /// <summary>
+    /// Content start after a belief or stance verb: its whole complement, which PolNeAR and readers take
+    /// as the content — a that-clause, a bare clause, an infinitive ("wants to run"), an object with its
+    /// complement ("urged him to resign") or a plain object ("criticized the deal"). A prepositional
+    /// phrase or a comma right after the verb ("hoped for", "thinks, however") is no complement we take.
+    /// </summary>
+    private int ObjectStart(int j)
+    {
+        int e = _e;
+        while (j < e && IsAdverbial(_u[j])) j++;
+        if (j >= e) return -1;
+        var x = _u[j];
+        if (x.Lower == "that") return j + 1 < e ? j + 1 : -1;
+        if (x.Lower == ":") return j + 1 < e ? j + 1 : -1;
+        if (_v.OpeningRegion[j] >= 0) return j;
+        if (x.Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
+        if (x.IsWord && x.Lower != "to" && (L.Prepositions.Contains(x.Lower) || x.Lower is "so" or "it" or "about" or "of" or "for" or "as" or "and" or "or" or "but")) return -1;
         return j;
     }
 

@@ -6,10 +6,11 @@ namespace ContradictionNlp.Claims;
 /// lemma (with irregular forms spelled out) so "said", "says", "saying" and "Denies" all match.
 /// </summary>
 /// <remarks>
-/// Belief and perception verbs (think, believe, feel, know, expect, hope, fear, suspect) are
-/// deliberately NOT cues: "he thinks that ..." reports a mental state, not something the person
-/// asserted, and a fact-checker cannot hold a speaker to it. They are listed in
-/// <see cref="BeliefVerbs"/> so the choice is visible and testable.
+/// Belief and attitude verbs (think, believe, hope, want; support, criticize, urge, ask) are NOT
+/// speech cues: "he thinks that ..." reports a mental state, not something the person asserted, and
+/// a fact-checker cannot hold a speaker to it the same way. About half of PolNeAR's attributions use
+/// them, so <see cref="IsCueVerb"/> recognises them too with their <see cref="CueClass"/>; the
+/// extractor keeps the class on the claim and <see cref="IsSpeechCue"/> stays speech-only.
 /// </remarks>
 public static class CueLexicon
 {
@@ -27,6 +28,22 @@ public static class CueLexicon
         "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find", "call", "cite",
     ];
 
+    // Mental-state verbs: the content is what the subject believes, wants or expects.
+    private static readonly string[] BeliefLemmas =
+    [
+        "think", "believe", "feel", "know", "expect", "hope", "fear", "suspect", "worry", "want",
+        "doubt", "wonder", "assume", "wish", "prefer", "plan", "intend", "realize", "realise", "recognize",
+        "imagine",
+    ];
+
+    // Stance, evaluation and request verbs: the content is their object ("criticized the deal").
+    private static readonly string[] AttitudeLemmas =
+    [
+        "support", "oppose", "criticize", "criticise", "attack", "praise", "blame", "condemn", "endorse",
+        "defend", "urge", "ask", "seek", "reject", "dismiss", "question", "describe", "slam", "blast",
+        "denounce", "mock", "applaud", "decry", "demand", "propose", "laud", "hail", "ridicule", "fault",
+    ];
+
     /// <summary>
     /// Verbs that report a finding rather than speech ("the poll shows", "the study found"). They are
     /// cues only with a that-clause or when their subject is a document or measurement (see the extractor).
@@ -42,6 +59,16 @@ public static class CueLexicon
         ["forecast"] = ["forecast"],
         ["learn"] = ["learnt"],
         ["find"] = ["found"],
+        ["think"] = ["thought"],
+        ["feel"] = ["felt"],
+        ["know"] = ["knew", "known"],
+        ["seek"] = ["sought"],
+    };
+
+    // Lemmas whose past is irregular only (no regular "-ed" form).
+    private static readonly HashSet<string> NoRegularPast = new(StringComparer.Ordinal)
+    {
+        "say", "tell", "write", "forecast", "find", "think", "feel", "know", "seek",
     };
 
     // Nouns that name a statement and can introduce its content: "X's admission that ...".
@@ -66,7 +93,9 @@ public static class CueLexicon
     // Forms that are far more often nouns in news text ("secretary of state", "member states").
     private static readonly HashSet<string> AmbiguousForms = new(StringComparer.Ordinal) { "state", "states" };
 
-    private static readonly Dictionary<string, string> VerbForms = BuildVerbForms();
+    private static readonly Dictionary<string, string> VerbForms = BuildVerbForms(VerbLemmas);
+    private static readonly Dictionary<string, string> BeliefForms = BuildVerbForms(BeliefLemmas);
+    private static readonly Dictionary<string, string> AttitudeForms = BuildVerbForms(AttitudeLemmas);
     private static readonly Dictionary<string, string> NounForms = BuildNounForms();
 
     /// <summary>True when the word (any inflection, any case: "said", "Denies", "admission") is a speech/statement cue.</summary>
@@ -77,6 +106,22 @@ public static class CueLexicon
     {
         ArgumentNullException.ThrowIfNull(word);
         if (VerbForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        lemma = "";
+        return false;
+    }
+
+    /// <summary>
+    /// True for any inflection of a cue verb of any class: speech verbs (<see cref="CueClass.Speech"/>),
+    /// mental-state verbs (<see cref="CueClass.Belief"/>) and stance verbs (<see cref="CueClass.Attitude"/>).
+    /// </summary>
+    public static bool IsCueVerb(string word, out string lemma, out CueClass cueClass)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant();
+        cueClass = CueClass.Speech;
+        if (VerbForms.TryGetValue(lower, out var l)) { lemma = l; return true; }
+        if (BeliefForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Belief; return true; }
+        if (AttitudeForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Attitude; return true; }
         lemma = "";
         return false;
     }
@@ -94,10 +139,10 @@ public static class CueLexicon
     public static bool IsParticiple(string word) =>
         word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && IsSpeechVerb(word, out _);
 
-    private static Dictionary<string, string> BuildVerbForms()
+    private static Dictionary<string, string> BuildVerbForms(string[] lemmas)
     {
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var lemma in VerbLemmas)
+        foreach (var lemma in lemmas)
         {
             foreach (var form in Inflect(lemma))
                 if (!AmbiguousForms.Contains(form)) forms.TryAdd(form, lemma);
@@ -123,7 +168,7 @@ public static class CueLexicon
     {
         yield return lemma;
         yield return Plural(lemma);
-        if (lemma is "say" or "tell" or "write" or "forecast" or "find")
+        if (NoRegularPast.Contains(lemma))
         {
             yield return Ing(lemma);
             yield break;
@@ -159,6 +204,6 @@ public static class CueLexicon
     // Single-syllable consonant-vowel-consonant verbs double the final consonant (admit -> admitted
     // is listed explicitly below since stress, not syllable count, decides for longer verbs).
     private static bool DoublesFinal(string w) =>
-        w is "admit" or "commit" or "quip" or "regret" or "confer" or "refer" or "abet" ||
+        w is "admit" or "commit" or "quip" or "regret" or "confer" or "refer" or "abet" or "plan" ||
         (w.Length == 3 && !IsVowel(w[0]) && IsVowel(w[1]) && !IsVowel(w[2]) && w[2] is not ('w' or 'x' or 'y'));
 }

@@ -93,7 +93,8 @@ public sealed class AttributionEvaluator
                 TokenSets.Covering(tokenized, [c.Content]),
                 // An empty speaker span is "no speaker found": it overlaps nothing, so it scores as wrong.
                 c.Speaker.Span.IsEmpty ? [] : [c.Speaker.Span],
-                c.Cue.IsEmpty ? [] : [c.Cue]))
+                c.Cue.IsEmpty ? [] : [c.Cue],
+                NotSpeech: c.CueClass != CueClass.Speech))
             .ToArray();
         var score = AttributionScorer.Score(gold, predicted);
         return new AttributionArticleResult(article, tokenized, claims, gold, predicted, score,

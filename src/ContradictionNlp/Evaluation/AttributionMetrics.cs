@@ -11,11 +11,14 @@ namespace ContradictionNlp.Evaluation;
 /// <param name="Source">Source fragments; empty when there is no source (gold) or no speaker span (predicted).</param>
 /// <param name="Cue">Cue fragments.</param>
 /// <param name="IsSpeechCue">Gold only: the cue contains a speech/statement word (drives the speech-cue subset).</param>
+/// <param name="NotSpeech">Predicted only: the extractor marked this claim as a belief/attitude/evidence
+/// cue, so when unmatched it is not a false positive of the speech-cue subset (it never claimed to be speech).</param>
 public sealed record AttributionSpans(
     IReadOnlyList<int> ContentTokens,
     IReadOnlyList<TextSpan> Source,
     IReadOnlyList<TextSpan> Cue,
-    bool IsSpeechCue = false);
+    bool IsSpeechCue = false,
+    bool NotSpeech = false);
 
 /// <summary>Maps character spans to token sets with our tokenizer's offsets.</summary>
 public static class TokenSets
@@ -125,8 +128,9 @@ public sealed record AttributionArticleScore(
 /// <item>Cue accuracy: over all matched pairs, the share whose predicted cue overlaps a gold Cue fragment.</item>
 /// <item>Speech-cue subset: gold restricted to <see cref="AttributionSpans.IsSpeechCue"/>; from the
 /// same global matching, TP = matches with a speech-cue gold, FN = unmatched speech-cue gold,
-/// FP = unmatched predictions (a prediction that correctly found a non-speech attribution is not
-/// held against the subset).</item>
+/// FP = unmatched predictions not marked <see cref="AttributionSpans.NotSpeech"/> (a prediction that
+/// correctly found a non-speech attribution is not held against the subset, and neither is one the
+/// extractor itself classed as belief/attitude).</item>
 /// </list>
 /// </summary>
 public static class AttributionScorer
@@ -213,6 +217,15 @@ public static class AttributionScorer
         int speechExact = exact.Count(m => gold[m.Gold].IsSpeechCue);
         int unmatchedPred = predicted.Count - matches.Count;
         int unmatchedPredExact = predicted.Count - exact.Count;
+        var predMatchedSet = new HashSet<int>(matches.Select(m => m.Predicted));
+        var predExactSet = new HashSet<int>(exact.Select(m => m.Predicted));
+        int unmatchedSpeechPred = 0, unmatchedSpeechPredExact = 0;
+        for (int p = 0; p < predicted.Count; p++)
+        {
+            if (predicted[p].NotSpeech) continue;
+            if (!predMatchedSet.Contains(p)) unmatchedSpeechPred++;
+            if (!predExactSet.Contains(p)) unmatchedSpeechPredExact++;
+        }
         int speechGold = gold.Count(g => g.IsSpeechCue);
 
         var all = new AttributionCounts
@@ -231,10 +244,10 @@ public static class AttributionScorer
         var speech = new AttributionCounts
         {
             Gold = speechGold,
-            Predicted = sMatched + unmatchedPred,
+            Predicted = sMatched + unmatchedSpeechPred,
             Matched = sMatched,
             ExactMatched = speechExact,
-            ExactPredicted = speechExact + unmatchedPredExact,
+            ExactPredicted = speechExact + unmatchedSpeechPredExact,
             SourceEvaluated = sSourceEval,
             SourceCorrect = sSourceOk,
             CueCorrect = sCueOk,
