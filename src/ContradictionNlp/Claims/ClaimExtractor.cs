@@ -99,7 +99,7 @@ internal sealed class SentenceRules
     {
         "write", "add", "announce", "maintain", "signal", "reveal", "explain", "recall", "answer", "comment",
         "report", "mention", "learn", "promise", "pledge", "vow", "estimate", "forecast", "guarantee",
-        "repeat", "reiterate", "observe", "disclose", "tweet", "point",
+        "repeat", "reiterate", "observe", "disclose", "tweet", "point", "continue",
     };
 
     // Cues whose object is the content even without a clause ("called the charges fabricated", "cited the report").
@@ -109,6 +109,7 @@ internal sealed class SentenceRules
 
     private int _a, _e;
     private CueClass _cueClass;
+    private bool _topicCue;
     private List<RawClaim> _claims = [];
     private List<(int Boundary, bool Dummy)> _bounds = [];
     private List<(int ClaimIndex, int From)> _forward = [];
@@ -142,8 +143,8 @@ internal sealed class SentenceRules
             if (w.IsCapitalised) continue;
             int before = _claims.Count;
             bool done = CueLexicon.IsCueVerb(w.Lower, out var lemma, out var cueClass) && TryVerb(sentence, i, lemma, cueClass);
-            if (done && cueClass != CueClass.Speech)
-                for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = cueClass };
+            if (done && _cueClass != CueClass.Speech)
+                for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = _cueClass };
             if (!done && CueLexicon.IsCueNoun(w.Lower, out _)) TryCueNoun(sentence, i);
         }
 
@@ -162,7 +163,7 @@ internal sealed class SentenceRules
             {
                 int end = e;
                 foreach (var (bound, _) in _bounds) if (bound > from && bound < end) end = bound;
-                span = Trimmed(from, AdjunctCut(from, end));
+                span = Trimmed(from, c.Class == CueClass.Attitude ? ObjectCut(from, end) : AdjunctCut(from, end));
             }
             _claims[index] = span is { } s ? c with { ContentStart = s.Item1, ContentEnd = s.Item2 } : c with { ContentStart = -1 };
         }
@@ -186,6 +187,31 @@ internal sealed class SentenceRules
                 return t;
         }
         return end;
+    }
+
+    // Words that open the reporter's circumstance after an object: "criticized the deal while in Ohio".
+    private static readonly HashSet<string> CircumstanceOpeners = new(StringComparer.Ordinal)
+    {
+        "while", "during", "amid", "despite", "although", "though",
+    };
+
+    /// <summary>
+    /// Where the object of a belief or stance cue ends: at a comma, semicolon or dash outside
+    /// quotations, or at a word opening a circumstance ("while", "during"), whichever comes first.
+    /// A that-clause or infinitive runs on as a clause would ("hopes that A, B and C" keeps its list
+    /// only up to the first comma, which PolNeAR's spans mostly do too).
+    /// </summary>
+    private int ObjectCut(int from, int end)
+    {
+        int cut = AdjunctCut(from, end);
+        for (int t = from + 1; t < cut; t++)
+        {
+            if (_v.InsideRegion[t] >= 0 || _v.OpeningRegion[t] >= 0) continue;
+            var x = _u[t];
+            if (x.Lower is "," or ";" or "\u2014" or "--" or "(") return t;
+            if (x.IsWord && CircumstanceOpeners.Contains(x.Lower)) return t;
+        }
+        return cut;
     }
 
     private bool IsStatementQuote(int region)
@@ -220,8 +246,18 @@ internal sealed class SentenceRules
     {
         int a = _a, e = _e;
         _cueClass = cueClass;
+        _topicCue = false;
         int cueEnd = i + 1;
-        if (lemma == "point")
+        // "talked about the economy", "warned of a recession": the particle joins the cue and its
+        // object is the content. Naming a topic asserts nothing, so these are attitude cues.
+        if (i + 1 < e && CueLexicon.IsTopicParticle(lemma, _u[i + 1].Lower))
+        {
+            cueEnd = i + 2;
+            if (cueClass != CueClass.Belief) _cueClass = CueClass.Attitude;
+            _topicCue = true;
+        }
+        else if (CueLexicon.IsPhrasalOnly(lemma)) return false;
+        if (lemma == "point" && !_topicCue)
         {
             if (i + 1 < e && _u[i + 1].Lower == "out") cueEnd = i + 2;
             else return false;
@@ -233,7 +269,12 @@ internal sealed class SentenceRules
             if (i + 1 >= e) return false;
             var next = _u[i + 1].Lower;
             if (next is "for" or "on") cueEnd = i + 2;
-            else if (next is "up" or "off" or "back" or "in" or "out" or "it" or "him" or "her" or "them" or "me" or "us" or "you" || _u[i + 1].Kind != UnitKind.Word) return false;
+            else if (next is "up" or "off" or "back" or "in" or "out" || _u[i + 1].Kind != UnitKind.Word) return false;
+            // "called him divisive", "called it a mistake" characterise; "called him" / "called him on Monday" is a phone call.
+            else if (next is "it" or "him" or "her" or "them" or "me" or "us" or "you"
+                     && !(i + 2 < e && _u[i + 2].IsWord && !L.Prepositions.Contains(_u[i + 2].Lower) && !L.TimeWords.Contains(_u[i + 2].Lower)
+                          && !L.IsDayOrMonth(_u[i + 2].Lower) && _u[i + 2].Lower is not ("back" or "up" or "off" or "out" or "and" or "but" or "to")))
+                return false;
         }
         // Adjectival or nominal use: "the said document", "his claims", "that said".
         if (i - 1 >= a && _u[i - 1].IsWord && L.Determiners.Contains(_u[i - 1].Lower)) return false;
@@ -599,7 +640,8 @@ internal sealed class SentenceRules
         if (finding && !L.DocumentNouns.Contains(speaker.Head)) return -1;   // "police found a body" reports no claim
         if (speaker.Weak && !finding) return -1;                 // "the figures said nothing new"
         if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
-        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")) return -1;
+        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")
+            && !(lemma == "call" && _u[j].Lower is "him" or "them" or "me" or "us")) return -1;
         if (lemma == "call" && _u[j].IsCapitalised)
         {
             // "called Tom Reyes on Friday" is a phone call; "called Reyes a liar" characterises him.

@@ -23,7 +23,7 @@ public static class CueLexicon
         "predict", "promise", "vow", "pledge", "recall", "remark", "reply", "respond", "agree",
         "complain", "boast", "caution", "stress", "repeat", "reiterate", "indicate", "mention",
         "observe", "testify", "affirm", "assure", "charge", "counter", "disclose", "hint", "imply",
-        "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
+        "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest", "continue",
         "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
         "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find", "call", "cite",
     ];
@@ -44,6 +44,30 @@ public static class CueLexicon
         "denounce", "mock", "applaud", "decry", "demand", "propose", "laud", "hail", "ridicule", "fault",
     ];
 
+    // Verbs that name what someone talked about only with their particle ("talked about the economy",
+    // "referred to the poll"); alone ("talked to reporters", "voted early") they are no cue.
+    private static readonly string[] PhrasalOnlyLemmas = ["talk", "speak", "refer", "focus", "vote", "care"];
+
+    // Particles that turn a cue verb into a topic cue: the object is what the speech or stance is about.
+    private static readonly Dictionary<string, string[]> TopicParticles = new(StringComparer.Ordinal)
+    {
+        ["talk"] = ["about"], ["speak"] = ["about", "of", "on"], ["refer"] = ["to"], ["focus"] = ["on"],
+        ["vote"] = ["for", "against"], ["care"] = ["about"], ["point"] = ["to"], ["joke"] = ["about"],
+        ["complain"] = ["about"], ["warn"] = ["about", "of", "against"], ["write"] = ["about"],
+        ["comment"] = ["on"], ["ask"] = ["about", "for"], ["worry"] = ["about"], ["argue"] = ["for", "against"],
+        ["testify"] = ["about"], ["boast"] = ["about", "of"], ["speculate"] = ["about"],
+    };
+
+    /// <summary>
+    /// True when <paramref name="particle"/> after a form of <paramref name="lemma"/> makes a topic cue
+    /// ("talked about", "referred to", "warned of"): the cue takes the particle and the object is the content.
+    /// </summary>
+    public static bool IsTopicParticle(string lemma, string particle) =>
+        TopicParticles.TryGetValue(lemma, out var ps) && Array.IndexOf(ps, particle) >= 0;
+
+    /// <summary>True for verbs that are cues only with a topic particle ("talk about", "refer to").</summary>
+    public static bool IsPhrasalOnly(string lemma) => Array.IndexOf(PhrasalOnlyLemmas, lemma) >= 0;
+
     /// <summary>
     /// Verbs that report a finding rather than speech ("the poll shows", "the study found"). They are
     /// cues only with a that-clause or when their subject is a document or measurement (see the extractor).
@@ -63,12 +87,13 @@ public static class CueLexicon
         ["feel"] = ["felt"],
         ["know"] = ["knew", "known"],
         ["seek"] = ["sought"],
+        ["speak"] = ["spoke", "spoken"],
     };
 
     // Lemmas whose past is irregular only (no regular "-ed" form).
     private static readonly HashSet<string> NoRegularPast = new(StringComparer.Ordinal)
     {
-        "say", "tell", "write", "forecast", "find", "think", "feel", "know", "seek",
+        "say", "tell", "write", "forecast", "find", "think", "feel", "know", "seek", "speak",
     };
 
     // Nouns that name a statement and can introduce its content: "X's admission that ...".
@@ -95,7 +120,7 @@ public static class CueLexicon
 
     private static readonly Dictionary<string, string> VerbForms = BuildVerbForms(VerbLemmas);
     private static readonly Dictionary<string, string> BeliefForms = BuildVerbForms(BeliefLemmas);
-    private static readonly Dictionary<string, string> AttitudeForms = BuildVerbForms(AttitudeLemmas);
+    private static readonly Dictionary<string, string> AttitudeForms = BuildVerbForms([.. AttitudeLemmas, .. PhrasalOnlyLemmas]);
     private static readonly Dictionary<string, string> NounForms = BuildNounForms();
 
     /// <summary>True when the word (any inflection, any case: "said", "Denies", "admission") is a speech/statement cue.</summary>
