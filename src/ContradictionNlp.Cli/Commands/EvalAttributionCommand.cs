@@ -94,6 +94,7 @@ public static class EvalAttributionCommand
         Row("content recall (IoU>=0.5)", c => Pct(c.Recall));
         Row("content F1 (IoU>=0.5)", c => Pct(c.F1));
         Row("content P / R / F1 (exact)", c => $"{Pct(c.ExactPrecision)} / {Pct(c.ExactRecall)} / {Pct(c.ExactF1)}");
+        Row("content P / R / F1 (exact, normalized)", c => $"{Pct(c.CoreExactPrecision)} / {Pct(c.CoreExactRecall)} / {Pct(c.CoreExactF1)}");
         Row("source accuracy (matched, gold has source)", c => $"{Pct(c.SourceAccuracy)} ({c.SourceCorrect}/{c.SourceEvaluated})");
         Row("cue accuracy (matched)", c => $"{Pct(c.CueAccuracy)} ({c.CueCorrect}/{c.Matched})");
         Row("gold / predicted / matched", c => $"{c.Gold} / {c.Predicted} / {c.Matched}");
