@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace ContradictionNlp.Cli.Commands;
 
 /// <summary>
-/// <c>cnlp eval attribution --polnear DIR [--json] [--limit N] [--errors FILE]</c>: scores our
+/// <c>cnlp eval attribution --polnear DIR [--json] [--limit N] [--errors FILE] [--pronoun-sample N [--seed S]]</c>: scores our
 /// claim extraction against PolNeAR gold source/cue/content spans.
 /// </summary>
 public static class EvalAttributionCommand
@@ -34,11 +34,24 @@ public static class EvalAttributionCommand
             Description = "Write a TSV of every error (missed, spurious, boundary, source, cue) for analysis.",
         };
 
+        var pronounSample = new Option<int?>("--pronoun-sample")
+        {
+            Description = "Also print N randomly chosen resolved pronoun speakers with the text before them, for judging by hand.",
+        };
+        pronounSample.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+                r.AddError("--pronoun-sample must be a positive number of cases.");
+        });
+        var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
+
         var cmd = new Command("attribution", "Score claim extraction on PolNeAR attribution spans (content P/R/F1 at token IoU >= 0.5, source and cue accuracy).");
         cmd.Options.Add(polnear);
         cmd.Options.Add(json);
         cmd.Options.Add(limit);
         cmd.Options.Add(errors);
+        cmd.Options.Add(pronounSample);
+        cmd.Options.Add(seed);
         cmd.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -62,6 +75,17 @@ public static class EvalAttributionCommand
 
             if (parse.GetValue(json)) stdout.WriteLine(report.ToJson());
             else WriteTable(stdout, report, AttributionErrorLog.CountByKind(evaluation));
+
+            if (parse.GetValue(pronounSample) is int n)
+            {
+                var cases = AttributionPronounSample.Take(evaluation, n, parse.GetValue(seed));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"pronoun sample: {cases.Count} of {AttributionPronounSample.Population(evaluation)} resolved pronoun speakers, seed {parse.GetValue(seed)}"));
+                int i = 0;
+                foreach (var c in cases)
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"#{++i}\t{c.Article}@{c.Offset}\t{c.Pronoun} -> {c.ResolvedName}\t[{c.Cue}]\t...{c.Context}"));
+            }
 
             if (report.AnySkipped)
             {
