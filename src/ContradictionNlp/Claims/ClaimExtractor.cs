@@ -142,7 +142,11 @@ internal sealed class SentenceRules
             // Cues are lower case: "State Department" and headline-case "Says" are not cues.
             if (w.IsCapitalised) continue;
             int before = _claims.Count;
-            bool done = CueLexicon.IsCueVerb(w.Lower, out var lemma, out var cueClass) && TryVerb(sentence, i, lemma, cueClass);
+            bool cue = CueLexicon.IsCueVerb(w.Lower, out var lemma, out var cueClass);
+            // A belief or stance verb inside another claim's content ("a poll shows that most voters
+            // oppose the plan") is part of what was reported, not a second claim by its subject.
+            if (cue && cueClass != CueClass.Speech && !CueLexicon.IsTopicParticle(lemma, i + 1 < e ? _u[i + 1].Lower : "") && InsideForwardContent(i)) cue = false;
+            bool done = cue && TryVerb(sentence, i, lemma, cueClass);
             if (done && _cueClass != CueClass.Speech)
                 for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = _cueClass };
             if (!done && CueLexicon.IsCueNoun(w.Lower, out _)) TryCueNoun(sentence, i);
@@ -212,6 +216,20 @@ internal sealed class SentenceRules
             if (x.IsWord && CircumstanceOpeners.Contains(x.Lower)) return t;
         }
         return cut;
+    }
+
+    private bool InsideForwardContent(int i)
+    {
+        foreach (var (_, from) in _forward)
+        {
+            if (from > i) continue;
+            // "A said X, and B thinks Y": a comma or semicolon may start a new clause with its own cue.
+            bool clauseBreak = false;
+            for (int t = from; t < i; t++)
+                if (_u[t].Lower is "," or ";" && _v.InsideRegion[t] < 0) { clauseBreak = true; break; }
+            if (!clauseBreak) return true;
+        }
+        return false;
     }
 
     private bool IsStatementQuote(int region)

@@ -136,6 +136,8 @@ internal sealed class MentionResolver
                 var p = _people[i];
                 if (p.Position >= position || !p.IsPerson) continue;
                 var full = FullName(p.Name, p.Position, want);
+                // A bare surname whose every full name is of the other gender is not this pronoun's antecedent.
+                if (!full.Contains(' ') && FullName(p.Name, p.Position).Contains(' ')) continue;
                 var g = p.Gender != '?' ? p.Gender : _gender.GetValueOrDefault(Key(full), '?');
                 if (g != '?' && g != want) continue;
                 if (p.IsSubject) return full;
