@@ -433,12 +433,21 @@ internal sealed class SentenceRules
         int j = a;
         while (j < _e && j - a < 5 && _u[j].IsCapitalised) j++;
         if (j == a || j >= _u.Length || j - a > 4) return;
+        int nameEnd = j;
+        // Headline style "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": an audience or
+        // venue between the person and the colon belongs to neither the speaker nor the content.
+        if (_u[j].Lower is "to" or "at" or "on" && j > a)
+        {
+            int t = j + 1;
+            while (t < _e && t - j <= 5 && _u[t].IsCapitalised) t++;
+            if (t > j + 1 && t < _u.Length && _u[t].Lower == ":") j = t;
+        }
         bool colon = _u[j].Lower == ":";
         bool dash = _u[j].Text is "\u2015" or "\u2014" or "--";
         if (!colon && !dash) return;
         if (dash && (j + 1 >= _u.Length || _v.OpeningRegion[j + 1] < 0)) return;
-        var m = _p.Classify(a, j);
-        if (m is not { Kind: MentionKind.Name } || (dash && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
+        var m = _p.Classify(a, nameEnd);
+        if (m is not { Kind: MentionKind.Name } || ((dash || nameEnd < j) && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
         if (_u[a].IsWord && L.Determiners.Contains(_u[a].Lower)) return;     // "The Latest:" is a heading
         int from = j + 1;
         int end = from;

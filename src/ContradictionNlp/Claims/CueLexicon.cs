@@ -32,7 +32,7 @@ public static class CueLexicon
     private static readonly string[] BeliefLemmas =
     [
         "think", "believe", "feel", "know", "expect", "hope", "fear", "suspect", "worry", "want",
-        "doubt", "wonder", "assume", "wish", "prefer", "plan", "intend", "realize", "realise", "recognize",
+        "doubt", "wonder", "assume", "wish", "prefer", "plan", "intend", "realize", "realise",
         "imagine",
     ];
 

@@ -147,6 +147,14 @@ public class CueClassTests
     }
 
     [Fact]
+    public void A_headline_label_may_name_the_audience_before_the_colon()
+    {
+        Assert.Equal(["Jane Roe | : | Taxes will not rise"], Lines("Jane Roe to Harbor Council: Taxes will not rise\n\nThe council met on Monday."));
+        // Only a capitalised audience or venue is stepped over: "at home" is a heading's phrase.
+        Assert.Empty(Lines("Jane Roe at home: A life in the harbor town\n\nThe council met on Monday."));
+    }
+
+    [Fact]
     public void Speech_claims_stay_speech()
     {
         var (claims, _) = Run("Jane Roe said that the tax will fail.");

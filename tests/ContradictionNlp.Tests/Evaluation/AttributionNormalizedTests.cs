@@ -78,3 +78,29 @@ public class AttributionNormalizedTests
         Assert.EndsWith("She", all[0].Context, StringComparison.Ordinal);
     }
 }
+
+public class AttributionThroughputTests
+{
+    private sealed class CountingExtractor : IClaimExtractor
+    {
+        public int Calls;
+        public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) { Calls++; return []; }
+    }
+
+    [Fact]
+    public void Throughput_counts_word_tokens_once_and_times_a_warm_up_plus_each_run()
+    {
+        var text = "Ann said 3 things, twice.";   // words: Ann said things twice (the number and punctuation are not words)
+        var analyzed = new TextAnalyzer().Analyze(text);
+        var pol = new PolNearArticle("a", "a.txt", "a_1.ann", text, new PolNearAnnotations([], 0, 0, 0, 0, []));
+        var result = new AttributionArticleResult(pol, analyzed, [], [], [], AttributionScorer.Score([], []), 0);
+        var eval = new AttributionEvaluation(new AttributionReport(default, null, 1, 0, 0, 0, new SpanAlignment(0, 0, 0, 0)), [result, result]);
+        var fake = new CountingExtractor();
+        var t = AttributionThroughput.Measure(fake, eval, runs: 2);
+        Assert.Equal(8, t.Words);
+        Assert.Equal(2, t.Runs);
+        Assert.Equal(6, fake.Calls);          // (1 warm-up + 2 timed) passes x 2 articles
+        Assert.True(t.BestSeconds >= 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => AttributionThroughput.Measure(fake, eval, runs: 0));
+    }
+}
