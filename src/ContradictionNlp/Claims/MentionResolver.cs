@@ -35,6 +35,13 @@ internal sealed class MentionResolver
     {
         _v = view;
         var u = view.Units;
+        // Capitalised words seen somewhere other than a sentence's first word: only these can be a
+        // one-word name at a sentence start ("Recent shipments ...", "Chastened by ...", "Climate ..."
+        // are capitalised only because they open the sentence).
+        var midCaps = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (a0, b0) in view.SentenceRanges)
+            for (int t = a0 + 1; t < b0; t++)
+                if (u[t].IsCapitalised) midCaps.Add(u[t].Lower);
         for (int s = 0; s < view.SentenceRanges.Length; s++)
         {
             var (a, b) = view.SentenceRanges[s];
@@ -45,6 +52,7 @@ internal sealed class MentionResolver
                 // Names inside quotations are what the speaker talks about, rarely who "he" is next.
                 if (view.InsideRegion[j] >= 0) { j++; continue; }
                 int end = parser.NameRunEnd(j, b, a);
+                if (end == j + 1 && j == a && !midCaps.Contains(u[j].Lower)) { j = end; continue; }
                 if (end > j && parser.Classify(j, end) is { Kind: MentionKind.Name } m)
                 {
                     // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.

@@ -217,6 +217,17 @@ public class PronounResolutionTests
     }
 
     [Fact]
+    public void A_capitalised_sentence_opener_seen_nowhere_else_is_no_antecedent()
+    {
+        // "Recent" is capitalised only because it opens the sentence: "he" goes back to Tom Clarke.
+        Assert.Equal(["Tom Clarke | said | prices fell", "Tom Clarke | said | Recent shipments have sold for less"],
+            Lines("Tom Clarke said prices fell. Recent shipments have sold for less, he said."));
+        // A one-word name seen capitalised mid-sentence elsewhere still counts at a sentence start.
+        Assert.Equal(["Tom Clarke | said | prices fell", "Ortiz | said | Ortiz shipments have sold for less"],
+            Lines("Tom Clarke said prices fell. He met Ortiz. Ortiz shipments have sold for less, he said."));
+    }
+
+    [Fact]
     public void They_prefers_a_recent_plural_name_over_a_singular_organisation()
     {
         Assert.Equal(["Democrats | noted | Smith refused to answer the Senate Ethics Committee", "Democrats | said | the vote was unfair"],
