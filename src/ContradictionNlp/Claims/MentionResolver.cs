@@ -90,6 +90,10 @@ internal sealed class MentionResolver
             _people.Add(new Person(span.Start, sentence, name, m.Roles, true, true, m.Gender));
         else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
             _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
+        // An organisation or group that just spoke ("Democrats noted ...") is a "they"/"it" candidate
+        // even when the article-wide scan skipped it (a one-word sentence opener).
+        else if (name.Length > 0 && m.Kind == MentionKind.Name && !_people.Exists(p => p.Position == span.Start))
+            _people.Add(new Person(span.Start, sentence, name, m.Roles, false, true, '?'));
         _people.Sort((x, y) => x.Position.CompareTo(y.Position));
         return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
     }
