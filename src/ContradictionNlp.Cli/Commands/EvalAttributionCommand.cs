@@ -43,6 +43,10 @@ public static class EvalAttributionCommand
             if (r.GetValueOrDefault<int?>() is < 1)
                 r.AddError("--pronoun-sample must be a positive number of cases.");
         });
+        var speechOnly = new Option<bool>("--speech-only")
+        {
+            Description = "Score only the claims the extractor classed as speech (CueClass.Speech), as the pipeline did before belief/attitude cues.",
+        };
         var timing = new Option<bool>("--timing") { Description = "Also time claim extraction alone (best of 3 passes over the tokenized articles) and print words/s on stderr." };
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
 
@@ -54,6 +58,7 @@ public static class EvalAttributionCommand
         cmd.Options.Add(pronounSample);
         cmd.Options.Add(seed);
         cmd.Options.Add(timing);
+        cmd.Options.Add(speechOnly);
         cmd.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -68,7 +73,8 @@ public static class EvalAttributionCommand
             var diagnostics = new DiagnosticBag();
             diagnostics.Reported += d => stderr.WriteLine(d.ToString());
             var split = PolNearReader.ReadSplit(dir, diagnostics, parse.GetValue(limit));
-            var claimExtractor = extractor ?? new ClaimExtractor();
+            IClaimExtractor claimExtractor = extractor ?? new ClaimExtractor();
+            if (parse.GetValue(speechOnly)) claimExtractor = new SpeechOnlyExtractor(claimExtractor);
             var evaluator = new AttributionEvaluator(claimExtractor, isSpeechCue: isSpeechCue ?? CueLexicon.IsSpeechCue);
             var evaluation = evaluator.Evaluate(split, diagnostics);
             var report = evaluation.Report;

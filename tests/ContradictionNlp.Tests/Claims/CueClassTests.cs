@@ -155,6 +155,18 @@ public class CueClassTests
     }
 
     [Fact]
+    public void The_speech_only_view_drops_belief_and_attitude_claims()
+    {
+        const string text = "Jane Roe said the tax failed. Tom Ash thinks the tax will return.";
+        var article = ContradictionNlp.Ingestion.Article.Create("t", null, null, null, text, "t.txt");
+        var analyzed = new ContradictionNlp.Tokenization.TextAnalyzer().Analyze(text);
+        var all = new ClaimExtractor().Extract(article, analyzed, new ContradictionNlp.Text.DiagnosticBag());
+        var speech = new SpeechOnlyExtractor(new ClaimExtractor()).Extract(article, analyzed, new ContradictionNlp.Text.DiagnosticBag());
+        Assert.Equal(["Jane Roe | said | the tax failed", "Tom Ash | thinks | the tax will return"], all.Select(ClaimFormatter.Format));
+        Assert.Equal(["Jane Roe | said | the tax failed"], speech.Select(ClaimFormatter.Format));
+    }
+
+    [Fact]
     public void Speech_claims_stay_speech()
     {
         var (claims, _) = Run("Jane Roe said that the tax will fail.");
