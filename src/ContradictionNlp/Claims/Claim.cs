@@ -37,6 +37,23 @@ public enum ClaimKind
 }
 
 /// <summary>
+/// What the cue reports. Only <see cref="Speech"/> is something the speaker asserted; the other
+/// classes are still extracted (a speaker's stated beliefs and stances can contradict each other
+/// too) but are kept apart so reviewers and evaluations can tell them from assertions.
+/// </summary>
+public enum CueClass
+{
+    /// <summary>Speech or statement: said, denied, "according to", "X's claim that".</summary>
+    Speech,
+    /// <summary>A mental state: thinks, believes, hopes, fears, expects, knows, wants, plans.</summary>
+    Belief,
+    /// <summary>A stance, evaluation or request: supports, opposes, criticized, attacked, urged, asked.</summary>
+    Attitude,
+    /// <summary>Evidence or appearance: seems, appears.</summary>
+    Evidence,
+}
+
+/// <summary>
 /// One attributed statement. All spans index into the article's text. <see cref="Id"/> is stable
 /// for the same article and content span, so re-running an article reproduces the same ids.
 /// </summary>
@@ -51,7 +68,8 @@ public sealed record Claim(
     TextSpan Content,
     string ContentText,
     ClaimKind Kind,
-    DateOnly? Date)
+    DateOnly? Date,
+    CueClass CueClass = CueClass.Speech)
 {
     public static string MakeId(string articleId, TextSpan content) => $"{articleId}:{content.Start}-{content.End}";
 }

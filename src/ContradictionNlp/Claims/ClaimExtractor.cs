@@ -49,7 +49,7 @@ public sealed class ClaimExtractor : IClaimExtractor
             var speaker = resolver.Resolve(raw.Speaker);
             claims.Add(new Claim(
                 Claim.MakeId(article.Id, content), article.Id, raw.Sentence, sentence.Span, speaker,
-                cue, cue.Of(text.Text), content, content.Of(text.Text), raw.Kind, article.Date));
+                cue, cue.Of(text.Text), content, content.Of(text.Text), raw.Kind, article.Date, raw.Class));
         }
 
         if (claims.Count == 0)
@@ -59,7 +59,10 @@ public sealed class ClaimExtractor : IClaimExtractor
 }
 
 /// <summary>A claim found by the rules: unit indices for the cue, character offsets for the content.</summary>
-internal sealed record RawClaim(int Sentence, int CueFirst, int CueEnd, RawMention Speaker, ClaimKind Kind, int ContentStart, int ContentEnd);
+internal sealed record RawClaim(int Sentence, int CueFirst, int CueEnd, RawMention Speaker, ClaimKind Kind, int ContentStart, int ContentEnd)
+{
+    public CueClass Class { get; init; } = CueClass.Speech;
+}
 
 /// <summary>The per-sentence rules (see <see cref="ClaimExtractor"/>).</summary>
 internal sealed class SentenceRules
@@ -96,7 +99,7 @@ internal sealed class SentenceRules
     {
         "write", "add", "announce", "maintain", "signal", "reveal", "explain", "recall", "answer", "comment",
         "report", "mention", "learn", "promise", "pledge", "vow", "estimate", "forecast", "guarantee",
-        "repeat", "reiterate", "observe", "disclose", "tweet", "point",
+        "repeat", "reiterate", "observe", "disclose", "tweet", "point", "continue",
     };
 
     // Cues whose object is the content even without a clause ("called the charges fabricated", "cited the report").
@@ -105,6 +108,8 @@ internal sealed class SentenceRules
     private static readonly HashSet<string> TellObjectsStop = new(StringComparer.Ordinal) { "that", "to", "about", "of", "off" };
 
     private int _a, _e;
+    private CueClass _cueClass;
+    private bool _topicCue;
     private List<RawClaim> _claims = [];
     private List<(int Boundary, bool Dummy)> _bounds = [];
     private List<(int ClaimIndex, int From)> _forward = [];
@@ -136,7 +141,14 @@ internal sealed class SentenceRules
             if (w.Lower == "according" && i + 1 < e && _u[i + 1].Lower == "to") { TryAccordingTo(sentence, i); continue; }
             // Cues are lower case: "State Department" and headline-case "Says" are not cues.
             if (w.IsCapitalised) continue;
-            bool done = CueLexicon.IsSpeechVerb(w.Lower, out var lemma) && TryVerb(sentence, i, lemma);
+            int before = _claims.Count;
+            bool cue = CueLexicon.IsCueVerb(w.Lower, out var lemma, out var cueClass);
+            // A belief or stance verb inside another claim's content ("a poll shows that most voters
+            // oppose the plan") is part of what was reported, not a second claim by its subject.
+            if (cue && cueClass != CueClass.Speech && !CueLexicon.IsTopicParticle(lemma, i + 1 < e ? _u[i + 1].Lower : "") && InsideForwardContent(i)) cue = false;
+            bool done = cue && TryVerb(sentence, i, lemma, cueClass);
+            if (done && _cueClass != CueClass.Speech)
+                for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = _cueClass };
             if (!done && CueLexicon.IsCueNoun(w.Lower, out _)) TryCueNoun(sentence, i);
         }
 
@@ -155,12 +167,69 @@ internal sealed class SentenceRules
             {
                 int end = e;
                 foreach (var (bound, _) in _bounds) if (bound > from && bound < end) end = bound;
-                span = Trimmed(from, end);
+                span = Trimmed(from, c.Class == CueClass.Attitude ? ObjectCut(from, end) : AdjunctCut(from, end));
             }
             _claims[index] = span is { } s ? c with { ContentStart = s.Item1, ContentEnd = s.Item2 } : c with { ContentStart = -1 };
         }
         _claims.RemoveAll(c => c.ContentStart < 0 || c.ContentEnd <= c.ContentStart);
         return _claims;
+    }
+
+    /// <summary>
+    /// Where a forward content ends before the reporter's own addition: a non-restrictive relative
+    /// (", which ...", ", who ...") or a participle clause (", contradicting ...") after the comma
+    /// describes the content, it is not part of what the speaker said. Commas inside quotations do not count.
+    /// </summary>
+    private int AdjunctCut(int from, int end)
+    {
+        for (int t = from + 2; t + 1 < end; t++)
+        {
+            if (_u[t].Lower != "," || _v.InsideRegion[t] >= 0) continue;
+            var x = _u[t + 1];
+            if (!x.IsWord || x.IsCapitalised) continue;
+            if (x.Lower is "which" || (x.Lower.Length > 5 && x.Lower.EndsWith("ing", StringComparison.Ordinal) && x.Lower is not ("including" or "during" or "something" or "nothing" or "anything" or "everything")))
+                return t;
+        }
+        return end;
+    }
+
+    // Words that open the reporter's circumstance after an object: "criticized the deal while in Ohio".
+    private static readonly HashSet<string> CircumstanceOpeners = new(StringComparer.Ordinal)
+    {
+        "while", "during", "amid", "despite", "although", "though",
+    };
+
+    /// <summary>
+    /// Where the object of a belief or stance cue ends: at a comma, semicolon or dash outside
+    /// quotations, or at a word opening a circumstance ("while", "during"), whichever comes first.
+    /// A that-clause or infinitive runs on as a clause would ("hopes that A, B and C" keeps its list
+    /// only up to the first comma, which PolNeAR's spans mostly do too).
+    /// </summary>
+    private int ObjectCut(int from, int end)
+    {
+        int cut = AdjunctCut(from, end);
+        for (int t = from + 1; t < cut; t++)
+        {
+            if (_v.InsideRegion[t] >= 0 || _v.OpeningRegion[t] >= 0) continue;
+            var x = _u[t];
+            if (x.Lower is "," or ";" or "\u2014" or "--" or "(") return t;
+            if (x.IsWord && CircumstanceOpeners.Contains(x.Lower)) return t;
+        }
+        return cut;
+    }
+
+    private bool InsideForwardContent(int i)
+    {
+        foreach (var (_, from) in _forward)
+        {
+            if (from > i) continue;
+            // "A said X, and B thinks Y": a comma or semicolon may start a new clause with its own cue.
+            bool clauseBreak = false;
+            for (int t = from; t < i; t++)
+                if (_u[t].Lower is "," or ";" && _v.InsideRegion[t] < 0) { clauseBreak = true; break; }
+            if (!clauseBreak) return true;
+        }
+        return false;
     }
 
     private bool IsStatementQuote(int region)
@@ -191,11 +260,22 @@ internal sealed class SentenceRules
         u.IsWord && !u.IsCapitalised && u.Lower.Length > 4 && u.Lower.EndsWith("ly", StringComparison.Ordinal)
         && !L.SourceNouns.Contains(u.Lower) && !L.Titles.Contains(u.Lower) && u.Lower is not ("ally" or "rally" or "italy" or "daily" or "weekly");
 
-    private bool TryVerb(int sentence, int i, string lemma)
+    private bool TryVerb(int sentence, int i, string lemma, CueClass cueClass)
     {
         int a = _a, e = _e;
+        _cueClass = cueClass;
+        _topicCue = false;
         int cueEnd = i + 1;
-        if (lemma == "point")
+        // "talked about the economy", "warned of a recession": the particle joins the cue and its
+        // object is the content. Naming a topic asserts nothing, so these are attitude cues.
+        if (i + 1 < e && CueLexicon.IsTopicParticle(lemma, _u[i + 1].Lower))
+        {
+            cueEnd = i + 2;
+            if (cueClass != CueClass.Belief) _cueClass = CueClass.Attitude;
+            _topicCue = true;
+        }
+        else if (CueLexicon.IsPhrasalOnly(lemma)) return false;
+        if (lemma == "point" && !_topicCue)
         {
             if (i + 1 < e && _u[i + 1].Lower == "out") cueEnd = i + 2;
             else return false;
@@ -207,7 +287,12 @@ internal sealed class SentenceRules
             if (i + 1 >= e) return false;
             var next = _u[i + 1].Lower;
             if (next is "for" or "on") cueEnd = i + 2;
-            else if (next is "up" or "off" or "back" or "in" or "out" or "it" or "him" or "her" or "them" or "me" or "us" or "you" || _u[i + 1].Kind != UnitKind.Word) return false;
+            else if (next is "up" or "off" or "back" or "in" or "out" || _u[i + 1].Kind != UnitKind.Word) return false;
+            // "called him divisive", "called it a mistake" characterise; "called him" / "called him on Monday" is a phone call.
+            else if (next is "it" or "him" or "her" or "them" or "me" or "us" or "you"
+                     && !(i + 2 < e && _u[i + 2].IsWord && !L.Prepositions.Contains(_u[i + 2].Lower) && !L.TimeWords.Contains(_u[i + 2].Lower)
+                          && !L.IsDayOrMonth(_u[i + 2].Lower) && _u[i + 2].Lower is not ("back" or "up" or "off" or "out" or "and" or "but" or "to")))
+                return false;
         }
         // Adjectival or nominal use: "the said document", "his claims", "that said".
         if (i - 1 >= a && _u[i - 1].IsWord && L.Determiners.Contains(_u[i - 1].Lower)) return false;
@@ -265,7 +350,8 @@ internal sealed class SentenceRules
         if (m is null)
         {
             // Participle after a noun: "issued a statement saying that ..." — the clause's subject speaks.
-            if (ing && !be)
+            // Not for stance or belief participles: "a bill supporting X" says nothing about the subject.
+            if (ing && !be && cueClass == CueClass.Speech)
             {
                 var subject = LastSpeaker ?? SentenceSubject(k + 1);
                 if (subject is null) return false;
@@ -347,12 +433,21 @@ internal sealed class SentenceRules
         int j = a;
         while (j < _e && j - a < 5 && _u[j].IsCapitalised) j++;
         if (j == a || j >= _u.Length || j - a > 4) return;
+        int nameEnd = j;
+        // Headline style "Clinton to Planned Parenthood: ...", "Mukasey at RNC: ...": an audience or
+        // venue between the person and the colon belongs to neither the speaker nor the content.
+        if (_u[j].Lower is "to" or "at" or "on" && j > a)
+        {
+            int t = j + 1;
+            while (t < _e && t - j <= 5 && _u[t].IsCapitalised) t++;
+            if (t > j + 1 && t < _u.Length && _u[t].Lower == ":") j = t;
+        }
         bool colon = _u[j].Lower == ":";
         bool dash = _u[j].Text is "\u2015" or "\u2014" or "--";
         if (!colon && !dash) return;
         if (dash && (j + 1 >= _u.Length || _v.OpeningRegion[j + 1] < 0)) return;
-        var m = _p.Classify(a, j);
-        if (m is not { Kind: MentionKind.Name } || (dash && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
+        var m = _p.Classify(a, nameEnd);
+        if (m is not { Kind: MentionKind.Name } || ((dash || nameEnd < j) && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
         if (_u[a].IsWord && L.Determiners.Contains(_u[a].Lower)) return;     // "The Latest:" is a heading
         int from = j + 1;
         int end = from;
@@ -517,6 +612,7 @@ internal sealed class SentenceRules
     private int ForwardStart(int j, string lemma, RawMention speaker)
     {
         int e = _e;
+        if (_cueClass != CueClass.Speech) return ObjectStart(j);
         if (lemma == "tell")
         {
             if (j >= e) return -1;
@@ -571,7 +667,8 @@ internal sealed class SentenceRules
         if (finding && !L.DocumentNouns.Contains(speaker.Head)) return -1;   // "police found a body" reports no claim
         if (speaker.Weak && !finding) return -1;                 // "the figures said nothing new"
         if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
-        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")) return -1;
+        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")
+            && !(lemma == "call" && _u[j].Lower is "him" or "them" or "me" or "us")) return -1;
         if (lemma == "call" && _u[j].IsCapitalised)
         {
             // "called Tom Reyes on Friday" is a phone call; "called Reyes a liar" characterises him.
@@ -585,6 +682,26 @@ internal sealed class SentenceRules
         // Without "that", these cues often take a plain noun phrase that is no statement ("maintains a
         // program", "wrote letters", "announced plans"), so their content must look like a clause.
         if (NounPhraseProne.Contains(lemma) && !LooksLikeClause(j)) return -1;
+        return j;
+    }
+
+    /// <summary>
+    /// Content start after a belief or stance verb: its whole complement, which PolNeAR and readers take
+    /// as the content — a that-clause, a bare clause, an infinitive ("wants to run"), an object with its
+    /// complement ("urged him to resign") or a plain object ("criticized the deal"). A prepositional
+    /// phrase or a comma right after the verb ("hoped for", "thinks, however") is no complement we take.
+    /// </summary>
+    private int ObjectStart(int j)
+    {
+        int e = _e;
+        while (j < e && IsAdverbial(_u[j])) j++;
+        if (j >= e) return -1;
+        var x = _u[j];
+        if (x.Lower == "that") return j + 1 < e ? j + 1 : -1;
+        if (x.Lower == ":") return j + 1 < e ? j + 1 : -1;
+        if (_v.OpeningRegion[j] >= 0) return j;
+        if (x.Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
+        if (x.IsWord && x.Lower != "to" && (L.Prepositions.Contains(x.Lower) || x.Lower is "so" or "it" or "about" or "of" or "for" or "as" or "and" or "or" or "but")) return -1;
         return j;
     }
 

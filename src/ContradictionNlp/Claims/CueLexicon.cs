@@ -6,10 +6,11 @@ namespace ContradictionNlp.Claims;
 /// lemma (with irregular forms spelled out) so "said", "says", "saying" and "Denies" all match.
 /// </summary>
 /// <remarks>
-/// Belief and perception verbs (think, believe, feel, know, expect, hope, fear, suspect) are
-/// deliberately NOT cues: "he thinks that ..." reports a mental state, not something the person
-/// asserted, and a fact-checker cannot hold a speaker to it. They are listed in
-/// <see cref="BeliefVerbs"/> so the choice is visible and testable.
+/// Belief and attitude verbs (think, believe, hope, want; support, criticize, urge, ask) are NOT
+/// speech cues: "he thinks that ..." reports a mental state, not something the person asserted, and
+/// a fact-checker cannot hold a speaker to it the same way. About half of PolNeAR's attributions use
+/// them, so <see cref="IsCueVerb"/> recognises them too with their <see cref="CueClass"/>; the
+/// extractor keeps the class on the claim and <see cref="IsSpeechCue"/> stays speech-only.
 /// </remarks>
 public static class CueLexicon
 {
@@ -22,10 +23,50 @@ public static class CueLexicon
         "predict", "promise", "vow", "pledge", "recall", "remark", "reply", "respond", "agree",
         "complain", "boast", "caution", "stress", "repeat", "reiterate", "indicate", "mention",
         "observe", "testify", "affirm", "assure", "charge", "counter", "disclose", "hint", "imply",
-        "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest",
+        "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest", "continue",
         "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
         "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find", "call", "cite",
     ];
+
+    // Mental-state verbs: the content is what the subject believes, wants or expects.
+    private static readonly string[] BeliefLemmas =
+    [
+        "think", "believe", "feel", "know", "expect", "hope", "fear", "suspect", "worry", "want",
+        "doubt", "wonder", "assume", "wish", "prefer", "plan", "intend", "realize", "realise",
+        "imagine",
+    ];
+
+    // Stance, evaluation and request verbs: the content is their object ("criticized the deal").
+    private static readonly string[] AttitudeLemmas =
+    [
+        "support", "oppose", "criticize", "criticise", "attack", "praise", "blame", "condemn", "endorse",
+        "defend", "urge", "ask", "seek", "reject", "dismiss", "question", "describe", "slam", "blast",
+        "denounce", "mock", "applaud", "decry", "demand", "propose", "laud", "hail", "ridicule", "fault",
+    ];
+
+    // Verbs that name what someone talked about only with their particle ("talked about the economy",
+    // "referred to the poll"); alone ("talked to reporters", "voted early") they are no cue.
+    private static readonly string[] PhrasalOnlyLemmas = ["talk", "speak", "refer", "focus", "vote", "care"];
+
+    // Particles that turn a cue verb into a topic cue: the object is what the speech or stance is about.
+    private static readonly Dictionary<string, string[]> TopicParticles = new(StringComparer.Ordinal)
+    {
+        ["talk"] = ["about"], ["speak"] = ["about", "of", "on"], ["refer"] = ["to"], ["focus"] = ["on"],
+        ["vote"] = ["for", "against"], ["care"] = ["about"], ["point"] = ["to"], ["joke"] = ["about"],
+        ["complain"] = ["about"], ["warn"] = ["about", "of", "against"], ["write"] = ["about"],
+        ["comment"] = ["on"], ["ask"] = ["about", "for"], ["worry"] = ["about"], ["argue"] = ["for", "against"],
+        ["testify"] = ["about"], ["boast"] = ["about", "of"], ["speculate"] = ["about"],
+    };
+
+    /// <summary>
+    /// True when <paramref name="particle"/> after a form of <paramref name="lemma"/> makes a topic cue
+    /// ("talked about", "referred to", "warned of"): the cue takes the particle and the object is the content.
+    /// </summary>
+    public static bool IsTopicParticle(string lemma, string particle) =>
+        TopicParticles.TryGetValue(lemma, out var ps) && Array.IndexOf(ps, particle) >= 0;
+
+    /// <summary>True for verbs that are cues only with a topic particle ("talk about", "refer to").</summary>
+    public static bool IsPhrasalOnly(string lemma) => Array.IndexOf(PhrasalOnlyLemmas, lemma) >= 0;
 
     /// <summary>
     /// Verbs that report a finding rather than speech ("the poll shows", "the study found"). They are
@@ -42,6 +83,17 @@ public static class CueLexicon
         ["forecast"] = ["forecast"],
         ["learn"] = ["learnt"],
         ["find"] = ["found"],
+        ["think"] = ["thought"],
+        ["feel"] = ["felt"],
+        ["know"] = ["knew", "known"],
+        ["seek"] = ["sought"],
+        ["speak"] = ["spoke", "spoken"],
+    };
+
+    // Lemmas whose past is irregular only (no regular "-ed" form).
+    private static readonly HashSet<string> NoRegularPast = new(StringComparer.Ordinal)
+    {
+        "say", "tell", "write", "forecast", "find", "think", "feel", "know", "seek", "speak",
     };
 
     // Nouns that name a statement and can introduce its content: "X's admission that ...".
@@ -66,7 +118,9 @@ public static class CueLexicon
     // Forms that are far more often nouns in news text ("secretary of state", "member states").
     private static readonly HashSet<string> AmbiguousForms = new(StringComparer.Ordinal) { "state", "states" };
 
-    private static readonly Dictionary<string, string> VerbForms = BuildVerbForms();
+    private static readonly Dictionary<string, string> VerbForms = BuildVerbForms(VerbLemmas);
+    private static readonly Dictionary<string, string> BeliefForms = BuildVerbForms(BeliefLemmas);
+    private static readonly Dictionary<string, string> AttitudeForms = BuildVerbForms([.. AttitudeLemmas, .. PhrasalOnlyLemmas]);
     private static readonly Dictionary<string, string> NounForms = BuildNounForms();
 
     /// <summary>True when the word (any inflection, any case: "said", "Denies", "admission") is a speech/statement cue.</summary>
@@ -77,6 +131,22 @@ public static class CueLexicon
     {
         ArgumentNullException.ThrowIfNull(word);
         if (VerbForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        lemma = "";
+        return false;
+    }
+
+    /// <summary>
+    /// True for any inflection of a cue verb of any class: speech verbs (<see cref="CueClass.Speech"/>),
+    /// mental-state verbs (<see cref="CueClass.Belief"/>) and stance verbs (<see cref="CueClass.Attitude"/>).
+    /// </summary>
+    public static bool IsCueVerb(string word, out string lemma, out CueClass cueClass)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.ToLowerInvariant();
+        cueClass = CueClass.Speech;
+        if (VerbForms.TryGetValue(lower, out var l)) { lemma = l; return true; }
+        if (BeliefForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Belief; return true; }
+        if (AttitudeForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Attitude; return true; }
         lemma = "";
         return false;
     }
@@ -94,10 +164,10 @@ public static class CueLexicon
     public static bool IsParticiple(string word) =>
         word.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && IsSpeechVerb(word, out _);
 
-    private static Dictionary<string, string> BuildVerbForms()
+    private static Dictionary<string, string> BuildVerbForms(string[] lemmas)
     {
         var forms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var lemma in VerbLemmas)
+        foreach (var lemma in lemmas)
         {
             foreach (var form in Inflect(lemma))
                 if (!AmbiguousForms.Contains(form)) forms.TryAdd(form, lemma);
@@ -123,7 +193,7 @@ public static class CueLexicon
     {
         yield return lemma;
         yield return Plural(lemma);
-        if (lemma is "say" or "tell" or "write" or "forecast" or "find")
+        if (NoRegularPast.Contains(lemma))
         {
             yield return Ing(lemma);
             yield break;
@@ -159,6 +229,6 @@ public static class CueLexicon
     // Single-syllable consonant-vowel-consonant verbs double the final consonant (admit -> admitted
     // is listed explicitly below since stress, not syllable count, decides for longer verbs).
     private static bool DoublesFinal(string w) =>
-        w is "admit" or "commit" or "quip" or "regret" or "confer" or "refer" or "abet" ||
+        w is "admit" or "commit" or "quip" or "regret" or "confer" or "refer" or "abet" or "plan" ||
         (w.Length == 3 && !IsVowel(w[0]) && IsVowel(w[1]) && !IsVowel(w[2]) && w[2] is not ('w' or 'x' or 'y'));
 }

@@ -76,7 +76,10 @@ internal sealed class MentionParser
             for (int c2 = k - 1; c2 > first && c2 >= k - 40; c2--)
             {
                 var x = _u[c2];
-                if (x.Kind == UnitKind.Quote || x.Lower is ";" or ":" || (x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                // Another finite cue means another clause; a base or -ing form inside the appositive is a
+                // noun modifier ("a creative writing professor", "a talk show host").
+                if (x.Kind == UnitKind.Quote || x.Lower is ";" or ":" || (x.IsWord && !x.IsCapitalised && CueLexicon.IsSpeechVerb(x.Lower, out var cueLemma)
+                    && x.Lower != cueLemma && !x.Lower.EndsWith("ing", StringComparison.Ordinal))) break;
                 if (x.Lower != ",") continue;
                 var named = ParseLeft(c2, first);
                 // Two stacked appositives ("Roe, the attorney general, one of the plaintiffs, said") are fine; more are not.
@@ -150,6 +153,13 @@ internal sealed class MentionParser
                 break;
             }
         }
+        // "The families said", "some residents say": a plain plural noun right after a determiner heads
+        // a description; the cue itself marks it as a source. Plural only: in "a similar question" or
+        // "the best plan" the word before the cue is an adjective and the cue a noun.
+        if (m is null && k - 1 >= first && _u[k].IsWord && !_u[k].IsCapitalised && _u[k].Lower.Length >= 4 && LooksPlural(_u[k].Lower)
+            && _u[k - 1].IsWord && L.Determiners.Contains(_u[k - 1].Lower) && _u[k - 1].Lower != "that"
+            && !L.Determiners.Contains(_u[k].Lower) && !L.SkippableBeforeCue.Contains(_u[k].Lower) && !_u[k].Lower.EndsWith("ly", StringComparison.Ordinal))
+            m = Classify(k - 1, k + 1, lenient: true);
         if (m is null) return null;
 
         // "top black lawmakers said": up to two unlisted adjectives before a description's head, when
@@ -182,6 +192,9 @@ internal sealed class MentionParser
         }
         return m;
     }
+
+    private static bool LooksPlural(string w) =>
+        w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal);
 
     /// <summary>"said Trump", "according to a spokesman for the campaign": the mention from <paramref name="start"/> to a comma or the end.</summary>
     /// <param name="lenient">Accept any noun as the head ("according to engineers"): the cue alone marks a source.</param>

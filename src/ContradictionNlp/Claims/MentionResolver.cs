@@ -22,6 +22,11 @@ internal sealed class MentionResolver
 {
     private sealed record Person(int Position, int Sentence, string Name, List<string> Roles, bool IsPerson, bool IsSubject, char Gender);
 
+    private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
+    {
+        "while", "although", "though", "if", "when", "because", "as", "since", "after", "before", "unless", "whereas", "once", "until",
+    };
+
     private readonly UnitView _v;
     private readonly List<Person> _people = [];
     private readonly Dictionary<string, char> _gender = new(StringComparer.Ordinal);
@@ -30,6 +35,13 @@ internal sealed class MentionResolver
     {
         _v = view;
         var u = view.Units;
+        // Capitalised words seen somewhere other than a sentence's first word: only these can be a
+        // one-word name at a sentence start ("Recent shipments ...", "Chastened by ...", "Climate ..."
+        // are capitalised only because they open the sentence).
+        var midCaps = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (a0, b0) in view.SentenceRanges)
+            for (int t = a0 + 1; t < b0; t++)
+                if (u[t].IsCapitalised) midCaps.Add(u[t].Lower);
         for (int s = 0; s < view.SentenceRanges.Length; s++)
         {
             var (a, b) = view.SentenceRanges[s];
@@ -40,6 +52,7 @@ internal sealed class MentionResolver
                 // Names inside quotations are what the speaker talks about, rarely who "he" is next.
                 if (view.InsideRegion[j] >= 0) { j++; continue; }
                 int end = parser.NameRunEnd(j, b, a);
+                if (end == j + 1 && j == a && !midCaps.Contains(u[j].Lower)) { j = end; continue; }
                 if (end > j && parser.Classify(j, end) is { Kind: MentionKind.Name } m)
                 {
                     // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.
@@ -47,7 +60,8 @@ internal sealed class MentionResolver
                     bool isPerson = m.IsPerson && !place;
                     // "Subject": the first person of the sentence, named at its start or right after an
                     // introductory phrase's comma — not one buried in the predicate.
-                    bool subject = first && isPerson && (j - a <= 1 || u[j - 1].Lower == ",");
+                    // A name right after a subordinator ("While Obama had ...") is the subordinate clause's.
+                    bool subject = first && isPerson && ((j - a <= 1 && !(j == a + 1 && Subordinators.Contains(u[a].Lower))) || u[j - 1].Lower == ",");
                     _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, isPerson, subject, m.Gender));
                     if (isPerson) first = false;
                     if (m.Gender != '?') _gender[Key(m.Name)] = m.Gender;
@@ -76,6 +90,10 @@ internal sealed class MentionResolver
             _people.Add(new Person(span.Start, sentence, name, m.Roles, true, true, m.Gender));
         else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
             _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
+        // An organisation or group that just spoke ("Democrats noted ...") is a "they"/"it" candidate
+        // even when the article-wide scan skipped it (a one-word sentence opener).
+        else if (name.Length > 0 && m.Kind == MentionKind.Name && !_people.Exists(p => p.Position == span.Start))
+            _people.Add(new Person(span.Start, sentence, name, m.Roles, false, true, '?'));
         _people.Sort((x, y) => x.Position.CompareTo(y.Position));
         return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
     }
@@ -96,14 +114,23 @@ internal sealed class MentionResolver
         return space < 0 ? name : name[(space + 1)..];
     }
 
-    /// <summary>A surname alone becomes the full name with that surname (most recent before, else first after).</summary>
-    private string FullName(string name, int position)
+    /// <summary>
+    /// A surname alone becomes the full name with that surname (most recent before, else first after).
+    /// With <paramref name="gender"/> ('m'/'f'), full names known to be of the other gender are passed
+    /// over, so "she" after "Clinton" finds Hillary Clinton even when Bill Clinton was named last.
+    /// </summary>
+    private string FullName(string name, int position, char gender = '?')
     {
         if (name.Contains(' ')) return name;
         string? before = null, after = null;
         foreach (var p in _people)
         {
             if (!p.IsPerson || !p.Name.Contains(' ') || !string.Equals(LastWord(p.Name), name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (gender != '?')
+            {
+                var g = p.Gender != '?' ? p.Gender : _gender.GetValueOrDefault(Key(p.Name), '?');
+                if (g != '?' && g != gender) continue;
+            }
             if (p.Position <= position) before = p.Name;
             else after ??= p.Name;
         }
@@ -120,13 +147,29 @@ internal sealed class MentionResolver
             {
                 var p = _people[i];
                 if (p.Position >= position || !p.IsPerson) continue;
-                var full = FullName(p.Name, p.Position);
+                var full = FullName(p.Name, p.Position, want);
+                // A bare surname whose every full name is of the other gender is not this pronoun's antecedent.
+                if (!full.Contains(' ') && FullName(p.Name, p.Position).Contains(' ')) continue;
                 var g = p.Gender != '?' ? p.Gender : _gender.GetValueOrDefault(Key(full), '?');
                 if (g != '?' && g != want) continue;
                 if (p.IsSubject) return full;
                 fallback ??= p;
             }
-            return fallback is null ? "" : FullName(fallback.Name, fallback.Position);
+            return fallback is null ? "" : FullName(fallback.Name, fallback.Position, want);
+        }
+        // "Democrats noted ... the House committee. They noted": a plural name ("Democrats",
+        // "Republicans") in the last two sentences is a likelier "they" than a singular organisation.
+        if (pronoun == "they")
+        {
+            for (int i = _people.Count - 1; i >= 0; i--)
+            {
+                var p = _people[i];
+                if (p.Position >= position) continue;
+                if (p.Sentence < sentence - 2) break;
+                if (!p.Name.Contains(' ') && p.Name.Length > 3 && p.Name.EndsWith('s') && !p.Name.EndsWith("ss", StringComparison.Ordinal)
+                    && !L.Places.Contains(p.Name.ToLowerInvariant()))
+                    return p.Name;
+            }
         }
         if (pronoun is "they" or "it")
         {

@@ -84,16 +84,25 @@ public sealed class AttributionEvaluator
         var claims = _extractor.Extract(doc, tokenized, diagnostics);
 
         var gold = article.Attributions
-            .Select(g => new AttributionSpans(
-                TokenSets.Covering(tokenized, g.Content), g.Source, g.Cue,
-                _isSpeechCue is not null && CueHasSpeechWord(tokenized, g.Cue)))
+            .Select(g =>
+            {
+                var tokens = TokenSets.Covering(tokenized, g.Content);
+                return new AttributionSpans(tokens, g.Source, g.Cue,
+                    _isSpeechCue is not null && CueHasSpeechWord(tokenized, g.Cue),
+                    CoreTokens: TokenSets.Core(tokenized, tokens));
+            })
             .ToArray();
         var predicted = claims
-            .Select(c => new AttributionSpans(
-                TokenSets.Covering(tokenized, [c.Content]),
+            .Select(c =>
+            {
+                var tokens = TokenSets.Covering(tokenized, [c.Content]);
+                return new AttributionSpans(tokens,
                 // An empty speaker span is "no speaker found": it overlaps nothing, so it scores as wrong.
                 c.Speaker.Span.IsEmpty ? [] : [c.Speaker.Span],
-                c.Cue.IsEmpty ? [] : [c.Cue]))
+                c.Cue.IsEmpty ? [] : [c.Cue],
+                NotSpeech: c.CueClass != CueClass.Speech,
+                CoreTokens: TokenSets.Core(tokenized, tokens));
+            })
             .ToArray();
         var score = AttributionScorer.Score(gold, predicted);
         return new AttributionArticleResult(article, tokenized, claims, gold, predicted, score,

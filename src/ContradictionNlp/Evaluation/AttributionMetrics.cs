@@ -11,11 +11,24 @@ namespace ContradictionNlp.Evaluation;
 /// <param name="Source">Source fragments; empty when there is no source (gold) or no speaker span (predicted).</param>
 /// <param name="Cue">Cue fragments.</param>
 /// <param name="IsSpeechCue">Gold only: the cue contains a speech/statement word (drives the speech-cue subset).</param>
+/// <param name="CoreTokens">The content without a leading complementizer "that" and without leading or
+/// trailing quote marks and punctuation (see <see cref="TokenSets.Core"/>); null means same as the content.</param>
+/// <param name="NotSpeech">Predicted only: the extractor marked this claim as a belief/attitude/evidence
+/// cue, so when unmatched it is not a false positive of the speech-cue subset (it never claimed to be speech).</param>
 public sealed record AttributionSpans(
     IReadOnlyList<int> ContentTokens,
     IReadOnlyList<TextSpan> Source,
     IReadOnlyList<TextSpan> Cue,
-    bool IsSpeechCue = false);
+    bool IsSpeechCue = false,
+    bool NotSpeech = false,
+    IReadOnlyList<int>? CoreTokens = null)
+{
+    /// <summary>
+    /// The content tokens the normalized exact match compares: <see cref="CoreTokens"/> when given,
+    /// otherwise <see cref="ContentTokens"/>.
+    /// </summary>
+    public IReadOnlyList<int> Core => CoreTokens ?? ContentTokens;
+}
 
 /// <summary>Maps character spans to token sets with our tokenizer's offsets.</summary>
 public static class TokenSets
@@ -46,6 +59,27 @@ public static class TokenSets
         }
         return [.. result];
     }
+
+    /// <summary>
+    /// The normalized content: <paramref name="tokens"/> (sorted indices) without leading quote marks,
+    /// punctuation and a complementizer "that", and without trailing quote marks and punctuation.
+    /// PolNeAR spans start at "that" and keep outer quote marks; our claims do not. Comparing cores on
+    /// both sides measures whether the same words were found, not which convention was used.
+    /// </summary>
+    public static int[] Core(TokenizedText text, IReadOnlyList<int> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        int lo = 0, hi = tokens.Count;
+        bool Edge(int t) => text.Tokens[t].Kind is TokenKind.Punctuation or TokenKind.Quote;
+        while (lo < hi && (Edge(tokens[lo]) || (text.Tokens[tokens[lo]].Kind == TokenKind.Word
+                                                  && string.Equals(text.TokenText(tokens[lo]), "that", StringComparison.OrdinalIgnoreCase))))
+            lo++;
+        while (hi > lo && Edge(tokens[hi - 1])) hi--;
+        var core = new int[hi - lo];
+        for (int i = lo; i < hi; i++) core[i - lo] = tokens[i];
+        return core;
+    }
 }
 
 /// <summary>A gold/predicted pair accepted by the one-to-one matching.</summary>
@@ -68,6 +102,10 @@ public readonly record struct AttributionCounts
     /// speech-cue subset it is that subset's exact TP plus the exact matching's own unmatched predictions.
     /// </summary>
     public int ExactPredicted { get; init; }
+    /// <summary>Pairs matched one-to-one with identical <see cref="AttributionSpans.Core"/> token sets.</summary>
+    public int CoreExactMatched { get; init; }
+    /// <summary>Denominator of normalized exact precision (as <see cref="ExactPredicted"/>).</summary>
+    public int CoreExactPredicted { get; init; }
     /// <summary>Matched pairs whose gold has a Source (the source-accuracy denominator).</summary>
     public int SourceEvaluated { get; init; }
     public int SourceCorrect { get; init; }
@@ -82,6 +120,8 @@ public readonly record struct AttributionCounts
         Matched = a.Matched + b.Matched,
         ExactMatched = a.ExactMatched + b.ExactMatched,
         ExactPredicted = a.ExactPredicted + b.ExactPredicted,
+        CoreExactMatched = a.CoreExactMatched + b.CoreExactMatched,
+        CoreExactPredicted = a.CoreExactPredicted + b.CoreExactPredicted,
         SourceEvaluated = a.SourceEvaluated + b.SourceEvaluated,
         SourceCorrect = a.SourceCorrect + b.SourceCorrect,
         CueCorrect = a.CueCorrect + b.CueCorrect,
@@ -94,6 +134,9 @@ public readonly record struct AttributionCounts
     public double ExactPrecision => Ratio(ExactMatched, ExactPredicted);
     public double ExactRecall => Ratio(ExactMatched, Gold);
     public double ExactF1 => Harmonic(ExactPrecision, ExactRecall);
+    public double CoreExactPrecision => Ratio(CoreExactMatched, CoreExactPredicted);
+    public double CoreExactRecall => Ratio(CoreExactMatched, Gold);
+    public double CoreExactF1 => Harmonic(CoreExactPrecision, CoreExactRecall);
     public double SourceAccuracy => Ratio(SourceCorrect, SourceEvaluated);
     public double CueAccuracy => Ratio(CueCorrect, Matched);
 
@@ -125,8 +168,9 @@ public sealed record AttributionArticleScore(
 /// <item>Cue accuracy: over all matched pairs, the share whose predicted cue overlaps a gold Cue fragment.</item>
 /// <item>Speech-cue subset: gold restricted to <see cref="AttributionSpans.IsSpeechCue"/>; from the
 /// same global matching, TP = matches with a speech-cue gold, FN = unmatched speech-cue gold,
-/// FP = unmatched predictions (a prediction that correctly found a non-speech attribution is not
-/// held against the subset).</item>
+/// FP = unmatched predictions not marked <see cref="AttributionSpans.NotSpeech"/> (a prediction that
+/// correctly found a non-speech attribution is not held against the subset, and neither is one the
+/// extractor itself classed as belief/attitude).</item>
 /// </list>
 /// </summary>
 public static class AttributionScorer
@@ -192,6 +236,7 @@ public static class AttributionScorer
         var matches = Match(gold, predicted, iou => iou >= MatchThreshold);
         // Identical sets give exactly 1.0 (inter == union), so the comparison is safe.
         var exact = Match(gold, predicted, iou => iou == 1.0);
+        var coreExact = MatchCore(gold, predicted);
 
         int sourceEval = 0, sourceOk = 0, cueOk = 0, noSource = 0;
         int sSourceEval = 0, sSourceOk = 0, sCueOk = 0, sNoSource = 0, sMatched = 0;
@@ -213,6 +258,18 @@ public static class AttributionScorer
         int speechExact = exact.Count(m => gold[m.Gold].IsSpeechCue);
         int unmatchedPred = predicted.Count - matches.Count;
         int unmatchedPredExact = predicted.Count - exact.Count;
+        var predMatchedSet = new HashSet<int>(matches.Select(m => m.Predicted));
+        var predExactSet = new HashSet<int>(exact.Select(m => m.Predicted));
+        var predCoreSet = new HashSet<int>(coreExact.Select(m => m.Predicted));
+        int unmatchedSpeechPred = 0, unmatchedSpeechPredExact = 0, unmatchedSpeechPredCore = 0;
+        for (int p = 0; p < predicted.Count; p++)
+        {
+            if (predicted[p].NotSpeech) continue;
+            if (!predMatchedSet.Contains(p)) unmatchedSpeechPred++;
+            if (!predExactSet.Contains(p)) unmatchedSpeechPredExact++;
+            if (!predCoreSet.Contains(p)) unmatchedSpeechPredCore++;
+        }
+        int speechCore = coreExact.Count(m => gold[m.Gold].IsSpeechCue);
         int speechGold = gold.Count(g => g.IsSpeechCue);
 
         var all = new AttributionCounts
@@ -222,6 +279,8 @@ public static class AttributionScorer
             Matched = matches.Count,
             ExactMatched = exact.Count,
             ExactPredicted = predicted.Count,
+            CoreExactMatched = coreExact.Count,
+            CoreExactPredicted = predicted.Count,
             SourceEvaluated = sourceEval,
             SourceCorrect = sourceOk,
             CueCorrect = cueOk,
@@ -231,10 +290,12 @@ public static class AttributionScorer
         var speech = new AttributionCounts
         {
             Gold = speechGold,
-            Predicted = sMatched + unmatchedPred,
+            Predicted = sMatched + unmatchedSpeechPred,
             Matched = sMatched,
             ExactMatched = speechExact,
-            ExactPredicted = speechExact + unmatchedPredExact,
+            ExactPredicted = speechExact + unmatchedSpeechPredExact,
+            CoreExactMatched = speechCore,
+            CoreExactPredicted = speechCore + unmatchedSpeechPredCore,
             SourceEvaluated = sSourceEval,
             SourceCorrect = sSourceOk,
             CueCorrect = sCueOk,
@@ -247,6 +308,23 @@ public static class AttributionScorer
             all, speech, matches, exact,
             Enumerable.Range(0, gold.Count).Where(g => !goldMatched.Contains(g)).ToArray(),
             Enumerable.Range(0, predicted.Count).Where(p => !predMatched.Contains(p)).ToArray());
+    }
+
+    /// <summary>One-to-one matching of identical <see cref="AttributionSpans.Core"/> sets (empty cores never match).</summary>
+    private static IReadOnlyList<AttributionMatch> MatchCore(IReadOnlyList<AttributionSpans> gold, IReadOnlyList<AttributionSpans> predicted)
+    {
+        var cores = gold.Select(g => g.Core).ToArray();
+        var predUsed = new bool[predicted.Count];
+        var result = new List<AttributionMatch>();
+        for (int g = 0; g < gold.Count; g++)
+            for (int p = 0; p < predicted.Count; p++)
+            {
+                if (predUsed[p] || cores[g].Count == 0 || !cores[g].SequenceEqual(predicted[p].Core)) continue;
+                predUsed[p] = true;
+                result.Add(new AttributionMatch(g, p, 1.0));
+                break;
+            }
+        return result;
     }
 
     private static bool AnyOverlap(IReadOnlyList<TextSpan> a, IReadOnlyList<TextSpan> b)

@@ -24,7 +24,7 @@ public sealed record AttributionReport(
     public bool AnySkipped => SkippedArticles > 0 || SkippedAttributions > 0;
 
     /// <summary>
-    /// One JSON object, keys in a fixed order: content, content_exact, source_accuracy,
+    /// One JSON object, keys in a fixed order: content, content_exact, content_exact_normalized, source_accuracy,
     /// cue_accuracy, articles, gold, predicted, then speech_cues (when computed), skipped,
     /// alignment and counts. Fractions are in 0..1, rounded to 4 decimals.
     /// </summary>
@@ -79,6 +79,11 @@ public sealed record AttributionReport(
         w.WriteNumber("precision", Round(c.ExactPrecision));
         w.WriteNumber("recall", Round(c.ExactRecall));
         w.WriteNumber("f1", Round(c.ExactF1));
+        w.WriteEndObject();
+        w.WriteStartObject("content_exact_normalized");
+        w.WriteNumber("precision", Round(c.CoreExactPrecision));
+        w.WriteNumber("recall", Round(c.CoreExactRecall));
+        w.WriteNumber("f1", Round(c.CoreExactF1));
         w.WriteEndObject();
         w.WriteNumber("source_accuracy", Round(c.SourceAccuracy));
         w.WriteNumber("cue_accuracy", Round(c.CueAccuracy));
