@@ -208,16 +208,16 @@ public sealed partial class ClaimStore : IDisposable
             Execute("""
                 INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
                     mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
-                    cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date)
+                    cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
                 VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
-                    $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date)
+                    $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date, $class)
                 """, tx, ("$id", c.Id), ("$article", c.ArticleId), ("$si", c.SentenceIndex),
                 ("$ss", c.Sentence.Start), ("$se", c.Sentence.End),
                 ("$ms", c.Speaker.Span.Start), ("$me", c.Speaker.Span.End), ("$mt", c.Speaker.Text),
                 ("$mk", c.Speaker.Kind.ToString()), ("$mn", c.Speaker.Name), ("$mr", WriteStrings(c.Speaker.Roles)),
                 ("$speaker", item.SpeakerId), ("$cs", c.Cue.Start), ("$ce", c.Cue.End), ("$ct", c.CueText),
                 ("$ks", c.Content.Start), ("$ke", c.Content.End), ("$kt", c.ContentText),
-                ("$kind", c.Kind.ToString()), ("$date", FormatDate(c.Date)));
+                ("$kind", c.Kind.ToString()), ("$date", FormatDate(c.Date)), ("$class", c.CueClass.ToString()));
             if (item.Vector is { } v)
                 Execute("INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", tx,
                     ("$id", c.Id), ("$model", batch.EmbeddingModelId), ("$dim", v.Length), ("$vec", WriteVector(v)));
@@ -314,12 +314,12 @@ public sealed partial class ClaimStore : IDisposable
 
     // ---- claim rows -------------------------------------------------------------------------
 
-    private const int ClaimColumnCount = 19;
+    private const int ClaimColumnCount = 20;
 
     private static string ClaimColumns(string t) =>
         string.Join(", ", new[] { "id", "article_id", "sentence_index", "sentence_start", "sentence_end",
             "mention_start", "mention_end", "mention_text", "mention_kind", "mention_name", "mention_roles",
-            "cue_start", "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind", "date" }
+            "cue_start", "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind", "date", "cue_class" }
             .Select(c => $"{t}.{c}"));
 
     private static Claim ReadClaim(SqliteDataReader r, int o)
@@ -330,7 +330,8 @@ public sealed partial class ClaimStore : IDisposable
             new TextSpan(r.GetInt32(o + 3), r.GetInt32(o + 4)), mention,
             new TextSpan(r.GetInt32(o + 11), r.GetInt32(o + 12)), r.GetString(o + 13),
             new TextSpan(r.GetInt32(o + 14), r.GetInt32(o + 15)), r.GetString(o + 16),
-            Enum.Parse<ClaimKind>(r.GetString(o + 17)), ParseDate(r.IsDBNull(o + 18) ? null : r.GetString(o + 18)));
+            Enum.Parse<ClaimKind>(r.GetString(o + 17)), ParseDate(r.IsDBNull(o + 18) ? null : r.GetString(o + 18)),
+            Enum.Parse<CueClass>(r.GetString(o + 19)));
     }
 
     /// <summary>Claim columns at <paramref name="o"/>, then speaker_id, speaker name, article title, article date.</summary>

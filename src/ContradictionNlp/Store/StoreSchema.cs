@@ -94,6 +94,12 @@ public static class StoreSchema
             );
             CREATE INDEX reviews_pair ON reviews(pair_id, id);
             """),
+        // v2: the extractor tells speech ("said that") from belief and attitude cues ("believes",
+        // "criticized"); reviewers and filters need to see which, so it is kept with the claim. Claims
+        // stored by v1 were all extracted as speech, hence the default.
+        new(2, "claims.cue_class (Speech, Belief, Attitude, Evidence)", """
+            ALTER TABLE claims ADD COLUMN cue_class TEXT NOT NULL DEFAULT 'Speech';
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(1, StoreSchema.LatestVersion);
+        Assert.Equal(2, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -196,13 +196,44 @@ public class ClaimStoreTests : IDisposable
     }
 
     [Fact]
+    public void Cue_class_survives_the_store()
+    {
+        var (article, c1, c2, speaker) = Sample();
+        var belief = c2 with { CueClass = CueClass.Belief };
+        using (var store = Open()) store.SaveArticle(Batch(article, c1, belief, speaker));
+        using var reopened = Open();
+        var claims = reopened.ListClaims().Select(c => c.Claim).OrderBy(c => c.Content.Start).ToList();
+        Assert.Equal([CueClass.Speech, CueClass.Belief], claims.Select(c => c.CueClass));
+    }
+
+    [Fact]
+    public void A_version_1_store_is_migrated_to_2_and_its_claims_read_as_speech()
+    {
+        var (article, c1, c2, speaker) = Sample();
+        var path = _dir.File("v1.db");
+        using (var store = ClaimStore.Open(path)) store.SaveArticle(Batch(article, c1, c2, speaker));
+        // Turn the file back into a version 1 store: v2 only added claims.cue_class.
+        using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "ALTER TABLE claims DROP COLUMN cue_class; PRAGMA user_version = 1;";
+            cmd.ExecuteNonQuery();
+        }
+        using var migrated = ClaimStore.Open(path);
+        Assert.Equal(2, migrated.SchemaVersion);
+        Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
+        Assert.Equal(2, migrated.Counts().Claims);
+    }
+
+    [Fact]
     public void A_store_from_a_newer_schema_is_refused_with_the_file_named()
     {
         var path = _dir.File("new.db");
         using (ClaimStore.Open(path)) { }
         SetPragma(path, "user_version", 7);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 1. " +
+        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 2. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 
@@ -235,7 +266,7 @@ public class ClaimStoreTests : IDisposable
     {
         var path = _dir.Write("empty.db", "");
         using var store = ClaimStore.Open(path);
-        Assert.Equal(1, store.SchemaVersion);
+        Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
     }
 
     [Fact]
