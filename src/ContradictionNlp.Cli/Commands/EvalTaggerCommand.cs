@@ -16,7 +16,8 @@ public static class EvalTaggerCommand
         var model = new Option<string>("--model") { Description = "Tagger folder.", DefaultValueFactory = _ => Path.Combine("models", "tagger"), HelpName = "DIR" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var speed = new Option<bool>("--speed") { Description = "Also measure tagging speed (tokens/s, one thread)." };
-        var cmd = new Command("tagger", "UPOS accuracy and lemma accuracy (lemmas from predicted tags).") { data, model, json, speed };
+        var confusions = new Option<int>("--confusions") { Description = "Also print the N most frequent (gold, predicted) UPOS confusions.", DefaultValueFactory = _ => 0 };
+        var cmd = new Command("tagger", "UPOS accuracy and lemma accuracy (lemmas from predicted tags).") { data, model, json, speed, confusions };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -37,6 +38,20 @@ public static class EvalTaggerCommand
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger on {file}: {e.Tokens} tokens in {sentences.Count} sentences"));
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UPOS accuracy {e.UposAccuracy:0.0000}   lemma accuracy {e.LemmaAccuracy:0.0000}"));
                     if (tps is { } t) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed {t:0} tokens/s (one thread)"));
+                    var top = parse.GetValue(confusions);
+                    if (top > 0)
+                    {
+                        var counts = new Dictionary<(UPos Gold, UPos Predicted), int>();
+                        foreach (var s in sentences)
+                        {
+                            var tags = m.Tagger.TagWords(s.Words.Select(w => w.Form).ToArray());
+                            for (var i = 0; i < tags.Length; i++)
+                                if (tags[i] != s.Words[i].Upos) counts[(s.Words[i].Upos, tags[i])] = counts.GetValueOrDefault((s.Words[i].Upos, tags[i])) + 1;
+                        }
+                        o.WriteLine("gold -> predicted: count");
+                        foreach (var ((g, p), c) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(top))
+                            o.WriteLine($"  {UPosNames.Name(g)} -> {UPosNames.Name(p)}: {c}");
+                    }
                 }
                 return diagnostics.AnySkipped ? ExitCodes.FinishedWithSkips : ExitCodes.Ok;
             }

@@ -19,7 +19,8 @@ public static class TrainTaggerCommand
         var bits = new Option<int>("--hash-bits") { Description = "log2 of the hashed feature rows.", DefaultValueFactory = _ => defaults.HashBits };
         var prune = new Option<double>("--prune") { Description = "Drop averaged weights smaller than this in magnitude.", DefaultValueFactory = _ => defaults.Prune };
         var wordnet = new Option<string?>("--wordnet") { Description = "WordNet dict folder (Debian wordnet-base: /usr/share/wordnet) for lemma exception lists and base words.", HelpName = "DIR" };
-        var cmd = new Command("tagger", "Train the POS tagger and lemmatizer.") { trainFile, dev, outDir, seed, iterations, bits, prune, wordnet };
+        var vectors = new Option<string?>("--vectors") { Description = "Word vectors file (models/embeddings/glove-6b-100d-q8.bin) to cluster into word-class features.", HelpName = "FILE" };
+        var cmd = new Command("tagger", "Train the POS tagger and lemmatizer.") { trainFile, dev, outDir, seed, iterations, bits, prune, wordnet, vectors };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -29,6 +30,8 @@ public static class TrainTaggerCommand
             if (missing is not null) { err.WriteLine($"cnlp: data file not found: {missing}"); return ExitCodes.BadUsage; }
             var wn = parse.GetValue(wordnet);
             if (wn is not null && !Directory.Exists(wn)) { err.WriteLine($"cnlp: WordNet folder not found: {wn}"); return ExitCodes.BadUsage; }
+            var vec = parse.GetValue(vectors);
+            if (vec is not null && !File.Exists(vec)) { err.WriteLine($"cnlp: vectors file not found: {vec}"); return ExitCodes.BadUsage; }
             var options = new PosTaggerOptions { Seed = parse.GetValue(seed), Iterations = parse.GetValue(iterations), HashBits = parse.GetValue(bits), Prune = parse.GetValue(prune) };
             try { options.Validate(); }
             catch (ArgumentOutOfRangeException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
@@ -36,7 +39,7 @@ public static class TrainTaggerCommand
             {
                 var diagnostics = new DiagnosticBag();
                 diagnostics.Reported += d => err.WriteLine(d.ToString());
-                var model = TaggerModel.Train(files[0], files.Skip(1).ToList(), options, wn, diagnostics, o);
+                var model = TaggerModel.Train(files[0], files.Skip(1).ToList(), options, wn, diagnostics, o, vec);
                 var folder = parse.GetValue(outDir)!;
                 model.Save(folder);
                 o.WriteLine($"saved {folder} (trained in {model.Manifest.TrainingSeconds:0.0} s)");

@@ -67,7 +67,7 @@ public sealed record NerOptions
 public sealed class NerTagger
 {
     public const int FormatVersion = 1;
-    private const int MaxFeatures = 28;
+    private const int MaxFeatures = 34;
     private const ulong NoLabel1 = 1000, NoLabel2 = 1001, NoPos = 2000;
     private static ReadOnlySpan<byte> Magic => "CNLPNER1"u8;
 
@@ -75,8 +75,13 @@ public sealed class NerTagger
     private static readonly bool[] Allowed = BuildAllowed();
 
     private readonly PerceptronWeights _weights;
+    private readonly WordClusters? _clusters;
 
-    private NerTagger(PerceptronWeights weights) => _weights = weights;
+    private NerTagger(PerceptronWeights weights, WordClusters? clusters)
+    {
+        _weights = weights;
+        _clusters = clusters;
+    }
 
     private static bool[] BuildAllowed()
     {
@@ -110,7 +115,7 @@ public sealed class NerTagger
         var hashes = ArrayPool<ulong>.Shared.Rent(n * WordHashes.Stride);
         try
         {
-            WordHashes.Compute(text, tokens, hashes);
+            WordHashes.Compute(text, tokens, hashes, _clusters);
             Span<int> feats = stackalloc int[MaxFeatures];
             Span<float> scores = stackalloc float[NerLabels.Count];
             int prev = NerLabels.Count, prev2 = NerLabels.Count;
@@ -167,11 +172,18 @@ public sealed class NerTagger
         f[k++] = WordHashes.Bucket(25, WordHashes.At(h, n, i + 1, WordHashes.Exact), mask);
         f[k++] = WordHashes.Bucket(26, WordHashes.Combine(p1, shape), mask);
         f[k++] = WordHashes.Bucket(27, WordHashes.Combine(i == 0 ? 1UL : 0UL, shape), mask);
+        var fine = h[at + WordHashes.ClusterFine];
+        f[k++] = WordHashes.Bucket(28, fine, mask);
+        f[k++] = WordHashes.Bucket(29, h[at + WordHashes.ClusterCoarse], mask);
+        f[k++] = WordHashes.Bucket(30, WordHashes.At(h, n, i - 1, WordHashes.ClusterFine), mask);
+        f[k++] = WordHashes.Bucket(31, WordHashes.At(h, n, i + 1, WordHashes.ClusterFine), mask);
+        f[k++] = WordHashes.Bucket(32, WordHashes.Combine(fine, shape), mask);
+        f[k++] = WordHashes.Bucket(33, WordHashes.Combine(p1, fine), mask);
         return k;
     }
 
     /// <summary>
-    /// Trains on IOB2 sentences whose POS tags come from <paramref name="tagger"/> (predicted, as at run time,
+    /// Trains on IOB2 sentences whose POS tags (and word classes) come from <paramref name="tagger"/> (predicted, as at run time,
     /// so the model learns how much to trust them). Deterministic for a given seed.
     /// </summary>
     public static NerTagger Train(IReadOnlyList<NerSentence> sentences, PosTagger tagger, NerOptions options, TextWriter? log = null)
@@ -182,7 +194,7 @@ public sealed class NerTagger
         {
             var (text, tokens) = SentenceText.Build(s.Forms);
             var hashes = new ulong[tokens.Length * WordHashes.Stride];
-            WordHashes.Compute(text, tokens, hashes);
+            WordHashes.Compute(text, tokens, hashes, tagger.Clusters);
             var pos = new UPos[tokens.Length];
             tagger.TagSentence(text, tokens, pos);
             return (Hashes: hashes, Pos: pos, Gold: s.Labels.Select(l => NerLabels.Parse(l)).ToArray());
@@ -217,7 +229,7 @@ public sealed class NerTagger
             }
             log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training label accuracy {(double)correct / Math.Max(1, total):0.0000}"));
         }
-        return new NerTagger(trainer.Average(options.Prune));
+        return new NerTagger(trainer.Average(options.Prune), tagger.Clusters);
     }
 
     /// <summary>Binary layout: magic "CNLPNER1", int32 format version, int32 hash bits, then the weights.</summary>
@@ -230,7 +242,8 @@ public sealed class NerTagger
         _weights.Write(w);
     }
 
-    public static NerTagger Read(Stream stream, string origin)
+    /// <param name="clusters">The word classes of the tagger the model was trained with.</param>
+    public static NerTagger Read(Stream stream, string origin, WordClusters? clusters)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
@@ -241,7 +254,7 @@ public sealed class NerTagger
             if (version != FormatVersion) throw new Scoring.ModelFormatException($"{origin}: NER format version {version}, expected {FormatVersion}.");
             var bits = r.ReadInt32();
             if (bits is < 8 or > 24) throw new Scoring.ModelFormatException($"{origin}: hash bits {bits}, expected 8..24.");
-            return new NerTagger(PerceptronWeights.Read(r, NerLabels.Count, bits, origin));
+            return new NerTagger(PerceptronWeights.Read(r, NerLabels.Count, bits, origin), clusters);
         }
         catch (EndOfStreamException)
         {

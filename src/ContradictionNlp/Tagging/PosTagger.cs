@@ -32,21 +32,24 @@ public sealed record PosTaggerOptions
 public sealed class PosTagger
 {
     public const int FormatVersion = 1;
-    private const int MaxFeatures = 24;
+    private const int MaxFeatures = 29;
     private const ulong NoTag1 = 1000, NoTag2 = 1001;
     private static ReadOnlySpan<byte> Magic => "CNLPPOS1"u8;
 
     private readonly PerceptronWeights _weights;
     private readonly Dictionary<ulong, byte> _tagDictionary;
+    private readonly WordClusters? _clusters;
 
-    private PosTagger(PerceptronWeights weights, Dictionary<ulong, byte> tagDictionary)
+    private PosTagger(PerceptronWeights weights, Dictionary<ulong, byte> tagDictionary, WordClusters? clusters)
     {
+        _clusters = clusters;
         _weights = weights;
         _tagDictionary = tagDictionary;
     }
 
     public int TagDictionarySize => _tagDictionary.Count;
     public int HashBits => _weights.Bits;
+    public WordClusters? Clusters => _clusters;
 
     /// <summary>One tag per token of <paramref name="text"/>, tagging each sentence separately.</summary>
     public UPos[] Tag(TokenizedText text)
@@ -83,7 +86,7 @@ public sealed class PosTagger
         var hashes = ArrayPool<ulong>.Shared.Rent(n * WordHashes.Stride);
         try
         {
-            WordHashes.Compute(text, tokens, hashes);
+            WordHashes.Compute(text, tokens, hashes, _clusters);
             Span<int> feats = stackalloc int[MaxFeatures];
             Span<float> scores = stackalloc float[UPosNames.Count];
             ulong p1 = NoTag1, p2 = NoTag2;
@@ -134,6 +137,11 @@ public sealed class PosTagger
         f[k++] = WordHashes.Bucket(21, h[at + WordHashes.Exact], mask);
         f[k++] = WordHashes.Bucket(22, WordHashes.Combine(h[at + WordHashes.Lower], WordHashes.At(h, n, i + 1, WordHashes.Lower)), mask);
         f[k++] = WordHashes.Bucket(23, WordHashes.Combine(p1, WordHashes.At(h, n, i + 1, WordHashes.Lower)), mask);
+        f[k++] = WordHashes.Bucket(24, h[at + WordHashes.ClusterFine], mask);
+        f[k++] = WordHashes.Bucket(25, h[at + WordHashes.ClusterCoarse], mask);
+        f[k++] = WordHashes.Bucket(26, WordHashes.At(h, n, i - 1, WordHashes.ClusterFine), mask);
+        f[k++] = WordHashes.Bucket(27, WordHashes.At(h, n, i + 1, WordHashes.ClusterFine), mask);
+        f[k++] = WordHashes.Bucket(28, WordHashes.Combine(p1, h[at + WordHashes.ClusterFine]), mask);
         return k;
     }
 
@@ -141,7 +149,8 @@ public sealed class PosTagger
     /// Trains on gold-tagged sentences. Deterministic: the sentence order of each pass is a Fisher-Yates
     /// shuffle from <see cref="PosTaggerOptions.Seed"/>, and all arithmetic is single-threaded.
     /// </summary>
-    public static PosTagger Train(IReadOnlyList<TaggedSentence> sentences, PosTaggerOptions options, TextWriter? log = null)
+    /// <param name="clusters">Word classes used as features (optional; the same object must be given when the model is read back).</param>
+    public static PosTagger Train(IReadOnlyList<TaggedSentence> sentences, PosTaggerOptions options, WordClusters? clusters = null, TextWriter? log = null)
     {
         options.Validate();
         var tagDictionary = BuildTagDictionary(sentences, options);
@@ -150,7 +159,7 @@ public sealed class PosTagger
         {
             var (text, tokens) = SentenceText.Build(s.Words.Select(w => w.Form).ToArray());
             var hashes = new ulong[tokens.Length * WordHashes.Stride];
-            WordHashes.Compute(text, tokens, hashes);
+            WordHashes.Compute(text, tokens, hashes, clusters);
             return (Hashes: hashes, Gold: s.Words.Select(w => (int)w.Upos).ToArray());
         }).ToArray();
         var order = Enumerable.Range(0, prepared.Length).ToArray();
@@ -188,7 +197,7 @@ public sealed class PosTagger
             }
             log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training accuracy {(double)correct / Math.Max(1, total):0.0000}"));
         }
-        return new PosTagger(trainer.Average(options.Prune), tagDictionary);
+        return new PosTagger(trainer.Average(options.Prune), tagDictionary, clusters);
     }
 
     private static Dictionary<ulong, byte> BuildTagDictionary(IReadOnlyList<TaggedSentence> sentences, PosTaggerOptions options)
@@ -227,7 +236,7 @@ public sealed class PosTagger
         _weights.Write(w);
     }
 
-    public static PosTagger Read(Stream stream, string origin)
+    public static PosTagger Read(Stream stream, string origin, WordClusters? clusters = null)
     {
         using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         try
@@ -248,7 +257,7 @@ public sealed class PosTagger
                 if (v >= UPosNames.Count) throw new Scoring.ModelFormatException($"{origin}: tag {v} in the tag dictionary, expected < {UPosNames.Count}.");
                 dict[k] = v;
             }
-            return new PosTagger(PerceptronWeights.Read(r, UPosNames.Count, bits, origin), dict);
+            return new PosTagger(PerceptronWeights.Read(r, UPosNames.Count, bits, origin), dict, clusters);
         }
         catch (EndOfStreamException)
         {

@@ -11,6 +11,7 @@ public sealed record TaggerMetrics(string Data, int Tokens, double UposAccuracy,
 public sealed record TaggerManifest(
     int FormatVersion, string Kind, string WeightsFile, string WeightsSha256, string LemmasFile, string LemmasSha256,
     int TagDictionaryWords, int LemmaExceptions, int LemmaBaseWords,
+    string? ClustersFile, string? ClustersSha256, string? ClustersFromVectorsSha256,
     IReadOnlyList<DataFileInfo> Data, PosTaggerOptions Options, int Seed, IReadOnlyList<TaggerMetrics> Dev,
     double TrainingSeconds, string Licence)
 {
@@ -39,6 +40,8 @@ public sealed record NerManifest(
 /// <summary>A loaded models/tagger folder: the POS tagger, the lemmatizer and the manifest they were checked against.</summary>
 public sealed record TaggerModel(PosTagger Tagger, Lemmatizer Lemmatizer, TaggerManifest Manifest)
 {
+    public WordClusters? Clusters => Tagger.Clusters;
+
     public const string WeightsFile = "pos.bin";
     public const string Licence = "Trained on UD English EWT (CC BY-SA 4.0); lemma lists include WordNet 3.0 exception lists and base words (WordNet licence, see LICENSE-NOTICE.md).";
 
@@ -55,21 +58,37 @@ public sealed record TaggerModel(PosTagger Tagger, Lemmatizer Lemmatizer, Tagger
             throw new ModelFormatException($"{manifestPath}: format_version {m.FormatVersion}, expected {TaggerManifest.CurrentFormatVersion}.");
         var weights = ModelFiles.Verified(directory, m.WeightsFile, m.WeightsSha256);
         var lemmas = ModelFiles.Verified(directory, m.LemmasFile, m.LemmasSha256);
+        WordClusters? clusters = null;
+        if (m.ClustersFile is not null)
+        {
+            var clustersPath = ModelFiles.Verified(directory, m.ClustersFile, m.ClustersSha256 ?? "");
+            using var cs = File.OpenRead(clustersPath);
+            clusters = WordClusters.Read(cs, clustersPath);
+        }
         PosTagger tagger;
-        using (var s = File.OpenRead(weights)) tagger = PosTagger.Read(s, weights);
+        using (var s = File.OpenRead(weights)) tagger = PosTagger.Read(s, weights, clusters);
         Lemmatizer lemmatizer;
         using (var r = new StreamReader(lemmas, System.Text.Encoding.UTF8)) lemmatizer = Lemmatizer.Read(r, lemmas);
         return new TaggerModel(tagger, lemmatizer, m);
     }
 
     /// <summary>Trains the tagger and lemmatizer, measures them on <paramref name="devFiles"/> and returns the model with its manifest.</summary>
+    /// <param name="vectorsFile">Word vectors (models/embeddings) clustered into word classes used as features; null for none.</param>
     public static TaggerModel Train(string trainFile, IReadOnlyList<string> devFiles, PosTaggerOptions options, string? wordnetDirectory,
-        DiagnosticBag diagnostics, TextWriter? log = null)
+        DiagnosticBag diagnostics, TextWriter? log = null, string? vectorsFile = null)
     {
         var sw = Stopwatch.StartNew();
+        WordClusters? clusters = null;
+        string? vectorsSha = null;
+        if (vectorsFile is not null)
+        {
+            clusters = WordClusters.Build(Embedding.WordVectors.Load(vectorsFile), seed: options.Seed);
+            vectorsSha = Embedding.WordVectors.Sha256OfFile(vectorsFile);
+            log?.WriteLine(FormattableString.Invariant($"clustered {clusters.Count} word vectors into {clusters.Fine} and {clusters.Coarse} classes ({sw.Elapsed.TotalSeconds:0.0} s)"));
+        }
         var train = CorpusReader.ReadConllu(trainFile, diagnostics);
         log?.WriteLine($"training on {train.Count} sentences ({train.Sum(s => s.Words.Count)} words) from {trainFile}");
-        var tagger = PosTagger.Train(train, options, log);
+        var tagger = PosTagger.Train(train, options, clusters, log);
         var lemmatizer = Lemmatizer.Build(train, wordnetDirectory);
         var seconds = Math.Round(sw.Elapsed.TotalSeconds, 1);
         var data = new List<DataFileInfo> { ModelFiles.Describe(trainFile, "train", train.Count, diagnostics) };
@@ -86,6 +105,7 @@ public sealed record TaggerModel(PosTagger Tagger, Lemmatizer Lemmatizer, Tagger
         var (weightsBytes, lemmaBytes) = (ToBytes(tagger.Write), ToBytes(s => { using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true); lemmatizer.Write(w); }));
         var manifest = new TaggerManifest(TaggerManifest.CurrentFormatVersion, TaggerManifest.KindName, WeightsFile, ModelFiles.Sha256(weightsBytes),
             Lemmatizer.FileName, ModelFiles.Sha256(lemmaBytes), tagger.TagDictionarySize, lemmatizer.ExceptionCount, lemmatizer.BaseCount,
+            clusters is null ? null : WordClusters.FileName, clusters is null ? null : ModelFiles.Sha256(ToBytes(clusters.Write)), vectorsSha,
             data, options, options.Seed, dev, seconds, Licence);
         return new TaggerModel(tagger, lemmatizer, manifest);
     }
@@ -94,6 +114,7 @@ public sealed record TaggerModel(PosTagger Tagger, Lemmatizer Lemmatizer, Tagger
     {
         Directory.CreateDirectory(directory);
         File.WriteAllBytes(Path.Combine(directory, Manifest.WeightsFile), ToBytes(Tagger.Write));
+        if (Clusters is not null && Manifest.ClustersFile is not null) File.WriteAllBytes(Path.Combine(directory, Manifest.ClustersFile), ToBytes(Clusters.Write));
         File.WriteAllBytes(Path.Combine(directory, Manifest.LemmasFile), ToBytes(s => { using var w = new StreamWriter(s, new System.Text.UTF8Encoding(false), leaveOpen: true); Lemmatizer.Write(w); }));
         ManifestJson.Write(Path.Combine(directory, "manifest.json"), Manifest);
     }
@@ -127,7 +148,7 @@ public sealed record NerModel(NerTagger Recognizer, NerManifest Manifest)
             throw new ModelFormatException($"{manifestPath}: trained on the POS tags of tagger weights sha256 {m.TaggerWeightsSha256}, but the loaded tagger has {tagger.Manifest.WeightsSha256}; retrain with 'cnlp train ner'.");
         var weights = ModelFiles.Verified(directory, m.WeightsFile, m.WeightsSha256);
         using var s = File.OpenRead(weights);
-        return new NerModel(NerTagger.Read(s, weights), m);
+        return new NerModel(NerTagger.Read(s, weights, tagger.Clusters), m);
     }
 
     public static NerModel Train(string trainFile, IReadOnlyList<string> devFiles, TaggerModel tagger, NerOptions options, DiagnosticBag diagnostics, TextWriter? log = null)

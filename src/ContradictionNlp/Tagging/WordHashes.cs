@@ -10,9 +10,9 @@ namespace ContradictionNlp.Tagging;
 /// </summary>
 internal static class WordHashes
 {
-    public const int Stride = 9;
+    public const int Stride = 11;
     // Slots within a token's block of Stride values.
-    public const int Lower = 0, Exact = 1, Suffix1 = 2, Suffix2 = 3, Suffix3 = 4, Suffix4 = 5, Prefix1 = 6, Prefix3 = 7, Shape = 8;
+    public const int Lower = 0, Exact = 1, Suffix1 = 2, Suffix2 = 3, Suffix3 = 4, Suffix4 = 5, Prefix1 = 6, Prefix3 = 7, Shape = 8, ClusterFine = 9, ClusterCoarse = 10;
 
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -55,7 +55,7 @@ internal static class WordHashes
     }
 
     /// <summary>Fills <paramref name="dest"/> (length tokens*Stride) with the hashes of each token.</summary>
-    public static void Compute(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest)
+    public static void Compute(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
     {
         for (var t = 0; t < tokens.Length; t++)
         {
@@ -66,7 +66,11 @@ internal static class WordHashes
             d[Exact] = HashExact(w);
             d[Shape] = ShapeHash(w);
             // Numbers are an open class: their identity says little, their shape (dd.dd, dddd) says much.
-            d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : HashLower(w);
+            var lower = HashLower(w);
+            d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : lower;
+            var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
+            d[ClusterFine] = (ulong)fine + 0xC1000UL;
+            d[ClusterCoarse] = (ulong)coarse + 0xC2000UL;
             d[Suffix1] = HashLower(w[Math.Max(0, w.Length - 1)..]) + 1;
             d[Suffix2] = HashLower(w[Math.Max(0, w.Length - 2)..]) + 2;
             d[Suffix3] = HashLower(w[Math.Max(0, w.Length - 3)..]) + 3;
