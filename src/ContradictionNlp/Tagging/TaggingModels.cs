@@ -97,7 +97,7 @@ public sealed record TaggerModel(PosTagger Tagger, Lemmatizer Lemmatizer, Tagger
         {
             var before = diagnostics.Count;
             var sentences = CorpusReader.ReadConllu(f, diagnostics);
-            data.Add(ModelFiles.Describe(f, "dev", sentences.Count, diagnostics, before));
+            data.Add(ModelFiles.Describe(f, "eval", sentences.Count, diagnostics, before));
             var e = TaggingEvaluator.Evaluate(tagger, lemmatizer, sentences);
             dev.Add(new TaggerMetrics(Path.GetFileName(f), e.Tokens, Math.Round(e.UposAccuracy, 4), Math.Round(e.LemmaAccuracy, 4)));
             log?.WriteLine(FormattableString.Invariant($"{Path.GetFileName(f)}: {e.Tokens} tokens, UPOS accuracy {e.UposAccuracy:0.0000}, lemma accuracy {e.LemmaAccuracy:0.0000}"));
@@ -164,7 +164,7 @@ public sealed record NerModel(NerTagger Recognizer, NerManifest Manifest)
         {
             var before = diagnostics.Count;
             var sentences = CorpusReader.ReadIob2(f, diagnostics);
-            data.Add(ModelFiles.Describe(f, "dev", sentences.Count, diagnostics, before));
+            data.Add(ModelFiles.Describe(f, "eval", sentences.Count, diagnostics, before));
             var e = TaggingEvaluator.Evaluate(ner, tagger.Tagger, sentences);
             var metrics = NerMetrics.From(Path.GetFileName(f), e);
             dev.Add(metrics with
