@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using ContradictionNlp.Tokenization;
 
 namespace ContradictionNlp.Tagging;
@@ -59,16 +60,16 @@ public sealed record NerOptions
 }
 
 /// <summary>
-/// Person / organisation / location recogniser: greedy left-to-right averaged perceptron over BIO labels,
-/// with word, affix, shape and POS features of a five-token window and the two previous labels; no gazetteer.
-/// An I- label is only allowed after B-/I- of the same type, so every output is a well-formed BIO sequence.
+/// Person / organisation / location recogniser: averaged structured perceptron over BIO labels with
+/// first-order Viterbi decoding; word, affix, shape, word-class and POS features of a five-token window,
+/// some conjoined with the previous label; no gazetteer. An I- label is only allowed after B-/I- of the
+/// same type, so every output is a well-formed BIO sequence.
 /// Immutable and thread-safe.
 /// </summary>
 public sealed class NerTagger
 {
     public const int FormatVersion = 1;
-    private const int MaxFeatures = 34;
-    private const ulong NoLabel1 = 1000, NoLabel2 = 1001, NoPos = 2000;
+    private const ulong NoLabel = 1000, NoPos = 2000;
     private static ReadOnlySpan<byte> Magic => "CNLPNER1"u8;
 
     // Allowed[prev * Count + next]; prev = Count means "sentence start".
@@ -107,7 +108,7 @@ public sealed class NerTagger
         return result;
     }
 
-    /// <summary>BIO label indices (see <see cref="NerLabels"/>) for one sentence.</summary>
+    /// <summary>BIO label indices (see <see cref="NerLabels"/>) for one sentence: the best well-formed sequence (Viterbi).</summary>
     public void LabelSentence(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<UPos> pos, Span<byte> dest)
     {
         var n = tokens.Length;
@@ -116,33 +117,78 @@ public sealed class NerTagger
         try
         {
             WordHashes.Compute(text, tokens, hashes, _clusters);
-            Span<int> feats = stackalloc int[MaxFeatures];
-            Span<float> scores = stackalloc float[NerLabels.Count];
-            int prev = NerLabels.Count, prev2 = NerLabels.Count;
-            for (var i = 0; i < n; i++)
-            {
-                var count = Features(hashes, pos, n, i, Hist(prev, 1), Hist(prev2, 2), _weights.Mask, feats);
-                _weights.Score(feats[..count], scores);
-                var best = -1;
-                for (var c = 0; c < NerLabels.Count; c++)
-                    if (Allowed[prev * NerLabels.Count + c] && (best < 0 || scores[c] > scores[best])) best = c;
-                dest[i] = (byte)best;
-                prev2 = prev;
-                prev = best;
-            }
+            Decode(_weights.W, _weights.Mask, hashes, pos, n, dest);
         }
         finally { ArrayPool<ulong>.Shared.Return(hashes); }
     }
 
-    private static ulong Hist(int label, int which) => label == NerLabels.Count ? (which == 1 ? NoLabel1 : NoLabel2) : (ulong)label;
+    private const int K = NerLabels.Count, Start = NerLabels.Count;
+    private const int StaticCount = 29, TransitionCount = 5;
+
+    /// <summary>
+    /// First-order Viterbi: score(i, prev, y) = static features of token i + features conjoined with the
+    /// previous label, summed from the weight rows; transitions that break BIO are never taken.
+    /// Ties go to the lowest label index, so decoding is deterministic.
+    /// </summary>
+    private static void Decode(float[] w, int mask, ReadOnlySpan<ulong> h, ReadOnlySpan<UPos> pos, int n, Span<byte> dest)
+    {
+        var pool = ArrayPool<float>.Shared;
+        var score = pool.Rent(n * K);
+        var back = ArrayPool<byte>.Shared.Rent(n * K);
+        try
+        {
+            Span<int> sf = stackalloc int[StaticCount];
+            Span<int> tf = stackalloc int[TransitionCount];
+            Span<float> em = stackalloc float[K];
+            Span<float> tr = stackalloc float[K];
+            for (var i = 0; i < n; i++)
+            {
+                em.Clear();
+                StaticFeatures(h, pos, n, i, mask, sf);
+                foreach (var f in sf) for (var y = 0; y < K; y++) em[y] += w[f * K + y];
+                var row = score.AsSpan(i * K, K);
+                row.Fill(float.NegativeInfinity);
+                var prevCount = i == 0 ? 1 : K;
+                for (var pi = 0; pi < prevCount; pi++)
+                {
+                    var prev = i == 0 ? Start : pi;
+                    var baseScore = i == 0 ? 0f : score[(i - 1) * K + prev];
+                    if (float.IsNegativeInfinity(baseScore)) continue;
+                    tr.Clear();
+                    TransitionFeatures(h, pos, n, i, prev, mask, tf);
+                    foreach (var f in tf) for (var y = 0; y < K; y++) tr[y] += w[f * K + y];
+                    for (var y = 0; y < K; y++)
+                    {
+                        if (!Allowed[prev * K + y]) continue;
+                        var v = baseScore + tr[y] + em[y];
+                        if (v > row[y]) { row[y] = v; back[i * K + y] = (byte)prev; }
+                    }
+                }
+            }
+            var best = 0;
+            for (var y = 1; y < K; y++) if (score[(n - 1) * K + y] > score[(n - 1) * K + best]) best = y;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                dest[i] = (byte)best;
+                best = back[i * K + best];
+            }
+        }
+        finally
+        {
+            pool.Return(score);
+            ArrayPool<byte>.Shared.Return(back);
+        }
+    }
 
     private static ulong Pos(ReadOnlySpan<UPos> pos, int j) => j < 0 || j >= pos.Length ? NoPos + (ulong)(j < 0 ? 0 : 1) : (ulong)pos[j];
 
-    private static int Features(ReadOnlySpan<ulong> h, ReadOnlySpan<UPos> pos, int n, int i, ulong p1, ulong p2, int mask, Span<int> f)
+    /// <summary>Features of token <paramref name="i"/> that do not depend on labels.</summary>
+    private static void StaticFeatures(ReadOnlySpan<ulong> h, ReadOnlySpan<UPos> pos, int n, int i, int mask, Span<int> f)
     {
         var at = i * WordHashes.Stride;
         var lower = h[at + WordHashes.Lower];
         var shape = h[at + WordHashes.Shape];
+        var fine = h[at + WordHashes.ClusterFine];
         var k = 0;
         f[k++] = WordHashes.Bucket(0, 0, mask);
         f[k++] = WordHashes.Bucket(1, lower, mask);
@@ -161,35 +207,43 @@ public sealed class NerTagger
         f[k++] = WordHashes.Bucket(14, Pos(pos, i - 1), mask);
         f[k++] = WordHashes.Bucket(15, Pos(pos, i + 1), mask);
         f[k++] = WordHashes.Bucket(16, WordHashes.Combine(Pos(pos, i), shape), mask);
-        f[k++] = WordHashes.Bucket(17, p1, mask);
-        f[k++] = WordHashes.Bucket(18, WordHashes.Combine(p1, p2), mask);
-        f[k++] = WordHashes.Bucket(19, WordHashes.Combine(p1, lower), mask);
-        f[k++] = WordHashes.Bucket(20, WordHashes.Combine(p1, Pos(pos, i)), mask);
         f[k++] = WordHashes.Bucket(21, WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Lower), lower), mask);
         f[k++] = WordHashes.Bucket(22, WordHashes.Combine(lower, WordHashes.At(h, n, i + 1, WordHashes.Lower)), mask);
         f[k++] = WordHashes.Bucket(23, WordHashes.Combine(WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Shape), shape), WordHashes.At(h, n, i + 1, WordHashes.Shape)), mask);
         f[k++] = WordHashes.Bucket(24, WordHashes.At(h, n, i - 1, WordHashes.Exact), mask);
         f[k++] = WordHashes.Bucket(25, WordHashes.At(h, n, i + 1, WordHashes.Exact), mask);
-        f[k++] = WordHashes.Bucket(26, WordHashes.Combine(p1, shape), mask);
         f[k++] = WordHashes.Bucket(27, WordHashes.Combine(i == 0 ? 1UL : 0UL, shape), mask);
-        var fine = h[at + WordHashes.ClusterFine];
         f[k++] = WordHashes.Bucket(28, fine, mask);
         f[k++] = WordHashes.Bucket(29, h[at + WordHashes.ClusterCoarse], mask);
         f[k++] = WordHashes.Bucket(30, WordHashes.At(h, n, i - 1, WordHashes.ClusterFine), mask);
         f[k++] = WordHashes.Bucket(31, WordHashes.At(h, n, i + 1, WordHashes.ClusterFine), mask);
         f[k++] = WordHashes.Bucket(32, WordHashes.Combine(fine, shape), mask);
-        f[k++] = WordHashes.Bucket(33, WordHashes.Combine(p1, fine), mask);
-        return k;
+        f[k++] = WordHashes.Bucket(34, WordHashes.Combine(h[at + WordHashes.Suffix4], Pos(pos, i)), mask);
+        Debug.Assert(k == StaticCount);
+    }
+
+    /// <summary>Features of token <paramref name="i"/> conjoined with the previous label (<see cref="Start"/> at the sentence start).</summary>
+    private static void TransitionFeatures(ReadOnlySpan<ulong> h, ReadOnlySpan<UPos> pos, int n, int i, int prev, int mask, Span<int> f)
+    {
+        var at = i * WordHashes.Stride;
+        var p1 = prev == Start ? NoLabel : (ulong)prev;
+        f[0] = WordHashes.Bucket(17, p1, mask);
+        f[1] = WordHashes.Bucket(19, WordHashes.Combine(p1, h[at + WordHashes.Lower]), mask);
+        f[2] = WordHashes.Bucket(20, WordHashes.Combine(p1, Pos(pos, i)), mask);
+        f[3] = WordHashes.Bucket(26, WordHashes.Combine(p1, h[at + WordHashes.Shape]), mask);
+        f[4] = WordHashes.Bucket(33, WordHashes.Combine(p1, h[at + WordHashes.ClusterFine]), mask);
     }
 
     /// <summary>
-    /// Trains on IOB2 sentences whose POS tags (and word classes) come from <paramref name="tagger"/> (predicted, as at run time,
-    /// so the model learns how much to trust them). Deterministic for a given seed.
+    /// Structured perceptron (Collins 2002): decode each sentence with the current weights and, where the
+    /// best sequence differs from gold, reward gold's features and penalise the prediction's. POS tags
+    /// (and word classes) come from <paramref name="tagger"/>, predicted as at run time, so the model
+    /// learns how much to trust them. Deterministic for a given seed.
     /// </summary>
     public static NerTagger Train(IReadOnlyList<NerSentence> sentences, PosTagger tagger, NerOptions options, TextWriter? log = null)
     {
         options.Validate();
-        var trainer = new PerceptronTrainer(NerLabels.Count, options.HashBits);
+        var trainer = new PerceptronTrainer(K, options.HashBits);
         var prepared = sentences.Select(s =>
         {
             var (text, tokens) = SentenceText.Build(s.Forms);
@@ -197,12 +251,13 @@ public sealed class NerTagger
             WordHashes.Compute(text, tokens, hashes, tagger.Clusters);
             var pos = new UPos[tokens.Length];
             tagger.TagSentence(text, tokens, pos);
-            return (Hashes: hashes, Pos: pos, Gold: s.Labels.Select(l => NerLabels.Parse(l)).ToArray());
+            return (Hashes: hashes, Pos: pos, Gold: s.Labels.Select(l => (byte)NerLabels.Parse(l)).ToArray());
         }).ToArray();
         var order = Enumerable.Range(0, prepared.Length).ToArray();
         var rng = new Random(options.Seed);
-        var feats = new int[MaxFeatures];
-        var scores = new float[NerLabels.Count];
+        var sf = new int[StaticCount];
+        var tf = new int[TransitionCount];
+        var predicted = new byte[prepared.Length == 0 ? 0 : prepared.Max(p => p.Gold.Length)];
         for (var it = 0; it < options.Iterations; it++)
         {
             for (var i = order.Length - 1; i > 0; i--)
@@ -214,17 +269,27 @@ public sealed class NerTagger
             foreach (var idx in order)
             {
                 var (h, pos, gold) = prepared[idx];
-                int prev = NerLabels.Count, prev2 = NerLabels.Count;
-                for (var i = 0; i < gold.Length; i++)
+                var n = gold.Length;
+                if (n == 0) continue;
+                Decode(trainer.Raw, trainer.Mask, h, pos, n, predicted);
+                for (var i = 0; i < n; i++)
                 {
-                    var count = Features(h, pos, gold.Length, i, Hist(prev, 1), Hist(prev2, 2), trainer.Mask, feats);
-                    var guess = trainer.Predict(feats.AsSpan(0, count), scores, Allowed.AsSpan(prev * NerLabels.Count, NerLabels.Count));
-                    trainer.Update(gold[i], guess, feats.AsSpan(0, count));
                     trainer.Tick();
-                    if (guess == gold[i]) correct++;
                     total++;
-                    prev2 = prev;
-                    prev = guess;
+                    if (predicted[i] == gold[i]) correct++;
+                    var goldPrev = i == 0 ? Start : gold[i - 1];
+                    var predPrev = i == 0 ? Start : predicted[i - 1];
+                    if (predicted[i] == gold[i] && goldPrev == predPrev) continue;
+                    if (predicted[i] != gold[i])
+                    {
+                        StaticFeatures(h, pos, n, i, trainer.Mask, sf);
+                        trainer.Adjust(gold[i], sf, 1f);
+                        trainer.Adjust(predicted[i], sf, -1f);
+                    }
+                    TransitionFeatures(h, pos, n, i, goldPrev, trainer.Mask, tf);
+                    trainer.Adjust(gold[i], tf, 1f);
+                    TransitionFeatures(h, pos, n, i, predPrev, trainer.Mask, tf);
+                    trainer.Adjust(predicted[i], tf, -1f);
                 }
             }
             log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training label accuracy {(double)correct / Math.Max(1, total):0.0000}"));

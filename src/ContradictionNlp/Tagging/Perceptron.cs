@@ -143,6 +143,15 @@ internal sealed class PerceptronTrainer
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to the weights of class <paramref name="cls"/> for every feature (structured updates).</summary>
+    public void Adjust(int cls, ReadOnlySpan<int> features, float delta)
+    {
+        foreach (var f in features) Bump(f * Classes + cls, delta);
+    }
+
+    /// <summary>The current (not averaged) weights, for decoding during training.</summary>
+    internal float[] Raw => _w;
+
     private void Bump(int i, float delta)
     {
         _totals[i] += (_step - _stamps[i]) * (double)_w[i];
