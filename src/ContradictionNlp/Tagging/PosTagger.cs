@@ -32,7 +32,7 @@ public sealed record PosTaggerOptions
 public sealed class PosTagger
 {
     public const int FormatVersion = 1;
-    private const int MaxFeatures = 31;
+    private const int MaxFeatures = 33;
     private const ulong NoTag1 = 1000, NoTag2 = 1001;
     private static ReadOnlySpan<byte> Magic => "CNLPPOS1"u8;
 
@@ -145,6 +145,8 @@ public sealed class PosTagger
         // Right context beyond the next word, for function words whose tag depends on what follows ("that taxes would").
         f[k++] = WordHashes.Bucket(29, WordHashes.Combine(h[at + WordHashes.Lower], WordHashes.At(h, n, i + 2, WordHashes.Lower)), mask);
         f[k++] = WordHashes.Bucket(30, WordHashes.Combine(h[at + WordHashes.Lower], WordHashes.At(h, n, i + 1, WordHashes.ClusterFine)), mask);
+        f[k++] = WordHashes.Bucket(31, WordHashes.Combine(h[at + WordHashes.Lower], WordHashes.At(h, n, i + 1, WordHashes.Suffix2)), mask);
+        f[k++] = WordHashes.Bucket(32, WordHashes.Combine(p1, WordHashes.At(h, n, i + 1, WordHashes.ClusterFine)), mask);
         return k;
     }
 

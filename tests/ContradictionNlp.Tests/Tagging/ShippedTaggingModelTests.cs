@@ -30,14 +30,27 @@ public class ShippedTaggingModelTests
     }
 
     [Fact]
-    public void Finds_people_organisations_and_places()
+    public void Curly_apostrophe_contractions_from_the_tokenizer_tag_like_ewt_ones()
+    {
+        var (tagger, _) = Models.Value;
+        var text = new TextAnalyzer().Analyze("The mayor didn\u2019t say that taxes won\u2019t rise.");
+        Assert.Equal(["The", "mayor", "did", "n\u2019t", "say", "that", "taxes", "wo", "n\u2019t", "rise", "."], Enumerable.Range(0, text.Tokens.Count).Select(text.TokenText));
+        var tags = tagger.Tagger.Tag(text);
+        Assert.Equal("DET NOUN AUX PART VERB SCONJ NOUN AUX PART VERB PUNCT", string.Join(' ', tags.Select(UPosNames.Name)));
+        var lemmas = Enumerable.Range(0, tags.Length).Select(i => tagger.Lemmatizer.Lemma(text.TokenChars(i), tags[i]));
+        Assert.Equal("the mayor do not say that tax will not rise .", string.Join(' ', lemmas));
+    }
+
+    [Theory]
+    [InlineData("Theresa May said that taxes would not rise in London, a Microsoft spokesman said.", "PER Theresa May|LOC London|ORG Microsoft")]
+    [InlineData("Apple and Google said on Monday that they would open offices in Paris.", "ORG Apple|ORG Google|LOC Paris")]
+    public void Finds_people_organisations_and_places(string sentence, string expected)
     {
         var (tagger, ner) = Models.Value;
-        var text = new TextAnalyzer().Analyze(Sentence);
+        var text = new TextAnalyzer().Analyze(sentence);
         var entities = ner.Recognizer.Recognize(text, tagger.Tagger.Tag(text));
-        Assert.Equal(
-            ["PER Theresa May", "LOC London", "ORG BBC"],
-            entities.Select(e => $"{NerLabels.TypeNames[(int)e.Type]} {text.Text[text.Tokens[e.FirstToken].Start..text.Tokens[e.EndToken - 1].End]}"));
+        Assert.Equal(expected,
+            string.Join('|', entities.Select(e => $"{NerLabels.TypeNames[(int)e.Type]} {text.Text[text.Tokens[e.FirstToken].Start..text.Tokens[e.EndToken - 1].End]}")));
     }
 
     [Fact]
