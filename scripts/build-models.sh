@@ -31,3 +31,11 @@ cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train"
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
     --synthetic "$DATA/bbc-news" --epochs 10 --version-name v2 --seed 42 --make-current --force
+# 5. POS tagger + lemmatizer (UD English EWT, WordNet lists, GloVe word classes) -> models/tagger,
+#    then the PER/ORG/LOC recogniser (UniversalNER EWT) on that tagger's tags -> models/ner.
+cnlp train tagger --train "$DATA/ud-english-ewt/en_ewt-ud-train.conllu.gz" \
+    --dev "$DATA/ud-english-ewt/en_ewt-ud-dev.conllu" "$DATA/ud-english-ewt/en_ewt-ud-test.conllu" \
+    --wordnet "$WORDNET" --vectors models/embeddings/glove-6b-100d-q8.bin --out models/tagger --seed 1
+cnlp train ner --train "$DATA/uner-english-ewt/en_ewt-ud-train.draft-normalized.iob2" \
+    --dev "$DATA/uner-english-ewt/en_ewt-ud-dev.iob2" "$DATA/uner-english-ewt/en_ewt-ud-test.iob2" \
+    --tagger models/tagger --out models/ner --seed 1

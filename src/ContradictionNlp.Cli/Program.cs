@@ -20,6 +20,10 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.PairsCommand.Create());
             eval.Subcommands.Add(Commands.EvalScorerCommand.Create());
             root.Subcommands.Add(Commands.TrainScorerCommand.Create());
+            root.Subcommands.First(c => c.Name == "train").Subcommands.Add(Commands.TrainTaggerCommand.Create());
+            root.Subcommands.First(c => c.Name == "train").Subcommands.Add(Commands.TrainNerCommand.Create());
+            eval.Subcommands.Add(Commands.EvalTaggerCommand.Create());
+            eval.Subcommands.Add(Commands.EvalNerCommand.Create());
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());
             eval.Subcommands.Add(Commands.EvalAttributionCommand.Create());
             root.Subcommands.Add(Commands.ModelsCommand.Create());

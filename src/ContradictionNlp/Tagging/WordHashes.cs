@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using ContradictionNlp.Tokenization;
+
+namespace ContradictionNlp.Tagging;
+
+/// <summary>
+/// Per-token hashed word properties computed once per sentence, so feature extraction is integer
+/// arithmetic only (no strings in the hot path). Forms are normalised before hashing: lower case,
+/// curly quotes to straight ones (our tokenizer keeps "n’t" as typed; EWT writes "n't").
+/// </summary>
+internal static class WordHashes
+{
+    public const int Stride = 11;
+    // Slots within a token's block of Stride values.
+    public const int Lower = 0, Exact = 1, Suffix1 = 2, Suffix2 = 3, Suffix3 = 4, Suffix4 = 5, Prefix1 = 6, Prefix3 = 7, Shape = 8, ClusterFine = 9, ClusterCoarse = 10;
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    /// <summary>Hash shared by all sentinel positions before the sentence start / after its end.</summary>
+    public const ulong Start = 0x5354415254UL, End = 0x454E44UL;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static char Normalise(char c)
+    {
+        if (c < 128) return c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+        return c switch
+        {
+            '\u2018' or '\u2019' or '\u201B' or '\u2032' => '\'',
+            '\u201C' or '\u201D' or '\u201E' or '\u2033' => '"',
+            _ => char.ToLowerInvariant(c),
+        };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char NormaliseKeepCase(char c) => c < 128 ? c : c switch
+    {
+        '\u2018' or '\u2019' or '\u201B' or '\u2032' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u2033' => '"',
+        _ => c,
+    };
+
+    public static ulong HashLower(ReadOnlySpan<char> s)
+    {
+        var h = FnvOffset;
+        foreach (var c in s) h = (h ^ Normalise(c)) * FnvPrime;
+        return h;
+    }
+
+    public static ulong HashExact(ReadOnlySpan<char> s)
+    {
+        var h = FnvOffset ^ 0x9E37UL;
+        foreach (var c in s) h = (h ^ NormaliseKeepCase(c)) * FnvPrime;
+        return h;
+    }
+
+    /// <summary>Fills <paramref name="dest"/> (length tokens*Stride) with the hashes of each token.</summary>
+    public static void Compute(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
+    {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+            var d = dest.Slice(t * Stride, Stride);
+            var hasDigit = false;
+            foreach (var c in w) if (char.IsAsciiDigit(c)) { hasDigit = true; break; }
+            d[Exact] = HashExact(w);
+            d[Shape] = ShapeHash(w);
+            // Numbers are an open class: their identity says little, their shape (dd.dd, dddd) says much.
+            var lower = HashLower(w);
+            d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : lower;
+            var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
+            d[ClusterFine] = (ulong)fine + 0xC1000UL;
+            d[ClusterCoarse] = (ulong)coarse + 0xC2000UL;
+            d[Suffix1] = HashLower(w[Math.Max(0, w.Length - 1)..]) + 1;
+            d[Suffix2] = HashLower(w[Math.Max(0, w.Length - 2)..]) + 2;
+            d[Suffix3] = HashLower(w[Math.Max(0, w.Length - 3)..]) + 3;
+            d[Suffix4] = HashLower(w[Math.Max(0, w.Length - 4)..]) + 4;
+            d[Prefix1] = HashLower(w[..Math.Min(1, w.Length)]) + 5;
+            d[Prefix3] = HashLower(w[..Math.Min(3, w.Length)]) + 6;
+        }
+    }
+
+    /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves; runs longer than 3 are cut ("Xxxx" for any capitalised word of 4+ letters).</summary>
+    public static ulong ShapeHash(ReadOnlySpan<char> w)
+    {
+        var h = FnvOffset ^ 0x5AAEUL;
+        char prev = '\0';
+        var run = 0;
+        foreach (var c in w)
+        {
+            var m = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : NormaliseKeepCase(c);
+            if (m == prev) { if (++run > 3) continue; }
+            else { prev = m; run = 1; }
+            h = (h ^ m) * FnvPrime;
+        }
+        return h;
+    }
+
+    /// <summary>The hash in <paramref name="slot"/> of token <paramref name="j"/>, or a sentinel outside the sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong At(ReadOnlySpan<ulong> h, int n, int j, int slot) =>
+        j < 0 ? Start + (ulong)slot : j >= n ? End + (ulong)slot : h[j * Stride + slot];
+
+    /// <summary>Maps (template, value) to a weight row: a splitmix64 finaliser over both, masked to the table size.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Bucket(int template, ulong value, int mask)
+    {
+        var z = value + (ulong)(template + 1) * 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        z ^= z >> 31;
+        return (int)z & mask;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Combine(ulong a, ulong b) => (a * 0x100000001B3UL) ^ (b + 0x632BE59BD9B4E019UL);
+}
