@@ -27,4 +27,35 @@ public sealed class FuzzRegressionTests
         var d = Assert.Single(diagnostics);
         Assert.Equal((DiagnosticSeverity.Warning, "title"), (d.Severity, d.Field!));
     }
+
+    [Fact]
+    public void Article_over_max_length_is_skipped_with_an_error_and_the_next_one_kept()
+    {
+        var options = new IngestionOptions { MaxArticleChars = 10 };
+        var diagnostics = new DiagnosticBag();
+        var bytes = System.Text.Encoding.UTF8.GetBytes("{\"text\": \"Eleven char\"}\n{\"text\": \"Ten chars.\"}\n");
+        var articles = new JsonLinesArticleReader(options).Read(new MemoryStream(bytes), "x.jsonl", diagnostics).ToList();
+        Assert.Equal("Ten chars.", Assert.Single(articles).Text);
+        Assert.Equal("x.jsonl:1 (text): error: article text is 11 characters, over the 10-character limit (IngestionOptions.MaxArticleChars); " +
+                     "skipped, not truncated: expected one news article, split the file or raise the limit", Assert.Single(diagnostics).ToString());
+    }
+
+    [Fact]
+    public void Article_length_limit_applies_to_stdin_too()
+    {
+        var diagnostics = new DiagnosticBag();
+        var articles = new ArticleLoader(new IngestionOptions { MaxArticleChars = 5 })
+            .Load(["-"], diagnostics, () => new MemoryStream("Too long here."u8.ToArray())).ToList();
+        Assert.Empty(articles);
+        Assert.Contains(diagnostics, d => d.IsSkip && d.Message.StartsWith("article text is 14 characters", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<div><div><div>x</div></div></div>", 2, true)]
+    [InlineData("<div><div>x</div></div><div><div>y</div></div>", 2, false)] // siblings do not add up
+    [InlineData("<div><br><img src=a><p>a<p>b<p>c<li>d</div>", 1, false)]  // void and end-tag-optional elements do not deepen
+    [InlineData("<div><span/><span/><span/></div>", 1, false)]             // self-closed
+    [InlineData("<script>'<div><div><div>'</script><!-- <div><div> --><div>x</div>", 1, false)] // script and comments are not markup
+    public void Html_nesting_estimate(string html, int max, bool over) =>
+        Assert.Equal(over, HtmlArticleReader.NestingDepthOver(html, max));
 }
