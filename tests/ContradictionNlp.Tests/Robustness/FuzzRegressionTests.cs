@@ -58,4 +58,21 @@ public sealed class FuzzRegressionTests
     [InlineData("<script>'<div><div><div>'</script><!-- <div><div> --><div>x</div>", 1, false)] // script and comments are not markup
     public void Html_nesting_estimate(string html, int max, bool over) =>
         Assert.Equal(over, HtmlArticleReader.NestingDepthOver(html, max));
+
+    /// <summary>Found by the concurrency test: two runs creating the same new store both ran migration 1 ("table articles already exists").</summary>
+    [Fact]
+    public async Task Many_openers_of_one_new_store_all_succeed()
+    {
+        using var dir = new Store.TempDir();
+        var db = dir.File("new.db");
+        using var start = new Barrier(6);
+        var opens = Enumerable.Range(0, 6).Select(_ => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            using var store = ContradictionNlp.Store.ClaimStore.Open(db);
+            return store.SchemaVersion;
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        var versions = await Task.WhenAll(opens).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.All(versions, v => Assert.Equal(ContradictionNlp.Store.StoreSchema.LatestVersion, v));
+    }
 }
