@@ -75,4 +75,23 @@ public sealed class FuzzRegressionTests
         var versions = await Task.WhenAll(opens).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.All(versions, v => Assert.Equal(ContradictionNlp.Store.StoreSchema.LatestVersion, v));
     }
+
+    /// <summary>
+    /// Found by the kill test: a run resumed after a kill resolved "Office" to a new speaker where
+    /// one clean run had resolved it to the Cabinet Office, because a reloaded index knew only
+    /// speakers' names, not the other names they had been resolved from (stored as aliases).
+    /// </summary>
+    [Fact]
+    public void A_reloaded_speaker_index_resolves_like_the_live_one()
+    {
+        static ContradictionNlp.Claims.SpeakerMention Name(string n) =>
+            new(new TextSpan(0, n.Length), n, ContradictionNlp.Claims.MentionKind.Name, n, []);
+        var live = new ContradictionNlp.Speakers.SpeakerIndex([]);
+        Assert.Equal("jane-smith", live.Resolve(Name("Jane Smith"))!.Id);
+        Assert.Equal("jane-smith", live.Resolve(Name("Smith"))!.Id);      // the one known Smith
+        Assert.Equal("john-smith", live.Resolve(Name("John Smith"))!.Id);  // a second Smith
+        var reloaded = new ContradictionNlp.Speakers.SpeakerIndex(live.All);
+        Assert.Equal("jane-smith", live.Resolve(Name("Smith"))!.Id);       // "smith" was learned for Jane
+        Assert.Equal("jane-smith", reloaded.Resolve(Name("Smith"))!.Id);   // and survives a reload
+    }
 }
