@@ -79,7 +79,7 @@ public static class AnalyzeCommand
         var diagnostics = new DiagnosticBag();
         // Without a bar, diagnostics are printed as they happen (useful on long runs); with one,
         // after it, so they do not tear the bar apart.
-        if (!showBar) diagnostics.Reported += d => stderr.WriteLine(d.ToString());
+        if (!showBar) diagnostics.Reported += d => stderr.WriteLine(TerminalText.Neutralise(d.ToString()));
         var articles = new ArticleLoader().Load(s.Paths.Select(p => CommonOptions.InputPath(p, env)), diagnostics, env.Stdin).ToList();
         var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore });
 
@@ -92,13 +92,13 @@ public static class AnalyzeCommand
                 return pipeline.Run(articles, diagnostics, new InlineProgress(p =>
                 {
                     task.Value = p.Done;
-                    task.Description = Path.GetFileName(p.Origin);
+                    task.Description = Markup.Escape(TerminalText.Neutralise(Path.GetFileName(p.Origin))); // descriptions are markup: a file named "a[b.txt" would throw
                 }));
             });
         }
         else summary = pipeline.Run(articles, diagnostics);
 
-        if (showBar) foreach (var d in diagnostics) stderr.WriteLine(d.ToString());
+        if (showBar) foreach (var d in diagnostics) stderr.WriteLine(TerminalText.Neutralise(d.ToString()));
 
         var flaggedKeys = summary.Flagged.Select(p => (p.A.Id, p.B.Id)).ToHashSet();
         var shown = store.ListPairs(s.MinScore).Where(p => s.All || flaggedKeys.Contains((p.A.Claim.Id, p.B.Claim.Id))).ToList();

@@ -132,5 +132,6 @@ public static class StoreOutput
     }
 
     // Text, not markup: claim text may contain [brackets] that markup would try to interpret.
-    private static IRenderable[] Cells(params string[] values) => values.Select(v => (IRenderable)new Spectre.Console.Text(v)).ToArray();
+    // Neutralised: it may also contain terminal control sequences (see TerminalText).
+    private static IRenderable[] Cells(params string[] values) => values.Select(v => (IRenderable)new Spectre.Console.Text(TerminalText.Neutralise(v))).ToArray();
 }

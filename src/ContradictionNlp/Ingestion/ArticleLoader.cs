@@ -143,6 +143,6 @@ public sealed class ArticleLoader
         if (text is null) return [];
         var first = text.TrimStart();
         ArticleReaderBase reader = first.StartsWith('{') ? _jsonl : first.StartsWith('<') ? _html : _text;
-        return reader.ReadText(text, StdinPath, diagnostics).ToList();
+        return reader.WithinLimits(reader.ReadText(text, StdinPath, diagnostics), diagnostics).ToList();
     }
 }

@@ -24,8 +24,26 @@ public abstract class ArticleReaderBase : IArticleReader
         var bytes = InputDecoding.ReadAll(stream, Options.MaxFileBytes, origin, diagnostics);
         if (bytes is null) return [];
         var text = InputDecoding.Decode(bytes, origin, diagnostics);
-        return text is null ? [] : ReadText(text, origin, diagnostics);
+        return text is null ? [] : WithinLimits(ReadText(text, origin, diagnostics), diagnostics);
     }
+
+    /// <summary>Drops (with an error naming the article) articles longer than <see cref="IngestionOptions.MaxArticleChars"/>.</summary>
+    internal IEnumerable<Article> WithinLimits(IEnumerable<Article> articles, DiagnosticBag diagnostics)
+    {
+        foreach (var article in articles)
+        {
+            if (article.Text.Length > Options.MaxArticleChars)
+            {
+                diagnostics.Error(article.Origin, TooLongMessage(article.Text.Length, Options.MaxArticleChars), field: "text");
+                continue;
+            }
+            yield return article;
+        }
+    }
+
+    internal static string TooLongMessage(int length, int max) =>
+        $"article text is {length:N0} characters, over the {max:N0}-character limit (IngestionOptions.MaxArticleChars); " +
+        "skipped, not truncated: expected one news article, split the file or raise the limit";
 
     /// <summary>Articles from already decoded text whose line endings are "\n".</summary>
     public abstract IEnumerable<Article> ReadText(string text, string origin, DiagnosticBag diagnostics);

@@ -38,6 +38,12 @@ public sealed class HtmlArticleReader(IngestionOptions? options = null) : Articl
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        if (NestingDepthOver(text, Options.MaxHtmlNestingDepth))
+        {
+            diagnostics.Error(origin, $"HTML nests elements more than {Options.MaxHtmlNestingDepth:N0} deep (IngestionOptions.MaxHtmlNestingDepth): " +
+                "skipped, because parsing it would take minutes; expected a saved news page");
+            return [];
+        }
         var document = new HtmlParser().ParseDocument(text);
         var metas = document.QuerySelectorAll("meta").ToList();
 
@@ -56,6 +62,51 @@ public sealed class HtmlArticleReader(IngestionOptions? options = null) : Articl
             return [];
         }
         return [Article.Create(title ?? ArticleTitles.FromBody(body, origin), date, source, author, body, origin)];
+    }
+
+    // Elements with no end tag: they never deepen the tree.
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        // End tags commonly omitted: counting them would make a long list look deep.
+        "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    };
+
+    /// <summary>
+    /// A linear scan of start/end tags (comments, script and style skipped), true as soon as the
+    /// open-element count passes <paramref name="max"/>. An estimate, not a parse: it exists so that
+    /// a hostile page is refused before AngleSharp spends minutes (or the stack) on it.
+    /// </summary>
+    internal static bool NestingDepthOver(string html, int max)
+    {
+        int depth = 0;
+        for (int i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = html.IndexOf('<', i + 1))
+        {
+            char next = html[i + 1];
+            if (next == '/') { if (depth > 0) depth--; continue; }
+            if (next == '!')
+            {
+                if (string.CompareOrdinal(html, i, "<!--", 0, 4) == 0) { int end = html.IndexOf("-->", i + 4, StringComparison.Ordinal); if (end < 0) return false; i = end; }
+                continue;
+            }
+            if (!char.IsAsciiLetter(next)) continue;
+            int nameEnd = i + 1;
+            while (nameEnd < html.Length && (char.IsAsciiLetterOrDigit(html[nameEnd]) || html[nameEnd] == '-')) nameEnd++;
+            var name = html.AsSpan(i + 1, nameEnd - i - 1);
+            int close = html.IndexOf('>', nameEnd);
+            if (close < 0) return false;
+            if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
+            {
+                int end = html.IndexOf("</" + name.ToString(), close, StringComparison.OrdinalIgnoreCase);
+                if (end < 0) return false;
+                i = end;
+                continue;
+            }
+            i = close;
+            if (html[close - 1] == '/' || VoidElements.Contains(name.ToString())) continue;
+            if (++depth > max) return true;
+        }
+        return false;
     }
 
     private static string? Meta(List<IElement> metas, string key)

@@ -68,7 +68,8 @@ public sealed class JsonLinesArticleReader(IngestionOptions? options = null) : A
                 diagnostics.Error(origin, $"expected a string, found {Kind(textElement.ValueKind)}", lineNumber, "text");
                 return null;
             }
-            var body = InputDecoding.NormalizeLineEndings(textElement.GetString()!).Trim();
+            if (GetStringOrReport(textElement, "text", origin, lineNumber, diagnostics, DiagnosticSeverity.Error) is not { } rawBody) return null;
+            var body = InputDecoding.NormalizeLineEndings(rawBody).Trim();
             if (body.Length == 0)
             {
                 diagnostics.Error(origin, "empty article text: expected at least one sentence", lineNumber, "text");
@@ -91,7 +92,7 @@ public sealed class JsonLinesArticleReader(IngestionOptions? options = null) : A
             {
                 sourceId = id.ValueKind switch
                 {
-                    JsonValueKind.String => id.GetString(),
+                    JsonValueKind.String => GetStringOrReport(id, "id", origin, lineNumber, diagnostics, DiagnosticSeverity.Warning),
                     JsonValueKind.Number => id.GetRawText(),
                     JsonValueKind.Null => null,
                     _ => WrongType(id, "id", "a string or number", origin, lineNumber, diagnostics),
@@ -109,10 +110,26 @@ public sealed class JsonLinesArticleReader(IngestionOptions? options = null) : A
         if (!root.TryGetProperty(field, out var value)) return null;
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString() is { } s && s.Trim().Length > 0 ? s.Trim() : null,
+            JsonValueKind.String => GetStringOrReport(value, field, origin, line, diagnostics, DiagnosticSeverity.Warning) is { } s && s.Trim().Length > 0 ? s.Trim() : null,
             JsonValueKind.Null => null,
             _ => WrongType(value, field, "a string", origin, line, diagnostics),
         };
+    }
+
+    /// <summary>
+    /// The string, or null with a diagnostic when it holds a "\ud800"-style escape without its
+    /// surrogate pair: valid JSON syntax that .NET cannot turn into a string (GetString throws).
+    /// </summary>
+    private static string? GetStringOrReport(JsonElement value, string field, string origin, int line, DiagnosticBag diagnostics, DiagnosticSeverity severity)
+    {
+        try { return value.GetString(); }
+        catch (InvalidOperationException)
+        {
+            var action = severity == DiagnosticSeverity.Error ? "line skipped" : "field ignored";
+            diagnostics.Add(new Diagnostic(severity, origin,
+                $"invalid \\u escape: a lone UTF-16 surrogate (\\ud800-\\udfff without its pair) is not text; {action}", line, field));
+            return null;
+        }
     }
 
     private static string? WrongType(JsonElement value, string field, string expected, string origin, int line, DiagnosticBag diagnostics)

@@ -76,6 +76,9 @@ public sealed class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(diagnostics);
         int? total = articles is IReadOnlyCollection<Article> c ? c.Count : null;
+        // Before anything is read from the store: see StoreWriterLock for why runs are serialised.
+        using var writer = StoreWriterLock.Acquire(_store.Path, path => diagnostics.Info(_store.Path,
+            $"another cnlp run is writing to this store; waiting for it to finish (lock file {path})"), cancellationToken);
         var resolver = _stages.SpeakerResolverFactory(_store.LoadSpeakers());
         var pools = new Dictionary<string, SpeakerPool>(StringComparer.Ordinal);
         int done = 0, fresh = 0, skipped = 0, claims = 0, pairs = 0;

@@ -45,6 +45,12 @@ public sealed class SpeakerIndex
             _entries.Add(e);
             _byKey.TryAdd(Normalize(s.Name), e);
         }
+        // Resolve keys every name it resolved ("Office" -> the Cabinet Office), not only the
+        // speaker's name. Those names are stored as aliases: without them a later run resolved
+        // such a mention to a new speaker, so a resumed or split run differed from one clean run.
+        // After all names, so an alias never shadows another speaker's own name.
+        foreach (var e in _entries)
+            foreach (var a in e.Aliases) _byKey.TryAdd(Normalize(a), e);
     }
 
     /// <summary>Null when the mention is unresolved (a pronoun with no antecedent).</summary>

@@ -112,12 +112,14 @@ public sealed partial class ClaimStore : IDisposable
 
     private void Migrate()
     {
-        var current = SchemaVersion;
         foreach (var migration in StoreSchema.Migrations)
         {
-            if (migration.Version <= current) continue;
+            if (migration.Version <= SchemaVersion) continue;
             // One transaction per migration: a crash leaves the store at the previous whole version.
             using var tx = _connection.BeginTransaction();
+            // Re-read under the write lock (BEGIN IMMEDIATE): another process opening the same new
+            // file may have migrated it since we looked, and CREATE TABLE would then fail.
+            if (migration.Version <= (int)(long)Scalar("PRAGMA user_version", tx)!) continue;
             Execute(migration.Sql, tx);
             Execute($"PRAGMA application_id = {StoreSchema.ApplicationId}", tx);
             Execute($"PRAGMA user_version = {migration.Version}", tx);

@@ -1,0 +1,116 @@
+using ContradictionNlp.Cli;
+using ContradictionNlp.Pipeline;
+using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Pipeline;
+using ContradictionNlp.Tests.Store;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Tests.Robustness;
+
+/// <summary>
+/// Two analyze runs on one store at the same time (each with its own connection, as two
+/// processes would have) must leave exactly the store of the same runs one after the other,
+/// including the pairs between claims of the two runs. scripts/kill-test.sh repeats this with
+/// two real processes.
+/// </summary>
+public sealed class ConcurrentWriterTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public ConcurrentWriterTests()
+    {
+        _dir.Write("models/scorer/CURRENT", "v1");
+        // 30 articles, the same three speakers throughout, so later articles pair with earlier
+        // ones of either run. Odd numbers negate: the test scorer flags a negation flip.
+        for (int i = 0; i < 30; i++)
+        {
+            var not = i % 2 == 1 ? "not " : "";
+            _dir.Write($"all/{i:D2}.txt",
+                $"Story {i}\ndate 2024-01-{i + 1:D2}\n\nAnn Lee said taxes will {not}rise in year {i}. Bob Hart said roads are {not}fine in year {i}. Cy Dee said trains are {not}late in year {i}.\n");
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private int Analyze(string db, params string[] files)
+    {
+        var env = new CliEnvironment
+        {
+            CurrentDirectory = _dir.Path,
+            ExecutableDirectory = _dir.File("bin"),
+            GetEnvironmentVariable = _ => null,
+            Stdin = null,
+            LoadStages = _ => TestStages.Create(),
+        };
+        using (CliEnvironment.Use(env))
+        {
+            var err = new StringWriter();
+            int code = CnlpApp.Run(["analyze", .. files, "--db", db, "--json"], new StringWriter(), err);
+            if (code != 0) throw new InvalidOperationException($"analyze exited {code}: {err}");
+            return code;
+        }
+    }
+
+    private string[] Files(IEnumerable<int> numbers) => numbers.Select(i => _dir.File($"all/{i:D2}.txt")).ToArray();
+
+    private string Sequential(string name, string[] first, string[] second)
+    {
+        var db = _dir.File(name);
+        Assert.Equal(0, Analyze(db, first));
+        Assert.Equal(0, Analyze(db, second));
+        return StoreDump.Dump(db);
+    }
+
+    [Theory]
+    [InlineData("disjoint", 0, 15, 15, 30)]
+    [InlineData("overlapping", 0, 20, 10, 30)]
+    public async Task Two_concurrent_runs_equal_the_same_runs_in_sequence(string name, int a0, int a1, int b0, int b1)
+    {
+        var a = Files(Enumerable.Range(a0, a1 - a0));
+        var b = Files(Enumerable.Range(b0, b1 - b0));
+        var db = _dir.File(name + ".db");
+        using var start = new Barrier(2);
+        var runs = new[] { a, b }.Select(files => Task.Factory.StartNew(() => { start.SignalAndWait(); return Analyze(db, files); }, TaskCreationOptions.LongRunning)).ToArray();
+        var codes = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal([0, 0], codes);
+
+        var concurrent = StoreDump.Dump(db);
+        Assert.Equal("", StoreDump.ProblemsOf(db));
+        // Whichever run took the lock first, the store is that order's sequential store.
+        var ab = Sequential(name + "-ab.db", a, b);
+        var ba = Sequential(name + "-ba.db", b, a);
+        Assert.True(concurrent == ab || concurrent == ba, "concurrent store differs from both sequential orders");
+        Assert.Equal(30, StoreDump.Count(db, "articles"));
+        // Every claim pairs with every earlier claim of its speaker (test selector keeps all): 3 x C(30, 2).
+        Assert.Equal(3 * 30 * 29 / 2, StoreDump.Count(db, "pairs"));
+    }
+
+    [Fact]
+    public async Task A_second_writer_waits_for_the_lock_and_says_so()
+    {
+        var db = _dir.File("locked.db");
+        using (ClaimStore.Open(db)) { }
+        var held = StoreWriterLock.Acquire(db);
+        var diagnostics = new DiagnosticBag();
+        var run = Task.Run(() =>
+        {
+            using var store = ClaimStore.Open(db);
+            return new AnalysisPipeline(store, TestStages.Create()).Run([TestStages.Article("Ann Lee said it is fine.")], diagnostics);
+        });
+        Assert.NotSame(run, await Task.WhenAny(run, Task.Delay(500)));
+        held.Dispose();
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, summary.ArticlesNew);
+        var d = Assert.Single(diagnostics, x => x.Message.StartsWith("another cnlp run", StringComparison.Ordinal));
+        Assert.Equal($"another cnlp run is writing to this store; waiting for it to finish (lock file {Path.GetFullPath(db)}.lock)", d.Message);
+    }
+
+    [Fact]
+    public void The_lock_is_released_when_the_holder_disposes_it_and_can_be_taken_again()
+    {
+        var db = _dir.File("again.db");
+        StoreWriterLock.Acquire(db).Dispose();
+        using var again = StoreWriterLock.Acquire(db, _ => throw new InvalidOperationException("should not wait"));
+        Assert.Equal(Path.GetFullPath(db) + ".lock", again.Path);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace ContradictionNlp.Tests.Robustness;
+
+/// <summary>
+/// The content of a store as text, for comparing two stores: every content table in key order,
+/// without the columns that differ between equal runs (ingested_at, created_at, pair row ids).
+/// The kill script (scripts/kill-test.sh) dumps the same queries with sqlite3.
+/// </summary>
+public static class StoreDump
+{
+    public static readonly string[] Queries =
+    [
+        "SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
+        "SELECT id, name, roles FROM speakers ORDER BY id",
+        "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
+        "SELECT * FROM claims ORDER BY id",
+        "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
+        "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs ORDER BY claim_a, claim_b",
+    ];
+
+    /// <summary>Rows that must not exist in any store: orphans and duplicates (the schema's keys forbid most, this checks they held).</summary>
+    public static readonly string[] Problems =
+    [
+        "SELECT 'claim without article', id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)",
+        "SELECT 'embedding without claim', claim_id FROM embeddings WHERE claim_id NOT IN (SELECT id FROM claims)",
+        "SELECT 'pair without claim', id FROM pairs WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)",
+        "SELECT 'claim with unknown speaker', id FROM claims WHERE speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM speakers)",
+        "SELECT 'pair stored twice', claim_a || ' ' || claim_b FROM pairs GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1",
+        "SELECT 'article without claims or embeddings row count mismatch', a.id FROM articles a WHERE (SELECT count(*) FROM claims c WHERE c.article_id = a.id) <> (SELECT count(*) FROM embeddings e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = a.id)",
+    ];
+
+    public static string Dump(string path)
+    {
+        using var connection = Open(path);
+        var sb = new StringBuilder();
+        foreach (var query in Queries)
+        {
+            sb.Append("## ").Append(query).Append('\n');
+            AppendRows(connection, query, sb);
+        }
+        return sb.ToString();
+    }
+
+    public static string ProblemsOf(string path)
+    {
+        using var connection = Open(path);
+        var sb = new StringBuilder();
+        foreach (var query in Problems) AppendRows(connection, query, sb);
+        return sb.ToString();
+    }
+
+    public static int Count(string path, string table)
+    {
+        using var connection = Open(path);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM {table}";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static void AppendRows(SqliteConnection connection, string query, StringBuilder sb)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = query;
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            for (int i = 0; i < r.FieldCount; i++)
+            {
+                if (i > 0) sb.Append('\t');
+                sb.Append(r.IsDBNull(i) ? "NULL" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+            }
+            sb.Append('\n');
+        }
+    }
+}
