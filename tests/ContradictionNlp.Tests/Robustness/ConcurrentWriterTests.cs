@@ -1,9 +1,13 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Pipeline;
 using ContradictionNlp.Store;
 using ContradictionNlp.Tests.Pipeline;
 using ContradictionNlp.Tests.Store;
 using ContradictionNlp.Text;
+using ContradictionNlp.Web;
 
 namespace ContradictionNlp.Tests.Robustness;
 
@@ -83,6 +87,54 @@ public sealed class ConcurrentWriterTests : IDisposable
         Assert.Equal(30, StoreDump.Count(db, "articles"));
         // Every claim pairs with every earlier claim of its speaker (test selector keeps all): 3 x C(30, 2).
         Assert.Equal(3 * 30 * 29 / 2, StoreDump.Count(db, "pairs"));
+    }
+
+    /// <summary>
+    /// The review page open all day while cron runs analyze: the server reads the pair list and records
+    /// verdicts (its own connection, no writer lock) while analyze writes 25 articles. Both finish; the
+    /// analysis tables equal those of the same runs without the server; every verdict is kept.
+    /// </summary>
+    [Fact]
+    public async Task Serve_reading_and_recording_verdicts_while_analyze_writes_leaves_the_sequential_store()
+    {
+        var first = Files(Enumerable.Range(0, 5));
+        var rest = Files(Enumerable.Range(5, 25));
+        var db = _dir.File("served.db");
+        Assert.Equal(0, Analyze(db, first));
+        long pairId;
+        using (var s = ClaimStore.Open(db)) pairId = s.ListPairs(0)[0].Id;
+
+        await using var server = await ReviewServer.StartAsync(new ReviewServerOptions(db, ["http://127.0.0.1:0"], "serve-test"));
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(server.Addresses.Single()) };
+        var token = Regex.Match(await client.GetStringAsync("/"), "<meta name=\"cnlp-token\" content=\"([0-9A-F]+)\">").Groups[1].Value;
+        Assert.NotEqual("", token);
+
+        var analyze = Task.Factory.StartNew(() => Analyze(db, rest), TaskCreationOptions.LongRunning);
+        int reads = 0, verdicts = 0;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        // Bounded in count and time; at least one round even if analyze is very fast.
+        do
+        {
+            var list = await client.GetAsync("/api/pairs?min=0");
+            Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+            reads++;
+            var verdict = verdicts % 2 == 0 ? "contradiction" : "not_contradiction"; // alternate: each is a new row
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/api/pairs/{pairId}/verdict")
+            {
+                Content = new StringContent($"{{\"verdict\":\"{verdict}\"}}", Encoding.UTF8, "application/json"),
+            };
+            post.Headers.Add(ReviewServer.TokenHeader, token);
+            var answer = await client.SendAsync(post);
+            Assert.True(answer.IsSuccessStatusCode, $"verdict POST answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+            verdicts++;
+        }
+        while (!analyze.IsCompleted && DateTime.UtcNow < deadline && reads < 500);
+
+        Assert.Equal(0, await analyze.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Equal("", StoreDump.ProblemsOf(db));
+        Assert.Equal(Sequential("served-sequential.db", first, rest), StoreDump.Dump(db));
+        using var store = ClaimStore.Open(db);
+        Assert.Equal(verdicts, store.ListReviews(pairId).Count);
     }
 
     [Fact]
