@@ -7,14 +7,16 @@ using ContradictionNlp.Training;
 namespace ContradictionNlp.Cli.Commands;
 
 /// <summary>
-/// <c>cnlp train scorer --with-reviews --db FILE [--review-weight W] [--holdout-share S] [--margin M]</c>:
+/// <c>cnlp train scorer --with-reviews --db FILE [--review-weight W] [--holdout-share S] [--margin M] [--sobriety-corpus DIR]
+/// [--sobriety-margin M] [--sobriety-relative-margin R] [--min-agreement A]</c>:
 /// retrain the current scorer on its base data plus the store's reviewed pairs, compare, and promote
 /// only when the comparison allows (see <see cref="ModelPromotion"/>). Exit 0 whether promoted or kept
 /// as a candidate (the output says which and why); 1 when nothing could be trained; 2 for bad usage.
 /// </summary>
 internal static class RetrainFromReviews
 {
-    internal sealed record Options(Option<bool> WithReviews, Option<string> Db, Option<double> ReviewWeight, Option<double> HoldoutShare, Option<double> Margin)
+    internal sealed record Options(Option<bool> WithReviews, Option<string> Db, Option<double> ReviewWeight, Option<double> HoldoutShare, Option<double> Margin,
+        Option<string?> SobrietyCorpus, Option<double> SobrietyMargin, Option<double> SobrietyRelativeMargin, Option<double> MinAgreement)
     {
         public void AddTo(Command command)
         {
@@ -23,6 +25,10 @@ internal static class RetrainFromReviews
             command.Options.Add(ReviewWeight);
             command.Options.Add(HoldoutShare);
             command.Options.Add(Margin);
+            command.Options.Add(SobrietyCorpus);
+            command.Options.Add(SobrietyMargin);
+            command.Options.Add(SobrietyRelativeMargin);
+            command.Options.Add(MinAgreement);
         }
     }
 
@@ -34,7 +40,11 @@ internal static class RetrainFromReviews
             CommonOptions.Db(),
             new Option<double>("--review-weight") { Description = $"Loss weight of one reviewed pair relative to one NLI row (default {defaults.ReviewWeight}).", DefaultValueFactory = _ => defaults.ReviewWeight, HelpName = "W" },
             new Option<double>("--holdout-share") { Description = $"Share of reviewed pairs held out for the comparison, fixed per pair (default {defaults.HoldoutShare}).", DefaultValueFactory = _ => defaults.HoldoutShare, HelpName = "S" },
-            new Option<double>("--margin") { Description = $"Accuracy the new model may lose on each base dev set and still be promoted (default {defaults.Margin}).", DefaultValueFactory = _ => defaults.Margin, HelpName = "M" });
+            new Option<double>("--margin") { Description = $"Accuracy the new model may lose on each base dev set and still be promoted (default {defaults.Margin}).", DefaultValueFactory = _ => defaults.Margin, HelpName = "M" },
+            new Option<string?>("--sobriety-corpus") { Description = $"Folder of .txt news articles (a PolNeAR split) whose same-speaker cross-article claim pairs the new model may not flag more often than the current one (default {SobrietySample.DefaultCorpus} if found, else the store's claims).", HelpName = "DIR" },
+            new Option<double>("--sobriety-margin") { Description = $"Absolute rise in the share of sobriety pairs flagged that is still allowed (default {defaults.SobrietyMargin}).", DefaultValueFactory = _ => defaults.SobrietyMargin, HelpName = "M" },
+            new Option<double>("--sobriety-relative-margin") { Description = $"Rise allowed relative to the current model's flagged share; the larger of the two margins applies (default {defaults.SobrietyRelativeMargin}).", DefaultValueFactory = _ => defaults.SobrietyRelativeMargin, HelpName = "R" },
+            new Option<double>("--min-agreement") { Description = $"Least share of the reviewed pairs the current model scores confidently (P > {defaults.AgreementConfidence}) on which the reviews must agree with it; 0 turns the check off (default {defaults.MinAgreement}).", DefaultValueFactory = _ => defaults.MinAgreement, HelpName = "A" });
     }
 
     public static int Run(ParseResult parse, Options r, Option<string[]> data, Option<string[]> dev, Option<string> models, Option<string> version,
@@ -46,6 +56,8 @@ internal static class RetrainFromReviews
         var reviewOptions = new ReviewTrainingOptions
         {
             ReviewWeight = parse.GetValue(r.ReviewWeight), HoldoutShare = parse.GetValue(r.HoldoutShare), Margin = parse.GetValue(r.Margin),
+            SobrietyMargin = parse.GetValue(r.SobrietyMargin), SobrietyRelativeMargin = parse.GetValue(r.SobrietyRelativeMargin),
+            MinAgreement = parse.GetValue(r.MinAgreement),
         };
         var options = new LogisticRegressionOptions
         {
@@ -92,7 +104,20 @@ internal static class RetrainFromReviews
             // Without --data the base is the current model's, synthetic rows included (rebuilt from their folder and seed).
             var synthetic = givenTrainCount == 0 && fromManifest.Synthetic is { } syn
                 ? SyntheticPairs.FromFolder(syn.Folder, catalog.LoadLexicon(), syn.Seed) : null;
-            var outcome = ModelPromotion.Retrain(catalog, reviews, dbPath, trainSpecs, devSpecs, options, reviewOptions, diagnostics, givenVersion, log: o, synthetic: synthetic);
+            // The sobriety sample: the given corpus, else PolNeAR dev where the base data usually lives, else the store's claims.
+            SobrietySample sobriety;
+            if (parse.GetValue(r.SobrietyCorpus) is { } corpus)
+            {
+                var dir = Path.GetFullPath(corpus, env.CurrentDirectory);
+                if (!Directory.Exists(dir)) { err.WriteLine($"cnlp: --sobriety-corpus: folder not found: {dir}"); return ExitCodes.BadUsage; }
+                sobriety = SobrietySample.FromFolder(dir);
+            }
+            else if (new[] { env.CurrentDirectory, Path.GetDirectoryName(catalog.Directory)! }
+                         .Select(d => Path.GetFullPath(SobrietySample.DefaultCorpus, d)).FirstOrDefault(Directory.Exists) is { } found)
+                sobriety = SobrietySample.FromFolder(found);
+            else sobriety = SobrietySample.FromClaims(store.ListClaims(), dbPath);
+            var outcome = ModelPromotion.Retrain(catalog, reviews, dbPath, trainSpecs, devSpecs, options, reviewOptions, diagnostics, givenVersion, log: o,
+                synthetic: synthetic, sobrietySample: sobriety);
             foreach (var line in outcome.Record.Reasons) o.WriteLine("  " + line);
             if (outcome.Promoted)
                 o.WriteLine($"promoted {outcome.Version}: {outcome.Folder} is now current (was {outcome.Record.Baseline}). Run 'cnlp rescore --db {dbPath}' to re-score stored pairs.");

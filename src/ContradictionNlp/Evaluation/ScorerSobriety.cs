@@ -35,14 +35,7 @@ public static class ScorerSobriety
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pairs);
         var (claims, population, names) = SameSpeakerPairs(articles);
-        var rng = new Random(seed);
-        var n = Math.Min(pairs, population.Count);
-        // Partial Fisher-Yates: the first n slots become a uniform sample without replacement.
-        for (var k = 0; k < n; k++)
-        {
-            var r = k + rng.Next(population.Count - k);
-            (population[k], population[r]) = (population[r], population[k]);
-        }
+        var n = DrawPrefix(population, pairs, seed);
         var scored = new List<SobrietyPair>(n);
         var gated = 0;
         for (var k = 0; k < n; k++)
@@ -56,6 +49,34 @@ public static class ScorerSobriety
         var flagged = scored.Count(p => p.Score.Contradiction > threshold);
         var topPairs = scored.Select((p, k) => (p, k)).OrderByDescending(x => x.p.Score.Contradiction).ThenBy(x => x.k).Take(top).Select(x => x.p).ToList();
         return new SobrietyReport(articles.Count, claims.Count, names.Count, population.Count, n, gated, flagged, threshold, seed, topPairs);
+    }
+
+    /// <summary>
+    /// Reorders <paramref name="population"/> so its first n slots (returned) are a uniform sample without
+    /// replacement (partial Fisher-Yates with a seeded <see cref="Random"/>, so the sample is reproducible).
+    /// </summary>
+    public static int DrawPrefix<T>(List<T> population, int count, int seed)
+    {
+        var rng = new Random(seed);
+        var n = Math.Min(count, population.Count);
+        for (var k = 0; k < n; k++)
+        {
+            var r = k + rng.Next(population.Count - k);
+            (population[k], population[r]) = (population[r], population[k]);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The texts of the pairs <see cref="Run"/> would score for the same articles, count and seed, without
+    /// scoring them: a fixed sample to compare two scorers on (the retrain's sobriety check).
+    /// </summary>
+    public static List<(string A, string B)> SampleTexts(IReadOnlyList<Article> articles, int pairs, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(pairs);
+        var (claims, population, _) = SameSpeakerPairs(articles);
+        var n = DrawPrefix(population, pairs, seed);
+        return population.Take(n).Select(p => (claims[p.I].Claim.ContentText, claims[p.J].Claim.ContentText)).ToList();
     }
 
     /// <summary>A claim with its resolved speaker id and its article's origin.</summary>

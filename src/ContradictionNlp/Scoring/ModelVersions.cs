@@ -11,7 +11,20 @@ public sealed record ModelVersionInfo(string Name, string Folder, bool IsCurrent
 /// </summary>
 public sealed record PromotionRecord(string Candidate, string Baseline, bool Promoted, IReadOnlyList<string> Reasons,
     IReadOnlyList<PromotionComparison> Comparisons, double Margin, double ReviewWeight, double HoldoutShare,
-    int TrainReviews, int HeldOutReviews, int ExcludedReviews);
+    int TrainReviews, int HeldOutReviews, int ExcludedReviews, SobrietyCheck? Sobriety = null, ReviewAgreementCheck? ReviewAgreement = null);
+
+/// <summary>
+/// Share of a fixed sample of unrelated-by-construction claim pairs that the baseline and the candidate flag
+/// (ungated P(contradiction) &gt; <see cref="Threshold"/>); see <c>Training.ModelPromotion</c>.
+/// </summary>
+public sealed record SobrietyCheck(string Source, int Pairs, double Threshold, int BaselineFlagged, int CandidateFlagged,
+    double BaselineShare, double CandidateShare, double BaselineMean, double CandidateMean, double AllowedRise, bool Passed);
+
+/// <summary>
+/// Review sanity: on the <see cref="Confident"/> reviewed pairs the current model scored with its top class above
+/// <see cref="Confidence"/>, how many reviews (<see cref="Agreed"/>) gave that label; see <c>Training.ModelPromotion</c>.
+/// </summary>
+public sealed record ReviewAgreementCheck(int Reviews, int Confident, double Confidence, int Agreed, double Agreement, double MinAgreement, bool Passed);
 
 /// <summary>Accuracy of the baseline and the candidate on one evaluation set (same rows for both).</summary>
 public sealed record PromotionComparison(string Data, string Kind, int N, double BaselineAccuracy, double CandidateAccuracy, double BaselineContradictionF1, double CandidateContradictionF1);

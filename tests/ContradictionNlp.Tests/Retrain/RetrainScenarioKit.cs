@@ -21,7 +21,8 @@ public sealed class RetrainScenarioKit : IDisposable
     public static string SickTrain => TestPaths.SharedData("sick", "train.tsv.gz");
     public static string SickTrial => TestPaths.SharedData("sick", "trial.tsv.gz");
     public static string SnliDev => TestPaths.SharedData("snli", "dev.tsv.gz");
-    public static bool HasData => File.Exists(SickTrain) && File.Exists(SickTrial) && File.Exists(SnliDev);
+    public static string PolnearDev => TestPaths.SharedData("polnear", "dev");
+    public static bool HasData => File.Exists(SickTrain) && File.Exists(SickTrial) && File.Exists(SnliDev) && Directory.Exists(PolnearDev);
 
     public TempDir Dir { get; } = new();
     public string Models { get; }

@@ -20,7 +20,8 @@ public class RetrainScenarioTests
     private static string[] Retrain(RetrainScenarioKit kit, params string[] extra) =>
         ["train", "scorer", "--with-reviews", "--db", kit.Db, "--models", kit.Models,
          "--data", RetrainScenarioKit.SickTrain, RetrainScenarioKit.SnliDev + "@train",
-         "--dev", RetrainScenarioKit.SickTrial, RetrainScenarioKit.SnliDev + "@heldout", .. extra];
+         "--dev", RetrainScenarioKit.SickTrial, RetrainScenarioKit.SnliDev + "@heldout",
+         "--sobriety-corpus", RetrainScenarioKit.PolnearDev, .. extra];
 
     [Fact]
     public void Reviews_retrain_promote_and_rescore_flag_the_missed_reversal_then_rollback_restores_it()
@@ -47,6 +48,11 @@ public class RetrainScenarioTests
         Assert.Equal(6, heldOut.N);
         Assert.True(heldOut.CandidateAccuracy >= heldOut.BaselineAccuracy);
         Assert.All(record.Comparisons.Where(c => c.Kind == "base"), c => Assert.True(c.CandidateAccuracy >= c.BaselineAccuracy - 0.02));
+        // Honest reviews agree with v1 on 15 of the 20 pairs it scores confidently; the flag rate on unrelated pairs stays within the margin.
+        Assert.Contains("ok: review agreement (n=20 of 32 reviewed pairs scored with P > 0.7) the reviews agree with the current model on 0.7500 (minimum 0.50)", output);
+        Assert.Equal(15, record.ReviewAgreement!.Agreed);
+        Assert.True(record.Sobriety!.Passed);
+        Assert.Equal(0.492, record.Sobriety.BaselineShare);
 
         (code, output, err) = kit.Cnlp("rescore", "--db", kit.Db, "--models", kit.Models);
         Assert.True(code == 0, err);
@@ -65,30 +71,43 @@ public class RetrainScenarioTests
     }
 
     /// <summary>
-    /// A reviewer who flips every verdict to a random other one. Measured: at the default weight 5 such
-    /// reviews are NOT caught (the held-out reviews are flipped too, and 26 rows barely move the base dev
-    /// sets), so this guards the case where they would do real damage: a high review weight (60) that bends
-    /// the model away from the base data (SICK trial accuracy drops past the 0.02 margin).
+    /// A reviewer who flips every verdict to a random other one (seeded). At the default weight 5 the held-out
+    /// reviews are flipped too and 26 rows barely move the base dev sets, so those comparisons pass; what the
+    /// nonsense does is make the model flag unrelated pairs: the sobriety comparison (same-speaker PolNeAR dev
+    /// pairs from different articles, ungated) refuses it.
     /// </summary>
-    [Fact]
-    public void Nonsense_reviews_with_a_high_weight_are_refused_and_kept_as_a_candidate()
+    [Theory]
+    [InlineData(7)]
+    [InlineData(11)]
+    [InlineData(23)]
+    public void Nonsense_reviews_at_the_default_weight_are_refused_by_the_sobriety_check(int seed)
     {
         if (!RetrainScenarioKit.HasData) return;
         using var kit = new RetrainScenarioKit();
         kit.Analyze();
-        var rng = new Random(7);
+        var rng = new Random(seed);
         string[] labels = [Verdicts.Contradiction, Verdicts.NotContradiction, Verdicts.NotContradiction + ":" + Verdicts.EntailmentDetail];
         kit.ApplyReviews(ReviewsTsv, v => v is Verdicts.Skip or Verdicts.BadClaim ? v : labels.Where(l => l != v).ElementAt(rng.Next(2)));
         var weightsBefore = File.ReadAllBytes(Path.Combine(kit.Models, "scorer", "v1", "weights.bin"));
 
-        var (code, output, err) = kit.Cnlp(Retrain(kit, "--review-weight", "60"));
+        var (code, output, err) = kit.Cnlp(Retrain(kit));
         Assert.True(code == 0, err);
-        Assert.Contains("kept v2 as a candidate", output);
-        Assert.Contains("WORSE: " + RetrainScenarioKit.SickTrial, output);
+        Assert.Contains("(weight 5)", output);
+        Assert.True(output.Contains("kept v2 as a candidate"), output);
+        Assert.Contains("WORSE: review agreement (n=20 of 32 reviewed pairs scored with P > 0.7)", output);
         Assert.Equal("v1", kit.CurrentVersion());
         Assert.Equal(weightsBefore, File.ReadAllBytes(Path.Combine(kit.Models, "scorer", "v1", "weights.bin")));
         var record = ManifestJson.Read<PromotionRecord>(Path.Combine(kit.Models, "scorer", "v2", ModelVersions.PromotionFile), "promotion");
         Assert.False(record.Promoted);
+        Assert.NotNull(record.ReviewAgreement);
+        Assert.False(record.ReviewAgreement.Passed);
+        Assert.Equal(20, record.ReviewAgreement.Confident);
+        Assert.True(record.ReviewAgreement.Agreement < 0.5, $"agreement {record.ReviewAgreement.Agreement}");
+        // The sobriety comparison is measured and recorded either way (it refuses seeds 7 and 11, not 23).
+        Assert.NotNull(record.Sobriety);
+        Assert.Equal(1000, record.Sobriety.Pairs);
+        Assert.Equal(0.492, record.Sobriety.BaselineShare);
+        Assert.True(record.Sobriety.CandidateShare > record.Sobriety.BaselineShare);
 
         var (_, list, _) = kit.Cnlp("models", "list", "--models", kit.Models);
         Assert.Contains("* v1       current", list);

@@ -58,7 +58,8 @@ public class ReviewDataTests
         var (ok, reasons) = ModelPromotion.Decide([C("base", 0.80, 0.775)], 0.02);
         Assert.False(ok);
         Assert.Equal(["WORSE: sick (n=100) accuracy 0.8000 -> 0.7750 (-0.0250, allowed drop 0.02)",
-            "note: no reviewed pair fell in the held-out share, so only the base dev sets were compared"], reasons);
+            "note: no reviewed pair fell in the held-out share, so only the base dev sets were compared",
+            "note: no sobriety sample, so the flag rate on unrelated pairs was not compared"], reasons);
     }
 
     [Theory]
