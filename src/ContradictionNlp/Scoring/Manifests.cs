@@ -58,12 +58,21 @@ public sealed record DataFileInfo(string File, string Split, string Sha256, int 
 public sealed record DevMetrics(string Data, int N, double Accuracy, double MacroF1, double ContradictionPrecision, double ContradictionRecall, double ContradictionF1, double ContradictionAuc, double Ece);
 
 /// <summary>models/scorer/&lt;version&gt;/manifest.json.</summary>
+/// <param name="ModelType">Format 2: <see cref="ModelTypes.Logistic"/> or <see cref="ModelTypes.WideDeep"/>; null (format 1 files) means logistic.</param>
+/// <param name="WideDeepOptions">Training options of a wide-deep model (its <paramref name="Options"/> then repeat the shared ones).</param>
+/// <param name="Validation">Metrics on the validation part carved from the training data (wide-deep: where the temperature was fitted).</param>
 public sealed record ScorerManifest(
     int FormatVersion, string Kind, string ModelVersion, int FeaturizerVersion, IReadOnlyList<string> Features, int HashBuckets,
     string Embedder, string LexiconSha256, string WeightsFile, string WeightsSha256,
     IReadOnlyList<DataFileInfo> Data, Training.LogisticRegressionOptions Options, int Seed,
-    IReadOnlyList<DevMetrics> Dev, double TrainingSeconds)
+    IReadOnlyList<DevMetrics> Dev, double TrainingSeconds, string? ModelType = null,
+    Training.WideDeepOptions? WideDeepOptions = null, IReadOnlyList<DevMetrics>? Validation = null)
 {
     public const string KindName = "contradiction-scorer";
-    public const int CurrentFormatVersion = 1;
+    /// <summary>2 added model_type (wide-deep models); format 1 manifests (logistic only) still load.</summary>
+    public const int CurrentFormatVersion = 2;
+    public const int OldestFormatVersion = 1;
+
+    /// <summary>The model type, with format-1 manifests (no field) read as logistic.</summary>
+    public string EffectiveModelType => ModelType ?? ModelTypes.Logistic;
 }

@@ -65,8 +65,13 @@ public sealed class ModelCatalog
         var m = ManifestJson.Read<ScorerManifest>(manifestPath, ScorerManifest.KindName);
         if (m.Kind != ScorerManifest.KindName)
             throw new ModelFormatException($"{manifestPath}: kind '{m.Kind}', expected '{ScorerManifest.KindName}'.");
-        if (m.FormatVersion != ScorerManifest.CurrentFormatVersion)
-            throw new ModelFormatException($"{manifestPath}: format_version {m.FormatVersion}, expected {ScorerManifest.CurrentFormatVersion}.");
+        if (m.FormatVersion < ScorerManifest.OldestFormatVersion || m.FormatVersion > ScorerManifest.CurrentFormatVersion)
+            throw new ModelFormatException($"{manifestPath}: format_version {m.FormatVersion}, expected {ScorerManifest.OldestFormatVersion} to {ScorerManifest.CurrentFormatVersion} (a newer cnlp wrote it, or the file is damaged).");
+        // Format 1 had no model_type and only logistic models; refusing a type set there catches hand-edited files.
+        if (m.FormatVersion == 1 && m.ModelType is not null && m.ModelType != ModelTypes.Logistic)
+            throw new ModelFormatException($"{manifestPath}: model_type '{m.ModelType}' in a format_version 1 manifest, which only holds '{ModelTypes.Logistic}' models.");
+        if (!ModelTypes.All.Contains(m.EffectiveModelType))
+            throw new ModelFormatException($"{manifestPath}: unknown model_type '{m.ModelType}', expected one of {string.Join(", ", ModelTypes.All)}; a newer cnlp may be needed.");
         // Older featurizer versions stay loadable (their features are a prefix of the newest), so rolling back works.
         if (m.FeaturizerVersion < 1 || m.FeaturizerVersion > PairFeaturizer.Version || m.Features is null
             || !m.Features.SequenceEqual(PairFeaturizer.FeatureNamesFor(m.FeaturizerVersion)))
@@ -83,11 +88,19 @@ public sealed class ModelCatalog
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (hash != m.WeightsSha256)
             throw new ModelFormatException($"{weightsPath}: sha256 {hash}, expected {m.WeightsSha256} from manifest.json (file changed or half-written).");
-        var model = LogisticModel.FromBytes(bytes, weightsPath);
         var dense = PairFeaturizer.FeatureCount(m.FeaturizerVersion);
+        var featurizer = new PairFeaturizer(embedder, LoadLexicon(), m.HashBuckets, m.FeaturizerVersion);
+        if (m.EffectiveModelType == ModelTypes.WideDeep)
+        {
+            var deep = WideDeepModel.FromBytes(bytes, weightsPath);
+            if (deep.Dense != dense || deep.Buckets != m.HashBuckets)
+                throw new ModelFormatException($"{weightsPath}: {deep.Dense} dense features and {deep.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
+            return new NliScorer(featurizer, deep, m.ModelVersion);
+        }
+        var model = LogisticModel.FromBytes(bytes, weightsPath);
         if (model.Dense != dense || model.Buckets != m.HashBuckets)
             throw new ModelFormatException($"{weightsPath}: {model.Dense} dense features and {model.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
-        return new NliScorer(new PairFeaturizer(embedder, LoadLexicon(), m.HashBuckets, m.FeaturizerVersion), model, m.ModelVersion);
+        return new NliScorer(featurizer, model, m.ModelVersion);
     }
 
     private SifEmbedder LoadEmbedderCore()

@@ -1,17 +1,49 @@
 namespace ContradictionNlp.Scoring;
 
-/// <summary>The v1 scorer: <see cref="PairFeaturizer"/> then <see cref="LogisticModel"/>. Thread-safe.</summary>
-public sealed class NliScorer(PairFeaturizer featurizer, LogisticModel model, string modelVersion) : IContradictionScorer
+/// <summary>
+/// The scorer: <see cref="PairFeaturizer"/> then a model over its features, either the linear
+/// <see cref="LogisticModel"/> (v1, v2; <see cref="ModelTypes.Logistic"/>) or the <see cref="WideDeepModel"/>
+/// (<see cref="ModelTypes.WideDeep"/>). One class for both so the topic gate and reasons work the same. Thread-safe.
+/// </summary>
+public sealed class NliScorer : IContradictionScorer
 {
-    public PairFeaturizer Featurizer { get; } = featurizer;
-    public LogisticModel Model { get; } = model;
-    public string ModelVersion { get; } = modelVersion;
+    public NliScorer(PairFeaturizer featurizer, LogisticModel model, string modelVersion)
+    {
+        Featurizer = featurizer; Model = model; ModelVersion = modelVersion; ModelType = ModelTypes.Logistic;
+    }
+
+    public NliScorer(PairFeaturizer featurizer, WideDeepModel model, string modelVersion)
+    {
+        Featurizer = featurizer; DeepModel = model; ModelVersion = modelVersion; ModelType = ModelTypes.WideDeep;
+    }
+
+    public PairFeaturizer Featurizer { get; }
+    /// <summary>The logistic model; null when <see cref="ModelType"/> is wide-deep.</summary>
+    public LogisticModel? Model { get; }
+    /// <summary>The wide-deep model; null when <see cref="ModelType"/> is logistic.</summary>
+    public WideDeepModel? DeepModel { get; }
+    public string ModelType { get; }
+    public string ModelVersion { get; }
+
+    /// <summary>The weights.bin bytes of whichever model this is.</summary>
+    public byte[] WeightsBytes() => Model?.ToBytes() ?? DeepModel!.ToBytes();
 
     public ContradictionScore Score(string premise, string hypothesis)
     {
         var f = Featurizer.Featurize(premise, hypothesis);
         Span<double> p = stackalloc double[LogisticModel.Labels.Length];
-        Model.Predict(f.Dense, f.Hashed, p);
+        if (Model is not null) Model.Predict(f.Dense, f.Hashed, p);
+        else DeepModel!.Predict(f.Dense, f.Hashed, p);
         return new ContradictionScore(p[0], p[1], p[2], f.Reasons);
     }
+}
+
+/// <summary>The model_type values of a scorer manifest.</summary>
+public static class ModelTypes
+{
+    /// <summary>Multinomial logistic regression (<see cref="LogisticModel"/>); what a manifest without model_type holds.</summary>
+    public const string Logistic = "logistic";
+    /// <summary>Linear part plus one hidden ReLU layer, temperature-scaled (<see cref="WideDeepModel"/>).</summary>
+    public const string WideDeep = "wide-deep";
+    public static readonly string[] All = [Logistic, WideDeep];
 }

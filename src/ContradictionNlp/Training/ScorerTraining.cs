@@ -77,8 +77,105 @@ public static class ScorerTraining
         var bytes = model.ToBytes();
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
             PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
-            WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds);
+            WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds,
+            ModelTypes.Logistic);
         return new TrainedScorer(scorer, manifest);
+    }
+
+    /// <summary>Share of training rows (by group key, see <see cref="IsValidation"/>) kept aside for validation.</summary>
+    public const int ValidationPercent = 15;
+
+    /// <summary>
+    /// The fixed validation part carved from TRAINING rows: FNV-1a-32 of "val:" + the group key (id up to its
+    /// first '#', as in <see cref="DataSpec.IsHeldOut"/>), mod 100, below <see cref="ValidationPercent"/>.
+    /// The salt makes it independent of the held-out split; grouping keeps one premise on one side.
+    /// Model choices and the temperature are made here, never on the reporting sets.
+    /// </summary>
+    public static bool IsValidation(string id)
+    {
+        var hash = id.IndexOf('#');
+        var key = "val:" + (hash >= 0 ? id[..hash] : id);
+        var h = 2166136261u;
+        foreach (var c in key) { h ^= c; h *= 16777619u; }
+        return h % 100 < ValidationPercent;
+    }
+
+    /// <summary>
+    /// Trains a <see cref="WideDeepModel"/>: fits on the training rows outside the validation part
+    /// (<see cref="IsValidation"/>), fits the temperature on the validation part, then measures the dev sets.
+    /// Same data handling as <see cref="Fit"/> (files, synthetic train side, manifest).
+    /// </summary>
+    public static TrainedScorer FitWideDeep(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
+        WideDeepOptions options, string modelVersion, DiagnosticBag diagnostics, int hashBuckets = DefaultHashBuckets,
+        TextWriter? log = null, SyntheticSet? synthetic = null)
+    {
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
+        var rows = new List<(LabeledPair Row, string Set)>();
+        var dataInfo = new List<DataFileInfo>();
+        foreach (var spec in train)
+        {
+            var before = diagnostics.Count(d => d.IsSkip);
+            var read = NliTsvReader.Read(spec, diagnostics);
+            var skipped = diagnostics.Count(d => d.IsSkip) - before;
+            dataInfo.Add(new DataFileInfo(spec.Path, SplitName(spec.Split), NliTsvReader.Sha256(spec.Path), read.Count, skipped));
+            log?.WriteLine($"train {spec}: {read.Count} rows ({skipped} skipped)");
+            rows.AddRange(read.Select(r => (r, spec.ToString())));
+        }
+        List<LabeledPair> syntheticDev = [];
+        if (synthetic is not null)
+        {
+            var trainRows = synthetic.Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
+            syntheticDev = synthetic.Rows.Where(r => DataSpec.IsHeldOut(r.Id)).ToList();
+            dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
+            log?.WriteLine($"train {synthetic.Origin} (synthetic): {trainRows.Count} rows");
+            rows.AddRange(trainRows.Select(r => (r, synthetic.Origin)));
+        }
+        // Featurising is pure per row, so it runs in parallel into fixed slots; the order stays the rows' order.
+        var examples = new FeaturizedExample[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            var f = featurizer.Featurize(rows[i].Row.Premise, rows[i].Row.Hypothesis);
+            examples[i] = new FeaturizedExample(f.Dense, f.Hashed, rows[i].Row.Label);
+        });
+        var fit = new List<FeaturizedExample>();
+        var val = new List<FeaturizedExample>();
+        for (var i = 0; i < rows.Count; i++) (IsValidation(rows[i].Row.Id) ? val : fit).Add(examples[i]);
+        log?.WriteLine($"fit {fit.Count} rows, validation {val.Count} rows ({ValidationPercent}% by group key)");
+        var raw = WideDeepTrainer.Fit(fit, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
+        var t = WideDeepTrainer.FitTemperature(raw, val);
+        log?.WriteLine($"temperature {t} (fitted on validation)");
+        var model = raw.WithTemperature(t);
+        var scorer = new NliScorer(featurizer, model, modelVersion);
+        var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        var validation = new List<DevMetrics>();
+        foreach (var set in rows.Select(r => r.Set).Distinct())
+        {
+            var part = rows.Where(r => r.Set == set && IsValidation(r.Row.Id)).Select(r => r.Row).ToList();
+            if (part.Count > 0) validation.Add(Measure(scorer, part, set + "@validation", log));
+        }
+        var devMetrics = dev.Select(spec => Measure(scorer, NliTsvReader.Read(spec, diagnostics), spec.ToString(), log)).ToList();
+        if (syntheticDev.Count > 0) devMetrics.Add(Measure(scorer, syntheticDev, synthetic!.Origin + "@heldout", log));
+        var bytes = model.ToBytes();
+        var shared = new LogisticRegressionOptions
+        {
+            Seed = options.Seed, Epochs = options.Epochs, BatchSize = options.BatchSize, LearningRate = options.LearningRate,
+            L2Dense = options.L2Dense, L2Hashed = options.L2Hashed,
+        };
+        var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
+            PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
+            WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, shared, options.Seed, devMetrics, seconds,
+            ModelTypes.WideDeep, options, validation);
+        return new TrainedScorer(scorer, manifest);
+    }
+
+    private static DevMetrics Measure(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows, string name, TextWriter? log)
+    {
+        var m = Evaluate(scorer, rows);
+        log?.WriteLine($"dev {name}: n={m.N} accuracy={m.Accuracy:0.0000} macro_f1={m.MacroF1:0.0000} contradiction_f1={m.Contradiction.F1:0.0000} ece={m.Ece:0.0000}");
+        return new DevMetrics(name, m.N, R(m.Accuracy), R(m.MacroF1), R(m.Contradiction.Precision),
+            R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece));
     }
 
     public static ScorerMetrics Evaluate(IContradictionScorer scorer, IReadOnlyList<LabeledPair> rows) =>
@@ -112,7 +209,7 @@ public static class ScorerTraining
         var temp = Path.Combine(parent, $".{Path.GetFileName(folder)}.tmp-{Environment.ProcessId}");
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(temp);
-        File.WriteAllBytes(Path.Combine(temp, WeightsFile), trained.Scorer.Model.ToBytes());
+        File.WriteAllBytes(Path.Combine(temp, WeightsFile), trained.Scorer.WeightsBytes());
         ManifestJson.Write(Path.Combine(temp, "manifest.json"), trained.Manifest);
         if (Directory.Exists(folder))
         {

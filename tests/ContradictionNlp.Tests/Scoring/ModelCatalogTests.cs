@@ -46,10 +46,53 @@ public sealed class ModelCatalogTests : IDisposable
     {
         var manifest = Path.Combine(CurrentScorer, "manifest.json");
         var json = JsonNode.Parse(File.ReadAllText(manifest))!;
-        json["format_version"] = 2;
+        json["format_version"] = 3;
         File.WriteAllText(manifest, json.ToJsonString());
         var ex = Assert.Throws<ModelFormatException>(() => ModelCatalog.Open(_dir).LoadScorer());
-        Assert.Equal($"{manifest}: format_version 2, expected 1.", ex.Message);
+        Assert.Equal($"{manifest}: format_version 3, expected 1 to 2 (a newer cnlp wrote it, or the file is damaged).", ex.Message);
+    }
+
+    [Fact]
+    public void Unknown_model_type_is_refused_and_format_1_cannot_name_wide_deep()
+    {
+        var manifest = Path.Combine(CurrentScorer, "manifest.json");
+        var original = File.ReadAllText(manifest);
+        var json = JsonNode.Parse(original)!;
+        json["format_version"] = 2;
+        json["model_type"] = "forest";
+        File.WriteAllText(manifest, json.ToJsonString());
+        var ex = Assert.Throws<ModelFormatException>(() => ModelCatalog.Open(_dir).LoadScorer());
+        Assert.Equal($"{manifest}: unknown model_type 'forest', expected one of logistic, wide-deep; a newer cnlp may be needed.", ex.Message);
+
+        json["format_version"] = 1;
+        json["model_type"] = "wide-deep";
+        File.WriteAllText(manifest, json.ToJsonString());
+        ex = Assert.Throws<ModelFormatException>(() => ModelCatalog.Open(_dir).LoadScorer());
+        Assert.Equal($"{manifest}: model_type 'wide-deep' in a format_version 1 manifest, which only holds 'logistic' models.", ex.Message);
+
+        // Format 2 saying logistic loads the same logistic weights as the format 1 file.
+        json["format_version"] = 2;
+        json["model_type"] = "logistic";
+        File.WriteAllText(manifest, json.ToJsonString());
+        var scorer = ModelCatalog.Open(_dir).LoadScorer(CurrentScorer);
+        Assert.Equal(ModelTypes.Logistic, scorer.ModelType);
+        Assert.NotNull(scorer.Model);
+        Assert.Null(scorer.DeepModel);
+    }
+
+    [Fact]
+    public void Logistic_manifest_pointing_at_wide_deep_weights_is_refused()
+    {
+        var folder = CurrentScorer;
+        var weights = Path.Combine(folder, "weights.bin");
+        var deep = new WideDeepModel(2, 4, 1, 1f, [0, 0], [1, 1], new float[3 * 7], [1, 1], [0], [1, 0, 0]).ToBytes();
+        File.WriteAllBytes(weights, deep);
+        var manifest = Path.Combine(folder, "manifest.json");
+        var json = JsonNode.Parse(File.ReadAllText(manifest))!;
+        json["weights_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(deep));
+        File.WriteAllText(manifest, json.ToJsonString());
+        var ex = Assert.Throws<ModelFormatException>(() => ModelCatalog.Open(_dir).LoadScorer());
+        Assert.Equal($"{weights}: not a scorer weights file (expected magic 'CNLPLR' at offset 0).", ex.Message);
     }
 
     [Fact]
