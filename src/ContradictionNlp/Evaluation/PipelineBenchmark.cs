@@ -77,7 +77,7 @@ public static class PipelineBenchmark
     /// <summary>
     /// <paramref name="count"/> distinct articles made by cycling <paramref name="corpus"/>: copy k of an
     /// article keeps its text (so the work per article is realistic) but gets its own id, origin,
-    /// title and a date k days later, so the store holds them all and pairs across copies are dated.
+    /// title and a date k days later (undated articles count from 2005-01-01), so the store holds them all and pairs across copies are dated.
     /// Deterministic; <paramref name="round"/> keeps several batches apart.
     /// </summary>
     public static IReadOnlyList<Article> Copies(IReadOnlyList<Article> corpus, int count, int round)
