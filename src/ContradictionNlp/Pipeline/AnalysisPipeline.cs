@@ -142,7 +142,11 @@ public sealed class AnalysisPipeline
         long t = StageTimeTotals.Start(sink);
         var text = _stages.Analyzer.Analyze(article.Text);
         t = StageTimeTotals.Lap(sink, PipelineStage.Tokenize, t);
-        sink?.Analyzed(article, text);
+        if (sink is not null)
+        {
+            sink.Analyzed(article, text);
+            t = StageTimeTotals.Start(sink); // the sink's own work (counting words) belongs to no stage
+        }
         int reportedBefore = diagnostics.Count;
         var extracted = _stages.Extractor.Extract(article, text, diagnostics);
 
