@@ -32,7 +32,7 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.ServeCommand.Create());
             root.Subcommands.Add(Commands.ExportCommand.Create());
             eval.Subcommands.Add(Commands.EvalSobrietyScorerCommand.Create());
-            root.Subcommands.Add(Commands.BenchScorerCommand.Create());
+            root.Subcommands.Add(Commands.BenchCommand.Create());
             return root;
         }
 

@@ -19,6 +19,9 @@ public sealed record PipelineOptions
     /// </summary>
     public int MaxCandidatesPerClaim { get; init; } = new PairingOptions().MaxCandidatesPerClaim;
 
+    /// <summary>Optional per-stage timing hook (see <see cref="IPipelineStageSink"/>); null: no timestamps are taken.</summary>
+    public IPipelineStageSink? StageSink { get; init; }
+
     public void Validate()
     {
         if (double.IsNaN(MinScore) || MinScore < 0 || MinScore > 1)
@@ -87,7 +90,11 @@ public sealed class AnalysisPipeline
         foreach (var article in articles)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_store.HasArticle(article.Id))
+            var sink = _options.StageSink;
+            long t = StageTimeTotals.Start(sink);
+            bool stored = _store.HasArticle(article.Id);
+            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
+            if (stored)
             {
                 skipped++;
                 diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
@@ -97,7 +104,10 @@ public sealed class AnalysisPipeline
                 var (batch, poolSizes) = Analyze(article, resolver, pools, diagnostics);
                 // A failure here (or in any stage) is a programming or I/O error: it ends the run,
                 // and the store's transaction guarantees this article left nothing behind.
-                if (_store.SaveArticle(batch))
+                t = StageTimeTotals.Start(sink);
+                bool saved = _store.SaveArticle(batch);
+                StageTimeTotals.Lap(sink, PipelineStage.Store, t);
+                if (saved)
                 {
                     fresh++;
                     claims += batch.Claims.Count;
@@ -131,7 +141,15 @@ public sealed class AnalysisPipeline
 
     private (ArticleBatch Batch, Dictionary<string, int> PoolSizes) Analyze(Article article, ISpeakerResolver resolver, Dictionary<string, SpeakerPool> pools, DiagnosticBag diagnostics)
     {
+        var sink = _options.StageSink;
+        long t = StageTimeTotals.Start(sink);
         var text = _stages.Analyzer.Analyze(article.Text);
+        t = StageTimeTotals.Lap(sink, PipelineStage.Tokenize, t);
+        if (sink is not null)
+        {
+            sink.Analyzed(article, text);
+            t = StageTimeTotals.Start(sink); // the sink's own work (counting words) belongs to no stage
+        }
         int reportedBefore = diagnostics.Count;
         var extracted = _stages.Extractor.Extract(article, text, diagnostics);
 
@@ -147,6 +165,8 @@ public sealed class AnalysisPipeline
         if (ordered.Count == 0 && !diagnostics.Skip(reportedBefore).Any(d => d.Origin == article.Origin))
             diagnostics.Warning(article.Origin, "no attributed claims found; the article is stored so a re-run skips it");
 
+        t = StageTimeTotals.Lap(sink, PipelineStage.Extract, t);
+
         var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
         var toStore = new List<ClaimToStore>(ordered.Count);
         var scored = new List<ScoredPair>();
@@ -156,8 +176,10 @@ public sealed class AnalysisPipeline
         foreach (var claim in ordered)
         {
             var speaker = resolver.Resolve(claim.Speaker);
+            t = StageTimeTotals.Lap(sink, PipelineStage.Resolve, t);
             var vector = new float[embedder.Dimension];
             embedder.Embed(claim.ContentText, vector);
+            t = StageTimeTotals.Lap(sink, PipelineStage.Embed, t);
             toStore.Add(new ClaimToStore(claim, speaker?.Id, vector));
             if (speaker is null) continue;
             speakers[speaker.Id] = speaker;
@@ -167,13 +189,16 @@ public sealed class AnalysisPipeline
             if (pool.Claims.Count > 0)
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Vectors);
+                t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
                 foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
                 {
                     var earlier = pool.Claims[index];
                     var (a, b) = IsOlder(claim, earlier) ? (claim, earlier) : (earlier, claim);
                     scored.Add(_stages.PairScorer.Score(a, b, similarity));
                 }
+                t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
             }
+            else t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
             pool.Claims.Add(claim);
             pool.Vectors.Add(vector);
         }

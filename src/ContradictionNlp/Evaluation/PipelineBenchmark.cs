@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Pipeline;
+using ContradictionNlp.Store;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Evaluation;
+
+/// <summary>One stage's share of a <see cref="PipelineBenchmark"/> run.</summary>
+/// <param name="WordsPerSecond">Corpus words divided by this stage's seconds: how fast the stage alone would get through the corpus.</param>
+public sealed record StageFigure(PipelineStage Stage, double Seconds, double WordsPerSecond);
+
+/// <summary>What one timed pipeline run measured.</summary>
+/// <param name="Seconds">Wall time of <see cref="AnalysisPipeline.Run"/> (loading files and models not included).</param>
+/// <param name="CandidatePairs">Pairs the pipeline scored (every candidate it selected is scored).</param>
+/// <param name="PeakMb">Largest working set seen while the run went on (sampled every 20 ms, plus once at the end).</param>
+/// <param name="ProcessPeakMb">The process's peak working set since it started (models loading included).</param>
+public sealed record PipelineBenchmarkReport(
+    int Articles, int ArticlesSkipped, long Words, int Claims, int CandidatePairs, double Seconds,
+    IReadOnlyList<StageFigure> Stages, double PeakMb, double ProcessPeakMb)
+{
+    public double WordsPerSecond => Seconds > 0 ? Words / Seconds : 0;
+    public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
+    public double PairsPerSecond => Stage(PipelineStage.Score).Seconds is > 0 and var s ? CandidatePairs / s : 0;
+    /// <summary>Words per second of tokenizing + splitting + claim extraction together.</summary>
+    public double ThroughClaimsWordsPerSecond =>
+        Stage(PipelineStage.Tokenize).Seconds + Stage(PipelineStage.Extract).Seconds is > 0 and var s ? Words / s : 0;
+
+    public StageFigure Stage(PipelineStage stage) => Stages.First(f => f.Stage == stage);
+}
+
+/// <summary>Growth: analysing a fixed batch of new articles into stores of several sizes.</summary>
+/// <param name="FillSeconds">Time to build the store of <paramref name="StoredArticles"/> articles (not part of the measured figure).</param>
+public sealed record GrowthPoint(int StoredArticles, double FillSeconds, IReadOnlyList<double> RunSeconds, double PeakMb, int NewClaims, int NewPairs)
+{
+    public double MedianSeconds
+    {
+        get
+        {
+            var sorted = RunSeconds.Order().ToArray();
+            return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
+}
+
+/// <summary>
+/// Times the real <see cref="AnalysisPipeline"/> over a corpus through its stage hook
+/// (<see cref="PipelineOptions.StageSink"/>), so the per-stage figures are the pipeline's own work,
+/// in its order, on one thread.
+/// </summary>
+public static class PipelineBenchmark
+{
+    public static PipelineBenchmarkReport Run(IReadOnlyList<Article> articles, ClaimStore store, PipelineStages stages)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(stages);
+        var totals = new StageTimeTotals();
+        var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { StageSink = totals });
+        PipelineSummary summary;
+        double seconds;
+        double peak;
+        using (var sampler = new WorkingSetSampler())
+        {
+            var clock = Stopwatch.StartNew();
+            summary = pipeline.Run(articles, new DiagnosticBag());
+            seconds = clock.Elapsed.TotalSeconds;
+            peak = sampler.StopAndGetPeakMb();
+        }
+        var stagesOut = Enum.GetValues<PipelineStage>()
+            .Select(s => new StageFigure(s, totals.Seconds(s), totals.Seconds(s) > 0 ? totals.Words / totals.Seconds(s) : 0))
+            .ToList();
+        return new PipelineBenchmarkReport(summary.ArticlesNew, summary.ArticlesSkipped, totals.Words, summary.Claims, summary.Pairs,
+            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64));
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> distinct articles made by cycling <paramref name="corpus"/>: copy k of an
+    /// article keeps its text (so the work per article is realistic) but gets its own id, origin,
+    /// title and a date k days later (undated articles count from 2005-01-01), so the store holds them all and pairs across copies are dated.
+    /// Deterministic; <paramref name="round"/> keeps several batches apart.
+    /// </summary>
+    public static IReadOnlyList<Article> Copies(IReadOnlyList<Article> corpus, int count, int round)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count > 0 && corpus.Count == 0) throw new ArgumentException("The corpus has no articles to copy.", nameof(corpus));
+        var result = new List<Article>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var a = corpus[i % corpus.Count];
+            int copy = i / corpus.Count;
+            var tag = $"r{round}c{copy}";
+            result.Add(a with
+            {
+                // The id is the content hash in real use; here the same text must be stored many times, so hash it with the tag.
+                Id = Article.ComputeId(tag + "\n" + a.Text),
+                Title = $"{a.Title} [{tag}]",
+                Origin = $"{a.Origin}#{tag}",
+                Date = (a.Date ?? new DateOnly(2005, 1, 1)).AddDays(copy + 1000 * round),
+            });
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// For each size N: a fresh store at <c>storeFolder/growth-N.db</c> filled with N copies of the corpus,
+    /// then <paramref name="newArticles"/> further copies analysed into it, timed; repeated <paramref name="runs"/>
+    /// times on the same filled store by copying the file first, so every run starts from the same N.
+    /// </summary>
+    public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyList<Article> corpus, Func<PipelineStages> stages, IReadOnlyList<int> sizes,
+        int newArticles, int runs, string storeFolder, Action<string>? log = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(newArticles, 1);
+        var points = new List<GrowthPoint>();
+        var batch = Copies(corpus, newArticles, round: 1);
+        foreach (var size in sizes)
+        {
+            var basePath = Path.Combine(storeFolder, $"growth-{size}.db");
+            var clock = Stopwatch.StartNew();
+            using (var store = ClaimStore.Open(basePath))
+                new AnalysisPipeline(store, stages()).Run(Copies(corpus, size, round: 0), new DiagnosticBag());
+            SqliteFiles.ClearPools();
+            double fill = clock.Elapsed.TotalSeconds;
+            log?.Invoke($"store of {size} articles filled in {fill:0.0} s");
+            var times = new List<double>();
+            double peak = 0;
+            int claims = 0, pairs = 0;
+            for (int r = 0; r < runs; r++)
+            {
+                var runPath = Path.Combine(storeFolder, $"growth-{size}-run{r}.db");
+                File.Copy(basePath, runPath, overwrite: true);
+                using (var store = ClaimStore.Open(runPath))
+                {
+                    var report = Run(batch, store, stages());
+                    times.Add(report.Seconds);
+                    peak = Math.Max(peak, report.PeakMb);
+                    (claims, pairs) = (report.Claims, report.CandidatePairs);
+                    log?.Invoke($"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s");
+                }
+                SqliteFiles.ClearPools();
+                SqliteFiles.Delete(runPath);
+            }
+            SqliteFiles.Delete(basePath);
+            points.Add(new GrowthPoint(size, fill, times, peak, claims, pairs));
+        }
+        return points;
+    }
+
+    internal static double ToMb(long bytes) => bytes / (1024.0 * 1024.0);
+
+    private static class SqliteFiles
+    {
+        // Pooled connections keep the file open; clear them so copies and deletes see a closed file.
+        public static void ClearPools() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        public static void Delete(string path)
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+                if (File.Exists(path + suffix)) File.Delete(path + suffix);
+        }
+    }
+}
+
+/// <summary>Samples <see cref="Environment.WorkingSet"/> on a background thread; the peak while it ran.</summary>
+public sealed class WorkingSetSampler : IDisposable
+{
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _stop = new();
+    private long _peak = Environment.WorkingSet;
+
+    public WorkingSetSampler(int intervalMilliseconds = 20)
+    {
+        _thread = new Thread(() =>
+        {
+            do Observe(); while (!_stop.Wait(intervalMilliseconds));
+        }) { IsBackground = true, Name = "working-set sampler" };
+        _thread.Start();
+    }
+
+    private void Observe()
+    {
+        long now = Environment.WorkingSet;
+        long seen;
+        while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen) { }
+    }
+
+    public double StopAndGetPeakMb()
+    {
+        if (!_stop.IsSet) { _stop.Set(); _thread.Join(); }
+        Observe();
+        return PipelineBenchmark.ToMb(Interlocked.Read(ref _peak));
+    }
+
+    public void Dispose()
+    {
+        StopAndGetPeakMb();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,117 @@
+using BenchmarkDotNet.Attributes;
+using ContradictionNlp.Claims;
+using ContradictionNlp.Embedding;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Pairing;
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Tagging;
+using ContradictionNlp.Text;
+using ContradictionNlp.Tokenization;
+
+namespace ContradictionNlp.Benchmarks;
+
+/// <summary>
+/// The hot paths, each over the same fixed slice (see <see cref="BenchInputs"/>); one benchmark call
+/// processes the whole slice, so words/s = slice words / mean time (the slice's word count is printed at setup).
+/// Stages get their inputs precomputed so each benchmark times one stage only.
+/// </summary>
+[MemoryDiagnoser]
+public class StageBenchmarks
+{
+    private IReadOnlyList<Article> _articles = [];
+    private TokenizedText[] _texts = [];
+    private TextAnalyzer _analyzer = new();
+    private ClaimExtractor _extractor = new();
+    private PosTagger _tagger = null!;
+    private SifEmbedder _embedder = null!;
+    private string[] _contents = [];
+    private float[] _vector = [];
+    private NliScorer _nli = null!;
+    private PairScorer _pairScorer = null!;
+    private (Claim A, Claim B)[] _pairs = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _articles = BenchInputs.Articles();
+        _texts = _articles.Select(a => _analyzer.Analyze(a.Text)).ToArray();
+        var claims = BenchInputs.Claims(_articles, _texts);
+        _contents = claims.Select(c => c.ContentText).ToArray();
+        var models = BenchInputs.ModelsDirectory();
+        _tagger = TaggerModel.Load(TaggerModel.DefaultDirectory(models)).Tagger;
+        var catalog = ModelCatalog.Open(models);
+        _embedder = catalog.LoadSifEmbedder();
+        _vector = new float[_embedder.Dimension];
+        _nli = catalog.LoadScorer(catalog.CurrentScorerDirectory());
+        _pairScorer = new PairScorer(_nli);
+        _pairs = Pairs(claims);
+        Console.WriteLine($"// inputs: {BenchInputs.Source}; {BenchInputs.CountWords(_texts)} words, {claims.Count} claims, {_pairs.Length} pairs");
+    }
+
+    /// <summary>Same-speaker pairs (by mention name) as the pipeline would score them; if the slice has few, neighbouring claims fill up to 200.</summary>
+    private static (Claim, Claim)[] Pairs(IReadOnlyList<Claim> claims)
+    {
+        var pairs = new List<(Claim, Claim)>();
+        foreach (var group in claims.Where(c => c.Speaker.IsResolved).GroupBy(c => c.Speaker.Name, StringComparer.Ordinal))
+        {
+            var list = group.ToList();
+            for (int i = 0; i < list.Count; i++)
+                for (int j = i + 1; j < list.Count; j++)
+                    pairs.Add((list[i], list[j]));
+        }
+        for (int i = 0; pairs.Count < 200 && i + 1 < claims.Count; i++) pairs.Add((claims[i], claims[i + 1]));
+        return pairs.Take(2000).ToArray();
+    }
+
+    [Benchmark(Description = "tokenize+split (TextAnalyzer)")]
+    public int TokenizeSplit()
+    {
+        int n = 0;
+        foreach (var a in _articles) n += _analyzer.Analyze(a.Text).Tokens.Count;
+        return n;
+    }
+
+    [Benchmark(Description = "POS tagger")]
+    public int PosTag()
+    {
+        int n = 0;
+        foreach (var t in _texts) n += _tagger.Tag(t).Length;
+        return n;
+    }
+
+    [Benchmark(Description = "claim extraction")]
+    public int ExtractClaims()
+    {
+        int n = 0;
+        for (int i = 0; i < _texts.Length; i++) n += _extractor.Extract(_articles[i], _texts[i], new DiagnosticBag()).Count;
+        return n;
+    }
+
+    [Benchmark(Description = "embedding (SifEmbedder)")]
+    public float Embed()
+    {
+        float sum = 0;
+        foreach (var c in _contents)
+        {
+            _embedder.Embed(c, _vector);
+            sum += _vector[0];
+        }
+        return sum;
+    }
+
+    [Benchmark(Description = "pair scoring (PairScorer, topic gate)")]
+    public double ScorePairsGated()
+    {
+        double sum = 0;
+        foreach (var (a, b) in _pairs) sum += _pairScorer.Score(a, b, 0.5f).Score.Probability;
+        return sum;
+    }
+
+    [Benchmark(Description = "NliScorer alone (one direction)")]
+    public double ScorePairsNli()
+    {
+        double sum = 0;
+        foreach (var (a, b) in _pairs) sum += _nli.Score(a.ContentText, b.ContentText).Probability;
+        return sum;
+    }
+}

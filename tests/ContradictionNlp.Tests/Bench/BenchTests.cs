@@ -1,0 +1,214 @@
+using System.Text.Json;
+using ContradictionNlp.Cli;
+using ContradictionNlp.Evaluation;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Pipeline;
+using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Pipeline;
+using ContradictionNlp.Tests.Store;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Tests.Bench;
+
+/// <summary>
+/// Given a tiny generated corpus and the predictable test stages (claims are "NAME said CONTENT.",
+/// every earlier claim of the speaker is a candidate), When cnlp bench runs, Then the counts are the
+/// ones worked out by hand and the JSON has exactly the documented keys; the timing hook changes nothing.
+/// </summary>
+public class BenchTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    // Words (TokenKind.Word, title line not part of the body): 12 + 13 + 6 = 31.
+    // Claims: 2 + 2 + 1 = 5. Candidates: Ann has 3 claims (0 + 1 + 2 earlier), Bob 2 (0 + 1): 4 pairs.
+    public BenchTests()
+    {
+        _dir.Write("models/scorer/CURRENT", "v1");
+        _dir.Write("corpus/a0.txt", "First report\n\nAnn Lee said taxes will rise. Bob Hart said roads are fine.\n");
+        _dir.Write("corpus/a1.txt", "Second report\n\nAnn Lee said taxes will not rise. Bob Hart said roads are bad.\n");
+        _dir.Write("corpus/a2.txt", "Third report\n\nAnn Lee said schools will close.\n");
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private CliEnvironment Env() => new()
+    {
+        CurrentDirectory = _dir.Path,
+        ExecutableDirectory = _dir.File("bin"),
+        GetEnvironmentVariable = _ => null,
+        Stdin = null,
+        LoadStages = _ => TestStages.Create(),
+    };
+
+    private (int Code, string Out, string Err) Cnlp(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code;
+        using (CliEnvironment.Use(Env())) code = CnlpApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
+
+    [Fact]
+    public void Bench_json_has_the_documented_keys_and_hand_counted_figures()
+    {
+        var (code, output, err) = Cnlp("bench", "--corpus", "corpus", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["words", "seconds", "words_per_second", "articles", "articles_per_second", "claims", "candidate_pairs",
+            "pairs_per_second", "through_claims_words_per_second", "threads", "stages", "peak_mb", "process_peak_mb"], Keys(root));
+        Assert.Equal(31, root.GetProperty("words").GetInt64());
+        Assert.Equal(3, root.GetProperty("articles").GetInt32());
+        Assert.Equal(5, root.GetProperty("claims").GetInt32());
+        Assert.Equal(4, root.GetProperty("candidate_pairs").GetInt32());
+        Assert.Equal(1, root.GetProperty("threads").GetInt32());
+        var stages = root.GetProperty("stages");
+        Assert.Equal(["tokenize", "extract", "resolve", "embed", "candidates", "score", "store"], Keys(stages));
+        foreach (var stage in stages.EnumerateObject())
+        {
+            Assert.Equal(["seconds", "words_per_second"], Keys(stage.Value));
+            Assert.True(stage.Value.GetProperty("seconds").GetDouble() >= 0, stage.Name);
+        }
+        // The stage times are parts of the whole run, so they cannot add up to more than it (rounding aside).
+        double sum = stages.EnumerateObject().Sum(s => s.Value.GetProperty("seconds").GetDouble());
+        Assert.True(sum <= root.GetProperty("seconds").GetDouble() + 0.01, $"stages {sum} > total");
+        Assert.True(root.GetProperty("peak_mb").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Bench_uses_a_fresh_temporary_store_unless_db_is_given()
+    {
+        // Twice without --db: both runs see 3 new articles (nothing persisted between them).
+        Assert.Equal(3, JsonDocument.Parse(Cnlp("bench", "--corpus", "corpus", "--json").Out).RootElement.GetProperty("articles").GetInt32());
+        Assert.Equal(3, JsonDocument.Parse(Cnlp("bench", "--corpus", "corpus", "--json").Out).RootElement.GetProperty("articles").GetInt32());
+        // With --db the store stays: the second run has nothing new to analyse.
+        Assert.Equal(3, JsonDocument.Parse(Cnlp("bench", "--corpus", "corpus", "--json", "--db", "b.db").Out).RootElement.GetProperty("articles").GetInt32());
+        Assert.True(File.Exists(_dir.File("b.db")));
+        var again = JsonDocument.Parse(Cnlp("bench", "--corpus", "corpus", "--json", "--db", "b.db").Out).RootElement;
+        Assert.Equal((0, 0, 0), (again.GetProperty("articles").GetInt32(), again.GetProperty("claims").GetInt32(), again.GetProperty("words").GetInt32()));
+    }
+
+    [Fact]
+    public void Limit_takes_the_first_articles()
+    {
+        var root = JsonDocument.Parse(Cnlp("bench", "--corpus", "corpus", "--json", "--limit", "1").Out).RootElement;
+        // The loader orders a folder by path: a0 only (12 words, Ann and Bob once each, no pairs).
+        Assert.Equal((1, 12, 2, 0), (root.GetProperty("articles").GetInt32(), root.GetProperty("words").GetInt32(),
+            root.GetProperty("claims").GetInt32(), root.GetProperty("candidate_pairs").GetInt32()));
+    }
+
+    [Fact]
+    public void More_than_one_thread_is_reported_as_unsupported_and_runs_on_one()
+    {
+        var (code, output, err) = Cnlp("bench", "--corpus", "corpus", "--json", "--threads", "2");
+        Assert.Equal(0, code);
+        Assert.Equal("cnlp: only 1 thread is supported (the pipeline is single-threaded); running on 1." + Environment.NewLine, err);
+        Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("threads").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("bench")]
+    [InlineData("bench", "--corpus", "corpus", "--threads", "0")]
+    [InlineData("bench", "--corpus", "corpus", "--limit", "-1")]
+    [InlineData("bench", "growth", "--corpus", "corpus", "--sizes", "0,x")]
+    [InlineData("bench", "growth", "--corpus", "corpus", "--runs", "0")]
+    public void Bad_bench_usage_exits_2(params string[] args)
+    {
+        var (code, output, err) = Cnlp(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("cnlp: ", err);
+    }
+
+    [Fact]
+    public void A_missing_corpus_folder_fails_naming_it()
+    {
+        var (code, _, err) = Cnlp("bench", "--corpus", "nowhere");
+        Assert.Equal(1, code);
+        Assert.Equal($"cnlp: corpus folder not found: {_dir.File("nowhere")}" + Environment.NewLine, err);
+    }
+
+    [Fact]
+    public void Text_output_lists_every_stage()
+    {
+        var (code, output, _) = Cnlp("bench", "--corpus", "corpus");
+        Assert.Equal(0, code);
+        var lines = output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("corpus: 3 articles (0 already stored), 31 words, 5 claims, 4 candidate pairs scored; 1 thread", lines[0]);
+        Assert.Equal(["tokenize", "extract", "resolve", "embed", "candidates", "score", "store"],
+            lines.Skip(2).Take(7).Select(l => l.Split(' ')[0]).ToArray());
+        Assert.StartsWith("whole pipeline: ", lines[^1]);
+    }
+
+    [Fact]
+    public void Bench_scorer_is_still_a_subcommand()
+    {
+        var (code, _, err) = Cnlp("bench", "scorer", "--corpus", "nowhere");
+        Assert.Equal(2, code);
+        Assert.Contains("corpus folder not found", err);
+    }
+
+    [Fact]
+    public void Growth_json_reports_each_size_with_the_new_batch_counts()
+    {
+        // Sizes 0 and 3: the store of 3 holds a0..a2 once; the batch is 2 further copies (a0, a1 with new ids).
+        var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "2", "--json");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(["new_articles", "sizes"], Keys(root));
+        var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
+        Assert.Equal([0, 3], sizes.Select(s => s.GetProperty("stored_articles").GetInt32()));
+        Assert.All(sizes, s => Assert.Equal(["stored_articles", "median_seconds", "run_seconds", "ratio_to_first", "new_claims", "new_pairs", "peak_mb", "fill_seconds"], Keys(s)));
+        Assert.All(sizes, s => Assert.Equal(2, s.GetProperty("run_seconds").GetArrayLength()));
+        Assert.All(sizes, s => Assert.Equal(4, s.GetProperty("new_claims").GetInt32()));
+        // Empty store: Ann 0+1, Bob 0+1 = 2 pairs. Store of 3 (Ann 3 claims, Bob 2): Ann 3+4, Bob 2+3 = 12.
+        Assert.Equal([2, 12], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
+        Assert.Contains("store of 3 articles filled in", err);
+    }
+
+    [Fact]
+    public void Copies_are_distinct_deterministic_and_dated_apart()
+    {
+        var a = TestStages.Article("Ann Lee said taxes will rise.", "2024-01-10", "a.txt");
+        var b = TestStages.Article("Bob Hart said roads are fine.", null, "b.txt");
+        var copies = PipelineBenchmark.Copies([a, b], 5, round: 0);
+        Assert.Equal(5, copies.Count);
+        Assert.Equal(5, copies.Select(c => c.Id).Distinct().Count());
+        Assert.Equal(copies.Select(c => c.Id), PipelineBenchmark.Copies([a, b], 5, round: 0).Select(c => c.Id));
+        Assert.DoesNotContain(copies, c => c.Id == a.Id || c.Id == b.Id);
+        Assert.Equal(["a.txt#r0c0", "b.txt#r0c0", "a.txt#r0c1", "b.txt#r0c1", "a.txt#r0c2"], copies.Select(c => c.Origin));
+        Assert.Equal(new DateOnly(2024, 1, 10), copies[0].Date); // copy 0 keeps the date
+        Assert.Equal(new DateOnly(2024, 1, 12), copies[4].Date); // a, copy 2: 2 days later
+        Assert.Equal(new DateOnly(2005, 1, 2), copies[3].Date); // undated b, copy 1: 2005-01-01 + 1 day
+        Assert.All(copies, c => Assert.True(c.Text == a.Text || c.Text == b.Text));
+        Assert.Empty(PipelineBenchmark.Copies([a], 5, round: 1).Select(c => c.Id).Intersect(copies.Select(c => c.Id)));
+    }
+
+    [Fact]
+    public void The_stage_hook_leaves_the_store_exactly_as_without_it()
+    {
+        var articles = new[]
+        {
+            TestStages.Article("Ann Lee said taxes will rise. Bob Hart said roads are fine.", "2024-01-10", "a.txt"),
+            TestStages.Article("Ann Lee said taxes will not rise. Ann Lee said roads are bad.", "2024-02-10", "b.txt"),
+        };
+        string Dump(ClaimStore s) => string.Join("\n",
+            s.ListClaims().Select(c => $"{c.Claim.Id}|{c.SpeakerId}|{c.Claim.ContentText}")
+            .Concat(s.ListPairs().Select(p => $"{p.A.Claim.Id}|{p.B.Claim.Id}|{p.Score.Probability}|{p.Similarity}")));
+        using var plain = ClaimStore.Open(_dir.File("plain.db"));
+        using var timed = ClaimStore.Open(_dir.File("timed.db"));
+        var s1 = new AnalysisPipeline(plain, TestStages.Create()).Run(articles, new DiagnosticBag());
+        var totals = new StageTimeTotals();
+        var s2 = new AnalysisPipeline(timed, TestStages.Create(), new PipelineOptions { StageSink = totals }).Run(articles, new DiagnosticBag());
+        Assert.Equal((s1.ArticlesNew, s1.Claims, s1.Pairs, s1.FlaggedCount), (s2.ArticlesNew, s2.Claims, s2.Pairs, s2.FlaggedCount));
+        Assert.Equal(plain.Counts(), timed.Counts());
+        Assert.Equal(Dump(plain), Dump(timed));
+        Assert.Equal(2, totals.ArticlesAnalyzed);
+        Assert.Equal(12 + 13, totals.Words);
+        Assert.True(totals.Seconds(PipelineStage.Tokenize) > 0);
+        Assert.True(totals.Seconds(PipelineStage.Score) > 0); // Ann's two later claims were scored
+    }
+}
