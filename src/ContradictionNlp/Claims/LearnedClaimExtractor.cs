@@ -18,6 +18,9 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
 
     private readonly record struct Span(int First, int End, int Sentence, int Role);
 
+    /// <summary>Most tokens between two content spans of one cue that still make them one claim (room for "said the state's senior senator,").</summary>
+    internal const int MergeGap = 12;
+
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -54,12 +57,25 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         MentionParser? parser = null;
         MentionResolver? resolver = null;
         var tokens = text.TokenSpan;
-        var claims = new List<Claim>(byCue.Count);
+        var claims = new List<Claim>();
         var seen = new HashSet<(int, int)>();
+        // Content spans of one cue close together ("...," he said, "...") are one quote; far apart, separate claims.
+        var groups = new List<(int Cue, int First, int End)>();
         foreach (var (k, list) in byCue)
         {
+            list.Sort((a, b) => a.First.CompareTo(b.First));
+            int gf = list[0].First, ge = list[0].End;
+            for (int i = 1; i < list.Count; i++)
+            {
+                if (list[i].First - ge <= MergeGap) { ge = Math.Max(ge, list[i].End); continue; }
+                groups.Add((k, gf, ge));
+                (gf, ge) = (list[i].First, list[i].End);
+            }
+            groups.Add((k, gf, ge));
+        }
+        foreach (var (k, first, end) in groups)
+        {
             var cue = cues[k];
-            int first = list.Min(c => c.First), end = list.Max(c => c.End);
             var content = Trim(text, first, end);
             if (content.IsEmpty || !seen.Add((content.Start, content.End))) continue;
             var cueSpan = new TextSpan(tokens[cue.First].Start, tokens[cue.End - 1].End);
