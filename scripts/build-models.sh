@@ -39,3 +39,6 @@ cnlp train tagger --train "$DATA/ud-english-ewt/en_ewt-ud-train.conllu.gz" \
 cnlp train ner --train "$DATA/uner-english-ewt/en_ewt-ud-train.draft-normalized.iob2" \
     --dev "$DATA/uner-english-ewt/en_ewt-ud-dev.iob2" "$DATA/uner-english-ewt/en_ewt-ud-test.iob2" \
     --tagger models/tagger --out models/ner --seed 1
+# 6. learned attribution tagger (BIO cue/source/content) on PolNeAR train -> models/attribution; dev and train
+#    are only measured (rules / learned / hybrid) into the manifest, never fitted on dev.
+cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out models/attribution --seed 1
