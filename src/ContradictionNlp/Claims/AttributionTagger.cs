@@ -83,6 +83,8 @@ public sealed class AttributionTagger
         public required bool[] IsQuote;
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, byte> CueCache = new();
+
     internal static Context Prepare(TokenizedText text)
     {
         var tokens = text.TokenSpan;
@@ -107,11 +109,18 @@ public sealed class AttributionTagger
             }
             inQuote[t] = open ? (byte)1 : (byte)0;
             if (tok.Kind != TokenKind.Word) continue;
-            var w = text.TokenText(t);
-            if (w.Length < 3) continue;
-            if (CueLexicon.IsCueVerb(w, out _, out var cls)) cue[t] = (byte)(1 + (int)cls);
-            else if (CueLexicon.IsCueNoun(w, out _)) cue[t] = 4;
-            else if (w.Equals("according", StringComparison.OrdinalIgnoreCase)) cue[t] = 5;
+            if (tok.Length < 3) continue;
+            var key = hashes[t * WordHashes.Stride + WordHashes.Lower];
+            if (!CueCache.TryGetValue(key, out var cueClass))
+            {
+                var w = text.TokenText(t);
+                cueClass = CueLexicon.IsCueVerb(w, out _, out var cls) ? (byte)(1 + (int)cls)
+                    : CueLexicon.IsCueNoun(w, out _) ? (byte)4
+                    : w.Equals("according", StringComparison.OrdinalIgnoreCase) ? (byte)5 : (byte)0;
+                // Word forms repeat: memoising by the lower-case hash saves a string per token (64-bit FNV; collisions negligible).
+                if (CueCache.Count < 1_000_000) CueCache.TryAdd(key, cueClass);
+            }
+            cue[t] = cueClass;
         }
         return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote };
     }

@@ -54,7 +54,7 @@ public sealed record PipelineStages(
 
     /// <summary>
     /// The claim extractor of a models folder: rules plus the learned attribution tagger (hybrid) when
-    /// models/attribution is there, since it wins on PolNeAR dev (content F1 0.640 vs 0.591, source and cue
+    /// models/attribution is there, since it wins on PolNeAR dev (content F1 0.644 vs 0.591, source and cue
     /// accuracy 0.92 and 0.94); the rules alone when it is absent. A present but broken model throws
     /// <see cref="ModelFormatException"/> rather than silently falling back.
     /// </summary>

@@ -147,11 +147,13 @@ public class LearnedAttributionTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
     }
 
-    private sealed class Fixed(params (int Start, int End)[] contents) : IClaimExtractor
+    /// <summary>Claims with the given content spans; the cue is (CueStart, CueStart + 2) when CueStart >= 0, else empty at the content start.</summary>
+    private sealed class Fixed(params (int Start, int End, int CueStart)[] contents) : IClaimExtractor
     {
         public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) =>
             contents.Select(c => new Claim(Claim.MakeId(article.Id, new TextSpan(c.Start, c.End)), article.Id, 0, new TextSpan(0, text.Text.Length),
-                new SpeakerMention(new TextSpan(0, 1), "X", MentionKind.Name, "X", []), new TextSpan(c.Start, c.Start), "", new TextSpan(c.Start, c.End),
+                new SpeakerMention(new TextSpan(0, 1), "X", MentionKind.Name, "X", []),
+                c.CueStart >= 0 ? new TextSpan(c.CueStart, c.CueStart + 2) : new TextSpan(c.Start, c.Start), "", new TextSpan(c.Start, c.End),
                 "", ClaimKind.ReportedSpeech, null)).ToArray();
     }
 
@@ -160,10 +162,11 @@ public class LearnedAttributionTests
     {
         const string text = "0123456789012345678901234567890123456789";
         var article = Article.Create("t", null, null, null, text, "t.txt");
-        var hybrid = new HybridClaimExtractor(new Fixed((0, 10)), new Fixed((5, 15), (10, 12), (20, 30)));
+        var hybrid = new HybridClaimExtractor(new Fixed((0, 10, 36)), new Fixed((5, 15, -1), (10, 12, -1), (20, 30, -1), (31, 34, 37)));
         var got = hybrid.Extract(article, Analyzer.Analyze(text), new DiagnosticBag()).Select(c => (c.Content.Start, c.Content.End));
-        // (5,15) overlaps the rule claim; (10,12) only touches its end (half-open spans), so it is added.
-        Assert.Equal([(0, 10), (10, 12), (20, 30)], got);
+        // (5,15) overlaps the rule claim's content; (31,34) has a cue (37,39) overlapping the rule cue (36,38);
+        // (10,12) only touches the rule content's end (half-open spans), so it is added, as is (20,30).
+        Assert.Equal([(0, 10), (10, 12), (20, 30)], got.Order());
     }
 
     [Fact]
