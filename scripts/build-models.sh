@@ -39,6 +39,9 @@ cnlp train tagger --train "$DATA/ud-english-ewt/en_ewt-ud-train.conllu.gz" \
 cnlp train ner --train "$DATA/uner-english-ewt/en_ewt-ud-train.draft-normalized.iob2" \
     --dev "$DATA/uner-english-ewt/en_ewt-ud-dev.iob2" "$DATA/uner-english-ewt/en_ewt-ud-test.iob2" \
     --tagger models/tagger --out models/ner --seed 1
+# 6. learned attribution tagger (BIO cue/source/content) on PolNeAR train -> models/attribution; dev and train
+#    are only measured (rules / learned / hybrid) into the manifest, never fitted on dev.
+cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out models/attribution --seed 1
 # (not run) The wide-deep scorer tried as v3 is not shipped (see README "wide & deep model type"); to reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --model-type wide-deep --hidden 64 --version-name v3 --seed 42 --out /tmp/v3

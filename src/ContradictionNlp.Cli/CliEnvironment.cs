@@ -40,7 +40,7 @@ public sealed record CliEnvironment
     private static PipelineStages LoadRealStages(string modelsDirectory)
     {
         var catalog = ModelCatalog.Open(modelsDirectory);
-        return PipelineStages.Create(catalog.LoadEmbedder(), catalog.LoadScorer());
+        return PipelineStages.Create(catalog.LoadEmbedder(), catalog.LoadScorer(), extractor: PipelineStages.DefaultExtractor(modelsDirectory));
     }
 }
 

@@ -22,6 +22,7 @@ namespace ContradictionNlp.Cli
             root.Subcommands.Add(Commands.TrainScorerCommand.Create());
             root.Subcommands.First(c => c.Name == "train").Subcommands.Add(Commands.TrainTaggerCommand.Create());
             root.Subcommands.First(c => c.Name == "train").Subcommands.Add(Commands.TrainNerCommand.Create());
+            root.Subcommands.First(c => c.Name == "train").Subcommands.Add(Commands.TrainAttributionCommand.Create());
             eval.Subcommands.Add(Commands.EvalTaggerCommand.Create());
             eval.Subcommands.Add(Commands.EvalNerCommand.Create());
             root.Subcommands.Add(Commands.BuildVectorsCommand.Create());

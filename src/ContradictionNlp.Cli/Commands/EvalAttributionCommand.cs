@@ -49,6 +49,13 @@ public static class EvalAttributionCommand
         };
         var timing = new Option<bool>("--timing") { Description = "Also time claim extraction alone (best of 3 passes over the tokenized articles) and print words/s on stderr." };
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
+        var extractorName = new Option<string>("--extractor")
+        {
+            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) or hybrid (rules, plus learned claims whose content overlaps no rule claim).",
+            DefaultValueFactory = _ => "rules",
+        };
+        extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid");
+        var model = new Option<string>("--model") { Description = "Learned attribution model folder.", DefaultValueFactory = _ => Path.Combine("models", "attribution"), HelpName = "DIR" };
 
         var cmd = new Command("attribution", "Score claim extraction on PolNeAR attribution spans (content P/R/F1 at token IoU >= 0.5, source and cue accuracy).");
         cmd.Options.Add(polnear);
@@ -59,6 +66,8 @@ public static class EvalAttributionCommand
         cmd.Options.Add(seed);
         cmd.Options.Add(timing);
         cmd.Options.Add(speechOnly);
+        cmd.Options.Add(extractorName);
+        cmd.Options.Add(model);
         cmd.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -73,7 +82,13 @@ public static class EvalAttributionCommand
             var diagnostics = new DiagnosticBag();
             diagnostics.Reported += d => stderr.WriteLine(d.ToString());
             var split = PolNearReader.ReadSplit(dir, diagnostics, parse.GetValue(limit));
-            IClaimExtractor claimExtractor = extractor ?? new ClaimExtractor();
+            IClaimExtractor claimExtractor;
+            try { claimExtractor = extractor ?? Choose(parse.GetValue(extractorName)!, parse.GetValue(model)!); }
+            catch (Scoring.ModelFormatException ex)
+            {
+                stderr.WriteLine($"cnlp: {ex.Message}");
+                return ExitCodes.Failure;
+            }
             if (parse.GetValue(speechOnly)) claimExtractor = new SpeechOnlyExtractor(claimExtractor);
             var evaluator = new AttributionEvaluator(claimExtractor, isSpeechCue: isSpeechCue ?? CueLexicon.IsSpeechCue);
             var evaluation = evaluator.Evaluate(split, diagnostics);
@@ -113,6 +128,13 @@ public static class EvalAttributionCommand
         });
         return cmd;
     }
+
+    private static IClaimExtractor Choose(string name, string modelDir) => name switch
+    {
+        "learned" => new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger),
+        "hybrid" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger)),
+        _ => new ClaimExtractor(),
+    };
 
     private static void WriteTable(TextWriter writer, AttributionReport report, IReadOnlyList<KeyValuePair<string, int>> errors)
     {

@@ -43,14 +43,27 @@ public sealed record PipelineStages(
     ICandidateSelector Candidates,
     IPairScorer PairScorer)
 {
-    /// <summary>The real stages: default tokenizer and splitter, rule extractor, speaker index, similarity selector, pair scorer.</summary>
-    public static PipelineStages Create(IClaimEmbedder embedder, IContradictionScorer scorer, PairingOptions? pairing = null) =>
+    /// <summary>The real stages: default tokenizer and splitter, <paramref name="extractor"/> (the rule extractor when null), speaker index, similarity selector, pair scorer.</summary>
+    public static PipelineStages Create(IClaimEmbedder embedder, IContradictionScorer scorer, PairingOptions? pairing = null, IClaimExtractor? extractor = null) =>
         new(new TextAnalyzer(),
-            new ClaimExtractor(),
+            extractor ?? new ClaimExtractor(),
             known => new SpeakerIndexResolver(new SpeakerIndex(known)),
             embedder,
             new SelectorAdapter(new CandidateSelector(pairing ?? new PairingOptions())),
             new PairScorerAdapter(new PairScorer(scorer)));
+
+    /// <summary>
+    /// The claim extractor of a models folder: rules plus the learned attribution tagger (hybrid) when
+    /// models/attribution is there, since it wins on PolNeAR dev (content F1 0.644 vs 0.591, source and cue
+    /// accuracy 0.92 and 0.94); the rules alone when it is absent. A present but broken model throws
+    /// <see cref="ModelFormatException"/> rather than silently falling back.
+    /// </summary>
+    public static IClaimExtractor DefaultExtractor(string modelsDirectory)
+    {
+        var dir = AttributionModel.DefaultDirectory(modelsDirectory);
+        if (!Directory.Exists(dir)) return new ClaimExtractor();
+        return new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(dir).Tagger));
+    }
 
     private sealed class SpeakerIndexResolver(SpeakerIndex index) : ISpeakerResolver
     {

@@ -1,0 +1,346 @@
+using System.Buffers;
+using System.Diagnostics;
+using ContradictionNlp.Tagging;
+using ContradictionNlp.Tokenization;
+
+namespace ContradictionNlp.Claims;
+
+/// <summary>BIO labels of attribution roles: 0 = O, then B-/I- for CUE, SRC, CON.</summary>
+public static class AttributionLabels
+{
+    public const int Count = 7;
+    public const byte O = 0, BCue = 1, ICue = 2, BSrc = 3, ISrc = 4, BCon = 5, ICon = 6;
+    public static readonly string[] Names = ["O", "B-CUE", "I-CUE", "B-SRC", "I-SRC", "B-CON", "I-CON"];
+
+    public static bool IsInside(int label) => label > 0 && label % 2 == 0;
+    /// <summary>0 cue, 1 source, 2 content.</summary>
+    public static int RoleOf(int label) => (label - 1) / 2;
+}
+
+public sealed record AttributionTaggerOptions
+{
+    public int Iterations { get; init; } = 12;
+    public int Seed { get; init; } = 1;
+    public int HashBits { get; init; } = 20;
+    public double Prune { get; init; } = 0.01;
+
+    public void Validate()
+    {
+        if (Iterations < 1) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be at least 1");
+        if (HashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "hash bits must be 8..24");
+        if (Prune < 0) throw new ArgumentOutOfRangeException(nameof(Prune), Prune, "prune must be >= 0");
+    }
+}
+
+/// <summary>
+/// Token-level tagger of attribution roles (cue, source, content): averaged structured perceptron over
+/// BIO labels with first-order Viterbi per sentence. Besides word, affix and shape features of a
+/// five-token window it sees what rules cannot generalise from: cue-lexicon membership of nearby words,
+/// the signed distance to the nearest cue-lexicon word in the sentence, and whether the token is inside
+/// a quotation (tracked across sentences, since quotes span them). I-CON may open a sentence: content
+/// that continues from the previous sentence (multi-sentence quotes) is one span.
+/// Immutable and thread-safe.
+/// </summary>
+public sealed class AttributionTagger
+{
+    public const int FormatVersion = 1;
+    private static ReadOnlySpan<byte> Magic => "CNLPATT1"u8;
+    private const int K = AttributionLabels.Count, Start = AttributionLabels.Count;
+    private const int StaticCount = 24, TransitionCount = 4;
+    private const ulong NoLabel = 1000;
+
+    // Allowed[prev * K + next]; prev = K is the sentence start.
+    private static readonly bool[] Allowed = BuildAllowed();
+    private readonly PerceptronWeights _weights;
+
+    private AttributionTagger(PerceptronWeights weights) => _weights = weights;
+
+    public int HashBits => _weights.Bits;
+
+    private static bool[] BuildAllowed()
+    {
+        var a = new bool[(K + 1) * K];
+        for (var prev = 0; prev <= K; prev++)
+            for (var next = 0; next < K; next++)
+            {
+                bool ok = !AttributionLabels.IsInside(next)
+                    || (prev > 0 && prev < K && AttributionLabels.RoleOf(prev) == AttributionLabels.RoleOf(next))
+                    // Content continuing from the previous sentence.
+                    || (prev == Start && next == AttributionLabels.ICon);
+                a[prev * K + next] = ok;
+            }
+        return a;
+    }
+
+    /// <summary>Per-article token context the features read: hashes, cue class per token, quote state.</summary>
+    internal sealed class Context
+    {
+        public required ulong[] Hashes;
+        /// <summary>0 none, 1 speech verb, 2 belief verb, 3 attitude verb, 4 cue noun, 5 "according".</summary>
+        public required byte[] Cue;
+        /// <summary>1 when the token is inside a quotation (after an opening quote mark, before its closing one).</summary>
+        public required byte[] InQuote;
+        public required bool[] IsQuote;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, byte> CueCache = new();
+
+    internal static Context Prepare(TokenizedText text)
+    {
+        var tokens = text.TokenSpan;
+        var n = tokens.Length;
+        var hashes = new ulong[n * WordHashes.Stride];
+        WordHashes.Compute(text.Text, tokens, hashes, null);
+        var cue = new byte[n];
+        var inQuote = new byte[n];
+        var isQuote = new bool[n];
+        bool open = false;
+        for (var t = 0; t < n; t++)
+        {
+            var tok = tokens[t];
+            if (tok.Kind == TokenKind.Quote)
+            {
+                isQuote[t] = true;
+                char c = text.Text[tok.Start];
+                // Curly marks say which way they face; a straight mark toggles.
+                open = c switch { '\u201C' or '\u2018' => true, '\u201D' or '\u2019' => false, _ => !open };
+                inQuote[t] = 0;
+                continue;
+            }
+            inQuote[t] = open ? (byte)1 : (byte)0;
+            if (tok.Kind != TokenKind.Word) continue;
+            if (tok.Length < 3) continue;
+            var key = hashes[t * WordHashes.Stride + WordHashes.Lower];
+            if (!CueCache.TryGetValue(key, out var cueClass))
+            {
+                var w = text.TokenText(t);
+                cueClass = CueLexicon.IsCueVerb(w, out _, out var cls) ? (byte)(1 + (int)cls)
+                    : CueLexicon.IsCueNoun(w, out _) ? (byte)4
+                    : w.Equals("according", StringComparison.OrdinalIgnoreCase) ? (byte)5 : (byte)0;
+                // Word forms repeat: memoising by the lower-case hash saves a string per token (64-bit FNV; collisions negligible).
+                if (CueCache.Count < 1_000_000) CueCache.TryAdd(key, cueClass);
+            }
+            cue[t] = cueClass;
+        }
+        return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote };
+    }
+
+    /// <summary>Labels every token of <paramref name="text"/> (sentence by sentence, Viterbi).</summary>
+    public byte[] Label(TokenizedText text)
+    {
+        var ctx = Prepare(text);
+        var labels = new byte[text.Tokens.Count];
+        foreach (var s in text.Sentences)
+            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount));
+        return labels;
+    }
+
+    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest)
+    {
+        var score = ArrayPool<float>.Shared.Rent(n * K);
+        var back = ArrayPool<byte>.Shared.Rent(n * K);
+        try
+        {
+            Span<int> sf = stackalloc int[StaticCount];
+            Span<int> tf = stackalloc int[TransitionCount];
+            Span<float> em = stackalloc float[K];
+            Span<float> tr = stackalloc float[K];
+            Span<sbyte> dist = stackalloc sbyte[n];
+            CueDistances(ctx, first, n, dist);
+            for (var i = 0; i < n; i++)
+            {
+                em.Clear();
+                StaticFeatures(ctx, first, n, i, dist, mask, sf);
+                foreach (var f in sf) { var row = w.AsSpan(f * K, K); for (var y = 0; y < K; y++) em[y] += row[y]; }
+                var cur = score.AsSpan(i * K, K);
+                cur.Fill(float.NegativeInfinity);
+                var prevCount = i == 0 ? 1 : K;
+                for (var pi = 0; pi < prevCount; pi++)
+                {
+                    var prev = i == 0 ? Start : pi;
+                    var baseScore = i == 0 ? 0f : score[(i - 1) * K + prev];
+                    if (float.IsNegativeInfinity(baseScore)) continue;
+                    tr.Clear();
+                    TransitionFeatures(ctx, first, i, prev, dist, mask, tf);
+                    foreach (var f in tf) { var row = w.AsSpan(f * K, K); for (var y = 0; y < K; y++) tr[y] += row[y]; }
+                    for (var y = 0; y < K; y++)
+                    {
+                        if (!Allowed[prev * K + y]) continue;
+                        var v = baseScore + tr[y] + em[y];
+                        if (v > cur[y]) { cur[y] = v; back[i * K + y] = (byte)prev; }
+                    }
+                }
+            }
+            var best = 0;
+            for (var y = 1; y < K; y++) if (score[(n - 1) * K + y] > score[(n - 1) * K + best]) best = y;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                dest[i] = (byte)best;
+                best = back[i * K + best];
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(score);
+            ArrayPool<byte>.Shared.Return(back);
+        }
+    }
+
+    /// <summary>Signed distance (clamped to +-7) from each token to the nearest cue-lexicon word of its sentence; sbyte.MinValue when none.</summary>
+    private static void CueDistances(Context ctx, int first, int n, Span<sbyte> dist)
+    {
+        int last = -1000;
+        for (var i = 0; i < n; i++)
+        {
+            if (ctx.Cue[first + i] != 0) last = i;
+            dist[i] = last < -100 ? sbyte.MinValue : (sbyte)Math.Min(7, i - last);
+        }
+        int next = 1000;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            if (ctx.Cue[first + i] != 0) next = i;
+            if (next > 100) continue;
+            var d = next - i;
+            if (dist[i] == sbyte.MinValue || d < dist[i]) dist[i] = (sbyte)-Math.Min(7, d);
+        }
+    }
+
+    private static ulong CueAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : ctx.Cue[first + i];
+
+    private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, int mask, Span<int> f)
+    {
+        var h = ctx.Hashes.AsSpan(first * WordHashes.Stride, n * WordHashes.Stride);
+        var at = i * WordHashes.Stride;
+        var lower = h[at + WordHashes.Lower];
+        var shape = h[at + WordHashes.Shape];
+        var t = first + i;
+        ulong d = (ulong)(dist[i] + 200);
+        ulong q = ctx.InQuote[t];
+        ulong cue = ctx.Cue[t];
+        ulong pos = i == 0 ? 0UL : i == n - 1 ? 2UL : i < 4 ? 1UL : 3UL;
+        var k = 0;
+        f[k++] = WordHashes.Bucket(0, 0, mask);
+        f[k++] = WordHashes.Bucket(1, lower, mask);
+        f[k++] = WordHashes.Bucket(2, h[at + WordHashes.Exact], mask);
+        f[k++] = WordHashes.Bucket(3, shape, mask);
+        f[k++] = WordHashes.Bucket(4, h[at + WordHashes.Suffix3], mask);
+        f[k++] = WordHashes.Bucket(5, h[at + WordHashes.Prefix3], mask);
+        f[k++] = WordHashes.Bucket(6, WordHashes.At(h, n, i - 1, WordHashes.Lower), mask);
+        f[k++] = WordHashes.Bucket(7, WordHashes.At(h, n, i + 1, WordHashes.Lower), mask);
+        f[k++] = WordHashes.Bucket(8, WordHashes.At(h, n, i - 2, WordHashes.Lower), mask);
+        f[k++] = WordHashes.Bucket(9, WordHashes.At(h, n, i + 2, WordHashes.Lower), mask);
+        f[k++] = WordHashes.Bucket(10, WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Lower), lower), mask);
+        f[k++] = WordHashes.Bucket(11, WordHashes.Combine(lower, WordHashes.At(h, n, i + 1, WordHashes.Lower)), mask);
+        f[k++] = WordHashes.Bucket(12, WordHashes.At(h, n, i - 1, WordHashes.Shape), mask);
+        f[k++] = WordHashes.Bucket(13, WordHashes.At(h, n, i + 1, WordHashes.Shape), mask);
+        f[k++] = WordHashes.Bucket(14, cue, mask);
+        f[k++] = WordHashes.Bucket(15, WordHashes.Combine(CueAt(ctx, first, n, i - 1), CueAt(ctx, first, n, i + 1)), mask);
+        f[k++] = WordHashes.Bucket(16, d, mask);
+        f[k++] = WordHashes.Bucket(17, WordHashes.Combine(d, shape), mask);
+        f[k++] = WordHashes.Bucket(18, WordHashes.Combine(d, q), mask);
+        f[k++] = WordHashes.Bucket(19, WordHashes.Combine(q, ctx.IsQuote[t] ? 1UL : 0UL), mask);
+        f[k++] = WordHashes.Bucket(20, WordHashes.Combine(q, lower), mask);
+        f[k++] = WordHashes.Bucket(21, WordHashes.Combine(pos, shape), mask);
+        f[k++] = WordHashes.Bucket(22, WordHashes.Combine(d, lower), mask);
+        f[k++] = WordHashes.Bucket(23, WordHashes.Combine(pos, q), mask);
+        Debug.Assert(k == StaticCount);
+    }
+
+    private static void TransitionFeatures(Context ctx, int first, int i, int prev, ReadOnlySpan<sbyte> dist, int mask, Span<int> f)
+    {
+        var at = (first + i) * WordHashes.Stride;
+        var p1 = prev == Start ? NoLabel : (ulong)prev;
+        f[0] = WordHashes.Bucket(30, p1, mask);
+        f[1] = WordHashes.Bucket(31, WordHashes.Combine(p1, ctx.Hashes[at + WordHashes.Lower]), mask);
+        f[2] = WordHashes.Bucket(32, WordHashes.Combine(p1, (ulong)(dist[i] + 200)), mask);
+        f[3] = WordHashes.Bucket(33, WordHashes.Combine(p1, (ulong)ctx.InQuote[first + i] * 2 + (ctx.IsQuote[first + i] ? 1UL : 0UL)), mask);
+    }
+
+    /// <summary>One training document: the tokenized text and one gold label per token.</summary>
+    public sealed record TrainingDocument(TokenizedText Text, byte[] Gold);
+
+    /// <summary>Structured perceptron (Collins 2002) over sentences, shuffled per pass with <see cref="AttributionTaggerOptions.Seed"/>; deterministic.</summary>
+    public static AttributionTagger Train(IReadOnlyList<TrainingDocument> docs, AttributionTaggerOptions options, TextWriter? log = null)
+    {
+        options.Validate();
+        var trainer = new PerceptronTrainer(K, options.HashBits);
+        var contexts = docs.Select(d => Prepare(d.Text)).ToArray();
+        var units = new List<(int Doc, int First, int Count)>();
+        for (var d = 0; d < docs.Count; d++)
+            foreach (var s in docs[d].Text.Sentences)
+                if (s.TokenCount > 0) units.Add((d, s.FirstToken, s.TokenCount));
+        var order = Enumerable.Range(0, units.Count).ToArray();
+        var rng = new Random(options.Seed);
+        var sf = new int[StaticCount];
+        var tf = new int[TransitionCount];
+        var predicted = new byte[units.Count == 0 ? 0 : units.Max(u => u.Count)];
+        var dist = new sbyte[predicted.Length];
+        for (var it = 0; it < options.Iterations; it++)
+        {
+            for (var i = order.Length - 1; i > 0; i--)
+            {
+                var j = rng.Next(i + 1);
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+            long correct = 0, total = 0;
+            foreach (var u in order)
+            {
+                var (d, first, n) = units[u];
+                var ctx = contexts[d];
+                var gold = docs[d].Gold.AsSpan(first, n);
+                Decode(trainer.Raw, trainer.Mask, ctx, first, n, predicted);
+                CueDistances(ctx, first, n, dist.AsSpan(0, n));
+                for (var i = 0; i < n; i++)
+                {
+                    trainer.Tick();
+                    total++;
+                    if (predicted[i] == gold[i]) correct++;
+                    var goldPrev = i == 0 ? Start : gold[i - 1];
+                    var predPrev = i == 0 ? Start : predicted[i - 1];
+                    if (predicted[i] == gold[i] && goldPrev == predPrev) continue;
+                    if (predicted[i] != gold[i])
+                    {
+                        StaticFeatures(ctx, first, n, i, dist.AsSpan(0, n), trainer.Mask, sf);
+                        trainer.Adjust(gold[i], sf, 1f);
+                        trainer.Adjust(predicted[i], sf, -1f);
+                    }
+                    TransitionFeatures(ctx, first, i, goldPrev, dist.AsSpan(0, n), trainer.Mask, tf);
+                    trainer.Adjust(gold[i], tf, 1f);
+                    TransitionFeatures(ctx, first, i, predPrev, dist.AsSpan(0, n), trainer.Mask, tf);
+                    trainer.Adjust(predicted[i], tf, -1f);
+                }
+            }
+            log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training label accuracy {(double)correct / Math.Max(1, total):0.0000}"));
+        }
+        return new AttributionTagger(trainer.Average(options.Prune));
+    }
+
+    /// <summary>Binary layout: magic "CNLPATT1", int32 format version, int32 hash bits, then the weights.</summary>
+    public void Write(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Magic);
+        w.Write(FormatVersion);
+        w.Write(_weights.Bits);
+        _weights.Write(w);
+    }
+
+    public static AttributionTagger Read(Stream stream, string origin)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        try
+        {
+            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                throw new Scoring.ModelFormatException($"{origin}: not an attribution tagger weights file (expected magic 'CNLPATT1' at offset 0).");
+            var version = r.ReadInt32();
+            if (version != FormatVersion) throw new Scoring.ModelFormatException($"{origin}: attribution tagger format version {version}, expected {FormatVersion}.");
+            var bits = r.ReadInt32();
+            if (bits is < 8 or > 24) throw new Scoring.ModelFormatException($"{origin}: hash bits {bits}, expected 8..24.");
+            return new AttributionTagger(PerceptronWeights.Read(r, K, bits, origin));
+        }
+        catch (EndOfStreamException)
+        {
+            throw new Scoring.ModelFormatException($"{origin}: file ends early (truncated attribution tagger weights).");
+        }
+    }
+}
