@@ -51,10 +51,10 @@ public static class EvalAttributionCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
         var extractorName = new Option<string>("--extractor")
         {
-            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) or hybrid (rules, plus learned claims whose content overlaps no rule claim).",
+            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) or hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a resolved speaker).",
             DefaultValueFactory = _ => "rules",
         };
-        extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid");
+        extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid", "hybrid-speech");
         var model = new Option<string>("--model") { Description = "Learned attribution model folder.", DefaultValueFactory = _ => Path.Combine("models", "attribution"), HelpName = "DIR" };
 
         var cmd = new Command("attribution", "Score claim extraction on PolNeAR attribution spans (content P/R/F1 at token IoU >= 0.5, source and cue accuracy).");
@@ -133,6 +133,7 @@ public static class EvalAttributionCommand
     {
         "learned" => new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger),
         "hybrid" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger)),
+        "hybrid-speech" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), speechOnly: true),
         _ => new ClaimExtractor(),
     };
 

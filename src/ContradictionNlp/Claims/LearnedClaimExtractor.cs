@@ -185,10 +185,18 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
 /// rules' precise boundaries and speaker resolution where they fire, the tagger's recall (rare cue
 /// wordings) where they do not.
 /// </summary>
-public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor learned) : IClaimExtractor
+/// <param name="speechOnly">
+/// Add only learned claims whose cue holds a speech/statement word (<see cref="CueLexicon.IsSpeechCue"/>)
+/// and whose speaker is resolved. PolNeAR also annotates attitudes and actions ("endorsed",
+/// "seems", "known facts"); on news for fact-checkers those read as noise, so the pipeline uses this
+/// mode, while the PolNeAR evaluation can measure both.
+/// </param>
+public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor learned, bool speechOnly = false) : IClaimExtractor
 {
     private readonly IClaimExtractor _rules = rules ?? throw new ArgumentNullException(nameof(rules));
     private readonly IClaimExtractor _learned = learned ?? throw new ArgumentNullException(nameof(learned));
+
+    public bool SpeechOnly { get; } = speechOnly;
 
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
@@ -197,11 +205,14 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         var learned = _learned.Extract(article, text, new DiagnosticBag());
         var result = new List<Claim>(ruleClaims);
         foreach (var c in learned)
-            if (!ruleClaims.Any(r => Overlap(r.Content, c.Content) || Overlap(r.Cue, c.Cue)))
+            if (!ruleClaims.Any(r => Overlap(r.Content, c.Content) || Overlap(r.Cue, c.Cue)) && (!SpeechOnly || IsStatement(c)))
                 result.Add(c);
         result.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         return result;
     }
 
     private static bool Overlap(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
+
+    private static bool IsStatement(Claim c) =>
+        c.Speaker.IsResolved && c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(CueLexicon.IsSpeechCue);
 }

@@ -169,6 +169,28 @@ public class LearnedAttributionTests
         Assert.Equal([(0, 10), (10, 12), (20, 30)], got.Order());
     }
 
+    private sealed class Cued(params (int Start, int End, string Cue, string Speaker)[] claims) : IClaimExtractor
+    {
+        public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) =>
+            claims.Select(c => new Claim(Claim.MakeId(article.Id, new TextSpan(c.Start, c.End)), article.Id, 0, new TextSpan(0, text.Text.Length),
+                new SpeakerMention(new TextSpan(0, 1), "X", MentionKind.Name, c.Speaker, []),
+                new TextSpan(c.Start, c.Start), c.Cue, new TextSpan(c.Start, c.End), "", ClaimKind.ReportedSpeech, null)).ToArray();
+    }
+
+    [Fact]
+    public void Speech_only_hybrid_adds_learned_claims_with_a_speech_cue_and_a_resolved_speaker_only()
+    {
+        const string text = "0123456789012345678901234567890123456789";
+        var article = Article.Create("t", null, null, null, text, "t.txt");
+        var learned = new Cued((0, 5, "told reporters", "Ann Lee"), (10, 15, "endorsed", "Ann Lee"),
+                               (20, 25, "said", ""), (30, 35, "seems", "Ann Lee"));
+        var speech = new HybridClaimExtractor(new Cued(), learned, speechOnly: true);
+        // "endorsed" and "seems" are not statements; "said" with no resolved speaker cannot be paired.
+        Assert.Equal([(0, 5)], speech.Extract(article, Analyzer.Analyze(text), new DiagnosticBag()).Select(c => (c.Content.Start, c.Content.End)));
+        var all = new HybridClaimExtractor(new Cued(), learned);
+        Assert.Equal(4, all.Extract(article, Analyzer.Analyze(text), new DiagnosticBag()).Count);
+    }
+
     [Fact]
     public void The_shipped_model_loads_and_finds_a_plain_reported_claim()
     {
