@@ -97,13 +97,17 @@ public sealed partial class ClaimStore : IDisposable
 
     private void CheckCompatible()
     {
-        var version = SchemaVersion;
-        var appId = (int)(long)Scalar("PRAGMA application_id")!;
+        // One read transaction, so the three reads see one snapshot: otherwise another process creating
+        // this new store can commit migration 1 between them, and we would see its tables with the
+        // application_id still 0 ("not a cnlp store"). Found by FuzzRegressionTests' many-openers test.
+        using var snapshot = _connection.BeginTransaction(deferred: true);
+        var version = (int)(long)Scalar("PRAGMA user_version", snapshot)!;
+        var appId = (int)(long)Scalar("PRAGMA application_id", snapshot)!;
         if (version > StoreSchema.LatestVersion)
             throw new StoreException(
                 $"Store '{Path}' has schema version {version}, but this cnlp only knows versions up to {StoreSchema.LatestVersion}. " +
                 "Use a newer cnlp, or choose another file with --db.");
-        bool hasTables = (long)Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table'")! > 0;
+        bool hasTables = (long)Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table'", snapshot)! > 0;
         if (appId != StoreSchema.ApplicationId && (appId != 0 || hasTables))
             throw new StoreException(
                 $"'{Path}' is a SQLite database but not a cnlp store (application_id {appId}, {(hasTables ? "has other tables" : "no tables")}). " +

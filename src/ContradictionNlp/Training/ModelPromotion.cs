@@ -270,18 +270,10 @@ public static class ModelPromotion
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets, featurizerVersion);
         var examples = new List<FeaturizedExample>();
         var dataInfo = new List<DataFileInfo>();
-        foreach (var spec in baseTrain)
+        foreach (var (r, _) in ScorerTraining.ReadTrainingRows(baseTrain, diagnostics, dataInfo, log))
         {
-            var before = diagnostics.Count(d => d.IsSkip);
-            var rows = NliTsvReader.Read(spec, diagnostics);
-            var skipped = diagnostics.Count(d => d.IsSkip) - before;
-            dataInfo.Add(new DataFileInfo(spec.Path, SplitName(spec.Split), NliTsvReader.Sha256(spec.Path), rows.Count, skipped));
-            log?.WriteLine($"train {spec}: {rows.Count} rows ({skipped} skipped)");
-            foreach (var r in rows)
-            {
-                var f = featurizer.Featurize(r.Premise, r.Hypothesis);
-                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
-            }
+            var f = featurizer.Featurize(r.Premise, r.Hypothesis);
+            examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
         }
         if (synthetic is not null)
         {
@@ -360,7 +352,6 @@ public static class ModelPromotion
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    private static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
     /// <summary>Rounded to 4 places; NaN (a metric undefined on these rows) becomes -1 so it can be written to JSON.</summary>
     private static double R(double v) => double.IsNaN(v) ? -1 : Math.Round(v, 4);
 }

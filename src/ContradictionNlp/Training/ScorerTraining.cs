@@ -27,18 +27,10 @@ public static class ScorerTraining
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
         var examples = new List<FeaturizedExample>();
         var dataInfo = new List<DataFileInfo>();
-        foreach (var spec in train)
+        foreach (var (r, _) in ReadTrainingRows(train, diagnostics, dataInfo, log))
         {
-            var before = diagnostics.Count(d => d.IsSkip);
-            var rows = NliTsvReader.Read(spec, diagnostics);
-            var skipped = diagnostics.Count(d => d.IsSkip) - before;
-            dataInfo.Add(new DataFileInfo(spec.Path, SplitName(spec.Split), NliTsvReader.Sha256(spec.Path), rows.Count, skipped));
-            log?.WriteLine($"train {spec}: {rows.Count} rows ({skipped} skipped)");
-            foreach (var r in rows)
-            {
-                var f = featurizer.Featurize(r.Premise, r.Hypothesis);
-                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
-            }
+            var f = featurizer.Featurize(r.Premise, r.Hypothesis);
+            examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
         }
         List<LabeledPair> syntheticDev = [];
         if (synthetic is not null)
@@ -112,17 +104,8 @@ public static class ScorerTraining
         options.Validate();
         var clock = Stopwatch.StartNew();
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
-        var rows = new List<(LabeledPair Row, string Set)>();
         var dataInfo = new List<DataFileInfo>();
-        foreach (var spec in train)
-        {
-            var before = diagnostics.Count(d => d.IsSkip);
-            var read = NliTsvReader.Read(spec, diagnostics);
-            var skipped = diagnostics.Count(d => d.IsSkip) - before;
-            dataInfo.Add(new DataFileInfo(spec.Path, SplitName(spec.Split), NliTsvReader.Sha256(spec.Path), read.Count, skipped));
-            log?.WriteLine($"train {spec}: {read.Count} rows ({skipped} skipped)");
-            rows.AddRange(read.Select(r => (r, spec.ToString())));
-        }
+        var rows = ReadTrainingRows(train, diagnostics, dataInfo, log);
         List<LabeledPair> syntheticDev = [];
         if (synthetic is not null)
         {
@@ -230,6 +213,27 @@ public static class ScorerTraining
         File.Move(tmp, path, overwrite: true);
     }
 
-    private static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
+    /// <summary>
+    /// Reads every training file (bad rows become diagnostics and are skipped) and records each file in
+    /// <paramref name="dataInfo"/> as the manifest lists it: path, split, SHA-256, rows, skipped.
+    /// Rows keep file order; each is tagged with the spec it came from.
+    /// </summary>
+    internal static List<(LabeledPair Row, string Set)> ReadTrainingRows(IReadOnlyList<DataSpec> train, DiagnosticBag diagnostics,
+        List<DataFileInfo> dataInfo, TextWriter? log)
+    {
+        var rows = new List<(LabeledPair Row, string Set)>();
+        foreach (var spec in train)
+        {
+            var before = diagnostics.Count(d => d.IsSkip);
+            var read = NliTsvReader.Read(spec, diagnostics);
+            var skipped = diagnostics.Count(d => d.IsSkip) - before;
+            dataInfo.Add(new DataFileInfo(spec.Path, SplitName(spec.Split), NliTsvReader.Sha256(spec.Path), read.Count, skipped));
+            log?.WriteLine($"train {spec}: {read.Count} rows ({skipped} skipped)");
+            rows.AddRange(read.Select(r => (r, spec.ToString())));
+        }
+        return rows;
+    }
+
+    internal static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
     private static double R(double v) => double.IsNaN(v) ? v : Math.Round(v, 4);
 }
