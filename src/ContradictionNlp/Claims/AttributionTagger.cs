@@ -17,20 +17,7 @@ public static class AttributionLabels
     public static int RoleOf(int label) => (label - 1) / 2;
 }
 
-public sealed record AttributionTaggerOptions
-{
-    public int Iterations { get; init; } = 12;
-    public int Seed { get; init; } = 1;
-    public int HashBits { get; init; } = 20;
-    public double Prune { get; init; } = 0.01;
-
-    public void Validate()
-    {
-        if (Iterations < 1) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be at least 1");
-        if (HashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "hash bits must be 8..24");
-        if (Prune < 0) throw new ArgumentOutOfRangeException(nameof(Prune), Prune, "prune must be >= 0");
-    }
-}
+public sealed record AttributionTaggerOptions() : PerceptronOptions(iterations: 12, hashBits: 20);
 
 /// <summary>
 /// Token-level tagger of attribution roles (cue, source, content): averaged structured perceptron over

@@ -44,20 +44,7 @@ public static class NerLabels
     }
 }
 
-public sealed record NerOptions
-{
-    public int Iterations { get; init; } = 10;
-    public int Seed { get; init; } = 1;
-    public int HashBits { get; init; } = 19;
-    public double Prune { get; init; } = 0.01;
-
-    public void Validate()
-    {
-        if (Iterations < 1) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be at least 1");
-        if (HashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "hash bits must be 8..24");
-        if (Prune < 0) throw new ArgumentOutOfRangeException(nameof(Prune), Prune, "prune must be >= 0");
-    }
-}
+public sealed record NerOptions() : PerceptronOptions(iterations: 10, hashBits: 19);
 
 /// <summary>
 /// Person / organisation / location recogniser: averaged structured perceptron over BIO labels with

@@ -4,24 +4,11 @@ using ContradictionNlp.Tokenization;
 namespace ContradictionNlp.Tagging;
 
 /// <summary>Training settings of the POS tagger (recorded in models/tagger/manifest.json).</summary>
-public sealed record PosTaggerOptions
+public sealed record PosTaggerOptions() : PerceptronOptions(iterations: 10, hashBits: 19)
 {
-    public int Iterations { get; init; } = 10;
-    public int Seed { get; init; } = 1;
-    /// <summary>log2 of the number of hashed feature rows.</summary>
-    public int HashBits { get; init; } = 19;
-    /// <summary>Averaged weights with smaller magnitude are dropped (keeps the file small; rare-feature weights are near zero anyway).</summary>
-    public double Prune { get; init; } = 0.01;
     /// <summary>A word form seen at least this often with one tag in at least <see cref="TagDictionaryMinRatio"/> of cases is tagged by lookup.</summary>
     public int TagDictionaryMinCount { get; init; } = 20;
     public double TagDictionaryMinRatio { get; init; } = 0.97;
-
-    public void Validate()
-    {
-        if (Iterations < 1) throw new ArgumentOutOfRangeException(nameof(Iterations), Iterations, "iterations must be at least 1");
-        if (HashBits is < 8 or > 24) throw new ArgumentOutOfRangeException(nameof(HashBits), HashBits, "hash bits must be 8..24");
-        if (Prune < 0) throw new ArgumentOutOfRangeException(nameof(Prune), Prune, "prune must be >= 0");
-    }
 }
 
 /// <summary>
