@@ -138,7 +138,7 @@ public sealed class AttributionTagger
             {
                 em.Clear();
                 StaticFeatures(ctx, first, n, i, dist, mask, sf);
-                foreach (var f in sf) { var row = w.AsSpan(f * K, K); for (var y = 0; y < K; y++) em[y] += row[y]; }
+                StructuredPerceptron.AddRows(w, sf, K, em);
                 var cur = score.AsSpan(i * K, K);
                 cur.Fill(float.NegativeInfinity);
                 var prevCount = i == 0 ? 1 : K;
@@ -149,22 +149,11 @@ public sealed class AttributionTagger
                     if (float.IsNegativeInfinity(baseScore)) continue;
                     tr.Clear();
                     TransitionFeatures(ctx, first, i, prev, dist, mask, tf);
-                    foreach (var f in tf) { var row = w.AsSpan(f * K, K); for (var y = 0; y < K; y++) tr[y] += row[y]; }
-                    for (var y = 0; y < K; y++)
-                    {
-                        if (!Allowed[prev * K + y]) continue;
-                        var v = baseScore + tr[y] + em[y];
-                        if (v > cur[y]) { cur[y] = v; back[i * K + y] = (byte)prev; }
-                    }
+                    StructuredPerceptron.AddRows(w, tf, K, tr);
+                    StructuredPerceptron.Relax(prev, baseScore, tr, em, Allowed, cur, back.AsSpan(i * K, K));
                 }
             }
-            var best = 0;
-            for (var y = 1; y < K; y++) if (score[(n - 1) * K + y] > score[(n - 1) * K + best]) best = y;
-            for (var i = n - 1; i >= 0; i--)
-            {
-                dest[i] = (byte)best;
-                best = back[i * K + best];
-            }
+            StructuredPerceptron.Backtrack(score, back, n, K, dest);
         }
         finally
         {
@@ -264,11 +253,7 @@ public sealed class AttributionTagger
         var dist = new sbyte[predicted.Length];
         for (var it = 0; it < options.Iterations; it++)
         {
-            for (var i = order.Length - 1; i > 0; i--)
-            {
-                var j = rng.Next(i + 1);
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            StructuredPerceptron.Shuffle(order, rng);
             long correct = 0, total = 0;
             foreach (var u in order)
             {

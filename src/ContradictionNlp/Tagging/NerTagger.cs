@@ -132,7 +132,7 @@ public sealed class NerTagger
             {
                 em.Clear();
                 StaticFeatures(h, pos, n, i, mask, sf);
-                foreach (var f in sf) for (var y = 0; y < K; y++) em[y] += w[f * K + y];
+                StructuredPerceptron.AddRows(w, sf, K, em);
                 var row = score.AsSpan(i * K, K);
                 row.Fill(float.NegativeInfinity);
                 var prevCount = i == 0 ? 1 : K;
@@ -143,22 +143,11 @@ public sealed class NerTagger
                     if (float.IsNegativeInfinity(baseScore)) continue;
                     tr.Clear();
                     TransitionFeatures(h, pos, n, i, prev, mask, tf);
-                    foreach (var f in tf) for (var y = 0; y < K; y++) tr[y] += w[f * K + y];
-                    for (var y = 0; y < K; y++)
-                    {
-                        if (!Allowed[prev * K + y]) continue;
-                        var v = baseScore + tr[y] + em[y];
-                        if (v > row[y]) { row[y] = v; back[i * K + y] = (byte)prev; }
-                    }
+                    StructuredPerceptron.AddRows(w, tf, K, tr);
+                    StructuredPerceptron.Relax(prev, baseScore, tr, em, Allowed, row, back.AsSpan(i * K, K));
                 }
             }
-            var best = 0;
-            for (var y = 1; y < K; y++) if (score[(n - 1) * K + y] > score[(n - 1) * K + best]) best = y;
-            for (var i = n - 1; i >= 0; i--)
-            {
-                dest[i] = (byte)best;
-                best = back[i * K + best];
-            }
+            StructuredPerceptron.Backtrack(score, back, n, K, dest);
         }
         finally
         {
@@ -247,11 +236,7 @@ public sealed class NerTagger
         var predicted = new byte[prepared.Length == 0 ? 0 : prepared.Max(p => p.Gold.Length)];
         for (var it = 0; it < options.Iterations; it++)
         {
-            for (var i = order.Length - 1; i > 0; i--)
-            {
-                var j = rng.Next(i + 1);
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            StructuredPerceptron.Shuffle(order, rng);
             int correct = 0, total = 0;
             foreach (var idx in order)
             {

@@ -160,11 +160,7 @@ public sealed class PosTagger
         var scores = new float[UPosNames.Count];
         for (var it = 0; it < options.Iterations; it++)
         {
-            for (var i = order.Length - 1; i > 0; i--)
-            {
-                var j = rng.Next(i + 1);
-                (order[i], order[j]) = (order[j], order[i]);
-            }
+            StructuredPerceptron.Shuffle(order, rng);
             int correct = 0, total = 0;
             foreach (var idx in order)
             {
