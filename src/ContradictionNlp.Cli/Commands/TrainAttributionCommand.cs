@@ -14,10 +14,9 @@ public static class TrainAttributionCommand
         var polnear = new Option<string>("--polnear") { Description = "PolNeAR train split folder (text/ and attributions/); never dev.", Required = true, HelpName = "DIR" };
         var dev = new Option<string[]>("--dev") { Description = "Splits measured after training (rules / learned / hybrid) and recorded in the manifest; for model selection only.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [], HelpName = "DIR" };
         var outDir = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", "attribution"), HelpName = "DIR" };
-        var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => defaults.Seed };
-        var iterations = new Option<int>("--iterations") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Iterations };
-        var bits = new Option<int>("--hash-bits") { Description = "log2 of the hashed feature rows.", DefaultValueFactory = _ => defaults.HashBits };
-        var cmd = new Command("attribution", "Train the learned attribution tagger (BIO cue/source/content) on PolNeAR.") { polnear, dev, outDir, seed, iterations, bits };
+        var perceptron = new PerceptronOptionSet(defaults);
+        var cmd = new Command("attribution", "Train the learned attribution tagger (BIO cue/source/content) on PolNeAR.") { polnear, dev, outDir };
+        perceptron.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -25,9 +24,8 @@ public static class TrainAttributionCommand
             var dirs = new[] { parse.GetValue(polnear)! }.Concat(parse.GetValue(dev)!).ToList();
             var missing = dirs.FirstOrDefault(d => !Directory.Exists(Path.Combine(d, "attributions")));
             if (missing is not null) { err.WriteLine($"cnlp: '{missing}' is not a PolNeAR split: expected a folder '{Path.Combine(missing, "attributions")}'."); return ExitCodes.BadUsage; }
-            var options = new AttributionTaggerOptions { Seed = parse.GetValue(seed), Iterations = parse.GetValue(iterations), HashBits = parse.GetValue(bits) };
-            try { options.Validate(); }
-            catch (ArgumentOutOfRangeException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            var options = new AttributionTaggerOptions { Seed = parse.GetValue(perceptron.Seed), Iterations = parse.GetValue(perceptron.Iterations), HashBits = parse.GetValue(perceptron.HashBits) };
+            if (!PerceptronOptionSet.Valid(options, err)) return ExitCodes.BadUsage;
             try
             {
                 var diagnostics = new DiagnosticBag();

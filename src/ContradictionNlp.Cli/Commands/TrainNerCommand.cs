@@ -15,10 +15,9 @@ public static class TrainNerCommand
         var dev = new Option<string[]>("--dev") { Description = "IOB2 files measured after training and recorded in the manifest.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [], HelpName = "FILE" };
         var tagger = new Option<string>("--tagger") { Description = "POS tagger folder whose tags the model is trained on.", DefaultValueFactory = _ => Path.Combine("models", "tagger"), HelpName = "DIR" };
         var outDir = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", "ner"), HelpName = "DIR" };
-        var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => defaults.Seed };
-        var iterations = new Option<int>("--iterations") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Iterations };
-        var bits = new Option<int>("--hash-bits") { Description = "log2 of the hashed feature rows.", DefaultValueFactory = _ => defaults.HashBits };
-        var cmd = new Command("ner", "Train the named-entity recogniser (PER, ORG, LOC).") { trainFile, dev, tagger, outDir, seed, iterations, bits };
+        var perceptron = new PerceptronOptionSet(defaults);
+        var cmd = new Command("ner", "Train the named-entity recogniser (PER, ORG, LOC).") { trainFile, dev, tagger, outDir };
+        perceptron.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -26,9 +25,8 @@ public static class TrainNerCommand
             var files = new[] { parse.GetValue(trainFile)! }.Concat(parse.GetValue(dev)!).ToList();
             var missing = files.FirstOrDefault(f => !File.Exists(f));
             if (missing is not null) { err.WriteLine($"cnlp: data file not found: {missing}"); return ExitCodes.BadUsage; }
-            var options = new NerOptions { Seed = parse.GetValue(seed), Iterations = parse.GetValue(iterations), HashBits = parse.GetValue(bits) };
-            try { options.Validate(); }
-            catch (ArgumentOutOfRangeException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            var options = new NerOptions { Seed = parse.GetValue(perceptron.Seed), Iterations = parse.GetValue(perceptron.Iterations), HashBits = parse.GetValue(perceptron.HashBits) };
+            if (!PerceptronOptionSet.Valid(options, err)) return ExitCodes.BadUsage;
             try
             {
                 var taggerModel = TaggerModel.Load(parse.GetValue(tagger)!);

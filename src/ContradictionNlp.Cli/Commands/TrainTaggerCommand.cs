@@ -14,13 +14,12 @@ public static class TrainTaggerCommand
         var trainFile = new Option<string>("--train") { Description = "CoNLL-U training file (.conllu or .conllu.gz).", Required = true, HelpName = "FILE" };
         var dev = new Option<string[]>("--dev") { Description = "CoNLL-U files measured after training and recorded in the manifest.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [], HelpName = "FILE" };
         var outDir = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", "tagger"), HelpName = "DIR" };
-        var seed = new Option<int>("--seed") { Description = "Shuffle seed (same seed and data give the same model bytes).", DefaultValueFactory = _ => defaults.Seed };
-        var iterations = new Option<int>("--iterations") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaults.Iterations };
-        var bits = new Option<int>("--hash-bits") { Description = "log2 of the hashed feature rows.", DefaultValueFactory = _ => defaults.HashBits };
+        var perceptron = new PerceptronOptionSet(defaults);
         var prune = new Option<double>("--prune") { Description = "Drop averaged weights smaller than this in magnitude.", DefaultValueFactory = _ => defaults.Prune };
         var wordnet = new Option<string?>("--wordnet") { Description = "WordNet dict folder (Debian wordnet-base: /usr/share/wordnet) for lemma exception lists and base words.", HelpName = "DIR" };
         var vectors = new Option<string?>("--vectors") { Description = "Word vectors file (models/embeddings/glove-6b-100d-q8.bin) to cluster into word-class features.", HelpName = "FILE" };
-        var cmd = new Command("tagger", "Train the POS tagger and lemmatizer.") { trainFile, dev, outDir, seed, iterations, bits, prune, wordnet, vectors };
+        var cmd = new Command("tagger", "Train the POS tagger and lemmatizer.") { trainFile, dev, outDir, prune, wordnet, vectors };
+        perceptron.AddTo(cmd);
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -32,9 +31,8 @@ public static class TrainTaggerCommand
             if (wn is not null && !Directory.Exists(wn)) { err.WriteLine($"cnlp: WordNet folder not found: {wn}"); return ExitCodes.BadUsage; }
             var vec = parse.GetValue(vectors);
             if (vec is not null && !File.Exists(vec)) { err.WriteLine($"cnlp: vectors file not found: {vec}"); return ExitCodes.BadUsage; }
-            var options = new PosTaggerOptions { Seed = parse.GetValue(seed), Iterations = parse.GetValue(iterations), HashBits = parse.GetValue(bits), Prune = parse.GetValue(prune) };
-            try { options.Validate(); }
-            catch (ArgumentOutOfRangeException ex) { err.WriteLine($"cnlp: {ex.Message}"); return ExitCodes.BadUsage; }
+            var options = new PosTaggerOptions { Seed = parse.GetValue(perceptron.Seed), Iterations = parse.GetValue(perceptron.Iterations), HashBits = parse.GetValue(perceptron.HashBits), Prune = parse.GetValue(prune) };
+            if (!PerceptronOptionSet.Valid(options, err)) return ExitCodes.BadUsage;
             try
             {
                 var diagnostics = new DiagnosticBag();
