@@ -35,65 +35,73 @@ public static class CorpusReader
     public static List<TaggedSentence> ReadConllu(TextReader reader, string origin, DiagnosticBag diagnostics)
     {
         var result = new List<TaggedSentence>();
-        var words = new List<TaggedWord>();
-        string? sentId = null;
-        int start = 0, lineNo = 0;
-        var bad = false;
-
-        void Flush()
+        foreach (var block in Blocks(reader))
         {
-            if (words.Count > 0 && !bad) result.Add(new TaggedSentence(origin, start, sentId, words.ToArray()));
-            words.Clear();
-            sentId = null;
-            start = 0;
-            bad = false;
+            var words = new List<TaggedWord>();
+            if (block.Rows.All(row => ConlluWord(row.Cols, row.Line, words)))
+                if (words.Count > 0) result.Add(new TaggedSentence(origin, block.StartLine, block.SentId, words.ToArray()));
         }
+        return result;
 
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        // False (after one diagnostic) when the line is malformed: the caller skips the whole sentence.
+        bool ConlluWord(string[] cols, int lineNo, List<TaggedWord> words)
         {
-            lineNo++;
-            if (line.Length == 0 || line.AsSpan().IsWhiteSpace()) { Flush(); continue; }
-            if (start == 0) start = lineNo;
-            if (line[0] == '#')
-            {
-                const string idPrefix = "# sent_id = ";
-                if (line.StartsWith(idPrefix, StringComparison.Ordinal)) sentId = line[idPrefix.Length..].Trim();
-                continue;
-            }
-            if (bad) continue;
-            var cols = line.Split('\t');
             if (cols.Length != 10)
             {
                 diagnostics.Error(origin, $"expected 10 tab-separated CoNLL-U columns, found {cols.Length}; sentence skipped.", lineNo, "columns");
-                bad = true;
-                continue;
+                return false;
             }
             var id = cols[0];
             // Multiword tokens ("3-4 don't") only give the surface form; their words follow on their own lines.
             // Empty nodes ("8.1") belong to enhanced dependencies and are not surface words.
-            if (id.Contains('-') || id.Contains('.')) continue;
+            if (id.Contains('-') || id.Contains('.')) return true;
             if (!int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n != words.Count + 1)
             {
                 diagnostics.Error(origin, $"word ID '{id}', expected {words.Count + 1}; sentence skipped.", lineNo, "ID");
-                bad = true;
-                continue;
+                return false;
             }
             if (!UPosNames.TryParse(cols[3], out var upos))
             {
                 diagnostics.Error(origin, $"UPOS '{cols[3]}' is not one of the 17 UD tags; sentence skipped.", lineNo, "UPOS");
-                bad = true;
-                continue;
+                return false;
             }
             if (cols[1].Length == 0)
             {
                 diagnostics.Error(origin, "empty FORM; sentence skipped.", lineNo, "FORM");
-                bad = true;
-                continue;
+                return false;
             }
             words.Add(new TaggedWord(cols[1], cols[2], upos, cols[4]));
+            return true;
         }
-        Flush();
-        return result;
+    }
+
+    /// <summary>One sentence of a CoNLL-U-style file: its first line (comments included), its sent_id, and its data lines split on tabs.</summary>
+    private sealed record Block(int StartLine, string? SentId, List<(int Line, string[] Cols)> Rows);
+
+    /// <summary>Blank lines end a sentence; "#" lines are comments ("# sent_id = ..." is kept).</summary>
+    private static IEnumerable<Block> Blocks(TextReader reader)
+    {
+        int lineNo = 0;
+        Block? block = null;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lineNo++;
+            if (line.Length == 0 || line.AsSpan().IsWhiteSpace())
+            {
+                if (block is not null) yield return block;
+                block = null;
+                continue;
+            }
+            block ??= new Block(lineNo, null, []);
+            if (line[0] == '#')
+            {
+                const string idPrefix = "# sent_id = ";
+                if (line.StartsWith(idPrefix, StringComparison.Ordinal)) block = block with { SentId = line[idPrefix.Length..].Trim() };
+                continue;
+            }
+            block.Rows.Add((lineNo, line.Split('\t')));
+        }
+        if (block is not null) yield return block;
     }
 
     public static List<NerSentence> ReadIob2(string path, DiagnosticBag diagnostics)
@@ -106,51 +114,29 @@ public static class CorpusReader
     public static List<NerSentence> ReadIob2(TextReader reader, string origin, DiagnosticBag diagnostics)
     {
         var result = new List<NerSentence>();
-        var forms = new List<string>();
-        var labels = new List<string>();
-        string? sentId = null;
-        int start = 0, lineNo = 0;
-        var bad = false;
-
-        void Flush()
+        foreach (var block in Blocks(reader))
         {
-            if (forms.Count > 0 && !bad) result.Add(new NerSentence(origin, start, sentId, forms.ToArray(), labels.ToArray()));
-            forms.Clear();
-            labels.Clear();
-            sentId = null;
-            start = 0;
-            bad = false;
+            var bad = block.Rows.FirstOrDefault(row => !ValidIob2(row.Cols, row.Line)).Cols is not null;
+            if (!bad && block.Rows.Count > 0)
+                result.Add(new NerSentence(origin, block.StartLine, block.SentId,
+                    block.Rows.Select(r => r.Cols[1]).ToArray(), block.Rows.Select(r => r.Cols[2]).ToArray()));
         }
+        return result;
 
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        // False (after one diagnostic) when the line is malformed: the caller skips the whole sentence.
+        bool ValidIob2(string[] cols, int lineNo)
         {
-            lineNo++;
-            if (line.Length == 0 || line.AsSpan().IsWhiteSpace()) { Flush(); continue; }
-            if (start == 0) start = lineNo;
-            if (line[0] == '#')
-            {
-                const string idPrefix = "# sent_id = ";
-                if (line.StartsWith(idPrefix, StringComparison.Ordinal)) sentId = line[idPrefix.Length..].Trim();
-                continue;
-            }
-            if (bad) continue;
-            var cols = line.Split('\t');
             if (cols.Length < 3)
             {
                 diagnostics.Error(origin, $"expected at least 3 tab-separated columns (index, form, label), found {cols.Length}; sentence skipped.", lineNo, "columns");
-                bad = true;
-                continue;
+                return false;
             }
             if (NerLabels.Parse(cols[2]) < 0)
             {
                 diagnostics.Error(origin, $"label '{cols[2]}', expected O or B-/I- followed by PER, ORG or LOC; sentence skipped.", lineNo, "label");
-                bad = true;
-                continue;
+                return false;
             }
-            forms.Add(cols[1]);
-            labels.Add(cols[2]);
+            return true;
         }
-        Flush();
-        return result;
     }
 }
