@@ -77,8 +77,27 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         var ab = Scorer.Score(a, b);
         var ba = Scorer.Score(b, a);
         var best = ba.Contradiction > ab.Contradiction ? ba : ab;
-        return new ContradictionScore(best.Contradiction, best.Entailment, best.Neutral, ab.Reasons);
+        var (c, n) = (best.Contradiction, best.Neutral);
+        var reasons = ab.Reasons;
+        if (ab.Reasons.Any(r => r.Kind == "subject") || ba.Reasons.Any(r => r.Kind == "subject"))
+        {
+            // The subject reason explains the lowered score, so it leads (when the a->b direction has it).
+            reasons = [.. ab.Reasons.Where(r => r.Kind == "subject"), .. ab.Reasons.Where(r => r.Kind != "subject")];
+            // Claims about different actors ("Russian troops crossed" / "no Belarusian troops were involved")
+            // do not contradict each other whatever their polarity; NLI training data (captions about one scene)
+            // cannot teach that, so the news scorer moves part of the contradiction mass to neutral here.
+            var moved = c * (1 - DifferentSubjectFactor);
+            (c, n) = (c - moved, n + moved);
+        }
+        return new ContradictionScore(c, best.Entailment, n, reasons);
     }
+
+    /// <summary>
+    /// What P(contradiction) is multiplied by when the two claims' subjects differ (a "subject" reason, either
+    /// direction); the rest goes to neutral. 0.5 keeps such a pair below the default flag threshold (0.5) while
+    /// it still ranks by the model's certainty for a reviewer who looks below the flag.
+    /// </summary>
+    public const double DifferentSubjectFactor = 0.5;
 
     public static TemporalRelation Relate(DateOnly? a, DateOnly? b)
     {

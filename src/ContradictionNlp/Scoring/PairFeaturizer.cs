@@ -19,14 +19,17 @@ public sealed class PairFeaturizer
     /// <summary>
     /// The newest featurizer version. Version 2 appends features to version 1 and leaves the first 36
     /// unchanged, so a v1 model still runs on the prefix (users can roll back to models/scorer/v1).
+    /// Version 3 appends again (<see cref="FeaturizeV3"/>); its extra hashed keys are only added for
+    /// version-3 instances, so v1/v2 models see exactly the features they were trained on.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Dense features per featurizer version (each version appends to the previous one).</summary>
     public static int FeatureCount(int version) => version switch
     {
         1 => 36,
-        2 => FeatureNames.Length,
+        2 => 44,
+        3 => FeatureNames.Length,
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"featurizer version must be 1..{Version}"),
     };
 
@@ -57,6 +60,10 @@ public sealed class PairFeaturizer
         // Version 2: news-claim cues (see FeaturizeV2).
         "shared_content", "unrelated", "neg_predicate", "antonym_context", "number_same_noun",
         "conditional_mismatch", "subject_mismatch", "temporal_shift",
+        // Version 3: negation scope, WordNet relation of each aligned pair, clause subjects (see FeaturizeV3).
+        "neg_scope_covered", "neg_scope_uncovered",
+        "sub_synonym", "sub_h_general", "sub_h_specific", "sub_cohyponym", "sub_unrelated",
+        "p_unaligned_count", "subject_differs",
     ];
 
     private readonly WordVectors _vectors;
@@ -120,7 +127,7 @@ public sealed class PairFeaturizer
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
     };
 
-    private readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content);
+    private readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap);
 
     private List<Word> Words(string text)
     {
@@ -134,7 +141,8 @@ public sealed class PairFeaturizer
             var vec = _vectors.IndexOf(lower);
             var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
                 && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
-            list.Add(new Word(lower, Stem(lower), s, vec, content));
+            // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
+            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
         }
         return list;
     }
@@ -344,6 +352,8 @@ public sealed class PairFeaturizer
 
         if (FeaturizerVersion >= 2)
             k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons);
+        if (FeaturizerVersion >= 3)
+            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
         return new PairFeatures(f, [.. hashed], reasons);
     }
@@ -449,7 +459,7 @@ public sealed class PairFeaturizer
         var subjectMismatch = subjP.Count > 0 && subjH.Count > 0 && shared > 0
             && !subjP.Exists(w => stemsH.Contains(w.Stem)) && !subjH.Exists(w => stemsP.Contains(w.Stem));
         f[k++] = subjectMismatch ? 1f : 0f;
-        if (subjectMismatch)
+        if (subjectMismatch && FeaturizerVersion < 3)
             reasons.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects",
                 [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
 
@@ -462,6 +472,130 @@ public sealed class PairFeaturizer
         if (temporal)
             reasons.Add(new Reason("tense", "one text says what will happen, the other what happened", [], []));
         return k;
+    }
+
+    /// <summary>
+    /// Version-3 features, aimed at the commonest SICK trial errors of v2 (see models/README, scorer v3):
+    /// a negation whose clause the other text does not talk about ("There is no girl playing the violin"
+    /// vs "A girl is crocheting" is neutral, not a contradiction); the WordNet relation of each aligned but
+    /// different word pair (synonym and hypernym entail, co-hyponyms contradict, unrelated-but-similar
+    /// words such as "scouts"/"explorers" are neutral); premise words left unaligned; and clause subjects
+    /// that name different actors ("Russian troops" vs "Belarusian troops"), which in news makes a
+    /// negation or antonym about one of them no contradiction of the other.
+    /// </summary>
+    private int FeaturizeV3(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, int[] hBestIdx, float[] pBest,
+        float[] f, int k, List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
+        SortedSet<int> hashed, List<Reason> reasons)
+    {
+        // Negation scope: the content words after the odd negation (up to 6) that the other text covers.
+        float scopeCovered = 0f, scopeUncovered = 0f;
+        if ((negP.Count % 2) != (negH.Count % 2))
+        {
+            var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
+            var start = negText.IndexOf(negs[0]);
+            var scope = negText.Skip(start + 1).Where(w => w.Content).Take(6).ToList();
+            var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || _lexicon.Generalises(o.Lower, w.Lower) >= 0
+                || _lexicon.Generalises(w.Lower, o.Lower) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
+            scopeCovered = Frac(covered, scope.Count);
+            scopeUncovered = Math.Min(scope.Count - covered, 4) / 4f;
+        }
+        f[k++] = scopeCovered;
+        f[k++] = scopeUncovered;
+
+        // WordNet relation of each hypothesis word to its aligned premise partner when the two differ.
+        int syn = 0, general = 0, specific = 0, cohypo = 0, unrelated = 0;
+        for (var i = 0; i < hc.Count; i++)
+        {
+            var j = hBestIdx[i];
+            if (j < 0 || hBest[i] < AlignThreshold || pc[j].Stem == hc[i].Stem) continue;
+            var (pw, hw) = (pc[j], hc[i]);
+            string rel;
+            if (antonyms.Exists(a => a.H.Lower == hw.Lower && a.P.Lower == pw.Lower)) rel = "ant";
+            else if (_lexicon.Generalises(pw.Lower, hw.Lower) is var g && g == 0 || _lexicon.Generalises(hw.Lower, pw.Lower) == 0) { syn++; rel = "syn"; }
+            else if (g > 0) { general++; rel = "gen"; }
+            else if (_lexicon.Generalises(hw.Lower, pw.Lower) > 0) { specific++; rel = "spec"; }
+            else if (_lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2)) { cohypo++; rel = "cohyp"; }
+            else { unrelated++; rel = "none"; }
+            hashed.Add(Hash("rel|" + rel + "|" + hw.Lower));
+        }
+        f[k++] = Math.Min(syn, 3) / 3f;
+        f[k++] = Math.Min(general, 3) / 3f;
+        f[k++] = Math.Min(specific, 3) / 3f;
+        f[k++] = Math.Min(cohypo, 3) / 3f;
+        f[k++] = Math.Min(unrelated, 3) / 3f;
+
+        var pUn = 0;
+        for (var i = 0; i < pc.Count; i++)
+            if (pBest[i] < AlignThreshold) { pUn++; hashed.Add(Hash("pun|" + pc[i].Lower)); }
+        f[k++] = Math.Min(pUn, 5) / 5f;
+
+        // Clause subjects naming different actors.
+        var differs = SubjectsDiffer(p, h, out var subjP, out var subjH, out var why);
+        f[k++] = differs ? 1f : 0f;
+        if (differs)
+            reasons.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects{why}",
+                [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
+        return k;
+    }
+
+    /// <summary>
+    /// The subject of a claim's main clause: the content words before its first verb ("some Russian troops |
+    /// crossed", "no Belarusian troops | were"), found without a tagger: an auxiliary, a negation after the
+    /// first word, or a word ending in "-ed" ends it. Empty when no verb comes within the first 7 words.
+    /// A leading determiner-like negation ("no troops", "nobody") belongs to the subject.
+    /// </summary>
+    private static List<Word> SubjectV3(List<Word> words)
+    {
+        var end = -1;
+        for (var i = 1; i < words.Count && i <= 7; i++)
+        {
+            var w = words[i].Lower;
+            if (VerbMarkers.Contains(w) || Negations.Contains(w) || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && words[i - 1].Content))
+            { end = i; break; }
+        }
+        if (end <= 0) return [];
+        return words.Take(end).Where(w => w.Content).ToList();
+    }
+
+    /// <summary>
+    /// True when the two subjects name different actors: either they share no content word and neither
+    /// occurs anywhere in the other text (the v2 rule), or they share a head but each has a modifier the other
+    /// lacks and those modifiers contrast: both capitalised (names, nationalities: "Russian"/"Belarusian"),
+    /// WordNet co-hyponyms or antonyms. Synonymous or more-specific modifiers ("the new plant"/"the plant") do not count.
+    /// </summary>
+    private bool SubjectsDiffer(List<Word> p, List<Word> h, out List<Word> subjP, out List<Word> subjH, out string why)
+    {
+        subjP = SubjectV3(p);
+        subjH = SubjectV3(h);
+        why = "";
+        if (subjP.Count == 0 || subjH.Count == 0) return false;
+        var sp = subjP.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var sh = subjH.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var onlyP = subjP.Where(w => !sh.Contains(w.Stem)).ToList();
+        var onlyH = subjH.Where(w => !sp.Contains(w.Stem)).ToList();
+        if (onlyP.Count == 0 || onlyH.Count == 0) return false;
+        if (!sp.Overlaps(sh))
+        {
+            var allP = p.Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+            var allH = h.Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+            if (!allP.Overlaps(allH) || sh.Overlaps(allP) || sp.Overlaps(allH)) return false;
+            return true;
+        }
+        foreach (var a in onlyP)
+            foreach (var b in onlyH)
+            {
+                if (_lexicon.Generalises(a.Lower, b.Lower) >= 0 || _lexicon.Generalises(b.Lower, a.Lower) >= 0) return false;
+            }
+        foreach (var a in onlyP)
+            foreach (var b in onlyH)
+            {
+                if ((a.Cap && b.Cap) || _lexicon.AreAntonyms(a.Lower, b.Lower) || _lexicon.AreCohyponyms(a.Lower, b.Lower, 2))
+                {
+                    why = $" ('{a.Lower}' vs '{b.Lower}')";
+                    return true;
+                }
+            }
+        return false;
     }
 
     private static bool IsDay(List<Word> words, NumberMention n)

@@ -56,4 +56,25 @@ public class PairScorerTests
         Assert.Equal(new TemporalRelation(null, new DateOnly(2024, 1, 1), TemporalOrder.Unknown, null), pair.Time);
         Assert.DoesNotContain(pair.Score.Reasons, r => r.Kind == "time");
     }
+
+    /// <summary>Returns a fixed distribution with the given reason kinds, whichever direction it is asked.</summary>
+    private sealed class KindsScorer(double c, double e, double n, params string[] kinds) : IContradictionScorer
+    {
+        public string ModelVersion => "kinds";
+        public ContradictionScore Score(string premise, string hypothesis) =>
+            new(c, e, n, [.. kinds.Select(k => new Reason(k, k, [], []))]);
+    }
+
+    [Fact]
+    public void Different_subjects_halve_the_contradiction_probability_into_neutral_and_lead_the_reasons()
+    {
+        var s = new PairScorer(new KindsScorer(0.6, 0.1, 0.3, "negation", "subject")).ScoreTexts("x", "y");
+        Assert.Equal(0.3, s.Contradiction, 12);
+        Assert.Equal(0.1, s.Entailment, 12);
+        Assert.Equal(0.6, s.Neutral, 12);
+        Assert.Equal(["subject", "negation"], s.Reasons.Select(r => r.Kind));
+        // Without the subject cue the model's distribution is kept as it is.
+        var kept = new PairScorer(new KindsScorer(0.6, 0.1, 0.3, "negation")).ScoreTexts("x", "y");
+        Assert.Equal((0.6, 0.1, 0.3), (kept.Contradiction, kept.Entailment, kept.Neutral));
+    }
 }

@@ -66,10 +66,15 @@ public class ScorerV2ReasonTests
         var v1 = F(1).Featurize(a, b);
         var v2 = F(2).Featurize(a, b);
         Assert.Equal(36, v1.Dense.Length);
-        Assert.Equal(PairFeaturizer.FeatureNames.Length, v2.Dense.Length);
+        Assert.Equal(44, v2.Dense.Length);
+        Assert.Equal(v1.Dense, v2.Dense[..36]);
         Assert.DoesNotContain(v1.Reasons, r => r.Kind is "negated-predicate" or "conditional" or "subject");
         Assert.Equal(PairFeaturizer.FeatureNamesFor(1), PairFeaturizer.FeatureNames[..36]);
-        Assert.Throws<ArgumentOutOfRangeException>(() => PairFeaturizer.FeatureCount(3));
+        // Version 3 appends: its first 44 values are version 2's, its hashed features a superset of them.
+        var v3 = F(3).Featurize(a, b);
+        Assert.Equal(v2.Dense, v3.Dense[..44]);
+        Assert.Subset(v3.Hashed.ToHashSet(), v2.Hashed.ToHashSet());
+        Assert.Throws<ArgumentOutOfRangeException>(() => PairFeaturizer.FeatureCount(PairFeaturizer.Version + 1));
     }
 
     [Fact]
