@@ -26,10 +26,11 @@ public static class TrainScorerCommand
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var synthetic = new Option<string?>("--synthetic") { Description = "News articles (e.g. ../shared/data/bbc-news) to make synthetic in-domain pairs from (see SyntheticPairs); train side used for training, held-out side measured." };
         var modelType = new Option<string>("--model-type") { Description = "logistic, or wide-deep (logistic + one hidden layer over the dense features, temperature-scaled on a validation part of the training data).", DefaultValueFactory = _ => ModelTypes.Logistic };
+        var calibrate = new Option<bool>("--calibrate") { Description = "Logistic: fit on the training rows outside a fixed 15% validation part, then fit a temperature on that part (recorded in the manifest)." };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of a wide-deep model.", DefaultValueFactory = _ => new WideDeepOptions().Hidden };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -75,7 +76,8 @@ public static class TrainScorerCommand
                         Seed = options.Seed, Epochs = options.Epochs, LearningRate = options.LearningRate, L2Dense = options.L2Dense,
                         L2Hashed = options.L2Hashed, Hidden = parse.GetValue(hidden),
                     }, name, diagnostics, parse.GetValue(buckets), log: o, synthetic: syn)
-                    : ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o, synthetic: syn);
+                    : ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o, synthetic: syn,
+                        calibrate: parse.GetValue(calibrate));
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))
                     ScorerTraining.MakeCurrent(Path.GetDirectoryName(Path.GetFullPath(folder))!, Path.GetFileName(Path.GetFullPath(folder)));

@@ -45,6 +45,13 @@ public sealed class LogisticModel
     public void Predict(ReadOnlySpan<float> dense, ReadOnlySpan<int> hashed, Span<double> probs)
     {
         Span<double> z = stackalloc double[Labels.Length];
+        Logits(dense, hashed, z);
+        Softmax(z, probs);
+    }
+
+    /// <summary>The class scores before the softmax (what temperature scaling divides).</summary>
+    public void Logits(ReadOnlySpan<float> dense, ReadOnlySpan<int> hashed, Span<double> z)
+    {
         for (var c = 0; c < Labels.Length; c++)
         {
             var row = _w.AsSpan(c * Stride, Stride);
@@ -53,7 +60,18 @@ public sealed class LogisticModel
             foreach (var h in hashed) s += row[1 + Dense + h];
             z[c] = s;
         }
-        Softmax(z, probs);
+    }
+
+    /// <summary>
+    /// The same model with every logit divided by <paramref name="temperature"/>: the logits are linear in the
+    /// weights, so dividing the weights (bias included) is exact temperature scaling and the file format stays the same.
+    /// </summary>
+    public LogisticModel WithTemperature(float temperature)
+    {
+        if (!(temperature > 0)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "temperature must be positive");
+        var w = new float[_w.Length];
+        for (var i = 0; i < w.Length; i++) w[i] = _w[i] / temperature;
+        return new LogisticModel(Dense, Buckets, (float[])_mean.Clone(), (float[])_std.Clone(), w);
     }
 
     internal static void Softmax(ReadOnlySpan<double> z, Span<double> p)

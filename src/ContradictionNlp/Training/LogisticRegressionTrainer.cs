@@ -118,4 +118,36 @@ public static class LogisticRegressionTrainer
         }
         return new LogisticModel(dense, buckets, mean, std, [.. w.Select(v => (float)v)]);
     }
+
+    /// <summary>
+    /// The temperature (0.25..4 in steps of 0.01) that minimises the negative log-likelihood of
+    /// <paramref name="validation"/> under <paramref name="model"/>; 1 when there is no validation row.
+    /// </summary>
+    public static float FitTemperature(LogisticModel model, IReadOnlyList<FeaturizedExample> validation)
+    {
+        if (validation.Count == 0) return 1f;
+        var logits = new double[validation.Count][];
+        for (var i = 0; i < validation.Count; i++)
+        {
+            logits[i] = new double[LogisticModel.Labels.Length];
+            model.Logits(validation[i].Dense, validation[i].Hashed, logits[i]);
+        }
+        var best = 1.0;
+        var bestNll = double.PositiveInfinity;
+        Span<double> z = stackalloc double[LogisticModel.Labels.Length];
+        Span<double> p = stackalloc double[LogisticModel.Labels.Length];
+        for (var step = 25; step <= 400; step++)
+        {
+            var t = step / 100.0;
+            double nll = 0;
+            for (var i = 0; i < logits.Length; i++)
+            {
+                for (var c = 0; c < z.Length; c++) z[c] = logits[i][c] / t;
+                LogisticModel.Softmax(z, p);
+                nll -= validation[i].Weight * Math.Log(Math.Max(p[validation[i].Label], 1e-12));
+            }
+            if (nll < bestNll) { bestNll = nll; best = t; }
+        }
+        return (float)best;
+    }
 }

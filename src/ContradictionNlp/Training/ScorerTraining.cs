@@ -21,16 +21,20 @@ public static class ScorerTraining
 
     public static TrainedScorer Fit(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
         LogisticRegressionOptions options, string modelVersion, DiagnosticBag diagnostics, int hashBuckets = DefaultHashBuckets,
-        TextWriter? log = null, SyntheticSet? synthetic = null)
+        TextWriter? log = null, SyntheticSet? synthetic = null, bool calibrate = false)
     {
         var clock = Stopwatch.StartNew();
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
         var examples = new List<FeaturizedExample>();
+        var ids = new List<string>();
+        var sets = new List<string>();
         var dataInfo = new List<DataFileInfo>();
-        foreach (var (r, _) in ReadTrainingRows(train, diagnostics, dataInfo, log))
+        foreach (var (r, set) in ReadTrainingRows(train, diagnostics, dataInfo, log))
         {
             var f = featurizer.Featurize(r.Premise, r.Hypothesis);
             examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+            ids.Add(r.Id);
+            sets.Add(set);
         }
         List<LabeledPair> syntheticDev = [];
         if (synthetic is not null)
@@ -44,9 +48,44 @@ public static class ScorerTraining
             {
                 var f = featurizer.Featurize(r.Premise, r.Hypothesis);
                 examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+                ids.Add(r.Id);
+                sets.Add(synthetic.Origin);
             }
         }
-        var model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
+        LogisticModel model;
+        float? temperature = null;
+        List<DevMetrics>? validation = null;
+        if (calibrate)
+        {
+            // Fit on the training rows outside the validation part, fit the temperature on that part (never on
+            // the reporting sets), and ship that model: the temperature is measured for exactly these weights.
+            var fit = new List<FeaturizedExample>();
+            var val = new List<FeaturizedExample>();
+            for (var i = 0; i < examples.Count; i++) (IsValidation(ids[i]) ? val : fit).Add(examples[i]);
+            log?.WriteLine($"fit {fit.Count} rows, validation {val.Count} rows ({ValidationPercent}% by group key)");
+            var raw = LogisticRegressionTrainer.Fit(fit, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
+            temperature = LogisticRegressionTrainer.FitTemperature(raw, val);
+            log?.WriteLine($"temperature {temperature:0.00} (fitted on validation)");
+            model = raw.WithTemperature(temperature.Value);
+            validation = [];
+            foreach (var set in sets.Distinct())
+            {
+                var part = Enumerable.Range(0, examples.Count).Where(i => sets[i] == set && IsValidation(ids[i])).ToList();
+                if (part.Count == 0) continue;
+                var labels = part.Select(i => examples[i].Label).ToList();
+                var probs = part.Select(i =>
+                {
+                    Span<double> pr = stackalloc double[LogisticModel.Labels.Length];
+                    model.Predict(examples[i].Dense, examples[i].Hashed, pr);
+                    return pr.ToArray();
+                }).ToArray();
+                var m = ScorerMetrics.Compute(labels, probs);
+                log?.WriteLine($"validation {set}: n={m.N} accuracy={m.Accuracy:0.0000} ece={m.Ece:0.0000}");
+                validation.Add(new DevMetrics(set + "@validation", m.N, R(m.Accuracy), R(m.MacroF1), R(m.Contradiction.Precision),
+                    R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece)));
+            }
+        }
+        else model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
         var scorer = new NliScorer(featurizer, model, modelVersion);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         var devMetrics = new List<DevMetrics>();
@@ -70,7 +109,7 @@ public static class ScorerTraining
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
             PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
             WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds,
-            ModelTypes.Logistic);
+            ModelTypes.Logistic, Validation: validation, Temperature: temperature is { } t ? Math.Round(t, 2) : null);
         return new TrainedScorer(scorer, manifest);
     }
 
