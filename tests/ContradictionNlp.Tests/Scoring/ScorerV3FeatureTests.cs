@@ -1,4 +1,6 @@
 using ContradictionNlp.Scoring;
+using ContradictionNlp.Text;
+using ContradictionNlp.Training;
 
 namespace ContradictionNlp.Tests.Scoring;
 
@@ -64,5 +66,24 @@ public class ScorerV3FeatureTests
         // Version 2 keeps its own (disjoint-subject) rule and never reports the version-3 modifier cue.
         Assert.DoesNotContain(F(2).Featurize("some Russian soldiers entered the country from Belarusian land", "no Belarusian soldiers were involved").Reasons,
             r => r.Kind == "subject");
+    }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public void Each_shipped_version_still_scores_SICK_trial_as_its_manifest_says(string version)
+    {
+        // Featurizer versions only ever append: an older model must see exactly the features it was trained on.
+        if (!TestPaths.HasShared("data", "sick", "trial.tsv.gz")) return; // data not present here: nothing to compare
+        var folder = Path.Combine(ShippedModels.Catalog.ScorerDirectory, version);
+        var scorer = ShippedModels.Catalog.LoadScorer(folder);
+        var manifest = ManifestJson.Read<ScorerManifest>(Path.Combine(folder, "manifest.json"), ScorerManifest.KindName);
+        var recorded = Assert.Single(manifest.Dev, d => d.Data.EndsWith("sick/trial.tsv.gz", StringComparison.Ordinal));
+        var rows = NliTsvReader.Read(new DataSpec(TestPaths.SharedData("sick", "trial.tsv.gz"), DataSplit.All), new DiagnosticBag());
+        var m = ScorerTraining.Evaluate(scorer, rows);
+        Assert.Equal(recorded.N, m.N);
+        Assert.Equal(recorded.Accuracy, Math.Round(m.Accuracy, 4));
+        Assert.Equal(recorded.Ece, Math.Round(m.Ece, 4));
     }
 }
