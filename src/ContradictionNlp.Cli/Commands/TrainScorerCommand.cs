@@ -26,11 +26,12 @@ public static class TrainScorerCommand
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var synthetic = new Option<string?>("--synthetic") { Description = "News articles (e.g. ../shared/data/bbc-news) to make synthetic in-domain pairs from (see SyntheticPairs); train side used for training, held-out side measured." };
         var modelType = new Option<string>("--model-type") { Description = "logistic, or wide-deep (logistic + one hidden layer over the dense features, temperature-scaled on a validation part of the training data).", DefaultValueFactory = _ => ModelTypes.Logistic };
+        var synWeight = new Option<float>("--synthetic-weight") { Description = "Loss weight of a synthetic row relative to a labelled NLI row.", DefaultValueFactory = _ => new LogisticRegressionOptions().SyntheticWeight };
         var calibrate = new Option<bool>("--calibrate") { Description = "Logistic: fit on the training rows outside a fixed 15% validation part, then fit a temperature on that part (recorded in the manifest)." };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of a wide-deep model.", DefaultValueFactory = _ => new WideDeepOptions().Hidden };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ public static class TrainScorerCommand
             var options = new LogisticRegressionOptions
             {
                 Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr),
-                L2Dense = parse.GetValue(l2Dense), L2Hashed = parse.GetValue(l2Hashed),
+                L2Dense = parse.GetValue(l2Dense), L2Hashed = parse.GetValue(l2Hashed), SyntheticWeight = parse.GetValue(synWeight),
             };
             try
             {

@@ -47,7 +47,7 @@ public static class ScorerTraining
             foreach (var r in trainRows)
             {
                 var f = featurizer.Featurize(r.Premise, r.Hypothesis);
-                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label, options.SyntheticWeight));
                 ids.Add(r.Id);
                 sets.Add(synthetic.Origin);
             }
