@@ -26,11 +26,15 @@ cnlp build lexicon --wordnet "$WORDNET" --wordnet-version "$(dpkg-query -W -f='$
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
     --version-name v1 --seed 42 --make-current --force
-# 4. scorer v2: featurizer v2 + synthetic in-domain pairs from BBC News claims (seeded) -> models/scorer/v2, made CURRENT.
-#    v1 stays beside it for rollback (echo v1 > models/scorer/CURRENT).
+# 4. scorer v2: featurizer v2 + synthetic in-domain pairs from BBC News claims (seeded) -> models/scorer/v2.
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
-    --synthetic "$DATA/bbc-news" --epochs 10 --version-name v2 --seed 42 --make-current --force
+    --synthetic "$DATA/bbc-news" --epochs 10 --version-name v2 --seed 42 --force
+# 4b. scorer v3: featurizer v3, synthetic rows at loss weight 0.5, temperature fitted on a 15% validation part
+#     of the training rows -> models/scorer/v3, made CURRENT (v2 and v1 stay for rollback).
+cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
+    --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
+    --synthetic "$DATA/bbc-news" --epochs 10 --synthetic-weight 0.5 --calibrate --version-name v3 --seed 42 --make-current --force
 # 5. POS tagger + lemmatizer (UD English EWT, WordNet lists, GloVe word classes) -> models/tagger,
 #    then the PER/ORG/LOC recogniser (UniversalNER EWT) on that tagger's tags -> models/ner.
 cnlp train tagger --train "$DATA/ud-english-ewt/en_ewt-ud-train.conllu.gz" \
@@ -42,6 +46,6 @@ cnlp train ner --train "$DATA/uner-english-ewt/en_ewt-ud-train.draft-normalized.
 # 6. learned attribution tagger (BIO cue/source/content) on PolNeAR train -> models/attribution; dev and train
 #    are only measured (rules / learned / hybrid) into the manifest, never fitted on dev.
 cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out models/attribution --seed 1
-# (not run) The wide-deep scorer tried as v3 is not shipped (see README "wide & deep model type"); to reproduce it:
+# (not run) The wide-deep scorer (tried before v3, never shipped) is not built (see README "wide & deep model type"); to reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --model-type wide-deep --hidden 64 --version-name v3 --seed 42 --out /tmp/v3
