@@ -267,6 +267,8 @@ public static class ModelPromotion
         // Same features as the current model, so the comparison is about the data, not the representation.
         var hashBuckets = baselineManifest.HashBuckets;
         var featurizerVersion = baselineManifest.FeaturizerVersion;
+        // Synthetic rows count as much as they did for the current model (1 before v3), for the same reason.
+        options = options with { SyntheticWeight = baselineManifest.Options?.SyntheticWeight ?? 1f };
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets, featurizerVersion);
         var examples = new List<FeaturizedExample>();
         var dataInfo = new List<DataFileInfo>();
@@ -282,7 +284,7 @@ public static class ModelPromotion
             foreach (var r in trainRows)
             {
                 var f = featurizer.Featurize(r.Premise, r.Hypothesis);
-                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+                examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label, options.SyntheticWeight));
             }
             dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
         }
@@ -296,6 +298,9 @@ public static class ModelPromotion
             $"reviews {reviewOrigin}: {split.Train.Count} train (weight {reviewOptions.ReviewWeight}), {split.HeldOut.Count} held out, {split.Excluded} bad_claim excluded"));
 
         var model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureCount(featurizerVersion), hashBuckets, options);
+        // A calibrated current model (v3) lends its temperature: the few reviews leave no validation part to
+        // fit one on, and an uncalibrated candidate would be compared on sharper probabilities than the baseline.
+        if (baselineManifest.Temperature is { } temperature) model = model.WithTemperature((float)temperature);
         var candidate = new NliScorer(featurizer, model, version);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
 
@@ -335,7 +340,8 @@ public static class ModelPromotion
         var bytes = model.ToBytes();
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, version,
             featurizerVersion, PairFeaturizer.FeatureNamesFor(featurizerVersion), hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
-            ScorerTraining.WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds);
+            ScorerTraining.WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds,
+            Temperature: baselineManifest.Temperature);
         var record = new PromotionRecord(version, baselineName, promoted, reasons, comparisons, reviewOptions.Margin,
             reviewOptions.ReviewWeight, reviewOptions.HoldoutShare, split.Train.Count, split.HeldOut.Count, split.Excluded, sobriety, agreement);
         ScorerTraining.Save(new TrainedScorer(candidate, manifest), folder);

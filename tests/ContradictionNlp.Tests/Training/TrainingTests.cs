@@ -127,6 +127,55 @@ public class TrainingTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    [Fact]
+    public void Calibrated_fit_holds_out_the_validation_part_and_records_its_temperature()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"cnlp-train-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            // 60 rows, ids "r0".."r59": ScorerTraining.IsValidation decides which are validation rows.
+            string[] templates =
+            [
+                "A man is playing a guitar\tA man is not playing a guitar\tcontradiction",
+                "A man is playing a guitar\tA man is playing an instrument\tentailment",
+                "A man is playing a guitar\tA man is playing a song for his wife\tneutral",
+            ];
+            var lines = new List<string> { "id\tpremise\thypothesis\tlabel\tsource" };
+            for (var i = 0; i < 60; i++) lines.Add($"r{i}\t{templates[i % 3]}\tt");
+            var tsv = Path.Combine(dir, "tiny.tsv");
+            File.WriteAllLines(tsv, lines);
+            var expectedVal = Enumerable.Range(0, 60).Count(i => ScorerTraining.IsValidation($"r{i}"));
+            Assert.InRange(expectedVal, 1, 59); // both parts non-empty, or the test says nothing
+            var log = new StringWriter();
+            var trained = ScorerTraining.Fit(ShippedModels.Catalog, [new DataSpec(tsv, DataSplit.All)], [], new LogisticRegressionOptions { Epochs = 3 },
+                "test", new DiagnosticBag(), log: log, calibrate: true);
+            Assert.Contains($"fit {60 - expectedVal} rows, validation {expectedVal} rows", log.ToString());
+            var t = Assert.IsType<double>(trained.Manifest.Temperature);
+            Assert.InRange(t, 0.25, 4.0);
+            Assert.Equal(expectedVal, Assert.Single(trained.Manifest.Validation!).N);
+            var folder = Path.Combine(dir, "model");
+            ScorerTraining.Save(trained, folder);
+            var manifest = ManifestJson.Read<ScorerManifest>(Path.Combine(folder, "manifest.json"), ScorerManifest.KindName);
+            Assert.Equal(t, manifest.Temperature);
+            var loaded = ShippedModels.Catalog.LoadScorer(folder);
+            Assert.Equal(trained.Scorer.Score("A woman sings", "A woman does not sing"), loaded.Score("A woman sings", "A woman does not sing"), ScoreComparer.Instance);
+            // Without --calibrate nothing is held out and no temperature is recorded.
+            var plain = ScorerTraining.Fit(ShippedModels.Catalog, [new DataSpec(tsv, DataSplit.All)], [], new LogisticRegressionOptions { Epochs = 3 }, "test", new DiagnosticBag());
+            Assert.Null(plain.Manifest.Temperature);
+            Assert.Null(plain.Manifest.Validation);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    [Fact]
+    public void Synthetic_weight_must_be_positive()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegressionOptions { SyntheticWeight = 0f }.Validate());
+        new LogisticRegressionOptions { SyntheticWeight = 0.5f }.Validate();
+        Assert.Equal(1f, new LogisticRegressionOptions().SyntheticWeight); // v1/v2 defaults unchanged
+    }
+
     private sealed class ScoreComparer : IEqualityComparer<ContradictionScore>
     {
         public static readonly ScoreComparer Instance = new();
