@@ -83,7 +83,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         {
             // The subject reason explains the lowered score, so it leads (when the a->b direction has it).
             reasons = [.. ab.Reasons.Where(r => r.Kind == "subject"), .. ab.Reasons.Where(r => r.Kind != "subject")];
-            // Claims about different actors ("Russian troops crossed" / "no Belarusian troops were involved")
+            // Claims about different actors ("Russian soldiers entered" / "no Belarusian soldiers took part")
             // do not contradict each other whatever their polarity; NLI training data (captions about one scene)
             // cannot teach that, so the news scorer moves part of the contradiction mass to neutral here.
             var moved = c * (1 - DifferentSubjectFactor);

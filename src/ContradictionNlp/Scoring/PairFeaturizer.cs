@@ -480,7 +480,7 @@ public sealed class PairFeaturizer
     /// vs "A girl is crocheting" is neutral, not a contradiction); the WordNet relation of each aligned but
     /// different word pair (synonym and hypernym entail, co-hyponyms contradict, unrelated-but-similar
     /// words such as "scouts"/"explorers" are neutral); premise words left unaligned; and clause subjects
-    /// that name different actors ("Russian troops" vs "Belarusian troops"), which in news makes a
+    /// that name different actors ("Russian soldiers" vs "Belarusian soldiers"), which in news makes a
     /// negation or antonym about one of them no contradiction of the other.
     /// </summary>
     private int FeaturizeV3(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, int[] hBestIdx, float[] pBest,
@@ -539,8 +539,8 @@ public sealed class PairFeaturizer
     }
 
     /// <summary>
-    /// The subject of a claim's main clause: the content words before its first verb ("some Russian troops |
-    /// crossed", "no Belarusian troops | were"), found without a tagger: an auxiliary, a negation after the
+    /// The subject of a claim's main clause: the content words before its first verb ("some Russian soldiers |
+    /// entered", "no Belarusian soldiers | were"), found without a tagger: an auxiliary, a negation after the
     /// first word, or a word ending in "-ed" ends it. Empty when no verb comes within the first 7 words.
     /// A leading determiner-like negation ("no troops", "nobody") belongs to the subject.
     /// </summary>
