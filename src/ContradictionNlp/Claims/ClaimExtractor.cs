@@ -49,7 +49,10 @@ public sealed class ClaimExtractor : IClaimExtractor
             var speaker = resolver.Resolve(raw.Speaker);
             claims.Add(new Claim(
                 Claim.MakeId(article.Id, content), article.Id, raw.Sentence, sentence.Span, speaker,
-                cue, cue.Of(text.Text), content, content.Of(text.Text), raw.Kind, article.Date, raw.Class));
+                cue, cue.Of(text.Text), content, raw.ContentText(text.Text), raw.Kind, article.Date, raw.Class)
+            {
+                ContentGap = raw.GapStart < 0 ? default : new TextSpan(raw.GapStart, raw.GapEnd),
+            });
         }
 
         if (claims.Count == 0)
@@ -62,6 +65,18 @@ public sealed class ClaimExtractor : IClaimExtractor
 internal sealed record RawClaim(int Sentence, int CueFirst, int CueEnd, RawMention Speaker, ClaimKind Kind, int ContentStart, int ContentEnd)
 {
     public CueClass Class { get; init; } = CueClass.Speech;
+
+    /// <summary>Character range of the attribution inside an interrupted quotation's span (<c>“A,” she said, “B.”</c>); -1 when the content is contiguous.</summary>
+    public int GapStart { get; init; } = -1;
+    public int GapEnd { get; init; } = -1;
+
+    /// <summary>Start of the content's part before an interrupting attribution ("A, he said, B"), for a forward content; -1 when none.</summary>
+    public int LeadStart { get; init; } = -1;
+
+    /// <summary>The content text: the span, or its two parts joined by " … " when an attribution interrupts it.</summary>
+    public string ContentText(string text) => GapStart < 0
+        ? text[ContentStart..ContentEnd]
+        : string.Concat(text.AsSpan(ContentStart, GapStart - ContentStart), " \u2026 ", text.AsSpan(GapEnd, ContentEnd - GapEnd));
 }
 
 /// <summary>The per-sentence rules (see <see cref="ClaimExtractor"/>).</summary>
@@ -169,7 +184,9 @@ internal sealed class SentenceRules
                 foreach (var (bound, _) in _bounds) if (bound > from && bound < end) end = bound;
                 span = Trimmed(from, c.Class == CueClass.Attitude ? ObjectCut(from, end) : AdjunctCut(from, end));
             }
-            _claims[index] = span is { } s ? c with { ContentStart = s.Item1, ContentEnd = s.Item2 } : c with { ContentStart = -1 };
+            _claims[index] = span is not { } s ? c with { ContentStart = -1 }
+                : c.LeadStart >= 0 ? c with { ContentStart = c.LeadStart, ContentEnd = s.Item2, GapEnd = s.Item1 }
+                : c with { ContentStart = s.Item1, ContentEnd = s.Item2 };
         }
         _claims.RemoveAll(c => c.ContentStart < 0 || c.ContentEnd <= c.ContentStart);
         return _claims;
@@ -393,13 +410,14 @@ internal sealed class SentenceRules
         if (afterBoundary && (afterQuote || IsTrailer(cueEnd, lemma)))
         {
             int boundaryUnit = before >= a ? before : a - 1;
-            // "During his years in office, Mr. Obama said, he had ...": the speaker sits inside the
-            // content. We keep the longer side rather than a span with the speaker in it.
+            // "During his years in office, Mr. Obama said, he had ...": the attribution sits inside the
+            // content. Both sides are the content (as PolNeAR marks it), the attribution its gap.
             int resume = afterQuote ? -1 : ParentheticalResume(cueEnd);
-            if (resume > 0 && before >= a && e - resume > before - a)
+            if (resume > 0 && before >= a)
             {
                 _bounds.Add((before, false));
                 AddForward(sentence, i, cueEnd, m, resume);
+                if (Trimmed(a, before) is { } lead) _claims[^1] = _claims[^1] with { LeadStart = lead.Item1, GapStart = lead.Item2 };
                 return true;
             }
             return AddBackward(sentence, i, cueEnd, m, boundaryUnit, ClaimKind.ReportedSpeech);
@@ -552,11 +570,15 @@ internal sealed class SentenceRules
                     kind = ClaimKind.ReportedSpeech;
                 }
             }
-            // "“A,” she said. “B.”" — one statement interrupted by its attribution. The content is one
-            // span, so it takes the longer part rather than a span with the attribution inside.
-            if (ContinuedQuote(cueEnd) is { } next && RegionSpan(next) is { } more && span is { } first
-                && more.Item2 - more.Item1 > first.Item2 - first.Item1)
-                span = more;
+            // "“A,” she said. “B.”" — one statement interrupted by its attribution. PolNeAR (and a reader)
+            // takes both parts as the content: the span covers them, the text joins them with " … " so
+            // the attribution never becomes part of what was said (dev: 95 of 237 boundary errors were this).
+            if (ContinuedQuote(cueEnd) is { } next && RegionSpan(next) is { } more && span is { } first && more.Item1 > first.Item2)
+            {
+                _bounds.Add((boundary, false));
+                _claims.Add(new RawClaim(sentence, cueFirst, cueEnd, speaker, kind, first.Item1, more.Item2) { GapStart = first.Item2, GapEnd = more.Item1 });
+                return true;
+            }
         }
         else if (boundary > _a && _u[boundary].Lower == ",")
         {
