@@ -120,6 +120,9 @@ internal sealed class SentenceRules
     // Cues whose object is the content even without a clause ("called the charges fabricated", "cited the report").
     private static readonly HashSet<string> ObjectContent = new(StringComparer.Ordinal) { "call", "cite", "express" };
 
+    // Speech cues whose infinitive complement states the commitment ("pledged to", "promised to").
+    private static readonly HashSet<string> InfinitiveCues = new(StringComparer.Ordinal) { "vow", "pledge", "promise", "agree" };
+
     private static readonly HashSet<string> TellObjectsStop = new(StringComparer.Ordinal) { "that", "to", "about", "of", "off" };
 
     private int _a, _e;
@@ -654,6 +657,15 @@ internal sealed class SentenceRules
             }
             else return -1;
             if (j < e && _u[j].IsWord && TellObjectsStop.Contains(_u[j].Lower) && _u[j].Lower != "that") return -1;   // "told him to leave"
+        }
+        // "vowed to cut taxes", "agreed to release the funds": a commitment's infinitive is what was promised.
+        if (InfinitiveCues.Contains(lemma))
+        {
+            int t = j;
+            while (t < e && IsAdverbial(_u[t])) t++;
+            if (t + 2 < e && _u[t].Lower == "to" && _u[t + 1].IsWord && !_u[t + 1].IsCapitalised
+                && !L.Determiners.Contains(_u[t + 1].Lower) && !L.ObjectPronouns.Contains(_u[t + 1].Lower) && !L.PossessivePronouns.Contains(_u[t + 1].Lower))
+                return t;
         }
         while (true)
         {

@@ -60,24 +60,39 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         var claims = new List<Claim>();
         var seen = new HashSet<(int, int)>();
         // Content spans of one cue close together ("...," he said, "...") are one quote; far apart, separate claims.
-        var groups = new List<(int Cue, int First, int End)>();
+        // Each group remembers its widest gap between two spans ("...," he said, "..."): that gap is the
+        // attribution, kept out of the content's text and parts (Claim.ContentGap).
+        var groups = new List<(int Cue, int First, int End, int GapFirst, int GapEnd)>();
         foreach (var (k, list) in byCue)
         {
             list.Sort((a, b) => a.First.CompareTo(b.First));
-            int gf = list[0].First, ge = list[0].End;
+            int gf = list[0].First, ge = list[0].End, gapFirst = -1, gapEnd = -1;
             for (int i = 1; i < list.Count; i++)
             {
-                if (list[i].First - ge <= MergeGap) { ge = Math.Max(ge, list[i].End); continue; }
-                groups.Add((k, gf, ge));
-                (gf, ge) = (list[i].First, list[i].End);
+                if (list[i].First - ge <= MergeGap)
+                {
+                    if (list[i].First > ge && list[i].First - ge > gapEnd - gapFirst) (gapFirst, gapEnd) = (ge, list[i].First);
+                    ge = Math.Max(ge, list[i].End);
+                    continue;
+                }
+                groups.Add((k, gf, ge, gapFirst, gapEnd));
+                (gf, ge, gapFirst, gapEnd) = (list[i].First, list[i].End, -1, -1);
             }
-            groups.Add((k, gf, ge));
+            groups.Add((k, gf, ge, gapFirst, gapEnd));
         }
-        foreach (var (k, first, end) in groups)
+        foreach (var (k, first, end, gapFirst, gapEnd) in groups)
         {
             var cue = cues[k];
             var content = Trim(text, first, end);
             if (content.IsEmpty || !seen.Add((content.Start, content.End))) continue;
+            TextSpan contentGap = default;
+            string contentText = content.Of(text.Text);
+            if (gapFirst >= 0 && Trim(text, first, gapFirst) is { IsEmpty: false } left && Trim(text, gapEnd, end) is { IsEmpty: false } right)
+            {
+                content = new TextSpan(left.Start, right.End);
+                contentGap = new TextSpan(left.End, right.Start);
+                contentText = string.Concat(left.Of(text.Text), " \u2026 ", right.Of(text.Text));
+            }
             var cueSpan = new TextSpan(tokens[cue.First].Start, tokens[cue.End - 1].End);
 
             Span? source = null;
@@ -103,7 +118,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             var kind = text.Tokens[first].Kind == TokenKind.Quote ? ClaimKind.DirectQuote
                 : cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase) ? ClaimKind.AccordingTo : ClaimKind.ReportedSpeech;
             claims.Add(new Claim(Claim.MakeId(article.Id, content), article.Id, cue.Sentence, sentence.Span, speaker,
-                cueSpan, cueText, content, content.Of(text.Text), kind, article.Date, ClassOf(text, cue)));
+                cueSpan, cueText, content, contentText, kind, article.Date, ClassOf(text, cue)) { ContentGap = contentGap });
         }
         claims.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         if (claims.Count == 0)
