@@ -51,7 +51,7 @@ public static class EvalAttributionCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
         var extractorName = new Option<string>("--extractor")
         {
-            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) or hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a resolved speaker).",
+            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) or hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a tagged speaker).",
             DefaultValueFactory = _ => "rules",
         };
         extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid", "hybrid-speech");

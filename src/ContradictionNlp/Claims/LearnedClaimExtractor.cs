@@ -202,7 +202,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
 /// </summary>
 /// <param name="speechOnly">
 /// Add only learned claims whose cue holds a speech/statement word (<see cref="CueLexicon.IsSpeechCue"/>)
-/// and whose speaker is resolved. PolNeAR also annotates attitudes and actions ("endorsed",
+/// and that have a tagged speaker. PolNeAR also annotates attitudes and actions ("endorsed",
 /// "seems", "known facts"); on news for fact-checkers those read as noise, so the pipeline uses this
 /// mode, while the PolNeAR evaluation can measure both.
 /// </param>
@@ -228,6 +228,17 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
 
     private static bool Overlap(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 
-    private static bool IsStatement(Claim c) =>
-        c.Speaker.IsResolved && c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(CueLexicon.IsSpeechCue);
+    // A speaker the tagger found is enough, resolved to a name or not ("Several experts", "the announcer"),
+    // as for rule claims; a claim with no source at all is not. Requiring a resolved name (as before) cost
+    // dev content F1 0.658 -> 0.636 and train 0.635 -> 0.599 for a source accuracy of 0.963 instead of 0.952.
+    private static bool IsStatement(Claim c)
+    {
+        if (c.Speaker.Span.IsEmpty) return false;
+        var words = c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!words.Any(CueLexicon.IsSpeechCue)) return false;
+        // "has responded to the war by ...", "acknowledgement of the invasion": a cue ending in a preposition
+        // names what the speech was about or answered, not something asserted ("according to" excepted).
+        var last = words[^1];
+        return !(last is "to" or "of" or "about" or "on" or "for" or "with" or "by" && !c.CueText.StartsWith("according", StringComparison.OrdinalIgnoreCase));
+    }
 }
