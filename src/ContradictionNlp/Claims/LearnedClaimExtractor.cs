@@ -60,8 +60,8 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         var claims = new List<Claim>();
         var seen = new HashSet<(int, int)>();
         // Content spans of one cue close together ("...," he said, "...") are one quote; far apart, separate claims.
-        // Each group remembers its widest gap between two spans ("...," he said, "..."): that gap is the
-        // attribution, kept out of the content's text and parts (Claim.ContentGap).
+        // Each group remembers the gap between two of its spans that holds its cue ("...," he said, "..."):
+        // that gap is the attribution, kept out of the content's text and parts (Claim.ContentGap).
         var groups = new List<(int Cue, int First, int End, int GapFirst, int GapEnd)>();
         foreach (var (k, list) in byCue)
         {
@@ -71,7 +71,8 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             {
                 if (list[i].First - ge <= MergeGap)
                 {
-                    if (list[i].First > ge && list[i].First - ge > gapEnd - gapFirst) (gapFirst, gapEnd) = (ge, list[i].First);
+                    // Only the gap holding the cue is the attribution; an untagged word inside a content span is tagger noise.
+                    if (list[i].First > ge && ge <= cues[k].First && cues[k].End <= list[i].First) (gapFirst, gapEnd) = (ge, list[i].First);
                     ge = Math.Max(ge, list[i].End);
                     continue;
                 }
@@ -234,11 +235,12 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
     private static bool IsStatement(Claim c)
     {
         if (c.Speaker.Span.IsEmpty) return false;
+        // "according to X" attributes a statement, as in the rules (CueClass.Speech).
+        if (c.CueText.StartsWith("according to", StringComparison.OrdinalIgnoreCase)) return true;
         var words = c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (!words.Any(CueLexicon.IsSpeechCue)) return false;
         // "has responded to the war by ...", "acknowledgement of the invasion": a cue ending in a preposition
-        // names what the speech was about or answered, not something asserted ("according to" excepted).
-        var last = words[^1];
-        return !(last is "to" or "of" or "about" or "on" or "for" or "with" or "by" && !c.CueText.StartsWith("according", StringComparison.OrdinalIgnoreCase));
+        // names what the speech was about or answered, not something asserted.
+        return words[^1] is not ("to" or "of" or "about" or "on" or "for" or "with" or "by");
     }
 }
