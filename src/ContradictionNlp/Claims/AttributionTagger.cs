@@ -40,8 +40,52 @@ public sealed class AttributionTagger
     // Allowed[prev * K + next]; prev = K is the sentence start.
     private static readonly bool[] Allowed = BuildAllowed();
     private readonly PerceptronWeights _weights;
+    private readonly TransitionRows _rows;
 
-    private AttributionTagger(PerceptronWeights weights) => _weights = weights;
+    private AttributionTagger(PerceptronWeights weights)
+    {
+        _weights = weights;
+        _rows = new TransitionRows(weights.W, weights.Mask);
+    }
+
+    /// <summary>
+    /// The weight rows of the three transition templates whose values come from a handful of cases (the
+    /// previous label alone; with the cue distance; with the quote state), copied out of the hashed table
+    /// once per model. Decoding then reads them from a few kilobytes instead of hashing and fetching them
+    /// from the 28 MB table for every token and previous label; the rows and the order they are added in
+    /// are the same, so the labels are identical. Training keeps hashing (its weights change as it goes).
+    /// </summary>
+    private sealed class TransitionRows
+    {
+        public const int DistValues = 16, QuoteValues = 4;
+        /// <summary>[prev * K + y], prev = K for the sentence start.</summary>
+        public readonly float[] Prev = new float[(K + 1) * K];
+        /// <summary>[(prev * DistValues + DistIndex(d)) * K + y].</summary>
+        public readonly float[] Dist = new float[(K + 1) * DistValues * K];
+        /// <summary>[(prev * QuoteValues + q) * K + y].</summary>
+        public readonly float[] Quote = new float[(K + 1) * QuoteValues * K];
+
+        public TransitionRows(float[] w, int mask)
+        {
+            for (var prev = 0; prev <= K; prev++)
+            {
+                var p1 = prev == Start ? NoLabel : (ulong)prev;
+                Copy(w, WordHashes.Bucket(30, p1, mask), Prev.AsSpan(prev * K, K));
+                for (var di = 0; di < DistValues; di++)
+                {
+                    sbyte d = di == DistValues - 1 ? sbyte.MinValue : (sbyte)(di - 7);
+                    Copy(w, WordHashes.Bucket(32, WordHashes.Combine(p1, (ulong)(d + 200)), mask), Dist.AsSpan((prev * DistValues + di) * K, K));
+                }
+                for (var q = 0; q < QuoteValues; q++)
+                    Copy(w, WordHashes.Bucket(33, WordHashes.Combine(p1, (ulong)q), mask), Quote.AsSpan((prev * QuoteValues + q) * K, K));
+            }
+        }
+
+        private static void Copy(float[] w, int feature, Span<float> dest) => w.AsSpan(feature * K, K).CopyTo(dest);
+
+        /// <summary>The cue distance (-7..7, or sbyte.MinValue for none) as a table index.</summary>
+        public static int DistIndex(sbyte d) => d == sbyte.MinValue ? DistValues - 1 : d + 7;
+    }
 
     public int HashBits => _weights.Bits;
 
@@ -124,11 +168,11 @@ public sealed class AttributionTagger
         var ctx = Prepare(text);
         var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
-            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount));
+            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
         return labels;
     }
 
-    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest)
+    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest, TransitionRows? rows = null)
     {
         var score = ArrayPool<float>.Shared.Rent(n * K);
         var back = ArrayPool<byte>.Shared.Rent(n * K);
@@ -156,8 +200,21 @@ public sealed class AttributionTagger
                     var baseScore = i == 0 ? 0f : score[(i - 1) * K + prev];
                     if (float.IsNegativeInfinity(baseScore)) continue;
                     tr.Clear();
-                    TransitionFeatures(ctx, first, i, prev, dist, mask, tf);
-                    StructuredPerceptron.AddRows(w, tf, K, tr);
+                    if (rows is null)
+                    {
+                        TransitionFeatures(ctx, first, i, prev, dist, mask, tf);
+                        StructuredPerceptron.AddRows(w, tf, K, tr);
+                    }
+                    else
+                    {
+                        // The templates of TransitionFeatures in its order (30, 31, 32, 33); only 31 (with the word) is hashed.
+                        var t = first + i;
+                        var p1 = prev == Start ? NoLabel : (ulong)prev;
+                        AddRow(rows.Prev.AsSpan(prev * K, K), tr);
+                        AddRow(w.AsSpan(WordHashes.Bucket(31, WordHashes.Combine(p1, ctx.Hashes[t * WordHashes.Stride + WordHashes.Lower]), mask) * K, K), tr);
+                        AddRow(rows.Dist.AsSpan((prev * TransitionRows.DistValues + TransitionRows.DistIndex(dist[i])) * K, K), tr);
+                        AddRow(rows.Quote.AsSpan((prev * TransitionRows.QuoteValues + ctx.InQuote[t] * 2 + (ctx.IsQuote[t] ? 1 : 0)) * K, K), tr);
+                    }
                     StructuredPerceptron.Relax(prev, baseScore, tr, em, Allowed, cur, back.AsSpan(i * K, K));
                 }
             }
@@ -168,6 +225,11 @@ public sealed class AttributionTagger
             ArrayPool<float>.Shared.Return(score);
             ArrayPool<byte>.Shared.Return(back);
         }
+    }
+
+    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        for (var y = 0; y < K; y++) scores[y] += row[y];
     }
 
     /// <summary>Signed distance (clamped to +-7) from each token to the nearest cue-lexicon word of its sentence; sbyte.MinValue when none.</summary>

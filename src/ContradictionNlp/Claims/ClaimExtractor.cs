@@ -27,17 +27,24 @@ public sealed class ClaimExtractor : IClaimExtractor
 {
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        return Extract(article, text, diagnostics, new ArticleView(text));
+    }
+
+    /// <summary>Extraction over a view built by the caller (shared with the learned pass in the hybrid).</summary>
+    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView shared)
+    {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
 
-        var view = new UnitView(text);
-        var parser = new MentionParser(view);
+        var view = shared.View;
+        var parser = shared.Parser;
         var finder = new SentenceRules(view, parser);
         var raws = new List<RawClaim>();
         for (int s = 0; s < view.SentenceRanges.Length; s++) raws.AddRange(finder.Find(s));
 
-        var resolver = new MentionResolver(view, parser);
+        var resolver = shared.NewResolver();
         var claims = new List<Claim>(raws.Count);
         var seen = new HashSet<(int, int)>();
         foreach (var raw in raws.OrderBy(r => view.Units[r.CueFirst].Start).ThenBy(r => r.ContentStart))

@@ -21,7 +21,10 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// <summary>Most tokens between two content spans of one cue that still make them one claim (room for "said the state's senior senator,").</summary>
     internal const int MergeGap = 12;
 
-    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
+    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) => Extract(article, text, diagnostics, null);
+
+    /// <summary>Extraction that resolves speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.</summary>
+    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(text);
@@ -53,8 +56,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             list.Add(c);
         }
 
-        UnitView? view = null;
-        MentionParser? parser = null;
+        ArticleView? view = shared;
         MentionResolver? resolver = null;
         var tokens = text.TokenSpan;
         var claims = new List<Claim>();
@@ -107,10 +109,9 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             SpeakerMention speaker;
             if (source is { } src)
             {
-                view ??= new UnitView(text);
-                parser ??= new MentionParser(view);
-                resolver ??= new MentionResolver(view, parser);
-                speaker = Speaker(text, view, parser, resolver, tokens[src.First].Start, tokens[src.End - 1].End);
+                view ??= new ArticleView(text);
+                resolver ??= view.NewResolver();
+                speaker = Speaker(text, view, resolver, tokens[src.First].Start, tokens[src.End - 1].End);
             }
             else speaker = new SpeakerMention(new TextSpan(cueSpan.Start, cueSpan.Start), "", MentionKind.Nominal, "", []);
 
@@ -170,11 +171,11 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Parses the tagged source as the rules would (name / pronoun / description) and resolves it; an unparsable source keeps its text unresolved.</summary>
-    private static SpeakerMention Speaker(TokenizedText text, UnitView view, MentionParser parser, MentionResolver resolver, int start, int end)
+    private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end)
     {
-        var units = view.Units;
-        int a = 0;
-        while (a < units.Length && units[a].End <= start) a++;
+        var units = view.View.Units;
+        var parser = view.Parser;
+        int a = view.FirstUnitEndingAfter(start);
         int b = a;
         while (b < units.Length && units[b].Start < end) b++;
         if (b > a)
@@ -217,8 +218,20 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         // The learned pass's "none found" warning would repeat the rules' one; keep only the rules' diagnostics.
-        var ruleClaims = _rules.Extract(article, text, diagnostics);
-        var learned = _learned.Extract(article, text, new DiagnosticBag());
+        IReadOnlyList<Claim> ruleClaims, learned;
+        if (_rules is ClaimExtractor rules && _learned is LearnedClaimExtractor tagger)
+        {
+            // One unit view, parse and name scan of the article for both passes (each resolves with its own fork).
+            ArgumentNullException.ThrowIfNull(text);
+            var shared = new ArticleView(text);
+            ruleClaims = rules.Extract(article, text, diagnostics, shared);
+            learned = tagger.Extract(article, text, new DiagnosticBag(), shared);
+        }
+        else
+        {
+            ruleClaims = _rules.Extract(article, text, diagnostics);
+            learned = _learned.Extract(article, text, new DiagnosticBag());
+        }
         var result = new List<Claim>(ruleClaims);
         foreach (var c in learned)
             if (!ruleClaims.Any(r => Overlap(r.Content, c.Content) || Overlap(r.Cue, c.Cue)) && (!SpeechOnly || IsStatement(c)))
