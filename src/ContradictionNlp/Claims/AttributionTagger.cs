@@ -172,6 +172,16 @@ public sealed class AttributionTagger
         return labels;
     }
 
+    /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>
+    internal byte[] LabelHashed(TokenizedText text)
+    {
+        var ctx = Prepare(text);
+        var labels = new byte[text.Tokens.Count];
+        foreach (var s in text.Sentences)
+            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount));
+        return labels;
+    }
+
     private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest, TransitionRows? rows = null)
     {
         var score = ArrayPool<float>.Shared.Rent(n * K);

@@ -196,6 +196,18 @@ public class LearnedAttributionTests
     }
 
     [Fact]
+    public void Decoding_with_the_transition_table_gives_the_labels_of_hashed_decoding()
+    {
+        var model = AttributionModel.Load(TestPaths.Repo("models", "attribution"));
+        const string text = "\"We will win,\" said Jane Roe, the mayor. She added that the count would take a week, according to aides.\n" +
+                            "Officials said nothing. \"It is over,\" Tom Reyes told reporters on Monday.";
+        var tokenized = Analyzer.Analyze(text);
+        var labels = model.Tagger.Label(tokenized);
+        Assert.Equal(model.Tagger.LabelHashed(tokenized), labels);
+        Assert.Contains(labels, l => l == AttributionLabels.BCue);
+    }
+
+    [Fact]
     public void The_shipped_model_loads_and_finds_a_plain_reported_claim()
     {
         var model = AttributionModel.Load(TestPaths.Repo("models", "attribution"));

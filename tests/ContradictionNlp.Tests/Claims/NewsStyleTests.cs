@@ -73,6 +73,18 @@ public class NewsStyleTests
         Assert.All(claims, c => Assert.True(c.ContentGap.IsEmpty));
     }
 
+    [Theory]
+    [InlineData("Jane Roe vowed to cut the sales tax.", "Jane Roe | vowed | to cut the sales tax")]
+    [InlineData("The governor agreed Monday to release the funds.", "?The governor | agreed | to release the funds")]
+    [InlineData("Jane Roe promised to end the strike by May.", "Jane Roe | promised | to end the strike by May")]
+    public void A_commitment_cue_takes_its_infinitive_as_content(string text, string expected) => Assert.Equal([expected], Lines(text));
+
+    [Theory]
+    [InlineData("Jane Roe agreed to the deal.")]             // "to" + a noun phrase: no commitment stated
+    [InlineData("Jane Roe promised to him that.")]          // "to" + an object pronoun
+    [InlineData("Jane Roe said to leave.")]                 // not a commitment cue: no infinitive content
+    public void Not_an_infinitive_commitment(string text) => Assert.Empty(Run(text).Claims);
+
     [Fact]
     public void A_parenthetical_attribution_splits_reported_speech_into_two_parts()
     {
