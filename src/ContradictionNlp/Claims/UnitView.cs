@@ -139,7 +139,8 @@ internal sealed class UnitView
             };
             // Some tokenizers mark an apostrophe-led word ("'em") as Quote; only real quote characters count.
             if (kind == UnitKind.Quote && s.Length != 1 && s is not ("''" or "``")) kind = UnitKind.Word;
-            units.Add(Make(text, tk.Start, tk.End, kind));
+            // The token's own text and lower case, already made above (Make would cut and lower them again).
+            units.Add(new Unit(tk.Start, tk.End, s, lower, kind));
         }
         return units.ToArray();
     }
