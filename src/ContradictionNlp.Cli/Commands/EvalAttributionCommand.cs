@@ -47,11 +47,11 @@ public static class EvalAttributionCommand
         {
             Description = "Score only the claims the extractor classed as speech (CueClass.Speech), as the pipeline did before belief/attitude cues.",
         };
-        var timing = new Option<bool>("--timing") { Description = "Also time claim extraction alone (best of 3 passes over the tokenized articles) and print words/s on stderr." };
+        var timing = new Option<bool>("--timing") { Description = "Also time claim extraction alone (best of 3 passes over the tokenized articles) and print words/s (wall and CPU) on stderr." };
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
         var extractorName = new Option<string>("--extractor")
         {
-            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) or hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a resolved speaker).",
+            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) or hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a tagged speaker).",
             DefaultValueFactory = _ => "rules",
         };
         extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid", "hybrid-speech");
@@ -105,7 +105,7 @@ public static class EvalAttributionCommand
                 // On stderr: a timing is not reproducible, so it stays out of the JSON and the table.
                 var t = AttributionThroughput.Measure(claimExtractor, evaluation);
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"claim extraction: {t.WordsPerSecond:0} words/s ({t.Words} words, best of {t.Runs} passes: {t.BestSeconds * 1000:0.0} ms)"));
+                    $"claim extraction: {t.WordsPerSecond:0} words/s ({t.Words} words, best of {t.Runs} passes: {t.BestSeconds * 1000:0.0} ms; {t.WordsPerCpuSecond:0} words per CPU second, {t.BestCpuSeconds * 1000:0.0} ms CPU)"));
             }
 
             if (parse.GetValue(pronounSample) is int n)

@@ -86,7 +86,7 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
         return labels;
     }
 
-    /// <summary>Trains on one PolNeAR split (never dev) and measures rules / learned / hybrid on each of <paramref name="evalSplits"/>.</summary>
+    /// <summary>Trains on one PolNeAR split (never dev) and measures rules / learned / hybrid / hybrid-speech on each of <paramref name="evalSplits"/>.</summary>
     public static AttributionModel Train(string trainDir, IReadOnlyList<string> evalSplits, AttributionTaggerOptions options, DiagnosticBag diagnostics, TextWriter? log = null)
     {
         var sw = Stopwatch.StartNew();
@@ -125,6 +125,7 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
         yield return ("rules", new ClaimExtractor());
         yield return ("learned", learned);
         yield return ("hybrid", new HybridClaimExtractor(new ClaimExtractor(), learned));
+        yield return ("hybrid-speech", new HybridClaimExtractor(new ClaimExtractor(), learned, speechOnly: true));
     }
 
     public void Save(string directory)

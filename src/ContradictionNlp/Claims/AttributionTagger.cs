@@ -30,17 +30,62 @@ public sealed record AttributionTaggerOptions() : PerceptronOptions(iterations: 
 /// </summary>
 public sealed class AttributionTagger
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: features 24-27 (clause context to the nearest cue on each side); version-1 weights hash other features.</summary>
+    public const int FormatVersion = 2;
     private static ReadOnlySpan<byte> Magic => "CNLPATT1"u8;
     private const int K = AttributionLabels.Count, Start = AttributionLabels.Count;
-    private const int StaticCount = 24, TransitionCount = 4;
+    private const int StaticCount = 28, TransitionCount = 4;
     private const ulong NoLabel = 1000;
 
     // Allowed[prev * K + next]; prev = K is the sentence start.
     private static readonly bool[] Allowed = BuildAllowed();
     private readonly PerceptronWeights _weights;
+    private readonly TransitionRows _rows;
 
-    private AttributionTagger(PerceptronWeights weights) => _weights = weights;
+    private AttributionTagger(PerceptronWeights weights)
+    {
+        _weights = weights;
+        _rows = new TransitionRows(weights.W, weights.Mask);
+    }
+
+    /// <summary>
+    /// The weight rows of the three transition templates whose values come from a handful of cases (the
+    /// previous label alone; with the cue distance; with the quote state), copied out of the hashed table
+    /// once per model. Decoding then reads them from a few kilobytes instead of hashing and fetching them
+    /// from the 28 MB table for every token and previous label; the rows and the order they are added in
+    /// are the same, so the labels are identical. Training keeps hashing (its weights change as it goes).
+    /// </summary>
+    private sealed class TransitionRows
+    {
+        public const int DistValues = 16, QuoteValues = 4;
+        /// <summary>[prev * K + y], prev = K for the sentence start.</summary>
+        public readonly float[] Prev = new float[(K + 1) * K];
+        /// <summary>[(prev * DistValues + DistIndex(d)) * K + y].</summary>
+        public readonly float[] Dist = new float[(K + 1) * DistValues * K];
+        /// <summary>[(prev * QuoteValues + q) * K + y].</summary>
+        public readonly float[] Quote = new float[(K + 1) * QuoteValues * K];
+
+        public TransitionRows(float[] w, int mask)
+        {
+            for (var prev = 0; prev <= K; prev++)
+            {
+                var p1 = prev == Start ? NoLabel : (ulong)prev;
+                Copy(w, WordHashes.Bucket(30, p1, mask), Prev.AsSpan(prev * K, K));
+                for (var di = 0; di < DistValues; di++)
+                {
+                    sbyte d = di == DistValues - 1 ? sbyte.MinValue : (sbyte)(di - 7);
+                    Copy(w, WordHashes.Bucket(32, WordHashes.Combine(p1, (ulong)(d + 200)), mask), Dist.AsSpan((prev * DistValues + di) * K, K));
+                }
+                for (var q = 0; q < QuoteValues; q++)
+                    Copy(w, WordHashes.Bucket(33, WordHashes.Combine(p1, (ulong)q), mask), Quote.AsSpan((prev * QuoteValues + q) * K, K));
+            }
+        }
+
+        private static void Copy(float[] w, int feature, Span<float> dest) => w.AsSpan(feature * K, K).CopyTo(dest);
+
+        /// <summary>The cue distance (-7..7, or sbyte.MinValue for none) as a table index.</summary>
+        public static int DistIndex(sbyte d) => d == sbyte.MinValue ? DistValues - 1 : d + 7;
+    }
 
     public int HashBits => _weights.Bits;
 
@@ -68,6 +113,8 @@ public sealed class AttributionTagger
         /// <summary>1 when the token is inside a quotation (after an opening quote mark, before its closing one).</summary>
         public required byte[] InQuote;
         public required bool[] IsQuote;
+        /// <summary>1 for a comma, 2 for "that", else 0: the clause marks between a cue and its content.</summary>
+        public required byte[] Mark;
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, byte> CueCache = new();
@@ -81,6 +128,7 @@ public sealed class AttributionTagger
         var cue = new byte[n];
         var inQuote = new byte[n];
         var isQuote = new bool[n];
+        var mark = new byte[n];
         bool open = false;
         for (var t = 0; t < n; t++)
         {
@@ -95,6 +143,8 @@ public sealed class AttributionTagger
                 continue;
             }
             inQuote[t] = open ? (byte)1 : (byte)0;
+            if (tok.Length == 1 && text.Text[tok.Start] == ',') mark[t] = 1;
+            else if (tok.Length == 4 && tok.Kind == TokenKind.Word && text.Text.AsSpan(tok.Start, 4).Equals("that", StringComparison.OrdinalIgnoreCase)) mark[t] = 2;
             if (tok.Kind != TokenKind.Word) continue;
             if (tok.Length < 3) continue;
             var key = hashes[t * WordHashes.Stride + WordHashes.Lower];
@@ -109,7 +159,7 @@ public sealed class AttributionTagger
             }
             cue[t] = cueClass;
         }
-        return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote };
+        return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote, Mark = mark };
     }
 
     /// <summary>Labels every token of <paramref name="text"/> (sentence by sentence, Viterbi).</summary>
@@ -118,11 +168,21 @@ public sealed class AttributionTagger
         var ctx = Prepare(text);
         var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
+            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
+        return labels;
+    }
+
+    /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>
+    internal byte[] LabelHashed(TokenizedText text)
+    {
+        var ctx = Prepare(text);
+        var labels = new byte[text.Tokens.Count];
+        foreach (var s in text.Sentences)
             if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount));
         return labels;
     }
 
-    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest)
+    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest, TransitionRows? rows = null)
     {
         var score = ArrayPool<float>.Shared.Rent(n * K);
         var back = ArrayPool<byte>.Shared.Rent(n * K);
@@ -133,11 +193,13 @@ public sealed class AttributionTagger
             Span<float> em = stackalloc float[K];
             Span<float> tr = stackalloc float[K];
             Span<sbyte> dist = stackalloc sbyte[n];
+            Span<byte> side = stackalloc byte[2 * n];
             CueDistances(ctx, first, n, dist);
+            CueSides(ctx, first, n, side);
             for (var i = 0; i < n; i++)
             {
                 em.Clear();
-                StaticFeatures(ctx, first, n, i, dist, mask, sf);
+                StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
                 StructuredPerceptron.AddRows(w, sf, K, em);
                 var cur = score.AsSpan(i * K, K);
                 cur.Fill(float.NegativeInfinity);
@@ -148,8 +210,21 @@ public sealed class AttributionTagger
                     var baseScore = i == 0 ? 0f : score[(i - 1) * K + prev];
                     if (float.IsNegativeInfinity(baseScore)) continue;
                     tr.Clear();
-                    TransitionFeatures(ctx, first, i, prev, dist, mask, tf);
-                    StructuredPerceptron.AddRows(w, tf, K, tr);
+                    if (rows is null)
+                    {
+                        TransitionFeatures(ctx, first, i, prev, dist, mask, tf);
+                        StructuredPerceptron.AddRows(w, tf, K, tr);
+                    }
+                    else
+                    {
+                        // The templates of TransitionFeatures in its order (30, 31, 32, 33); only 31 (with the word) is hashed.
+                        var t = first + i;
+                        var p1 = prev == Start ? NoLabel : (ulong)prev;
+                        AddRow(rows.Prev.AsSpan(prev * K, K), tr);
+                        AddRow(w.AsSpan(WordHashes.Bucket(31, WordHashes.Combine(p1, ctx.Hashes[t * WordHashes.Stride + WordHashes.Lower]), mask) * K, K), tr);
+                        AddRow(rows.Dist.AsSpan((prev * TransitionRows.DistValues + TransitionRows.DistIndex(dist[i])) * K, K), tr);
+                        AddRow(rows.Quote.AsSpan((prev * TransitionRows.QuoteValues + ctx.InQuote[t] * 2 + (ctx.IsQuote[t] ? 1 : 0)) * K, K), tr);
+                    }
                     StructuredPerceptron.Relax(prev, baseScore, tr, em, Allowed, cur, back.AsSpan(i * K, K));
                 }
             }
@@ -160,6 +235,11 @@ public sealed class AttributionTagger
             ArrayPool<float>.Shared.Return(score);
             ArrayPool<byte>.Shared.Return(back);
         }
+    }
+
+    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        for (var y = 0; y < K; y++) scores[y] += row[y];
     }
 
     /// <summary>Signed distance (clamped to +-7) from each token to the nearest cue-lexicon word of its sentence; sbyte.MinValue when none.</summary>
@@ -181,9 +261,43 @@ public sealed class AttributionTagger
         }
     }
 
+    /// <summary>
+    /// Per token, the clause context to the nearest cue word on each side, unclamped: side[2i] for the cue
+    /// to the left (log-bucketed distance, +16 when a comma lies between, +32 when "that" does), side[2i+1]
+    /// for the cue to the right (+16 for a comma between); 0 when the sentence has no cue on that side.
+    /// Content spans run far past the five-token window; these tell a token twenty words after
+    /// "said that" it is still in the reported clause.
+    /// </summary>
+    private static void CueSides(Context ctx, int first, int n, Span<byte> side)
+    {
+        int last = -1;
+        int marks = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var t = first + i;
+            if (ctx.Cue[t] != 0) { last = i; marks = 0; side[2 * i] = 0; continue; }
+            side[2 * i] = last < 0 ? (byte)0 : (byte)(DistanceBucket(i - last) | marks);
+            var m = ctx.Mark[t];
+            if (m == 1) marks |= 16;
+            else if (m == 2) marks |= 32;
+        }
+        int next = -1;
+        marks = 0;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var t = first + i;
+            if (ctx.Cue[t] != 0) { next = i; marks = 0; side[2 * i + 1] = 0; continue; }
+            if (ctx.Mark[t] == 1) marks |= 16;
+            side[2 * i + 1] = next < 0 ? (byte)0 : (byte)(DistanceBucket(next - i) | marks);
+        }
+    }
+
+    /// <summary>1, 2, 3, 4-5, 6-8, 9-13, 14-21, 22+ as 1..8.</summary>
+    private static int DistanceBucket(int d) => d <= 3 ? d : d <= 5 ? 4 : d <= 8 ? 5 : d <= 13 ? 6 : d <= 21 ? 7 : 8;
+
     private static ulong CueAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : ctx.Cue[first + i];
 
-    private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, int mask, Span<int> f)
+    private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> f)
     {
         var h = ctx.Hashes.AsSpan(first * WordHashes.Stride, n * WordHashes.Stride);
         var at = i * WordHashes.Stride;
@@ -219,6 +333,11 @@ public sealed class AttributionTagger
         f[k++] = WordHashes.Bucket(21, WordHashes.Combine(pos, shape), mask);
         f[k++] = WordHashes.Bucket(22, WordHashes.Combine(d, lower), mask);
         f[k++] = WordHashes.Bucket(23, WordHashes.Combine(pos, q), mask);
+        ulong left = side[2 * i], right = side[2 * i + 1];
+        f[k++] = WordHashes.Bucket(24, left, mask);
+        f[k++] = WordHashes.Bucket(25, right, mask);
+        f[k++] = WordHashes.Bucket(26, WordHashes.Combine(WordHashes.Combine(left, right), q), mask);
+        f[k++] = WordHashes.Bucket(27, WordHashes.Combine(left, shape), mask);
         Debug.Assert(k == StaticCount);
     }
 
@@ -251,6 +370,7 @@ public sealed class AttributionTagger
         var tf = new int[TransitionCount];
         var predicted = new byte[units.Count == 0 ? 0 : units.Max(u => u.Count)];
         var dist = new sbyte[predicted.Length];
+        var side = new byte[2 * predicted.Length];
         for (var it = 0; it < options.Iterations; it++)
         {
             StructuredPerceptron.Shuffle(order, rng);
@@ -262,6 +382,7 @@ public sealed class AttributionTagger
                 var gold = docs[d].Gold.AsSpan(first, n);
                 Decode(trainer.Raw, trainer.Mask, ctx, first, n, predicted);
                 CueDistances(ctx, first, n, dist.AsSpan(0, n));
+                CueSides(ctx, first, n, side.AsSpan(0, 2 * n));
                 for (var i = 0; i < n; i++)
                 {
                     trainer.Tick();
@@ -272,7 +393,7 @@ public sealed class AttributionTagger
                     if (predicted[i] == gold[i] && goldPrev == predPrev) continue;
                     if (predicted[i] != gold[i])
                     {
-                        StaticFeatures(ctx, first, n, i, dist.AsSpan(0, n), trainer.Mask, sf);
+                        StaticFeatures(ctx, first, n, i, dist.AsSpan(0, n), side.AsSpan(0, 2 * n), trainer.Mask, sf);
                         trainer.Adjust(gold[i], sf, 1f);
                         trainer.Adjust(predicted[i], sf, -1f);
                     }

@@ -71,5 +71,17 @@ public sealed record Claim(
     DateOnly? Date,
     CueClass CueClass = CueClass.Speech)
 {
+    /// <summary>
+    /// The attribution that interrupts the content (<c>“A,” she said, “B.”</c>), inside <see cref="Content"/>;
+    /// empty when the content is contiguous. <see cref="ContentText"/> then joins the two parts with " … ".
+    /// Not stored (the store keeps span and text); evaluation uses it to score the parts, not the gap.
+    /// </summary>
+    public TextSpan ContentGap { get; init; }
+
+    /// <summary>The content's parts: <see cref="Content"/>, or the two sides of <see cref="ContentGap"/>.</summary>
+    public IReadOnlyList<TextSpan> ContentParts => ContentGap.IsEmpty
+        ? [Content]
+        : [new TextSpan(Content.Start, ContentGap.Start), new TextSpan(ContentGap.End, Content.End)];
+
     public static string MakeId(string articleId, TextSpan content) => $"{articleId}:{content.Start}-{content.End}";
 }

@@ -21,7 +21,10 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// <summary>Most tokens between two content spans of one cue that still make them one claim (room for "said the state's senior senator,").</summary>
     internal const int MergeGap = 12;
 
-    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
+    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) => Extract(article, text, diagnostics, null);
+
+    /// <summary>Extraction that resolves speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.</summary>
+    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(text);
@@ -53,31 +56,46 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             list.Add(c);
         }
 
-        UnitView? view = null;
-        MentionParser? parser = null;
+        ArticleView? view = shared;
         MentionResolver? resolver = null;
         var tokens = text.TokenSpan;
         var claims = new List<Claim>();
         var seen = new HashSet<(int, int)>();
         // Content spans of one cue close together ("...," he said, "...") are one quote; far apart, separate claims.
-        var groups = new List<(int Cue, int First, int End)>();
+        // Each group remembers the gap between two of its spans that holds its cue ("...," he said, "..."):
+        // that gap is the attribution, kept out of the content's text and parts (Claim.ContentGap).
+        var groups = new List<(int Cue, int First, int End, int GapFirst, int GapEnd)>();
         foreach (var (k, list) in byCue)
         {
             list.Sort((a, b) => a.First.CompareTo(b.First));
-            int gf = list[0].First, ge = list[0].End;
+            int gf = list[0].First, ge = list[0].End, gapFirst = -1, gapEnd = -1;
             for (int i = 1; i < list.Count; i++)
             {
-                if (list[i].First - ge <= MergeGap) { ge = Math.Max(ge, list[i].End); continue; }
-                groups.Add((k, gf, ge));
-                (gf, ge) = (list[i].First, list[i].End);
+                if (list[i].First - ge <= MergeGap)
+                {
+                    // Only the gap holding the cue is the attribution; an untagged word inside a content span is tagger noise.
+                    if (list[i].First > ge && ge <= cues[k].First && cues[k].End <= list[i].First) (gapFirst, gapEnd) = (ge, list[i].First);
+                    ge = Math.Max(ge, list[i].End);
+                    continue;
+                }
+                groups.Add((k, gf, ge, gapFirst, gapEnd));
+                (gf, ge, gapFirst, gapEnd) = (list[i].First, list[i].End, -1, -1);
             }
-            groups.Add((k, gf, ge));
+            groups.Add((k, gf, ge, gapFirst, gapEnd));
         }
-        foreach (var (k, first, end) in groups)
+        foreach (var (k, first, end, gapFirst, gapEnd) in groups)
         {
             var cue = cues[k];
             var content = Trim(text, first, end);
             if (content.IsEmpty || !seen.Add((content.Start, content.End))) continue;
+            TextSpan contentGap = default;
+            string contentText = content.Of(text.Text);
+            if (gapFirst >= 0 && Trim(text, first, gapFirst) is { IsEmpty: false } left && Trim(text, gapEnd, end) is { IsEmpty: false } right)
+            {
+                content = new TextSpan(left.Start, right.End);
+                contentGap = new TextSpan(left.End, right.Start);
+                contentText = string.Concat(left.Of(text.Text), " \u2026 ", right.Of(text.Text));
+            }
             var cueSpan = new TextSpan(tokens[cue.First].Start, tokens[cue.End - 1].End);
 
             Span? source = null;
@@ -91,10 +109,9 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             SpeakerMention speaker;
             if (source is { } src)
             {
-                view ??= new UnitView(text);
-                parser ??= new MentionParser(view);
-                resolver ??= new MentionResolver(view, parser);
-                speaker = Speaker(text, view, parser, resolver, tokens[src.First].Start, tokens[src.End - 1].End);
+                view ??= new ArticleView(text);
+                resolver ??= view.NewResolver();
+                speaker = Speaker(text, view, resolver, tokens[src.First].Start, tokens[src.End - 1].End);
             }
             else speaker = new SpeakerMention(new TextSpan(cueSpan.Start, cueSpan.Start), "", MentionKind.Nominal, "", []);
 
@@ -103,7 +120,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             var kind = text.Tokens[first].Kind == TokenKind.Quote ? ClaimKind.DirectQuote
                 : cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase) ? ClaimKind.AccordingTo : ClaimKind.ReportedSpeech;
             claims.Add(new Claim(Claim.MakeId(article.Id, content), article.Id, cue.Sentence, sentence.Span, speaker,
-                cueSpan, cueText, content, content.Of(text.Text), kind, article.Date, ClassOf(text, cue)));
+                cueSpan, cueText, content, contentText, kind, article.Date, ClassOf(text, cue)) { ContentGap = contentGap });
         }
         claims.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         if (claims.Count == 0)
@@ -154,11 +171,11 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Parses the tagged source as the rules would (name / pronoun / description) and resolves it; an unparsable source keeps its text unresolved.</summary>
-    private static SpeakerMention Speaker(TokenizedText text, UnitView view, MentionParser parser, MentionResolver resolver, int start, int end)
+    private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end)
     {
-        var units = view.Units;
-        int a = 0;
-        while (a < units.Length && units[a].End <= start) a++;
+        var units = view.View.Units;
+        var parser = view.Parser;
+        int a = view.FirstUnitEndingAfter(start);
         int b = a;
         while (b < units.Length && units[b].Start < end) b++;
         if (b > a)
@@ -187,7 +204,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
 /// </summary>
 /// <param name="speechOnly">
 /// Add only learned claims whose cue holds a speech/statement word (<see cref="CueLexicon.IsSpeechCue"/>)
-/// and whose speaker is resolved. PolNeAR also annotates attitudes and actions ("endorsed",
+/// and that have a tagged speaker. PolNeAR also annotates attitudes and actions ("endorsed",
 /// "seems", "known facts"); on news for fact-checkers those read as noise, so the pipeline uses this
 /// mode, while the PolNeAR evaluation can measure both.
 /// </param>
@@ -201,8 +218,20 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         // The learned pass's "none found" warning would repeat the rules' one; keep only the rules' diagnostics.
-        var ruleClaims = _rules.Extract(article, text, diagnostics);
-        var learned = _learned.Extract(article, text, new DiagnosticBag());
+        IReadOnlyList<Claim> ruleClaims, learned;
+        if (_rules is ClaimExtractor rules && _learned is LearnedClaimExtractor tagger)
+        {
+            // One unit view, parse and name scan of the article for both passes (each resolves with its own fork).
+            ArgumentNullException.ThrowIfNull(text);
+            var shared = new ArticleView(text);
+            ruleClaims = rules.Extract(article, text, diagnostics, shared);
+            learned = tagger.Extract(article, text, new DiagnosticBag(), shared);
+        }
+        else
+        {
+            ruleClaims = _rules.Extract(article, text, diagnostics);
+            learned = _learned.Extract(article, text, new DiagnosticBag());
+        }
         var result = new List<Claim>(ruleClaims);
         foreach (var c in learned)
             if (!ruleClaims.Any(r => Overlap(r.Content, c.Content) || Overlap(r.Cue, c.Cue)) && (!SpeechOnly || IsStatement(c)))
@@ -213,6 +242,18 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
 
     private static bool Overlap(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 
-    private static bool IsStatement(Claim c) =>
-        c.Speaker.IsResolved && c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(CueLexicon.IsSpeechCue);
+    // A speaker the tagger found is enough, resolved to a name or not ("Several experts", "the announcer"),
+    // as for rule claims; a claim with no source at all is not. Requiring a resolved name (as before) cost
+    // dev content F1 0.658 -> 0.636 and train 0.635 -> 0.599 for a source accuracy of 0.963 instead of 0.952.
+    private static bool IsStatement(Claim c)
+    {
+        if (c.Speaker.Span.IsEmpty) return false;
+        // "according to X" attributes a statement, as in the rules (CueClass.Speech).
+        if (c.CueText.StartsWith("according to", StringComparison.OrdinalIgnoreCase)) return true;
+        var words = c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (!words.Any(CueLexicon.IsSpeechCue)) return false;
+        // "has responded to the war by ...", "acknowledgement of the invasion": a cue ending in a preposition
+        // names what the speech was about or answered, not something asserted.
+        return words[^1] is not ("to" or "of" or "about" or "on" or "for" or "with" or "by");
+    }
 }

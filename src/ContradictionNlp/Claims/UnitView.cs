@@ -139,7 +139,8 @@ internal sealed class UnitView
             };
             // Some tokenizers mark an apostrophe-led word ("'em") as Quote; only real quote characters count.
             if (kind == UnitKind.Quote && s.Length != 1 && s is not ("''" or "``")) kind = UnitKind.Word;
-            units.Add(Make(text, tk.Start, tk.End, kind));
+            // The token's own text and lower case, already made above (Make would cut and lower them again).
+            units.Add(new Unit(tk.Start, tk.End, s, lower, kind));
         }
         return units.ToArray();
     }
@@ -223,4 +224,36 @@ internal sealed class UnitView
 internal static class UnitExtensions
 {
     public static int Length(this Unit u) => u.End - u.Start;
+}
+
+/// <summary>
+/// One article's unit view, mention parser and article-wide name scan, built once and shared by the
+/// extractors that run on the same text (the rules and the learned tagger in <see cref="HybridClaimExtractor"/>).
+/// Each extractor resolves speakers with its own <see cref="NewResolver"/> fork, so sharing changes no answer.
+/// Not thread-safe; made per article and dropped after it.
+/// </summary>
+internal sealed class ArticleView(TokenizedText text)
+{
+    private MentionResolver? _seed;
+
+    public UnitView View { get; } = new(text);
+
+    public MentionParser Parser => field ??= new MentionParser(View);
+
+    /// <summary>A resolver that has resolved nothing yet (the article scan is done on first use).</summary>
+    public MentionResolver NewResolver() => (_seed ??= new MentionResolver(View, Parser)).Fork();
+
+    /// <summary>Index of the first unit that ends after <paramref name="position"/> (units are sorted and do not overlap); Units.Length when none.</summary>
+    public int FirstUnitEndingAfter(int position)
+    {
+        var units = View.Units;
+        int lo = 0, hi = units.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (units[mid].End <= position) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
 }

@@ -95,7 +95,7 @@ public sealed class AttributionEvaluator
         var predicted = claims
             .Select(c =>
             {
-                var tokens = TokenSets.Covering(tokenized, [c.Content]);
+                var tokens = TokenSets.Covering(tokenized, c.ContentParts);
                 return new AttributionSpans(tokens,
                 // An empty speaker span is "no speaker found": it overlaps nothing, so it scores as wrong.
                 c.Speaker.Span.IsEmpty ? [] : [c.Speaker.Span],

@@ -45,17 +45,53 @@ public class NewsStyleTests
     public void Not_attributions(string text) => Assert.Empty(Run(text).Claims);
 
     [Fact]
-    public void An_interrupted_quote_keeps_its_longer_part()
+    public void An_interrupted_quote_takes_both_parts_with_the_attribution_as_its_gap()
     {
         var text = "Jane Roe spoke at the rally.\n\"It is over,\" she said. \"Nobody in this town wants another year of the same fight.\"\n";
-        Assert.Equal(["Jane Roe | said | Nobody in this town wants another year of the same fight"], Lines(text));
+        Assert.Equal(["Jane Roe | said | It is over \u2026 Nobody in this town wants another year of the same fight"], Lines(text));
+        var c = Assert.Single(Run(text).Claims);
+        // The span covers both parts; the gap is the attribution between them, so neither part includes it.
+        Assert.Equal("It is over,\" she said. \"Nobody in this town wants another year of the same fight", c.Content.Of(text));
+        Assert.Equal([text.IndexOf("It is over", StringComparison.Ordinal), text.IndexOf("Nobody", StringComparison.Ordinal)], c.ContentParts.Select(p => p.Start));
+        Assert.Equal(["It is over", "Nobody in this town wants another year of the same fight"], c.ContentParts.Select(p => p.Of(text)));
     }
 
     [Fact]
     public void An_inverted_attribution_with_an_appositive_still_finds_the_quote_that_resumes()
     {
         var text = "''It is not reform,'' said Jane Roe, an economist at the institute. ''It adds more rules for every small business in the state.''\n";
-        Assert.Equal(["Jane Roe | said | It adds more rules for every small business in the state"], Lines(text));
+        Assert.Equal(["Jane Roe | said | It is not reform \u2026 It adds more rules for every small business in the state"], Lines(text));
+    }
+
+    [Fact]
+    public void A_quote_followed_by_more_text_in_its_paragraph_is_not_joined()
+    {
+        // The next sentence's quotation does not end the paragraph: it may be someone else's; the content stays one part.
+        var text = "\"It is over,\" Jane Roe said. \"We lost,\" Tom Reyes said later.\n";
+        var claims = Run(text).Claims;
+        Assert.Equal(["Jane Roe | said | It is over", "Tom Reyes | said | We lost"], claims.Select(ClaimFormatter.Format));
+        Assert.All(claims, c => Assert.True(c.ContentGap.IsEmpty));
+    }
+
+    [Theory]
+    [InlineData("Jane Roe vowed to cut the sales tax.", "Jane Roe | vowed | to cut the sales tax")]
+    [InlineData("The governor agreed Monday to release the funds.", "?The governor | agreed | to release the funds")]
+    [InlineData("Jane Roe promised to end the strike by May.", "Jane Roe | promised | to end the strike by May")]
+    public void A_commitment_cue_takes_its_infinitive_as_content(string text, string expected) => Assert.Equal([expected], Lines(text));
+
+    [Theory]
+    [InlineData("Jane Roe agreed to the deal.")]             // "to" + a noun phrase: no commitment stated
+    [InlineData("Jane Roe promised to him that.")]          // "to" + an object pronoun
+    [InlineData("Jane Roe said to leave.")]                 // not a commitment cue: no infinitive content
+    public void Not_an_infinitive_commitment(string text) => Assert.Empty(Run(text).Claims);
+
+    [Fact]
+    public void A_parenthetical_attribution_splits_reported_speech_into_two_parts()
+    {
+        var text = "During his years in office, Mr. Roe said, he had cut the deficit in half.";
+        var c = Assert.Single(Run(text).Claims);
+        Assert.Equal("During his years in office \u2026 he had cut the deficit in half", c.ContentText);
+        Assert.Equal(", Mr. Roe said, ", c.ContentGap.Of(text));
     }
 
     [Fact]
