@@ -31,6 +31,11 @@ public sealed partial class ClaimStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
+    // Statements of the write path and the pipeline's reads, prepared on first use and kept for the
+    // store's lifetime (see Prepared): SQLite then parses and plans each once, not once per row.
+    private SqliteCommand? _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias,
+        _insertClaim, _insertEmbedding, _insertPair;
+
     private ClaimStore(string path, SqliteConnection connection, TimeProvider clock)
     {
         Path = path;
@@ -63,6 +68,10 @@ public sealed partial class ClaimStore : IDisposable
             store.CheckCompatible();
             // WAL: readers (cnlp pairs, the review page) do not block the writer and vice versa.
             store.Scalar("PRAGMA journal_mode = WAL");
+            // NORMAL in WAL mode: a commit is written to the WAL but not fsynced. A killed process loses
+            // nothing it committed (the OS has the writes); only a power cut or OS crash may roll back the
+            // last commits, and never corrupts the file. FULL fsynced every article: most of the store's time.
+            store.Execute("PRAGMA synchronous = NORMAL");
             store.Execute("PRAGMA foreign_keys = ON");
             store.Migrate();
             return store;
@@ -131,8 +140,13 @@ public sealed partial class ClaimStore : IDisposable
         }
     }
 
-    public bool HasArticle(string articleId) =>
-        Scalar("SELECT 1 FROM articles WHERE id = $id", null, ("$id", articleId)) is not null;
+    public bool HasArticle(string articleId)
+    {
+        var cmd = Prepared(ref _hasArticle, "SELECT 1 FROM articles WHERE id = $id", "$id");
+        cmd.Transaction = null;
+        cmd.Parameters[0].Value = articleId;
+        return cmd.ExecuteScalar() is not null and not DBNull;
+    }
 
     /// <summary>Every stored speaker with aliases (ordered) and roles, ordered by id: what the speaker index starts from.</summary>
     public IReadOnlyList<Speaker> LoadSpeakers()
@@ -173,74 +187,136 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     /// <summary>
+    /// The vectors from <paramref name="modelId"/> of one speaker's claims, in the order they were stored, as one
+    /// row-major matrix with each row's claim rowid (for <see cref="LoadClaim"/>). Claims without a vector of that
+    /// model and <paramref name="dimension"/> are left out. What the pipeline pools: no claim text is read, so
+    /// a long history costs 4 bytes per dimension plus 8 per claim.
+    /// </summary>
+    public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        var cmd = Prepared(ref _speakerVectors, """
+            SELECT c.rowid, e.vector
+            FROM claims c JOIN embeddings e ON e.claim_id = c.id AND e.model_id = $model
+            WHERE c.speaker_id = $speaker ORDER BY c.rowid
+            """, "$speaker", "$model");
+        cmd.Transaction = null;
+        cmd.Parameters[0].Value = speakerId;
+        cmd.Parameters[1].Value = modelId;
+        var rowIds = new List<long>();
+        var matrix = new List<float>();
+        int bytes = dimension * sizeof(float);
+        var buffer = new byte[bytes];
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                if (r.GetBytes(1, 0, null, 0, 0) != bytes) continue; // another dimension: not comparable
+                r.GetBytes(1, 0, buffer, 0, bytes);
+                rowIds.Add(r.GetInt64(0));
+                for (int i = 0; i < dimension; i++) matrix.Add(BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4)));
+            }
+        return (rowIds.ToArray(), matrix.ToArray());
+    }
+
+    /// <summary>The claim stored at <paramref name="rowId"/> (as returned by <see cref="LoadSpeakerVectors"/> or <see cref="SaveArticle(ArticleBatch, IList{long}?)"/>).</summary>
+    /// <exception cref="KeyNotFoundException">No claim has that rowid.</exception>
+    public Claim LoadClaim(long rowId)
+    {
+        var cmd = Prepared(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = $r", "$r");
+        cmd.Transaction = null;
+        cmd.Parameters[0].Value = rowId;
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
+        return ReadClaim(r, 0);
+    }
+
+    /// <summary>
     /// Writes one article with its claims, vectors, speakers and pairs in ONE transaction: on any
     /// failure nothing of the article is left behind. Returns false (and writes nothing) when the
     /// article is already stored, so re-running an input is a no-op.
     /// </summary>
-    public bool SaveArticle(ArticleBatch batch)
+    public bool SaveArticle(ArticleBatch batch) => SaveArticle(batch, null);
+
+    /// <summary>
+    /// As <see cref="SaveArticle(ArticleBatch)"/>; when it returns true, <paramref name="claimRowIds"/> (when given)
+    /// has gained each claim's rowid, in <see cref="ArticleBatch.Claims"/> order.
+    /// </summary>
+    /// <remarks>
+    /// Every statement is prepared once per store and reused with new parameter values: parsing and
+    /// planning the SQL for every row was most of the store's time. Still one transaction per article.
+    /// </remarks>
+    public bool SaveArticle(ArticleBatch batch, IList<long>? claimRowIds)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.EmbeddingModelId is null && batch.Claims.Any(c => c.Vector is not null))
             throw new ArgumentException("Claims carry vectors but the batch has no EmbeddingModelId.", nameof(batch));
+        var a = batch.Article;
+        foreach (var item in batch.Claims)
+            if (item.Claim.ArticleId != a.Id)
+                throw new ArgumentException($"Claim {item.Claim.Id} belongs to article {item.Claim.ArticleId}, not {a.Id}.", nameof(batch));
 
         using var tx = _connection.BeginTransaction();
-        if (Scalar("SELECT 1 FROM articles WHERE id = $id", tx, ("$id", batch.Article.Id)) is not null)
+        var exists = Prepared(ref _hasArticle, "SELECT 1 FROM articles WHERE id = $id", "$id");
+        if (Run(exists, tx, scalar: true, a.Id) is not null)
             return false; // disposing the transaction rolls back (nothing was written)
 
         var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        var a = batch.Article;
-        Execute("""
+        Run(Prepared(ref _insertArticle, """
             INSERT INTO articles (id, title, date, source, author, origin, text, ingested_at)
             VALUES ($id, $title, $date, $source, $author, $origin, $text, $at)
-            """, tx, ("$id", a.Id), ("$title", a.Title), ("$date", FormatDate(a.Date)), ("$source", a.Source),
-            ("$author", a.Author), ("$origin", a.Origin), ("$text", a.Text), ("$at", now));
+            """, "$id", "$title", "$date", "$source", "$author", "$origin", "$text", "$at"),
+            tx, false, a.Id, a.Title, FormatDate(a.Date), a.Source, a.Author, a.Origin, a.Text, now);
 
+        var upsertSpeaker = Prepared(ref _upsertSpeaker, """
+            INSERT INTO speakers (id, name, roles) VALUES ($id, $name, $roles)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
+            """, "$id", "$name", "$roles");
+        var insertAlias = Prepared(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES ($id, $alias)", "$id", "$alias");
         foreach (var s in batch.Speakers)
         {
-            Execute("""
-                INSERT INTO speakers (id, name, roles) VALUES ($id, $name, $roles)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
-                """, tx, ("$id", s.Id), ("$name", s.Name), ("$roles", WriteStrings(s.Roles)));
-            foreach (var alias in s.Aliases)
-                Execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES ($id, $alias)", tx,
-                    ("$id", s.Id), ("$alias", alias));
+            Run(upsertSpeaker, tx, false, s.Id, s.Name, WriteStrings(s.Roles));
+            foreach (var alias in s.Aliases) Run(insertAlias, tx, false, s.Id, alias);
         }
 
+        var insertClaim = Prepared(ref _insertClaim, """
+            INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
+                mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
+                cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
+            VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
+                $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date, $class)
+            RETURNING rowid
+            """, "$id", "$article", "$si", "$ss", "$se", "$ms", "$me", "$mt", "$mk", "$mn", "$mr", "$speaker",
+            "$cs", "$ce", "$ct", "$ks", "$ke", "$kt", "$kind", "$date", "$class");
+        var insertEmbedding = Prepared(ref _insertEmbedding,
+            "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", "$id", "$model", "$dim", "$vec");
+        var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
         foreach (var item in batch.Claims)
         {
             var c = item.Claim;
-            if (c.ArticleId != a.Id)
-                throw new ArgumentException($"Claim {c.Id} belongs to article {c.ArticleId}, not {a.Id}.", nameof(batch));
-            Execute("""
-                INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
-                    mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
-                    cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
-                VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
-                    $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date, $class)
-                """, tx, ("$id", c.Id), ("$article", c.ArticleId), ("$si", c.SentenceIndex),
-                ("$ss", c.Sentence.Start), ("$se", c.Sentence.End),
-                ("$ms", c.Speaker.Span.Start), ("$me", c.Speaker.Span.End), ("$mt", c.Speaker.Text),
-                ("$mk", c.Speaker.Kind.ToString()), ("$mn", c.Speaker.Name), ("$mr", WriteStrings(c.Speaker.Roles)),
-                ("$speaker", item.SpeakerId), ("$cs", c.Cue.Start), ("$ce", c.Cue.End), ("$ct", c.CueText),
-                ("$ks", c.Content.Start), ("$ke", c.Content.End), ("$kt", c.ContentText),
-                ("$kind", c.Kind.ToString()), ("$date", FormatDate(c.Date)), ("$class", c.CueClass.ToString()));
+            var rowId = (long)Run(insertClaim, tx, true, c.Id, c.ArticleId, c.SentenceIndex,
+                c.Sentence.Start, c.Sentence.End,
+                c.Speaker.Span.Start, c.Speaker.Span.End, c.Speaker.Text,
+                c.Speaker.Kind.ToString(), c.Speaker.Name, WriteStrings(c.Speaker.Roles),
+                item.SpeakerId, c.Cue.Start, c.Cue.End, c.CueText,
+                c.Content.Start, c.Content.End, c.ContentText,
+                c.Kind.ToString(), FormatDate(c.Date), c.CueClass.ToString())!;
+            rowIds?.Add(rowId);
             if (item.Vector is { } v)
-                Execute("INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", tx,
-                    ("$id", c.Id), ("$model", batch.EmbeddingModelId), ("$dim", v.Length), ("$vec", WriteVector(v)));
+                Run(insertEmbedding, tx, false, c.Id, batch.EmbeddingModelId, v.Length, WriteVector(v));
         }
 
+        var insertPair = Prepared(ref _insertPair, """
+            INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
+                model_version, temporal_order, days_apart, created_at)
+            VALUES ($a, $b, $sim, $score, $ent, $neu, $reasons, $model, $order, $days, $at)
+            """, "$a", "$b", "$sim", "$score", "$ent", "$neu", "$reasons", "$model", "$order", "$days", "$at");
         foreach (var p in batch.Pairs)
-        {
-            Execute("""
-                INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
-                    model_version, temporal_order, days_apart, created_at)
-                VALUES ($a, $b, $sim, $score, $ent, $neu, $reasons, $model, $order, $days, $at)
-                """, tx, ("$a", p.A.Id), ("$b", p.B.Id), ("$sim", (double)p.Similarity), ("$score", p.Score.Contradiction),
-                ("$ent", p.Score.Entailment), ("$neu", p.Score.Neutral), ("$reasons", WriteReasons(p.Score.Reasons)),
-                ("$model", batch.ScorerVersion), ("$order", p.Time.Order.ToString()), ("$days", p.Time.DaysApart), ("$at", now));
-        }
+            Run(insertPair, tx, false, p.A.Id, p.B.Id, (double)p.Similarity, p.Score.Contradiction,
+                p.Score.Entailment, p.Score.Neutral, WriteReasons(p.Score.Reasons),
+                batch.ScorerVersion, p.Time.Order.ToString(), p.Time.DaysApart, now);
 
         tx.Commit();
+        if (rowIds is not null) foreach (var id in rowIds) claimRowIds!.Add(id);
         return true;
     }
 
@@ -316,7 +392,12 @@ public sealed partial class ClaimStore : IDisposable
             Count("embeddings"), Count("pairs"), Count("reviews"));
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        foreach (var cmd in new[] { _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+            cmd?.Dispose();
+        _connection.Dispose();
+    }
 
     // ---- claim rows -------------------------------------------------------------------------
 
@@ -432,6 +513,31 @@ public sealed partial class ClaimStore : IDisposable
         cmd.Transaction = tx;
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
+    }
+
+    /// <summary>The command in <paramref name="slot"/>, created and prepared on first use with one parameter per name (values set per run).</summary>
+    private SqliteCommand Prepared(ref SqliteCommand? slot, string sql, params string[] names)
+    {
+        if (slot is not null) return slot;
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names) cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        cmd.Prepare();
+        return slot = cmd;
+    }
+
+    /// <summary>Runs a prepared command with <paramref name="values"/> in parameter order; the scalar when <paramref name="scalar"/>, else null.</summary>
+    private static object? Run(SqliteCommand cmd, SqliteTransaction tx, bool scalar, params object?[] values)
+    {
+        cmd.Transaction = tx;
+        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        if (!scalar)
+        {
+            cmd.ExecuteNonQuery();
+            return null;
+        }
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
     }
 
     private void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
