@@ -36,6 +36,17 @@ public sealed record PipelineOptions
     /// </summary>
     public long PoolFloatBudget { get; init; } = 16L << 20;
 
+    /// <summary>
+    /// Articles written per store commit (each still all-or-nothing, as a savepoint; see
+    /// <see cref="ClaimStore.BeginGroup"/>); a group is also committed after <see cref="MaxCommitDelay"/>, at the end
+    /// of the run, and when the run fails or is cancelled (the articles finished by then are kept). A kill loses at
+    /// most the open group, which a re-run redoes. Default 32; 1 commits every article on its own.
+    /// </summary>
+    public int ArticlesPerCommit { get; init; } = 32;
+
+    /// <summary>Longest a group stays open (default 1 s), so a slow run still commits often.</summary>
+    public TimeSpan MaxCommitDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     public void Validate()
     {
         if (double.IsNaN(MinScore) || MinScore < 0 || MinScore > 1)
@@ -44,6 +55,8 @@ public sealed record PipelineOptions
             throw new ArgumentOutOfRangeException(nameof(MaxCandidatesPerClaim), MaxCandidatesPerClaim, "MaxCandidatesPerClaim must be >= 0.");
         if (Threads < 1)
             throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be >= 1.");
+        if (ArticlesPerCommit < 1)
+            throw new ArgumentOutOfRangeException(nameof(ArticlesPerCommit), ArticlesPerCommit, "ArticlesPerCommit must be >= 1.");
         if (PoolFloatBudget < 0)
             throw new ArgumentOutOfRangeException(nameof(PoolFloatBudget), PoolFloatBudget, "PoolFloatBudget must be >= 0.");
     }
@@ -102,11 +115,14 @@ public sealed class AnalysisPipeline
         int done = 0, fresh = 0, skipped = 0, claims = 0, pairs = 0;
         var flagged = new List<ScoredPair>();
         var sink = _options.StageSink;
-
+        var group = new CommitGroup(_store, _options);
+        try
+        {
         foreach (var (article, prepare) in Schedule(articles, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             long t = StageTimeTotals.Start(sink);
+            group.Open();
             bool stored = _store.HasArticle(article.Id);
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             if (stored)
@@ -143,11 +159,49 @@ public sealed class AnalysisPipeline
                     diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
                 }
             }
+            t = StageTimeTotals.Start(sink);
+            group.Done();
+            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             progress?.Report(new PipelineProgress(++done, total, article.Origin));
+        }
+        }
+        finally
+        {
+            // Also on failure or cancellation: the articles finished so far are whole, keep them (as before grouping).
+            long t = StageTimeTotals.Start(sink);
+            group.Close();
+            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
         }
 
         flagged.Sort(ComparePairs);
         return new PipelineSummary(fresh, skipped, claims, pairs, flagged);
+    }
+
+    /// <summary>When the pipeline commits: after <see cref="PipelineOptions.ArticlesPerCommit"/> articles or <see cref="PipelineOptions.MaxCommitDelay"/>.</summary>
+    private sealed class CommitGroup(ClaimStore store, PipelineOptions options)
+    {
+        private int _articles;
+        private long _opened;
+
+        public void Open()
+        {
+            if (options.ArticlesPerCommit <= 1 || store.InGroup) return;
+            store.BeginGroup();
+            _articles = 0;
+            _opened = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
+        public void Done()
+        {
+            if (!store.InGroup) return;
+            if (++_articles >= options.ArticlesPerCommit || System.Diagnostics.Stopwatch.GetElapsedTime(_opened) >= options.MaxCommitDelay)
+                store.CommitGroup();
+        }
+
+        public void Close()
+        {
+            if (store.InGroup) store.CommitGroup();
+        }
     }
 
     /// <summary>

@@ -101,12 +101,18 @@ public class BenchTests : IDisposable
     }
 
     [Fact]
-    public void More_than_one_thread_is_reported_as_unsupported_and_runs_on_one()
+    public void Two_threads_are_used_and_reported_and_find_the_same_claims_and_pairs_as_one()
     {
         var (code, output, err) = Cnlp("bench", "--corpus", "corpus", "--json", "--threads", "2");
         Assert.Equal(0, code);
-        Assert.Equal("cnlp: only 1 thread is supported (the pipeline is single-threaded); running on 1." + Environment.NewLine, err);
-        Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("threads").GetInt32());
+        Assert.Equal("", err);
+        var two = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(2, two.GetProperty("threads").GetInt32());
+        var one = JsonDocument.Parse(Cnlp("bench", "--corpus", "corpus", "--json").Out).RootElement;
+        Assert.Equal(1, one.GetProperty("threads").GetInt32());
+        // Hand-counted (see the constructor): 31 words, 5 claims, 4 pairs, with either count.
+        foreach (var r in new[] { one, two })
+            Assert.Equal((31L, 5, 4), (r.GetProperty("words").GetInt64(), r.GetProperty("claims").GetInt32(), r.GetProperty("candidate_pairs").GetInt32()));
     }
 
     [Theory]
