@@ -159,7 +159,8 @@ public static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs per size (the median is reported).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON to stdout." };
         var models = new Option<string?>("--models") { Description = "Models directory (default as for analyze).", HelpName = "DIR" };
-        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, json, models };
+        var threads = new Option<int>("--threads") { Description = "Threads of the timed runs (the bulk load of each store uses at least 2).", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, json, models };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -168,12 +169,15 @@ public static class BenchCommand
             if (parsed is null) { err.WriteLine($"cnlp: --sizes must be comma-separated counts >= 0, got '{parse.GetValue(sizes)}'."); return ExitCodes.BadUsage; }
             if (parse.GetValue(newCount) < 1) { err.WriteLine("cnlp: --new must be at least 1."); return ExitCodes.BadUsage; }
             if (parse.GetValue(runs) < 1) { err.WriteLine("cnlp: --runs must be at least 1."); return ExitCodes.BadUsage; }
+            int runThreads = parse.GetValue(threads);
+            if (runThreads < 1) { err.WriteLine($"cnlp: --threads must be at least 1, got {runThreads}."); return ExitCodes.BadUsage; }
             if (!Load(parse.GetValue(corpus)!, null, parse.GetValue(models), CliEnvironment.Current, err, out var articles, out var stages, out _)) return ExitCodes.Failure;
             if (articles.Count == 0) { err.WriteLine("cnlp: the corpus folder has no articles."); return ExitCodes.Failure; }
             var tempDir = Directory.CreateTempSubdirectory("cnlp-growth-").FullName;
             try
             {
-                var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine);
+                var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine,
+                    fillThreads: Math.Max(2, runThreads), threads: runThreads);
                 var ci = CultureInfo.InvariantCulture;
                 double baseline = points.FirstOrDefault()?.MedianSeconds ?? 0;
                 if (parse.GetValue(json))
@@ -181,6 +185,7 @@ public static class BenchCommand
                     {
                         w.WriteStartObject();
                         w.WriteNumber("new_articles", parse.GetValue(newCount));
+                        w.WriteNumber("threads", runThreads);
                         w.WriteStartArray("sizes");
                         foreach (var p in points)
                         {

@@ -44,6 +44,12 @@ public sealed record PipelineOptions
     /// </summary>
     public int ArticlesPerCommit { get; init; } = 32;
 
+    /// <summary>
+    /// False stores claims, speakers and vectors but makes no pairs (no candidates, no scoring): a bulk load,
+    /// e.g. the large stores of <c>cnlp bench growth</c>. Later runs pair against such claims as usual. Default true.
+    /// </summary>
+    public bool PairClaims { get; init; } = true;
+
     /// <summary>Longest a group stays open (default 1 s), so a slow run still commits often.</summary>
     public TimeSpan MaxCommitDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -304,18 +310,22 @@ public sealed class AnalysisPipeline
             toStore.Add(new ClaimToStore(claim, speaker?.Id, vector));
             if (speaker is null) continue;
             speakers[speaker.Id] = speaker;
+            if (!_options.PairClaims) continue;
 
             var pool = pools.Get(speaker.Id);
             if (pool.Count > 0)
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Rows);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
-                foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
+                var chosen = candidates.Take(_options.MaxCandidatesPerClaim).ToList();
+                var pairsOfClaim = new (Claim A, Claim B, float Similarity)[chosen.Count];
+                for (int k = 0; k < chosen.Count; k++)
                 {
-                    var earlier = pools.Claim(pool, index);
+                    var earlier = pools.Claim(pool, chosen[k].Index);
                     var (a, b) = IsOlder(claim, earlier) ? (claim, earlier) : (earlier, claim);
-                    scored.Add(_stages.PairScorer.Score(a, b, similarity));
+                    pairsOfClaim[k] = (a, b, chosen[k].Similarity);
                 }
+                scored.AddRange(ScoreAll(pairsOfClaim));
                 t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
             }
             else t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
@@ -324,6 +334,34 @@ public sealed class AnalysisPipeline
 
         return new ArticleBatch(prepared.Article, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
             scored, _stages.Embedder.ModelId, _stages.PairScorer.ModelVersion);
+    }
+
+    /// <summary>Fewest pairs worth handing to other threads (below it, the hand-off costs more than it saves).</summary>
+    private const int ParallelScoringMin = 8;
+
+    /// <summary>
+    /// The pairs' scores in the pairs' order. With <see cref="PipelineOptions.Threads"/> above 1 they are
+    /// scored in parallel (the scorer is thread-safe); each result goes to its own slot, so the order and the
+    /// values are those of one thread, and a failure is the one of the first failing pair, as on one thread.
+    /// </summary>
+    private ScoredPair[] ScoreAll((Claim A, Claim B, float Similarity)[] pairs)
+    {
+        var results = new ScoredPair[pairs.Length];
+        var scorer = _stages.PairScorer;
+        if (_options.Threads <= 1 || pairs.Length < ParallelScoringMin)
+        {
+            for (int k = 0; k < pairs.Length; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
+            return results;
+        }
+        var errors = new Exception?[pairs.Length];
+        Parallel.For(0, pairs.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, k =>
+        {
+            try { results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity); }
+            catch (Exception ex) { errors[k] = ex; }
+        });
+        foreach (var error in errors)
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return results;
     }
 
     /// <summary>True when <paramref name="x"/> (the new claim) is dated strictly before <paramref name="stored"/>.</summary>

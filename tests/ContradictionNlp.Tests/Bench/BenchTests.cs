@@ -164,7 +164,8 @@ public class BenchTests : IDisposable
         var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "2", "--json");
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(["new_articles", "sizes"], Keys(root));
+        Assert.Equal(["new_articles", "threads", "sizes"], Keys(root));
+        Assert.Equal(1, root.GetProperty("threads").GetInt32());
         var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
         Assert.Equal([0, 3], sizes.Select(s => s.GetProperty("stored_articles").GetInt32()));
         Assert.All(sizes, s => Assert.Equal(["stored_articles", "median_seconds", "run_seconds", "ratio_to_first", "new_claims", "new_pairs", "peak_mb", "fill_seconds"], Keys(s)));
@@ -173,6 +174,8 @@ public class BenchTests : IDisposable
         // Empty store: Ann 0+1, Bob 0+1 = 2 pairs. Store of 3 (Ann 3 claims, Bob 2): Ann 3+4, Bob 2+3 = 12.
         Assert.Equal([2, 12], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
         Assert.Contains("store of 3 articles filled in", err);
+        // The store of 3 is bulk-loaded (no pairs of its own), so the 12 pairs above are all the new batch's: the
+        // same count a fully paired store gives, since pairs are made against stored claims, not stored pairs.
     }
 
     [Fact]
