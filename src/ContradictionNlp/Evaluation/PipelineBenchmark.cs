@@ -149,7 +149,8 @@ public static class PipelineBenchmark
                     times.Add(report.Seconds);
                     peak = Math.Max(peak, report.PeakMb);
                     (claims, pairs) = (report.Claims, report.CandidatePairs);
-                    log?.Invoke($"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s");
+                    log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); peak {report.PeakMb:0} MB"));
                 }
                 SqliteFiles.ClearPools();
                 SqliteFiles.Delete(runPath);

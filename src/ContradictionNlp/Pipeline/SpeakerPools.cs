@@ -85,7 +85,7 @@ internal sealed class SpeakerPool
 internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget)
 {
     /// <summary>Claims kept read; when full the cache starts over (cheap, and a miss is one indexed read).</summary>
-    public const int ClaimCacheSize = 1 << 15;
+    public const int ClaimCacheSize = 1 << 13;
 
     private readonly Dictionary<string, SpeakerPool> _pools = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Claim> _claims = new();

@@ -80,9 +80,10 @@ public sealed partial class ClaimStore : IDisposable
             // nothing it committed (the OS has the writes); only a power cut or OS crash may roll back the
             // last commits, and never corrupts the file. FULL fsynced every article: most of the store's time.
             store.Execute("PRAGMA synchronous = NORMAL");
-            // Claim and pair keys are content hashes, so inserts land all over their indexes: with SQLite's
-            // default 2 MB page cache most of them re-read pages. 32 MB holds the hot index pages of a large store.
-            store.Execute("PRAGMA cache_size = -32768");
+            // Claim and pair keys are content hashes, so inserts land all over their indexes: SQLite's default
+            // 2 MB page cache re-reads many pages. 8 MB: most of the gain, little of the memory (it is per connection,
+            // and fills up on a large store, so it counts in how flat memory stays as the store grows).
+            store.Execute("PRAGMA cache_size = -8192");
             // Checkpoint every ~40 MB of WAL instead of 4 MB: a checkpoint fsyncs, and a run writes a lot.
             store.Scalar("PRAGMA wal_autocheckpoint = 10000");
             store.Execute("PRAGMA foreign_keys = ON");
@@ -217,7 +218,8 @@ public sealed partial class ClaimStore : IDisposable
         cmd.Parameters[0].Value = speakerId;
         cmd.Parameters[1].Value = modelId;
         var rowIds = new List<long>();
-        var matrix = new List<float>();
+        // Grown by doubling and trimmed once: a long history is read without a float-by-float list.
+        var matrix = new float[dimension * 16];
         int bytes = dimension * sizeof(float);
         var buffer = new byte[bytes];
         using (var r = cmd.ExecuteReader())
@@ -225,10 +227,13 @@ public sealed partial class ClaimStore : IDisposable
             {
                 if (r.GetBytes(1, 0, null, 0, 0) != bytes) continue; // another dimension: not comparable
                 r.GetBytes(1, 0, buffer, 0, bytes);
+                int at = rowIds.Count * dimension;
+                if (at + dimension > matrix.Length) Array.Resize(ref matrix, matrix.Length * 2);
+                for (int i = 0; i < dimension; i++) matrix[at + i] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4));
                 rowIds.Add(r.GetInt64(0));
-                for (int i = 0; i < dimension; i++) matrix.Add(BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4)));
             }
-        return (rowIds.ToArray(), matrix.ToArray());
+        Array.Resize(ref matrix, rowIds.Count * dimension);
+        return (rowIds.ToArray(), matrix);
     }
 
     /// <summary>The claim stored at <paramref name="rowId"/> (as returned by <see cref="LoadSpeakerVectors"/> or <see cref="SaveArticle(ArticleBatch, IList{long}?)"/>).</summary>
