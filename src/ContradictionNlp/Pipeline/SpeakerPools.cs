@@ -64,8 +64,9 @@ internal sealed class SpeakerPool
         Pending.Clear();
     }
 
-    private sealed class RowView(SpeakerPool pool) : IReadOnlyList<ReadOnlyMemory<float>>
+    private sealed class RowView(SpeakerPool pool) : IReadOnlyList<ReadOnlyMemory<float>>, IContiguousRows
     {
+        public ReadOnlySpan<float> Matrix => pool.Matrix.AsSpan(0, pool.Count * pool.Dimension);
         public ReadOnlyMemory<float> this[int index] =>
             (uint)index < (uint)pool.Count ? pool.Matrix.AsMemory(index * pool.Dimension, pool.Dimension) : throw new ArgumentOutOfRangeException(nameof(index));
         public int Count => pool.Count;
@@ -77,6 +78,14 @@ internal sealed class SpeakerPool
     }
 }
 
+/// <summary>A pool whose rows lie back to back in one array, so a selector can scan it without per-row slices.</summary>
+internal interface IContiguousRows
+{
+    /// <summary>Count x dimension floats, row-major.</summary>
+    ReadOnlySpan<float> Matrix { get; }
+    int Count { get; }
+}
+
 /// <summary>
 /// The speaker pools of one run, bounded: pools of speakers not used for a while are dropped once the
 /// vectors held pass a budget, and re-read from the store when needed. Candidate claims are read from the
@@ -85,7 +94,7 @@ internal sealed class SpeakerPool
 internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget)
 {
     /// <summary>Claims kept read; when full the cache starts over (cheap, and a miss is one indexed read).</summary>
-    public const int ClaimCacheSize = 1 << 13;
+    public const int ClaimCacheSize = 1 << 12;
 
     private readonly Dictionary<string, SpeakerPool> _pools = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Claim> _claims = new();
