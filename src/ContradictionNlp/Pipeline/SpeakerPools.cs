@@ -94,7 +94,7 @@ internal interface IContiguousRows
 internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget)
 {
     /// <summary>Claims kept read; when full the cache starts over (cheap, and a miss is one indexed read).</summary>
-    public const int ClaimCacheSize = 1 << 12;
+    public const int ClaimCacheSize = 1 << 11;
 
     private readonly Dictionary<string, SpeakerPool> _pools = new(StringComparer.Ordinal);
     private readonly Dictionary<long, Claim> _claims = new();
