@@ -32,17 +32,29 @@ public static class AnalyzeCommand
             HelpName = "DIR",
         };
         var all = new Option<bool>("--all") { Description = "Show every stored pair at or above --min-score, not only those flagged in this run." };
+        var threads = new Option<int>("--threads") { Description = "Threads for tokenize, extract, embed and pair scoring; the store is the same for any count.", DefaultValueFactory = _ => 1 };
         var command = new Command("analyze", "Read articles, find attributed claims and flag same-speaker contradictions.")
         {
-            paths, db, json, minScore, models, all,
+            paths, db, json, minScore, models, all, threads,
         };
-        command.SetAction(parse => Run(parse, new Settings(
-            parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(json), parse.GetValue(minScore),
-            parse.GetValue(models), parse.GetValue(all))));
+        command.SetAction(parse => parse.GetValue(threads) is < 1 and var n
+            ? BadThreads(parse, n)
+            : Run(parse, new Settings(
+                parse.GetValue(paths)!, parse.GetValue(db)!, parse.GetValue(json), parse.GetValue(minScore),
+                parse.GetValue(models), parse.GetValue(all)) { Threads = parse.GetValue(threads) }));
         return command;
     }
 
-    private sealed record Settings(string[] Paths, string Db, bool Json, double MinScore, string? Models, bool All);
+    private sealed record Settings(string[] Paths, string Db, bool Json, double MinScore, string? Models, bool All)
+    {
+        public int Threads { get; init; } = 1;
+    }
+
+    private static int BadThreads(ParseResult parse, int n)
+    {
+        parse.InvocationConfiguration.Error.WriteLine($"cnlp: --threads must be at least 1, got {n}.");
+        return ExitCodes.BadUsage;
+    }
 
     private static int Run(ParseResult parse, Settings s)
     {
@@ -81,7 +93,7 @@ public static class AnalyzeCommand
         // after it, so they do not tear the bar apart.
         if (!showBar) diagnostics.Reported += d => stderr.WriteLine(TerminalText.Neutralise(d.ToString()));
         var articles = new ArticleLoader().Load(s.Paths.Select(p => CommonOptions.InputPath(p, env)), diagnostics, env.Stdin).ToList();
-        var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore });
+        var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore, Threads = s.Threads });
 
         PipelineSummary summary;
         if (showBar)

@@ -17,14 +17,11 @@ namespace ContradictionNlp.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    /// <summary>The pipeline runs on one thread today; --threads above 1 is accepted and reported, not used.</summary>
-    public const int SupportedThreads = 1;
-
     public static Command Create()
     {
         var bench = BenchScorerCommand.Create();
         var corpus = new Option<string?>("--corpus") { Description = "A folder of articles to analyse (e.g. ../shared/data/bbc-news)." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (only 1 is supported for now).", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int>("--threads") { Description = "Threads for tokenize, extract and embed (resolve, pairing, scoring and the store stay sequential, so the store is the same).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON to stdout." };
         var limit = new Option<int?>("--limit") { Description = "Only the first N articles (in the loader's order)." };
         var db = new Option<string?>("--db") { Description = "Store to analyse into (default: a fresh temporary store, deleted afterwards).", HelpName = "FILE" };
@@ -53,8 +50,6 @@ public static class BenchCommand
         var env = CliEnvironment.Current;
         if (threads < 1) { err.WriteLine($"cnlp: --threads must be at least 1, got {threads}."); return ExitCodes.BadUsage; }
         if (limit is < 0) { err.WriteLine($"cnlp: --limit must be at least 0, got {limit}."); return ExitCodes.BadUsage; }
-        if (threads > SupportedThreads)
-            err.WriteLine($"cnlp: only {SupportedThreads} thread is supported (the pipeline is single-threaded); running on 1.");
         if (!Load(dir, limit, modelsOption, env, err, out var articles, out var stagesFactory, out int loadSkipped)) return ExitCodes.Failure;
 
         string? tempDir = null;
@@ -71,7 +66,7 @@ public static class BenchCommand
             using (var store = CommonOptions.OpenStore(dbPath, err))
             {
                 if (store is null) return ExitCodes.Failure;
-                report = PipelineBenchmark.Run(articles, store, stagesFactory());
+                report = PipelineBenchmark.Run(articles, store, stagesFactory(), threads);
             }
             if (json) WriteJson(o, report);
             else WriteText(o, report, dir);
@@ -128,7 +123,7 @@ public static class BenchCommand
         w.WriteNumber("candidate_pairs", r.CandidatePairs);
         w.WriteNumber("pairs_per_second", Round(r.PairsPerSecond));
         w.WriteNumber("through_claims_words_per_second", Round(r.ThroughClaimsWordsPerSecond));
-        w.WriteNumber("threads", SupportedThreads);
+        w.WriteNumber("threads", r.Threads);
         w.WriteStartObject("stages");
         foreach (var s in r.Stages)
         {
@@ -148,7 +143,7 @@ public static class BenchCommand
     private static void WriteText(TextWriter o, PipelineBenchmarkReport r, string dir)
     {
         var ci = CultureInfo.InvariantCulture;
-        o.WriteLine(string.Create(ci, $"{dir}: {r.Articles} articles ({r.ArticlesSkipped} already stored), {r.Words} words, {r.Claims} claims, {r.CandidatePairs} candidate pairs scored; 1 thread"));
+        o.WriteLine(string.Create(ci, $"{dir}: {r.Articles} articles ({r.ArticlesSkipped} already stored), {r.Words} words, {r.Claims} claims, {r.CandidatePairs} candidate pairs scored; {r.Threads} thread{(r.Threads == 1 ? "" : "s")}"));
         o.WriteLine(string.Create(ci, $"{"stage",-11} {"seconds",9} {"share",7} {"words/s",12}"));
         foreach (var s in r.Stages)
             o.WriteLine(string.Create(ci, $"{StageName(s.Stage),-11} {s.Seconds,9:0.000} {(r.Seconds > 0 ? s.Seconds / r.Seconds : 0),7:P1} {s.WordsPerSecond,12:N0}"));
@@ -164,7 +159,8 @@ public static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs per size (the median is reported).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON to stdout." };
         var models = new Option<string?>("--models") { Description = "Models directory (default as for analyze).", HelpName = "DIR" };
-        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, json, models };
+        var threads = new Option<int>("--threads") { Description = "Threads of the timed runs (the bulk load of each store uses at least 2).", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, json, models };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -173,12 +169,15 @@ public static class BenchCommand
             if (parsed is null) { err.WriteLine($"cnlp: --sizes must be comma-separated counts >= 0, got '{parse.GetValue(sizes)}'."); return ExitCodes.BadUsage; }
             if (parse.GetValue(newCount) < 1) { err.WriteLine("cnlp: --new must be at least 1."); return ExitCodes.BadUsage; }
             if (parse.GetValue(runs) < 1) { err.WriteLine("cnlp: --runs must be at least 1."); return ExitCodes.BadUsage; }
+            int runThreads = parse.GetValue(threads);
+            if (runThreads < 1) { err.WriteLine($"cnlp: --threads must be at least 1, got {runThreads}."); return ExitCodes.BadUsage; }
             if (!Load(parse.GetValue(corpus)!, null, parse.GetValue(models), CliEnvironment.Current, err, out var articles, out var stages, out _)) return ExitCodes.Failure;
             if (articles.Count == 0) { err.WriteLine("cnlp: the corpus folder has no articles."); return ExitCodes.Failure; }
             var tempDir = Directory.CreateTempSubdirectory("cnlp-growth-").FullName;
             try
             {
-                var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine);
+                var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine,
+                    fillThreads: Math.Max(2, runThreads), threads: runThreads);
                 var ci = CultureInfo.InvariantCulture;
                 double baseline = points.FirstOrDefault()?.MedianSeconds ?? 0;
                 if (parse.GetValue(json))
@@ -186,6 +185,7 @@ public static class BenchCommand
                     {
                         w.WriteStartObject();
                         w.WriteNumber("new_articles", parse.GetValue(newCount));
+                        w.WriteNumber("threads", runThreads);
                         w.WriteStartArray("sizes");
                         foreach (var p in points)
                         {

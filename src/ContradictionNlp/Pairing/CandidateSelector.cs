@@ -25,18 +25,62 @@ public sealed class CandidateSelector(PairingOptions options)
     {
         ArgumentNullException.ThrowIfNull(pool);
         if (Options.MaxCandidatesPerClaim <= 0) return [];
-        var hits = new List<(int Index, float Similarity)>();
+        var best = new TopK(Options.MaxCandidatesPerClaim);
         for (var i = 0; i < pool.Count; i++)
         {
             var v = pool[i].Span;
             if (v.Length != query.Length)
                 throw new ArgumentException($"Pool vector {i} has dimension {v.Length}, expected {query.Length} (same embedder for query and pool).", nameof(pool));
             var sim = TensorPrimitives.Dot(query, v);
-            if (sim >= Options.MinSimilarity) hits.Add((i, sim));
+            if (sim >= Options.MinSimilarity) best.Offer(i, sim);
         }
-        // List.Sort is unstable, so the index is part of the key: equal similarities keep pool order.
-        hits.Sort((x, y) => x.Similarity != y.Similarity ? y.Similarity.CompareTo(x.Similarity) : x.Index.CompareTo(y.Index));
-        if (hits.Count > Options.MaxCandidatesPerClaim) hits.RemoveRange(Options.MaxCandidatesPerClaim, hits.Count - Options.MaxCandidatesPerClaim);
-        return hits;
+        return best.Result();
+    }
+
+    /// <summary>
+    /// As <see cref="Select(ReadOnlySpan{float}, IReadOnlyList{ReadOnlyMemory{float}})"/> over <paramref name="count"/>
+    /// rows of a row-major <paramref name="matrix"/> (row i = pool vector i): one contiguous scan, no per-row objects.
+    /// </summary>
+    public IReadOnlyList<(int Index, float Similarity)> Select(ReadOnlySpan<float> query, ReadOnlySpan<float> matrix, int count)
+    {
+        int d = query.Length;
+        if (count < 0 || (long)count * d > matrix.Length)
+            throw new ArgumentException($"A matrix of {matrix.Length} floats cannot hold {count} rows of dimension {d} (same embedder for query and pool).", nameof(matrix));
+        if (Options.MaxCandidatesPerClaim <= 0) return [];
+        var best = new TopK(Options.MaxCandidatesPerClaim);
+        for (var i = 0; i < count; i++)
+        {
+            var sim = TensorPrimitives.Dot(query, matrix.Slice(i * d, d));
+            if (sim >= Options.MinSimilarity) best.Offer(i, sim);
+        }
+        return best.Result();
+    }
+
+    /// <summary>
+    /// The k best hits by similarity descending, then index ascending: a total order, so the result is the one
+    /// sorting every hit gives, but a long pool costs O(n log k), not O(n log n).
+    /// </summary>
+    private sealed class TopK(int k)
+    {
+        // Root = the worst kept hit: lowest similarity, and on a tie the highest index.
+        private static readonly Comparer<(float Similarity, int Index)> WorstFirst = Comparer<(float Similarity, int Index)>.Create(
+            (x, y) => x.Similarity != y.Similarity ? x.Similarity.CompareTo(y.Similarity) : y.Index.CompareTo(x.Index));
+
+        private readonly PriorityQueue<int, (float Similarity, int Index)> _heap = new(WorstFirst);
+
+        public void Offer(int index, float similarity)
+        {
+            if (_heap.Count < k) _heap.Enqueue(index, (similarity, index));
+            else if (_heap.TryPeek(out _, out var worst) && WorstFirst.Compare((similarity, index), worst) > 0)
+                _heap.EnqueueDequeue(index, (similarity, index));
+        }
+
+        public List<(int Index, float Similarity)> Result()
+        {
+            var hits = new List<(int Index, float Similarity)>(_heap.Count);
+            while (_heap.TryDequeue(out var index, out var key)) hits.Add((index, key.Similarity));
+            hits.Reverse(); // dequeued worst first
+            return hits;
+        }
     }
 }

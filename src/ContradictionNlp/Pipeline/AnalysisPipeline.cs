@@ -22,12 +22,50 @@ public sealed record PipelineOptions
     /// <summary>Optional per-stage timing hook (see <see cref="IPipelineStageSink"/>); null: no timestamps are taken.</summary>
     public IPipelineStageSink? StageSink { get; init; }
 
+    /// <summary>
+    /// Threads for the per-article stages that need nothing from other articles (tokenize, extract, embed).
+    /// Resolve, pairing, scoring and the store stay on the calling thread, in input order, so the store is
+    /// the same whatever the count. Default 1 (no worker threads).
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>
+    /// Floats of speaker vectors kept in memory between articles (default 2M floats = 8 MB: the whole BBC corpus needs 1.4M). Beyond it the
+    /// least recently used speakers' vectors are dropped and re-read from the store when the speaker comes
+    /// back: memory stays bounded however large the store is, and the pairs are the same (the store has the vectors).
+    /// </summary>
+    public long PoolFloatBudget { get; init; } = 2L << 20;
+
+    /// <summary>
+    /// Articles written per store commit (each still all-or-nothing, as a savepoint; see
+    /// <see cref="ClaimStore.BeginGroup"/>); a group is also committed after <see cref="MaxCommitDelay"/>, at the end
+    /// of the run, and when the run fails or is cancelled (the articles finished by then are kept). A kill loses at
+    /// most the open group, which a re-run redoes. Groups start at one article and double up to this, so a run's
+    /// first articles are committed at once. Default 8 (most of the gain of larger groups, and a kill loses little); 1 commits every article on its own.
+    /// </summary>
+    public int ArticlesPerCommit { get; init; } = 8;
+
+    /// <summary>
+    /// False stores claims, speakers and vectors but makes no pairs (no candidates, no scoring): a bulk load,
+    /// e.g. the large stores of <c>cnlp bench growth</c>. Later runs pair against such claims as usual. Default true.
+    /// </summary>
+    public bool PairClaims { get; init; } = true;
+
+    /// <summary>Longest a group stays open (default 1 s), so a slow run still commits often.</summary>
+    public TimeSpan MaxCommitDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     public void Validate()
     {
         if (double.IsNaN(MinScore) || MinScore < 0 || MinScore > 1)
             throw new ArgumentOutOfRangeException(nameof(MinScore), MinScore, "MinScore must be between 0 and 1.");
         if (MaxCandidatesPerClaim < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxCandidatesPerClaim), MaxCandidatesPerClaim, "MaxCandidatesPerClaim must be >= 0.");
+        if (Threads < 1)
+            throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be >= 1.");
+        if (ArticlesPerCommit < 1)
+            throw new ArgumentOutOfRangeException(nameof(ArticlesPerCommit), ArticlesPerCommit, "ArticlesPerCommit must be >= 1.");
+        if (PoolFloatBudget < 0)
+            throw new ArgumentOutOfRangeException(nameof(PoolFloatBudget), PoolFloatBudget, "PoolFloatBudget must be >= 0.");
     }
 }
 
@@ -50,7 +88,8 @@ public sealed record PipelineSummary(int ArticlesNew, int ArticlesSkipped, int C
 /// Pairs: for a new claim, the candidates are the speaker's claims stored by earlier articles and
 /// the earlier claims of the same article (by position), pruned by <see cref="ICandidateSelector"/>.
 /// In each pair A is the older claim: the one with the earlier date when both are dated and differ,
-/// else the one seen first. Speaker vectors are loaded from the store lazily, once per speaker per run.
+/// else the one seen first. Speaker vectors (not claims) are loaded from the store lazily into bounded pools
+/// (<see cref="SpeakerPools"/>); the claims chosen as candidates are read back by rowid.
 /// </remarks>
 public sealed class AnalysisPipeline
 {
@@ -66,12 +105,8 @@ public sealed class AnalysisPipeline
         _options.Validate();
     }
 
-    /// <summary>A speaker's comparable claims: parallel lists, in the order they were seen.</summary>
-    private sealed class SpeakerPool
-    {
-        public readonly List<Claim> Claims = new();
-        public readonly List<ReadOnlyMemory<float>> Vectors = new();
-    }
+    /// <summary>An article after the stages that need nothing from other articles: its claims in position order, their vectors, and what the stages reported.</summary>
+    private sealed record Prepared(Article Article, IReadOnlyList<Claim> Claims, float[][] Vectors, DiagnosticBag Diagnostics);
 
     public PipelineSummary Run(IEnumerable<Article> articles, DiagnosticBag diagnostics,
         IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -83,15 +118,18 @@ public sealed class AnalysisPipeline
         using var writer = StoreWriterLock.Acquire(_store.Path, path => diagnostics.Info(_store.Path,
             $"another cnlp run is writing to this store; waiting for it to finish (lock file {path})"), cancellationToken);
         var resolver = _stages.SpeakerResolverFactory(_store.LoadSpeakers());
-        var pools = new Dictionary<string, SpeakerPool>(StringComparer.Ordinal);
+        var pools = new SpeakerPools(_store, _stages.Embedder, _options.PoolFloatBudget);
         int done = 0, fresh = 0, skipped = 0, claims = 0, pairs = 0;
         var flagged = new List<ScoredPair>();
-
-        foreach (var article in articles)
+        var sink = _options.StageSink;
+        var group = new CommitGroup(_store, _options);
+        try
+        {
+        foreach (var (article, prepare) in Schedule(articles, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var sink = _options.StageSink;
             long t = StageTimeTotals.Start(sink);
+            group.Open();
             bool stored = _store.HasArticle(article.Id);
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             if (stored)
@@ -101,14 +139,19 @@ public sealed class AnalysisPipeline
             }
             else
             {
-                var (batch, poolSizes) = Analyze(article, resolver, pools, diagnostics);
+                // The article's own diagnostics join the run's here, in input order, whichever thread made them.
+                var prepared = prepare!();
+                foreach (var d in prepared.Diagnostics) diagnostics.Add(d);
+                var batch = Pair(prepared, resolver, pools);
                 // A failure here (or in any stage) is a programming or I/O error: it ends the run,
                 // and the store's transaction guarantees this article left nothing behind.
                 t = StageTimeTotals.Start(sink);
-                bool saved = _store.SaveArticle(batch);
+                var rowIds = new List<long>(batch.Claims.Count);
+                bool saved = _store.SaveArticle(batch, rowIds);
                 StageTimeTotals.Lap(sink, PipelineStage.Store, t);
                 if (saved)
                 {
+                    pools.Commit(rowIds);
                     fresh++;
                     claims += batch.Claims.Count;
                     pairs += batch.Pairs.Count;
@@ -118,16 +161,96 @@ public sealed class AnalysisPipeline
                 {
                     // Only reachable if another process stored it between our check and our write:
                     // its claims are in the store already, so take our copies out of the pools.
-                    Undo(pools, poolSizes);
+                    pools.Undo();
                     skipped++;
                     diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
                 }
             }
+            t = StageTimeTotals.Start(sink);
+            group.Done();
+            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             progress?.Report(new PipelineProgress(++done, total, article.Origin));
+        }
+        }
+        finally
+        {
+            // Also on failure or cancellation: the articles finished so far are whole, keep them (as before grouping).
+            long t = StageTimeTotals.Start(sink);
+            group.Close();
+            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
         }
 
         flagged.Sort(ComparePairs);
         return new PipelineSummary(fresh, skipped, claims, pairs, flagged);
+    }
+
+    /// <summary>When the pipeline commits: after <see cref="PipelineOptions.ArticlesPerCommit"/> articles or <see cref="PipelineOptions.MaxCommitDelay"/>.</summary>
+    /// <remarks>
+    /// The group size starts at 1 and doubles per commit up to the option: the first articles of a run are
+    /// committed (visible to readers, safe from a kill) at once, and a long run settles into large commits.
+    /// </remarks>
+    private sealed class CommitGroup(ClaimStore store, PipelineOptions options)
+    {
+        private int _articles;
+        private long _opened;
+        private int _size = 1;
+
+        public void Open()
+        {
+            if (options.ArticlesPerCommit <= 1 || store.InGroup) return;
+            store.BeginGroup();
+            _articles = 0;
+            _opened = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
+        public void Done()
+        {
+            if (!store.InGroup) return;
+            if (++_articles >= _size || System.Diagnostics.Stopwatch.GetElapsedTime(_opened) >= options.MaxCommitDelay)
+            {
+                store.CommitGroup();
+                _size = Math.Min(_size * 2, options.ArticlesPerCommit);
+            }
+        }
+
+        public void Close()
+        {
+            if (store.InGroup) store.CommitGroup();
+        }
+    }
+
+    /// <summary>
+    /// The articles in input order, each with how to get its prepared form. On one thread that is done when
+    /// asked; with more, up to a few articles ahead are prepared on the thread pool while the caller pairs and
+    /// stores the current one. Articles the store already has (checked before dispatch) are not prepared.
+    /// </summary>
+    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, CancellationToken cancellationToken)
+    {
+        if (_options.Threads <= 1)
+        {
+            foreach (var article in articles) yield return (article, () => Prepare(article));
+            yield break;
+        }
+        // Enough articles in flight to keep every worker busy while the caller's sequential part runs.
+        int window = _options.Threads * 4;
+        var queue = new Queue<(Article Article, Task<Prepared>? Work)>();
+        using var e = articles.GetEnumerator();
+        bool more = true;
+        while (true)
+        {
+            while (more && queue.Count < window)
+            {
+                if (!(more = e.MoveNext())) break;
+                var article = e.Current;
+                // Stored already (a re-run): nothing to prepare. Run re-checks when the article's turn comes.
+                var work = _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
+                queue.Enqueue((article, work));
+            }
+            if (queue.Count == 0) yield break;
+            var (next, task) = queue.Dequeue();
+            // A stored article can become unstored only by another process deleting it: then prepare it now.
+            yield return (next, task is null ? () => Prepare(next) : () => task.GetAwaiter().GetResult());
+        }
     }
 
     /// <summary>Score descending, then claim ids: the order every listing uses.</summary>
@@ -139,9 +262,11 @@ public sealed class AnalysisPipeline
         return c != 0 ? c : string.CompareOrdinal(x.B.Id, y.B.Id);
     }
 
-    private (ArticleBatch Batch, Dictionary<string, int> PoolSizes) Analyze(Article article, ISpeakerResolver resolver, Dictionary<string, SpeakerPool> pools, DiagnosticBag diagnostics)
+    /// <summary>Tokenize, extract, order and embed one article: no shared state, so any thread may do it.</summary>
+    private Prepared Prepare(Article article)
     {
         var sink = _options.StageSink;
+        var diagnostics = new DiagnosticBag();
         long t = StageTimeTotals.Start(sink);
         var text = _stages.Analyzer.Analyze(article.Text);
         t = StageTimeTotals.Lap(sink, PipelineStage.Tokenize, t);
@@ -150,7 +275,6 @@ public sealed class AnalysisPipeline
             sink.Analyzed(article, text);
             t = StageTimeTotals.Start(sink); // the sink's own work (counting words) belongs to no stage
         }
-        int reportedBefore = diagnostics.Count;
         var extracted = _stages.Extractor.Extract(article, text, diagnostics);
 
         // Position order makes "earlier claims of this article" well defined and the run deterministic.
@@ -162,78 +286,94 @@ public sealed class AnalysisPipeline
             else diagnostics.Warning(article.Origin, $"claim {claim.Id} was extracted twice; kept the first");
         }
         // One line per problem: the extractor usually says why it found nothing; only speak when it did not.
-        if (ordered.Count == 0 && !diagnostics.Skip(reportedBefore).Any(d => d.Origin == article.Origin))
+        if (ordered.Count == 0 && !diagnostics.Any(d => d.Origin == article.Origin))
             diagnostics.Warning(article.Origin, "no attributed claims found; the article is stored so a re-run skips it");
-
         t = StageTimeTotals.Lap(sink, PipelineStage.Extract, t);
 
-        var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
-        var toStore = new List<ClaimToStore>(ordered.Count);
-        var scored = new List<ScoredPair>();
         var embedder = _stages.Embedder;
-        // Pools gain this article's claims as we go; their sizes before it let Run undo that.
-        var poolSizes = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var claim in ordered)
+        var vectors = new float[ordered.Count][];
+        for (int i = 0; i < ordered.Count; i++)
         {
+            vectors[i] = new float[embedder.Dimension];
+            embedder.Embed(ordered[i].ContentText, vectors[i]);
+        }
+        StageTimeTotals.Lap(sink, PipelineStage.Embed, t);
+        return new Prepared(article, ordered, vectors, diagnostics);
+    }
+
+    /// <summary>Resolve speakers, then pair and score each claim against the speaker's earlier claims. Sequential, in input order.</summary>
+    private ArticleBatch Pair(Prepared prepared, ISpeakerResolver resolver, SpeakerPools pools)
+    {
+        var sink = _options.StageSink;
+        long t = StageTimeTotals.Start(sink);
+        var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
+        var toStore = new List<ClaimToStore>(prepared.Claims.Count);
+        var scored = new List<ScoredPair>();
+        pools.BeginArticle();
+        for (int i = 0; i < prepared.Claims.Count; i++)
+        {
+            var claim = prepared.Claims[i];
+            var vector = prepared.Vectors[i];
             var speaker = resolver.Resolve(claim.Speaker);
             t = StageTimeTotals.Lap(sink, PipelineStage.Resolve, t);
-            var vector = new float[embedder.Dimension];
-            embedder.Embed(claim.ContentText, vector);
-            t = StageTimeTotals.Lap(sink, PipelineStage.Embed, t);
             toStore.Add(new ClaimToStore(claim, speaker?.Id, vector));
             if (speaker is null) continue;
             speakers[speaker.Id] = speaker;
+            if (!_options.PairClaims) continue;
 
-            var pool = GetPool(speaker.Id, pools);
-            poolSizes.TryAdd(speaker.Id, pool.Claims.Count);
-            if (pool.Claims.Count > 0)
+            var pool = pools.Get(speaker.Id);
+            if (pool.Count > 0)
             {
-                var candidates = _stages.Candidates.Select(vector, pool.Vectors);
+                var candidates = _stages.Candidates.Select(vector, pool.Rows);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
-                foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
+                var chosen = candidates.Take(_options.MaxCandidatesPerClaim).ToList();
+                var pairsOfClaim = new (Claim A, Claim B, float Similarity)[chosen.Count];
+                for (int k = 0; k < chosen.Count; k++)
                 {
-                    var earlier = pool.Claims[index];
+                    var earlier = pools.Claim(pool, chosen[k].Index);
                     var (a, b) = IsOlder(claim, earlier) ? (claim, earlier) : (earlier, claim);
-                    scored.Add(_stages.PairScorer.Score(a, b, similarity));
+                    pairsOfClaim[k] = (a, b, chosen[k].Similarity);
                 }
+                scored.AddRange(ScoreAll(pairsOfClaim));
                 t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
             }
             else t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
-            pool.Claims.Add(claim);
-            pool.Vectors.Add(vector);
+            pools.Add(pool, claim, vector, toStore.Count - 1);
         }
 
-        var batch = new ArticleBatch(article, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
-            scored, embedder.ModelId, _stages.PairScorer.ModelVersion);
-        return (batch, poolSizes);
+        return new ArticleBatch(prepared.Article, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
+            scored, _stages.Embedder.ModelId, _stages.PairScorer.ModelVersion);
     }
 
-    private static void Undo(Dictionary<string, SpeakerPool> pools, Dictionary<string, int> sizes)
+    /// <summary>Fewest pairs worth handing to other threads (below it, the hand-off costs more than it saves).</summary>
+    private const int ParallelScoringMin = 8;
+
+    /// <summary>
+    /// The pairs' scores in the pairs' order. With <see cref="PipelineOptions.Threads"/> above 1 they are
+    /// scored in parallel (the scorer is thread-safe); each result goes to its own slot, so the order and the
+    /// values are those of one thread, and a failure is the one of the first failing pair, as on one thread.
+    /// </summary>
+    private ScoredPair[] ScoreAll((Claim A, Claim B, float Similarity)[] pairs)
     {
-        foreach (var (id, size) in sizes)
+        var results = new ScoredPair[pairs.Length];
+        var scorer = _stages.PairScorer;
+        if (_options.Threads <= 1 || pairs.Length < ParallelScoringMin)
         {
-            var pool = pools[id];
-            pool.Claims.RemoveRange(size, pool.Claims.Count - size);
-            pool.Vectors.RemoveRange(size, pool.Vectors.Count - size);
+            for (int k = 0; k < pairs.Length; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
+            return results;
         }
+        var errors = new Exception?[pairs.Length];
+        Parallel.For(0, pairs.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, k =>
+        {
+            try { results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity); }
+            catch (Exception ex) { errors[k] = ex; }
+        });
+        foreach (var error in errors)
+            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        return results;
     }
 
     /// <summary>True when <paramref name="x"/> (the new claim) is dated strictly before <paramref name="stored"/>.</summary>
     private static bool IsOlder(Claim x, Claim stored) =>
         x.Date is { } dx && stored.Date is { } ds && dx < ds;
-
-    private SpeakerPool GetPool(string speakerId, Dictionary<string, SpeakerPool> pools)
-    {
-        if (pools.TryGetValue(speakerId, out var pool)) return pool;
-        pool = new SpeakerPool();
-        foreach (var (claim, vector) in _store.LoadSpeakerClaims(speakerId, _stages.Embedder.ModelId))
-        {
-            // A claim embedded by another model (or not at all) cannot be compared: leave it out.
-            if (vector is null || vector.Length != _stages.Embedder.Dimension) continue;
-            pool.Claims.Add(claim);
-            pool.Vectors.Add(vector);
-        }
-        pools[speakerId] = pool;
-        return pool;
-    }
 }

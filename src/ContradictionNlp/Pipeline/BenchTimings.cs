@@ -25,7 +25,8 @@ public enum PipelineStage
 
 /// <summary>
 /// Receives per-stage elapsed time from <see cref="AnalysisPipeline"/> (set with
-/// <see cref="PipelineOptions.StageSink"/>). Called on the pipeline's thread; the pipeline takes no
+/// <see cref="PipelineOptions.StageSink"/>). Called on the pipeline's thread, and on its worker threads when
+/// <see cref="PipelineOptions.Threads"/> is above 1 (so an implementation must be thread-safe then); the pipeline takes no
 /// timestamps at all when no sink is set, so the hook costs nothing in normal runs.
 /// </summary>
 public interface IPipelineStageSink
@@ -37,24 +38,32 @@ public interface IPipelineStageSink
     void Analyzed(Article article, TokenizedText text);
 }
 
-/// <summary>Sums stage times and counts words; what <c>cnlp bench</c> uses. Not thread-safe (the pipeline is single-threaded).</summary>
+/// <summary>
+/// Sums stage times and counts words; what <c>cnlp bench</c> uses. Thread-safe: with
+/// <see cref="PipelineOptions.Threads"/> above 1 the tokenize/extract/embed figures are summed over the
+/// worker threads (thread-seconds, so they can exceed the wall time).
+/// </summary>
 public sealed class StageTimeTotals : IPipelineStageSink
 {
     private readonly long[] _ticks = new long[Enum.GetValues<PipelineStage>().Length];
+    private long _words;
+    private int _articles;
 
-    public long Words { get; private set; }
-    public int ArticlesAnalyzed { get; private set; }
+    public long Words => Interlocked.Read(ref _words);
+    public int ArticlesAnalyzed => Volatile.Read(ref _articles);
 
-    public void Record(PipelineStage stage, long stopwatchTicks) => _ticks[(int)stage] += stopwatchTicks;
+    public void Record(PipelineStage stage, long stopwatchTicks) => Interlocked.Add(ref _ticks[(int)stage], stopwatchTicks);
 
     public void Analyzed(Article article, TokenizedText text)
     {
-        ArticlesAnalyzed++;
+        long words = 0;
         foreach (var token in text.Tokens)
-            if (token.Kind == TokenKind.Word) Words++;
+            if (token.Kind == TokenKind.Word) words++;
+        Interlocked.Increment(ref _articles);
+        Interlocked.Add(ref _words, words);
     }
 
-    public double Seconds(PipelineStage stage) => _ticks[(int)stage] / (double)Stopwatch.Frequency;
+    public double Seconds(PipelineStage stage) => Interlocked.Read(ref _ticks[(int)stage]) / (double)Stopwatch.Frequency;
 
     internal static long Lap(IPipelineStageSink? sink, PipelineStage stage, long start)
     {

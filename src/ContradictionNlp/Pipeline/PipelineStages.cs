@@ -75,7 +75,8 @@ public sealed record PipelineStages(
     private sealed class SelectorAdapter(CandidateSelector selector) : ICandidateSelector
     {
         public IReadOnlyList<(int Index, float Similarity)> Select(ReadOnlySpan<float> query, IReadOnlyList<ReadOnlyMemory<float>> pool) =>
-            selector.Select(query, pool);
+            // The pipeline's pools are one matrix each: scan it directly (same hits, same order).
+            pool is IContiguousRows rows ? selector.Select(query, rows.Matrix, rows.Count) : selector.Select(query, pool);
     }
 
     private sealed class PairScorerAdapter(PairScorer scorer) : IPairScorer

@@ -31,6 +31,19 @@ public sealed partial class ClaimStore : IDisposable
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
 
+    // Statements of the write path and the pipeline's reads, prepared on first use and kept for the
+    // store's lifetime (see Prepared): SQLite then parses and plans each once, not once per row.
+    // Speaker and alias rows this instance wrote or saw written (see SaveArticle); only a cache of what is stored.
+    private readonly Dictionary<string, (string Name, string Roles)> _speakerRows = new(StringComparer.Ordinal);
+    private readonly HashSet<(string SpeakerId, string Alias)> _aliasRows = [];
+    private readonly List<(string Id, string? Name, string? Roles, string? Alias)> _speakerRowsPending = [];
+
+    // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
+    private SqliteTransaction? _group;
+
+    private SqliteCommand? _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias,
+        _insertClaim, _insertEmbedding, _insertPair;
+
     private ClaimStore(string path, SqliteConnection connection, TimeProvider clock)
     {
         Path = path;
@@ -63,6 +76,16 @@ public sealed partial class ClaimStore : IDisposable
             store.CheckCompatible();
             // WAL: readers (cnlp pairs, the review page) do not block the writer and vice versa.
             store.Scalar("PRAGMA journal_mode = WAL");
+            // NORMAL in WAL mode: a commit is written to the WAL but not fsynced. A killed process loses
+            // nothing it committed (the OS has the writes); only a power cut or OS crash may roll back the
+            // last commits, and never corrupts the file. FULL fsynced every article: most of the store's time.
+            store.Execute("PRAGMA synchronous = NORMAL");
+            // Claim and pair keys are content hashes, so inserts land all over their indexes: SQLite's default
+            // 2 MB page cache re-reads many pages. 8 MB: most of the gain, little of the memory (it is per connection,
+            // and fills up on a large store, so it counts in how flat memory stays as the store grows).
+            store.Execute("PRAGMA cache_size = -8192");
+            // Checkpoint every ~40 MB of WAL instead of 4 MB: a checkpoint fsyncs, and a run writes a lot.
+            store.Scalar("PRAGMA wal_autocheckpoint = 10000");
             store.Execute("PRAGMA foreign_keys = ON");
             store.Migrate();
             return store;
@@ -131,8 +154,13 @@ public sealed partial class ClaimStore : IDisposable
         }
     }
 
-    public bool HasArticle(string articleId) =>
-        Scalar("SELECT 1 FROM articles WHERE id = $id", null, ("$id", articleId)) is not null;
+    public bool HasArticle(string articleId)
+    {
+        var cmd = Prepared(ref _hasArticle, "SELECT 1 FROM articles WHERE id = $id", "$id");
+        cmd.Transaction = _group;
+        cmd.Parameters[0].Value = articleId;
+        return cmd.ExecuteScalar() is not null and not DBNull;
+    }
 
     /// <summary>Every stored speaker with aliases (ordered) and roles, ordered by id: what the speaker index starts from.</summary>
     public IReadOnlyList<Speaker> LoadSpeakers()
@@ -173,75 +201,233 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     /// <summary>
+    /// The vectors from <paramref name="modelId"/> of one speaker's claims, in the order they were stored, as one
+    /// row-major matrix with each row's claim rowid (for <see cref="LoadClaim"/>). Claims without a vector of that
+    /// model and <paramref name="dimension"/> are left out. What the pipeline pools: no claim text is read, so
+    /// a long history costs 4 bytes per dimension plus 8 per claim.
+    /// </summary>
+    public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        var cmd = Prepared(ref _speakerVectors, """
+            SELECT c.rowid, e.vector
+            FROM claims c JOIN embeddings e ON e.claim_id = c.id AND e.model_id = $model
+            WHERE c.speaker_id = $speaker ORDER BY c.rowid
+            """, "$speaker", "$model");
+        cmd.Transaction = _group;
+        cmd.Parameters[0].Value = speakerId;
+        cmd.Parameters[1].Value = modelId;
+        var rowIds = new List<long>();
+        // Grown by doubling and trimmed once: a long history is read without a float-by-float list.
+        var matrix = new float[dimension * 16];
+        int bytes = dimension * sizeof(float);
+        var buffer = new byte[bytes];
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+            {
+                if (r.GetBytes(1, 0, null, 0, 0) != bytes) continue; // another dimension: not comparable
+                r.GetBytes(1, 0, buffer, 0, bytes);
+                int at = rowIds.Count * dimension;
+                if (at + dimension > matrix.Length) Array.Resize(ref matrix, matrix.Length * 2);
+                for (int i = 0; i < dimension; i++) matrix[at + i] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4));
+                rowIds.Add(r.GetInt64(0));
+            }
+        Array.Resize(ref matrix, rowIds.Count * dimension);
+        return (rowIds.ToArray(), matrix);
+    }
+
+    /// <summary>The claim stored at <paramref name="rowId"/> (as returned by <see cref="LoadSpeakerVectors"/> or <see cref="SaveArticle(ArticleBatch, IList{long}?)"/>).</summary>
+    /// <exception cref="KeyNotFoundException">No claim has that rowid.</exception>
+    public Claim LoadClaim(long rowId)
+    {
+        var cmd = Prepared(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = $r", "$r");
+        cmd.Transaction = _group;
+        cmd.Parameters[0].Value = rowId;
+        using var r = cmd.ExecuteReader();
+        if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
+        return ReadClaim(r, 0);
+    }
+
+    /// <summary>
     /// Writes one article with its claims, vectors, speakers and pairs in ONE transaction: on any
     /// failure nothing of the article is left behind. Returns false (and writes nothing) when the
     /// article is already stored, so re-running an input is a no-op.
     /// </summary>
-    public bool SaveArticle(ArticleBatch batch)
+    public bool SaveArticle(ArticleBatch batch) => SaveArticle(batch, null);
+
+    /// <summary>
+    /// As <see cref="SaveArticle(ArticleBatch)"/>; when it returns true, <paramref name="claimRowIds"/> (when given)
+    /// has gained each claim's rowid, in <see cref="ArticleBatch.Claims"/> order.
+    /// </summary>
+    /// <remarks>
+    /// Every statement is prepared once per store and reused with new parameter values: parsing and
+    /// planning the SQL for every row was most of the store's time. Still one transaction per article.
+    /// </remarks>
+    public bool SaveArticle(ArticleBatch batch, IList<long>? claimRowIds)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.EmbeddingModelId is null && batch.Claims.Any(c => c.Vector is not null))
             throw new ArgumentException("Claims carry vectors but the batch has no EmbeddingModelId.", nameof(batch));
+        var a = batch.Article;
+        foreach (var item in batch.Claims)
+            if (item.Claim.ArticleId != a.Id)
+                throw new ArgumentException($"Claim {item.Claim.Id} belongs to article {item.Claim.ArticleId}, not {a.Id}.", nameof(batch));
 
+        if (_group is not null)
+        {
+            // Inside a group: the article is its own savepoint, so a failure takes back all of it and only it.
+            _group.Save(ArticleSavepoint);
+            try
+            {
+                bool written = Write(batch, _group, claimRowIds);
+                if (written)
+                {
+                    _group.Release(ArticleSavepoint);
+                    RememberSpeakerRows();
+                }
+                else _group.Rollback(ArticleSavepoint);
+                return written;
+            }
+            catch
+            {
+                _group.Rollback(ArticleSavepoint);
+                throw;
+            }
+        }
         using var tx = _connection.BeginTransaction();
-        if (Scalar("SELECT 1 FROM articles WHERE id = $id", tx, ("$id", batch.Article.Id)) is not null)
-            return false; // disposing the transaction rolls back (nothing was written)
+        if (!Write(batch, tx, claimRowIds)) return false; // disposing the transaction rolls back (nothing was written)
+        tx.Commit();
+        RememberSpeakerRows();
+        return true;
+    }
+
+    private const string ArticleSavepoint = "cnlp_article";
+
+    /// <summary>
+    /// Starts grouping: until <see cref="CommitGroup"/>, each <see cref="SaveArticle(ArticleBatch)"/> is a savepoint
+    /// (all-or-nothing per article) inside one transaction, and the group's articles become durable together at
+    /// <see cref="CommitGroup"/>. A kill before then loses the group's articles (never part of one), so a re-run
+    /// redoes them. Worth it because a commit writes every page it touched: a few articles per commit touch the
+    /// same index pages, and write them once. Reads of this store see the group's articles meanwhile.
+    /// </summary>
+    public void BeginGroup()
+    {
+        if (_group is not null) throw new InvalidOperationException("A commit group is already open on this store.");
+        _group = _connection.BeginTransaction();
+    }
+
+    /// <summary>Commits the open group (no-op when none is open).</summary>
+    public void CommitGroup()
+    {
+        if (_group is null) return;
+        var group = _group;
+        _group = null;
+        try { group.Commit(); }
+        catch
+        {
+            // Not committed: what the group's articles taught us about speaker rows may not hold.
+            ForgetSpeakerRows();
+            throw;
+        }
+        finally { group.Dispose(); }
+    }
+
+    public bool InGroup => _group is not null;
+
+    private void ForgetSpeakerRows()
+    {
+        _speakerRows.Clear();
+        _aliasRows.Clear();
+        _speakerRowsPending.Clear();
+    }
+
+    /// <summary>The writes of <see cref="SaveArticle(ArticleBatch, IList{long}?)"/> in <paramref name="tx"/>; false (nothing written) when the article is stored already.</summary>
+    private bool Write(ArticleBatch batch, SqliteTransaction tx, IList<long>? claimRowIds)
+    {
+        var a = batch.Article;
+        var exists = Prepared(ref _hasArticle, "SELECT 1 FROM articles WHERE id = $id", "$id");
+        if (Run(exists, tx, scalar: true, a.Id) is not null) return false;
 
         var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        var a = batch.Article;
-        Execute("""
+        Run(Prepared(ref _insertArticle, """
             INSERT INTO articles (id, title, date, source, author, origin, text, ingested_at)
             VALUES ($id, $title, $date, $source, $author, $origin, $text, $at)
-            """, tx, ("$id", a.Id), ("$title", a.Title), ("$date", FormatDate(a.Date)), ("$source", a.Source),
-            ("$author", a.Author), ("$origin", a.Origin), ("$text", a.Text), ("$at", now));
+            """, "$id", "$title", "$date", "$source", "$author", "$origin", "$text", "$at"),
+            tx, false, a.Id, a.Title, FormatDate(a.Date), a.Source, a.Author, a.Origin, a.Text, now);
 
+        var upsertSpeaker = Prepared(ref _upsertSpeaker, """
+            INSERT INTO speakers (id, name, roles) VALUES ($id, $name, $roles)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
+            """, "$id", "$name", "$roles");
+        var insertAlias = Prepared(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES ($id, $alias)", "$id", "$alias");
+        // A speaker comes back in article after article with the same name, roles and aliases: rows this store
+        // instance knows it holds are not written again (writing them would change nothing). What this article
+        // adds is only remembered once the article is saved (see _speakerRowsPending).
+        _speakerRowsPending.Clear();
         foreach (var s in batch.Speakers)
         {
-            Execute("""
-                INSERT INTO speakers (id, name, roles) VALUES ($id, $name, $roles)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
-                """, tx, ("$id", s.Id), ("$name", s.Name), ("$roles", WriteStrings(s.Roles)));
+            var roles = WriteStrings(s.Roles);
+            if (!(_speakerRows.TryGetValue(s.Id, out var known) && known.Name == s.Name && known.Roles == roles))
+            {
+                Run(upsertSpeaker, tx, false, s.Id, s.Name, roles);
+                _speakerRowsPending.Add((s.Id, s.Name, roles, null));
+            }
             foreach (var alias in s.Aliases)
-                Execute("INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES ($id, $alias)", tx,
-                    ("$id", s.Id), ("$alias", alias));
+                if (!_aliasRows.Contains((s.Id, alias)))
+                {
+                    Run(insertAlias, tx, false, s.Id, alias);
+                    _speakerRowsPending.Add((s.Id, null, null, alias));
+                }
         }
 
+        var insertClaim = Prepared(ref _insertClaim, """
+            INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
+                mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
+                cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
+            VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
+                $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date, $class)
+            RETURNING rowid
+            """, "$id", "$article", "$si", "$ss", "$se", "$ms", "$me", "$mt", "$mk", "$mn", "$mr", "$speaker",
+            "$cs", "$ce", "$ct", "$ks", "$ke", "$kt", "$kind", "$date", "$class");
+        var insertEmbedding = Prepared(ref _insertEmbedding,
+            "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", "$id", "$model", "$dim", "$vec");
+        var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
         foreach (var item in batch.Claims)
         {
             var c = item.Claim;
-            if (c.ArticleId != a.Id)
-                throw new ArgumentException($"Claim {c.Id} belongs to article {c.ArticleId}, not {a.Id}.", nameof(batch));
-            Execute("""
-                INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
-                    mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
-                    cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
-                VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
-                    $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date, $class)
-                """, tx, ("$id", c.Id), ("$article", c.ArticleId), ("$si", c.SentenceIndex),
-                ("$ss", c.Sentence.Start), ("$se", c.Sentence.End),
-                ("$ms", c.Speaker.Span.Start), ("$me", c.Speaker.Span.End), ("$mt", c.Speaker.Text),
-                ("$mk", c.Speaker.Kind.ToString()), ("$mn", c.Speaker.Name), ("$mr", WriteStrings(c.Speaker.Roles)),
-                ("$speaker", item.SpeakerId), ("$cs", c.Cue.Start), ("$ce", c.Cue.End), ("$ct", c.CueText),
-                ("$ks", c.Content.Start), ("$ke", c.Content.End), ("$kt", c.ContentText),
-                ("$kind", c.Kind.ToString()), ("$date", FormatDate(c.Date)), ("$class", c.CueClass.ToString()));
+            var rowId = (long)Run(insertClaim, tx, true, c.Id, c.ArticleId, c.SentenceIndex,
+                c.Sentence.Start, c.Sentence.End,
+                c.Speaker.Span.Start, c.Speaker.Span.End, c.Speaker.Text,
+                c.Speaker.Kind.ToString(), c.Speaker.Name, WriteStrings(c.Speaker.Roles),
+                item.SpeakerId, c.Cue.Start, c.Cue.End, c.CueText,
+                c.Content.Start, c.Content.End, c.ContentText,
+                c.Kind.ToString(), FormatDate(c.Date), c.CueClass.ToString())!;
+            rowIds?.Add(rowId);
             if (item.Vector is { } v)
-                Execute("INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", tx,
-                    ("$id", c.Id), ("$model", batch.EmbeddingModelId), ("$dim", v.Length), ("$vec", WriteVector(v)));
+                Run(insertEmbedding, tx, false, c.Id, batch.EmbeddingModelId, v.Length, WriteVector(v));
         }
 
+        var insertPair = Prepared(ref _insertPair, """
+            INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
+                model_version, temporal_order, days_apart, created_at)
+            VALUES ($a, $b, $sim, $score, $ent, $neu, $reasons, $model, $order, $days, $at)
+            """, "$a", "$b", "$sim", "$score", "$ent", "$neu", "$reasons", "$model", "$order", "$days", "$at");
         foreach (var p in batch.Pairs)
-        {
-            Execute("""
-                INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
-                    model_version, temporal_order, days_apart, created_at)
-                VALUES ($a, $b, $sim, $score, $ent, $neu, $reasons, $model, $order, $days, $at)
-                """, tx, ("$a", p.A.Id), ("$b", p.B.Id), ("$sim", (double)p.Similarity), ("$score", p.Score.Contradiction),
-                ("$ent", p.Score.Entailment), ("$neu", p.Score.Neutral), ("$reasons", WriteReasons(p.Score.Reasons)),
-                ("$model", batch.ScorerVersion), ("$order", p.Time.Order.ToString()), ("$days", p.Time.DaysApart), ("$at", now));
-        }
+            Run(insertPair, tx, false, p.A.Id, p.B.Id, (double)p.Similarity, p.Score.Contradiction,
+                p.Score.Entailment, p.Score.Neutral, WriteReasons(p.Score.Reasons),
+                batch.ScorerVersion, p.Time.Order.ToString(), p.Time.DaysApart, now);
 
-        tx.Commit();
+        if (rowIds is not null) foreach (var id in rowIds) claimRowIds!.Add(id);
         return true;
+    }
+
+    /// <summary>The article's speaker rows are in the store now (its transaction or savepoint is done).</summary>
+    private void RememberSpeakerRows()
+    {
+        foreach (var (id, name, roles, alias) in _speakerRowsPending)
+            if (alias is null) _speakerRows[id] = (name!, roles!);
+            else _aliasRows.Add((id, alias));
+        _speakerRowsPending.Clear();
     }
 
     /// <summary>All speakers with their claim counts, ordered by name then id.</summary>
@@ -316,7 +502,16 @@ public sealed partial class ClaimStore : IDisposable
             Count("embeddings"), Count("pairs"), Count("reviews"));
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        // An open group is rolled back with the connection: only CommitGroup makes it durable.
+        if (_group is not null) ForgetSpeakerRows();
+        _group?.Dispose();
+        _group = null;
+        foreach (var cmd in new[] { _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+            cmd?.Dispose();
+        _connection.Dispose();
+    }
 
     // ---- claim rows -------------------------------------------------------------------------
 
@@ -373,7 +568,8 @@ public sealed partial class ClaimStore : IDisposable
         return v;
     }
 
-    private static string WriteStrings(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
+    // The empty list is most mentions' roles: skip the serializer for it (its output is the same "[]").
+    private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values);
 
     private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
 
@@ -429,9 +625,34 @@ public sealed partial class ClaimStore : IDisposable
     {
         var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Transaction = tx;
+        cmd.Transaction = tx ?? _group;
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
+    }
+
+    /// <summary>The command in <paramref name="slot"/>, created and prepared on first use with one parameter per name (values set per run).</summary>
+    private SqliteCommand Prepared(ref SqliteCommand? slot, string sql, params string[] names)
+    {
+        if (slot is not null) return slot;
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names) cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        cmd.Prepare();
+        return slot = cmd;
+    }
+
+    /// <summary>Runs a prepared command with <paramref name="values"/> in parameter order; the scalar when <paramref name="scalar"/>, else null.</summary>
+    private static object? Run(SqliteCommand cmd, SqliteTransaction tx, bool scalar, params object?[] values)
+    {
+        cmd.Transaction = tx;
+        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+        if (!scalar)
+        {
+            cmd.ExecuteNonQuery();
+            return null;
+        }
+        var value = cmd.ExecuteScalar();
+        return value is DBNull ? null : value;
     }
 
     private void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)

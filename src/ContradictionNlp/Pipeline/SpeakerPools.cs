@@ -1,0 +1,168 @@
+using System.Collections;
+using ContradictionNlp.Claims;
+using ContradictionNlp.Embedding;
+using ContradictionNlp.Store;
+
+namespace ContradictionNlp.Pipeline;
+
+/// <summary>
+/// A speaker's comparable claims as the pipeline pairs against them: one contiguous row-major matrix of
+/// vectors (in store order, then this article's claims in position order) and, per row, the claim's store
+/// rowid, or the claim itself while its article is not saved yet. Claim text is not held: it is read from
+/// the store for the few rows chosen as candidates.
+/// </summary>
+internal sealed class SpeakerPool
+{
+    public SpeakerPool(string speakerId, int dimension, long[] rowIds, float[] matrix)
+    {
+        SpeakerId = speakerId;
+        Dimension = dimension;
+        RowIds = new List<long>(rowIds);
+        _matrix = matrix;
+        Count = rowIds.Length;
+        Rows = new RowView(this);
+    }
+
+    public string SpeakerId { get; }
+    public int Dimension { get; }
+    /// <summary>Rows in use; rows from <see cref="RowIds"/>.Count on are <see cref="Pending"/> claims.</summary>
+    public int Count { get; private set; }
+    public float[] Matrix => _matrix;
+    private float[] _matrix;
+    public List<long> RowIds { get; }
+    /// <summary>Claims of the article being analysed, with their index in its batch (for the rowid after saving).</summary>
+    public List<(Claim Claim, int BatchIndex)> Pending { get; } = [];
+    /// <summary>The pool as the <see cref="ICandidateSelector"/> seam takes it (rows are slices of <see cref="Matrix"/>).</summary>
+    public IReadOnlyList<ReadOnlyMemory<float>> Rows { get; }
+    /// <summary>Article counter value when the pool was last used, for least-recently-used eviction.</summary>
+    public long LastUsed { get; set; }
+
+    public long Floats => Matrix.LongLength;
+
+    public void Add(Claim claim, float[] vector, int batchIndex)
+    {
+        if (vector.Length != Dimension)
+            throw new ArgumentException($"Vector of dimension {vector.Length}, pool of {SpeakerId} has {Dimension}.", nameof(vector));
+        // Doubling: appending a claim costs amortised O(dimension).
+        if ((Count + 1) * Dimension > _matrix.Length) Array.Resize(ref _matrix, Math.Max(_matrix.Length * 2, (Count + 1) * Dimension));
+        vector.CopyTo(Matrix, Count * Dimension);
+        Pending.Add((claim, batchIndex));
+        Count++;
+    }
+
+    /// <summary>The article was saved: its claims become rowids (in batch order, as the store assigned them).</summary>
+    public void Commit(IReadOnlyList<long> batchRowIds)
+    {
+        foreach (var (_, index) in Pending) RowIds.Add(batchRowIds[index]);
+        Pending.Clear();
+    }
+
+    /// <summary>The article was not saved: forget its claims.</summary>
+    public void Undo()
+    {
+        Count = RowIds.Count;
+        Pending.Clear();
+    }
+
+    private sealed class RowView(SpeakerPool pool) : IReadOnlyList<ReadOnlyMemory<float>>, IContiguousRows
+    {
+        public ReadOnlySpan<float> Matrix => pool.Matrix.AsSpan(0, pool.Count * pool.Dimension);
+        public ReadOnlyMemory<float> this[int index] =>
+            (uint)index < (uint)pool.Count ? pool.Matrix.AsMemory(index * pool.Dimension, pool.Dimension) : throw new ArgumentOutOfRangeException(nameof(index));
+        public int Count => pool.Count;
+        public IEnumerator<ReadOnlyMemory<float>> GetEnumerator()
+        {
+            for (int i = 0; i < pool.Count; i++) yield return this[i];
+        }
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
+
+/// <summary>A pool whose rows lie back to back in one array, so a selector can scan it without per-row slices.</summary>
+internal interface IContiguousRows
+{
+    /// <summary>Count x dimension floats, row-major.</summary>
+    ReadOnlySpan<float> Matrix { get; }
+    int Count { get; }
+}
+
+/// <summary>
+/// The speaker pools of one run, bounded: pools of speakers not used for a while are dropped once the
+/// vectors held pass a budget, and re-read from the store when needed. Candidate claims are read from the
+/// store by rowid through a bounded cache. Neither bound changes a result: the store holds what was dropped.
+/// </summary>
+internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget)
+{
+    /// <summary>Claims kept read; when full the cache starts over (cheap, and a miss is one indexed read).</summary>
+    public const int ClaimCacheSize = 1 << 11;
+
+    private readonly Dictionary<string, SpeakerPool> _pools = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, Claim> _claims = new();
+    private readonly List<SpeakerPool> _touched = [];
+    private long _floats;
+    private long _article;
+
+    public int PoolCount => _pools.Count;
+
+    public void BeginArticle()
+    {
+        _article++;
+        _touched.Clear();
+    }
+
+    public SpeakerPool Get(string speakerId)
+    {
+        if (!_pools.TryGetValue(speakerId, out var pool))
+        {
+            var (rowIds, matrix) = store.LoadSpeakerVectors(speakerId, embedder.ModelId, embedder.Dimension);
+            pool = new SpeakerPool(speakerId, embedder.Dimension, rowIds, matrix);
+            _pools[speakerId] = pool;
+            _floats += pool.Floats;
+        }
+        if (pool.LastUsed != _article)
+        {
+            pool.LastUsed = _article;
+            _touched.Add(pool);
+        }
+        return pool;
+    }
+
+    public void Add(SpeakerPool pool, Claim claim, float[] vector, int batchIndex)
+    {
+        long before = pool.Floats;
+        pool.Add(claim, vector, batchIndex);
+        _floats += pool.Floats - before;
+    }
+
+    /// <summary>Row <paramref name="index"/>'s claim: pending ones as they are, stored ones from the cache or the store.</summary>
+    public Claim Claim(SpeakerPool pool, int index)
+    {
+        if (index >= pool.RowIds.Count) return pool.Pending[index - pool.RowIds.Count].Claim;
+        long rowId = pool.RowIds[index];
+        if (_claims.TryGetValue(rowId, out var claim)) return claim;
+        if (_claims.Count >= ClaimCacheSize) _claims.Clear();
+        return _claims[rowId] = store.LoadClaim(rowId);
+    }
+
+    /// <summary>The article was saved with these claim rowids (batch order); then pools over budget are trimmed.</summary>
+    public void Commit(IReadOnlyList<long> rowIds)
+    {
+        foreach (var pool in _touched) pool.Commit(rowIds);
+        _touched.Clear();
+        if (_floats <= floatBudget) return;
+        // Least recently used first; ties (same article) by speaker id, so eviction is deterministic.
+        // Down to half the budget, so trimming happens now and then, not after every article.
+        foreach (var pool in _pools.Values.OrderBy(p => p.LastUsed).ThenBy(p => p.SpeakerId, StringComparer.Ordinal).ToList())
+        {
+            if (_floats <= floatBudget / 2) break;
+            _pools.Remove(pool.SpeakerId);
+            _floats -= pool.Floats;
+        }
+    }
+
+    public void Undo()
+    {
+        foreach (var pool in _touched) pool.Undo();
+        _touched.Clear();
+    }
+}
