@@ -209,7 +209,24 @@ internal static class MentionLexicon
         "russia", "belarus", "ukraine", "china", "america", "iran", "iraq", "syria", "israel", "europe",
         "germany", "france", "britain", "poland", "moldova", "crimea", "minsk", "moscow", "kyiv", "kiev",
         "washington", "beijing", "london", "paris", "brussels", "mexico", "canada", "japan", "india",
-        "turkey", "egypt", "u.s.", "us", "usa", "u.k.", "uk", "nato", "eu", "un");
+        "turkey", "egypt", "u.s.", "us", "usa", "u.k.", "uk", "nato", "eu", "un",
+        // US states and the AP-style state abbreviations that follow party tags and datelines
+        // ("(D-Md.)", "Baltimore, Md."): never a person, though "Virginia" or "Georgia" alone could look like one.
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+        "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+        "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+        "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
+        "new york", "new york city", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+        "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+        "vermont", "virginia", "west virginia", "wisconsin", "wyoming", "puerto rico", "los angeles",
+        "chicago", "houston", "philadelphia", "baltimore", "boston", "detroit", "atlanta", "miami",
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.",
+        "ky.", "la.", "md.", "mass.", "mich.", "minn.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.",
+        "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.",
+        "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.",
+        // The same when the tokenizer cut the period off (only forms that are not also short first names).
+        "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "md", "mich", "minn", "neb", "nev", "okla",
+        "pa", "tenn", "va", "vt", "wis", "wyo");
 
     public static bool IsDayOrMonth(string lower) => lower is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
         or "january" or "february" or "march" or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
