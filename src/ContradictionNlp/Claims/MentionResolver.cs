@@ -85,6 +85,7 @@ internal sealed class MentionResolver
                 else j = Math.Max(j + 1, end);
             }
         }
+        _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
     }
 
     private MentionResolver(MentionResolver seed)
