@@ -241,7 +241,12 @@ internal static class MentionLexicon
         "alexander", "sergei", "vladimir", "dmitry", "volodymyr", "viktor", "emmanuel", "boris", "xi",
         "ed", "edward", "don", "lindsey", "elijah", "anthony", "adam", "josh", "nick", "sam", "samuel",
         "william", "henry", "jon", "jonathan", "greg", "gregory", "ryan", "roger", "alan", "douglas",
-        "leonard", "vann", "elez", "robby", "brian", "jesse", "barry", "harold", "howard", "martin");
+        "leonard", "vann", "elez", "robby", "brian", "jesse", "barry", "harold", "howard", "martin",
+        "keith", "kenneth", "terrence", "lloyd", "aaron", "norman", "johnnie", "johnny", "jimmy",
+        "bryan", "luis", "carlos", "jose", "juan", "miguel", "jorge", "raymond", "ray", "walter", "wayne",
+        "dennis", "jerry", "gerald", "patrick", "timothy", "jeremy", "justin", "kyle", "travis", "marcus",
+        "rick", "ricky", "randy", "russell", "rush", "steve", "carl", "joshua", "benjamin", "nathan",
+        "zachary", "tyler", "brandon", "keenan", "mitt", "reid", "dick", "al", "rahm", "jeh");
 
     public static readonly HashSet<string> FemaleFirstNames = Set(
         "hillary", "melania", "ivanka", "chelsea", "michelle", "elizabeth", "nancy", "kellyanne", "donna",
@@ -250,7 +255,12 @@ internal static class MentionLexicon
         "amy", "kamala", "tulsi", "nikki", "condoleezza", "madeleine", "angela", "theresa", "ruth", "sonia",
         "elena", "jill", "gwen", "ava", "oprah", "kelly", "megyn", "rachel", "hope", "huma", "jennifer",
         "liz", "elaine", "loretta", "alicia", "emily", "jessica", "rebecca", "catherine", "margaret",
-        "helen", "diane", "dianne", "christine", "judith", "valerie", "ana", "lise", "aino", "tatiana", "olga");
+        "helen", "diane", "dianne", "christine", "judith", "valerie", "ana", "lise", "aino", "tatiana", "olga",
+        "heidi", "ivana", "tiffany", "carly", "janet", "cheryl", "sharon", "deborah", "carol", "joyce",
+        "marsha", "martha", "sheila", "stephanie", "heather", "amanda", "melissa", "nicole", "michele",
+        "kristen", "kirsten", "tammy", "maxine", "marcia", "wendy", "brenda", "pamela", "cynthia",
+        "samantha", "victoria", "alexandra", "natalie", "monica", "gloria", "irene", "lois", "betsy",
+        "hope", "rose", "joan", "janice", "beverly", "dolores", "lucia", "sofia", "julia", "zoe");
 
     public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame";
 

@@ -68,6 +68,11 @@ internal sealed class MentionResolver
                 {
                     // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.
                     bool place = m.Roles.Count == 0 && end - j == 1 && j - 1 >= a && u[j - 1].Lower is "in" or "at" or "from" or "to" or "near" or "across" or "into";
+                    // "Bridgeport, Conn.", "Ashton, Md.": a name followed by a state is a town, neither a
+                    // "he"/"she" nor an "it"/"they", so it is not remembered at all. (After a preposition
+                    // a lone name stays an "it" candidate: "a statement from Acme".)
+                    if (m.Roles.Count == 0 && end + 1 < b && u[end].Lower == "," && L.Places.Contains(u[end + 1].Lower) && u[end + 1].Lower.Length <= 6)
+                    { j = end; continue; }
                     bool isPerson = m.IsPerson && !place;
                     // "Subject": the first person of the sentence, named at its start or right after an
                     // introductory phrase's comma — not one buried in the predicate.
@@ -181,8 +186,10 @@ internal sealed class MentionResolver
         // mention sits inside what someone else reports ("spokesman Josh Earnest said that President
         // Barack Obama has long called for ..."): the reporting clause's subject outranks it.
         bool embedded = IsEmbedded(m.First, sentence);
+        // A bare surname of unknown gender is remembered bare: a later "he"/"she" then picks the bearer
+        // of its own gender ("Cruz said ... he" is not Heidi Cruz, named last).
         if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun)
-            _people.Add(new Person(span.Start, sentence, name, m.Roles, true, !embedded, m.Gender));
+            _people.Add(new Person(span.Start, sentence, m.Kind == MentionKind.Name && m.Gender == '?' && !m.Name.Contains(' ') ? m.Name : name, m.Roles, true, !embedded, m.Gender));
         else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
             _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
         // An organisation or group that just spoke ("Democrats noted ...") is a "they"/"it" candidate

@@ -106,7 +106,23 @@ public class MentionResolutionTests
         Assert.False(ClaimWithCue(text, "said", "the talks would resume").Speaker.IsResolved);
     }
 
+    [Fact]
+    public void He_after_a_bare_surname_skips_the_female_bearer_named_last()
+    {
+        var text = "Senator Ted Okafor spoke at noon. A rival mocked Heidi Okafor in May. "
+                 + "Delegates asked how Okafor could turn back. He said that the pledge was void.";
+        Assert.Equal("Ted Okafor", ClaimWithCue(text, "said", "the pledge was void").Speaker.Name);
+    }
+
     // --- places are not persons ---
+
+    [Fact]
+    public void A_town_followed_by_its_state_is_not_a_they_antecedent()
+    {
+        var text = "My father sold our house in Bridgeport, Conn., in 1970. They said that the crash was near.";
+        Assert.False(ClaimWithCue(text, "said", "the crash was near").Speaker.IsResolved);
+    }
+
 
     [Fact]
     public void A_state_abbreviation_after_a_hometown_is_not_a_she_antecedent()
