@@ -262,7 +262,9 @@ internal static class MentionLexicon
         "samantha", "victoria", "alexandra", "natalie", "monica", "gloria", "irene", "lois", "betsy",
         "hope", "rose", "joan", "janice", "beverly", "dolores", "lucia", "sofia", "julia", "zoe");
 
-    public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame";
+    public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame"
+        or "widow" or "wife" or "mother" or "daughter" or "sister" or "grandmother" or "woman" or "actress";
 
-    public static bool IsMale(string lower) => lower is "he" or "him" or "his" or "mr." or "spokesman" or "king" or "prince" or "chairman" or "congressman" or "businessman" or "sir" or "lord";
+    public static bool IsMale(string lower) => lower is "he" or "him" or "his" or "mr." or "spokesman" or "king" or "prince" or "chairman" or "congressman" or "businessman" or "sir" or "lord"
+        or "widower" or "husband" or "father" or "son" or "brother" or "grandfather" or "actor";
 }
