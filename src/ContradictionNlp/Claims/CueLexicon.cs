@@ -144,6 +144,9 @@ public static class CueLexicon
         return false;
     }
 
+    /// <summary><see cref="IsSpeechVerb"/> for a word already in lower case (no allocation; the resolver's hot loops).</summary>
+    internal static bool IsSpeechVerbLower(string lower) => VerbForms.ContainsKey(lower);
+
     /// <summary>
     /// True for any inflection of a cue verb of any class: speech verbs (<see cref="CueClass.Speech"/>),
     /// mental-state verbs (<see cref="CueClass.Belief"/>) and stance verbs (<see cref="CueClass.Attitude"/>).

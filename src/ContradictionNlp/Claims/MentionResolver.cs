@@ -138,7 +138,7 @@ internal sealed class MentionResolver
         while (j < b && j - np < 5 && u[j].IsWord)
         {
             var w = u[j].Lower;
-            if (j > np && (L.FiniteMarkers.Contains(w) || L.SkippableBeforeCue.Contains(w) || CueLexicon.IsSpeechVerb(w, out _))) { verb = j; break; }
+            if (j > np && (L.FiniteMarkers.Contains(w) || L.SkippableBeforeCue.Contains(w) || CueLexicon.IsSpeechVerbLower(w))) { verb = j; break; }
             if (u[j].IsCapitalised && (j > i || L.CapitalisedFunctionWords.Contains(w))) return null;
             if (L.Prepositions.Contains(w) || w is "that" or "who" or "which" or "and" or "or" || L.Negators.Contains(w)) return null;
             j++;
@@ -202,7 +202,9 @@ internal sealed class MentionResolver
         {
             bool plural = m.Kind == MentionKind.Nominal && m.Head.Length > 3 && m.Head.EndsWith('s') && !m.Head.EndsWith("ss", StringComparison.Ordinal);
             _subjects.Add(new Subject(span.Start, sentence, m.Kind == MentionKind.Name ? name : "", plural));
-            _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
+            // Mentions arrive in text order, so the list rarely needs re-sorting.
+            if (_subjects.Count > 1 && _subjects[^2].Position > span.Start)
+                _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
         }
         _people.Sort((x, y) => x.Position.CompareTo(y.Position));
         return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
@@ -218,14 +220,17 @@ internal sealed class MentionResolver
         if (_v.InsideRegion[unit] >= 0) return true;
         var u = _v.Units;
         int at = u[unit].Start;
-        if (!_people.Exists(p => p.Sentence == sentence && p.IsPerson && p.IsSubject && p.Position < at)) return false;
+        bool subjectBefore = false;
+        foreach (var p in _people)
+            if (p.Sentence == sentence && p.IsPerson && p.IsSubject && p.Position < at) { subjectBefore = true; break; }
+        if (!subjectBefore) return false;
         var (a, _) = _v.SentenceRanges[sentence];
         bool cue = false;
         for (int k = a; k < unit; k++)
         {
             if (!u[k].IsWord) continue;
             if (cue && u[k].Lower == "that") return true;
-            if (!u[k].IsCapitalised && CueLexicon.IsSpeechVerb(u[k].Lower, out _)) cue = true;
+            if (!u[k].IsCapitalised && CueLexicon.IsSpeechVerbLower(u[k].Lower)) cue = true;
         }
         return false;
     }
