@@ -73,7 +73,7 @@ internal sealed class MentionResolver
                     // a lone name stays an "it" candidate: "a statement from Acme".)
                     if (m.Roles.Count == 0 && end + 1 < b && u[end].Lower == "," && L.Places.Contains(u[end + 1].Lower) && u[end + 1].Lower.Length <= 6)
                     { j = end; continue; }
-                    bool isPerson = m.IsPerson && !place;
+                    bool isPerson = m.IsPerson && !place && !IsGroupName(m.Name);
                     // "Subject": the first person of the sentence, named at its start or right after an
                     // introductory phrase's comma — not one buried in the predicate.
                     // A name right after a subordinator ("While Obama had ...") is the subordinate clause's.
@@ -188,7 +188,7 @@ internal sealed class MentionResolver
         bool embedded = IsEmbedded(m.First, sentence);
         // A bare surname of unknown gender is remembered bare: a later "he"/"she" then picks the bearer
         // of its own gender ("Cruz said ... he" is not Heidi Cruz, named last).
-        if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun)
+        if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun && !(m.Kind == MentionKind.Name && IsGroupName(name)))
             _people.Add(new Person(span.Start, sentence, m.Kind == MentionKind.Name && m.Gender == '?' && !m.Name.Contains(' ') ? m.Name : name, m.Roles, true, !embedded, m.Gender));
         else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
             _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
@@ -244,6 +244,10 @@ internal sealed class MentionResolver
     }
 
     private static string Key(string name) => name.ToLowerInvariant();
+
+    /// <summary>"Europeans", "Americans": a plural demonym is a group ("they"), never a "he"/"she".</summary>
+    private static bool IsGroupName(string name) =>
+        name.Length > 4 && name.EndsWith('s') && !name.Contains(' ') && L.Nationalities.Contains(name[..^1].ToLowerInvariant());
 
     private static string LastWord(string name)
     {

@@ -149,6 +149,21 @@ public class MentionResolutionTests
         Assert.Equal("Virginia Holt", ClaimWithCue(text, "said", "the budget").Speaker.Name);
     }
 
+    [Fact]
+    public void A_plural_demonym_is_not_a_he_antecedent()
+    {
+        var text = "President Tom Reilly met the leaders in May. The Europeans derided the deal as weak, but Mr. Reilly learned from it. "
+                 + "He said that a deal needed every nation.";
+        Assert.Equal("Tom Reilly", ClaimWithCue(text, "said", "a deal needed").Speaker.Name);
+    }
+
+    [Fact]
+    public void A_plural_demonym_stays_a_they_antecedent()
+    {
+        var text = "The Europeans said that the deal was weak. They added that talks would resume.";
+        Assert.Equal("Europeans", ClaimWithCue(text, "added", "talks would resume").Speaker.Name);
+    }
+
     // --- the reporting clause's subject outranks a name inside the reported content ---
 
     [Fact]
