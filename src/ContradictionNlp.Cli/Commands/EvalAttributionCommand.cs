@@ -48,6 +48,11 @@ public static class EvalAttributionCommand
             Description = "Score only the claims the extractor classed as speech (CueClass.Speech), as the pipeline did before belief/attitude cues.",
         };
         var timing = new Option<bool>("--timing") { Description = "Also time claim extraction alone (best of 3 passes over the tokenized articles) and print words/s (wall and CPU) on stderr." };
+        var cueStats = new Option<string?>("--cue-stats")
+        {
+            Description = "Also write per-word cue counts (word, gold cue tokens, all tokens, precision, our lexicon class) as TSV to FILE. Run it on the TRAIN split only.",
+            HelpName = "FILE",
+        };
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
         var extractorName = new Option<string>("--extractor")
         {
@@ -64,6 +69,7 @@ public static class EvalAttributionCommand
         cmd.Options.Add(errors);
         cmd.Options.Add(pronounSample);
         cmd.Options.Add(seed);
+        cmd.Options.Add(cueStats);
         cmd.Options.Add(timing);
         cmd.Options.Add(speechOnly);
         cmd.Options.Add(extractorName);
@@ -96,6 +102,9 @@ public static class EvalAttributionCommand
 
             if (parse.GetValue(errors) is { } errorPath)
                 AttributionErrorLog.Write(errorPath, evaluation);
+
+            if (parse.GetValue(cueStats) is { } cueStatsPath)
+                File.WriteAllText(cueStatsPath, AttributionCueStats.ToTsv(AttributionCueStats.Compute(split, minCueTokens: 3)));
 
             if (parse.GetValue(json)) stdout.WriteLine(report.ToJson());
             else WriteTable(stdout, report, AttributionErrorLog.CountByKind(evaluation));

@@ -209,7 +209,24 @@ internal static class MentionLexicon
         "russia", "belarus", "ukraine", "china", "america", "iran", "iraq", "syria", "israel", "europe",
         "germany", "france", "britain", "poland", "moldova", "crimea", "minsk", "moscow", "kyiv", "kiev",
         "washington", "beijing", "london", "paris", "brussels", "mexico", "canada", "japan", "india",
-        "turkey", "egypt", "u.s.", "us", "usa", "u.k.", "uk", "nato", "eu", "un");
+        "turkey", "egypt", "u.s.", "us", "usa", "u.k.", "uk", "nato", "eu", "un",
+        // US states and the AP-style state abbreviations that follow party tags and datelines
+        // ("(D-Md.)", "Baltimore, Md."): never a person, though "Virginia" or "Georgia" alone could look like one.
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+        "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+        "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+        "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
+        "new york", "new york city", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
+        "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+        "vermont", "virginia", "west virginia", "wisconsin", "wyoming", "puerto rico", "los angeles",
+        "chicago", "houston", "philadelphia", "baltimore", "boston", "detroit", "atlanta", "miami",
+        "ala.", "ariz.", "ark.", "calif.", "colo.", "conn.", "del.", "fla.", "ga.", "ill.", "ind.", "kan.",
+        "ky.", "la.", "md.", "mass.", "mich.", "minn.", "mo.", "mont.", "neb.", "nev.", "n.h.", "n.j.",
+        "n.m.", "n.y.", "n.c.", "n.d.", "okla.", "ore.", "pa.", "r.i.", "s.c.", "s.d.", "tenn.", "tex.",
+        "vt.", "va.", "wash.", "w.va.", "wis.", "wyo.", "d.c.",
+        // The same when the tokenizer cut the period off (only forms that are not also short first names).
+        "ala", "ariz", "calif", "colo", "conn", "fla", "ga", "md", "mich", "minn", "neb", "nev", "okla",
+        "pa", "tenn", "va", "vt", "wis", "wyo");
 
     public static bool IsDayOrMonth(string lower) => lower is "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday"
         or "january" or "february" or "march" or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
@@ -224,7 +241,12 @@ internal static class MentionLexicon
         "alexander", "sergei", "vladimir", "dmitry", "volodymyr", "viktor", "emmanuel", "boris", "xi",
         "ed", "edward", "don", "lindsey", "elijah", "anthony", "adam", "josh", "nick", "sam", "samuel",
         "william", "henry", "jon", "jonathan", "greg", "gregory", "ryan", "roger", "alan", "douglas",
-        "leonard", "vann", "elez", "robby", "brian", "jesse", "barry", "harold", "howard", "martin");
+        "leonard", "vann", "elez", "robby", "brian", "jesse", "barry", "harold", "howard", "martin",
+        "keith", "kenneth", "terrence", "lloyd", "aaron", "norman", "johnnie", "johnny", "jimmy",
+        "bryan", "luis", "carlos", "jose", "juan", "miguel", "jorge", "raymond", "ray", "walter", "wayne",
+        "dennis", "jerry", "gerald", "patrick", "timothy", "jeremy", "justin", "kyle", "travis", "marcus",
+        "rick", "ricky", "randy", "russell", "rush", "steve", "carl", "joshua", "benjamin", "nathan",
+        "zachary", "tyler", "brandon", "keenan", "mitt", "reid", "dick", "al", "rahm", "jeh");
 
     public static readonly HashSet<string> FemaleFirstNames = Set(
         "hillary", "melania", "ivanka", "chelsea", "michelle", "elizabeth", "nancy", "kellyanne", "donna",
@@ -233,9 +255,16 @@ internal static class MentionLexicon
         "amy", "kamala", "tulsi", "nikki", "condoleezza", "madeleine", "angela", "theresa", "ruth", "sonia",
         "elena", "jill", "gwen", "ava", "oprah", "kelly", "megyn", "rachel", "hope", "huma", "jennifer",
         "liz", "elaine", "loretta", "alicia", "emily", "jessica", "rebecca", "catherine", "margaret",
-        "helen", "diane", "dianne", "christine", "judith", "valerie", "ana", "lise", "aino", "tatiana", "olga");
+        "helen", "diane", "dianne", "christine", "judith", "valerie", "ana", "lise", "aino", "tatiana", "olga",
+        "heidi", "ivana", "tiffany", "carly", "janet", "cheryl", "sharon", "deborah", "carol", "joyce",
+        "marsha", "martha", "sheila", "stephanie", "heather", "amanda", "melissa", "nicole", "michele",
+        "kristen", "kirsten", "tammy", "maxine", "marcia", "wendy", "brenda", "pamela", "cynthia",
+        "samantha", "victoria", "alexandra", "natalie", "monica", "gloria", "irene", "lois", "betsy",
+        "hope", "rose", "joan", "janice", "beverly", "dolores", "lucia", "sofia", "julia", "zoe");
 
-    public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame";
+    public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame"
+        or "widow" or "wife" or "mother" or "daughter" or "sister" or "grandmother" or "woman" or "actress";
 
-    public static bool IsMale(string lower) => lower is "he" or "him" or "his" or "mr." or "spokesman" or "king" or "prince" or "chairman" or "congressman" or "businessman" or "sir" or "lord";
+    public static bool IsMale(string lower) => lower is "he" or "him" or "his" or "mr." or "spokesman" or "king" or "prince" or "chairman" or "congressman" or "businessman" or "sir" or "lord"
+        or "widower" or "husband" or "father" or "son" or "brother" or "grandfather" or "actor";
 }

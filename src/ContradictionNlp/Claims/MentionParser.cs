@@ -273,7 +273,8 @@ internal sealed class MentionParser
             }
             bool org = false;
             for (int i = n; i <= h; i++) if (L.OrgWords.Contains(_u[i].Lower)) org = true;
-            bool place = n == h && L.Places.Contains(head.Lower);
+            // "Md.", "New York": a place named alone (one word or several) is never a person.
+            bool place = n == h ? L.Places.Contains(head.Lower) : L.Places.Contains(name.ToLowerInvariant());
             // A lone all-capitals word ("DNC", "NYPD") is an organisation's acronym.
             if (n == h && head.Text.Length is >= 2 and <= 6 && head.Text.All(ch => char.IsUpper(ch) || ch == '.')) org = true;
             if (gender == '?' && n < h)

@@ -22,6 +22,14 @@ internal sealed class MentionResolver
 {
     private sealed record Person(int Position, int Sentence, string Name, List<string> Roles, bool IsPerson, bool IsSubject, char Gender);
 
+    /// <summary>
+    /// A non-person subject of a clause: an organisation opening a sentence, a common-noun phrase
+    /// opening one ("The ad uses ...", "Voting rights advocates have ..."), or a description that spoke
+    /// ("..., the report says"). <paramref name="Name"/> is empty for a common-noun phrase: the speaker
+    /// it stands for has no name, and a later "it"/"they" standing for it stays unresolved too.
+    /// </summary>
+    private sealed record Subject(int Position, int Sentence, string Name, bool Plural);
+
     private static readonly HashSet<string> Subordinators = new(StringComparer.Ordinal)
     {
         "while", "although", "though", "if", "when", "because", "as", "since", "after", "before", "unless", "whereas", "once", "until",
@@ -30,11 +38,14 @@ internal sealed class MentionResolver
     private readonly UnitView _v;
     private readonly List<Person> _people = [];
     private readonly Dictionary<string, char> _gender = new(StringComparer.Ordinal);
+    private readonly List<Subject> _subjects = [];
 
     public MentionResolver(UnitView view, MentionParser parser)
     {
         _v = view;
         var u = view.Units;
+        for (int s = 0; s < view.SentenceRanges.Length; s++)
+            if (CommonNounSubject(s) is { } cs) _subjects.Add(cs);
         // Capitalised words seen somewhere other than a sentence's first word: only these can be a
         // one-word name at a sentence start ("Recent shipments ...", "Chastened by ...", "Climate ..."
         // are capitalised only because they open the sentence).
@@ -57,12 +68,21 @@ internal sealed class MentionResolver
                 {
                     // "in Denver", "from Minsk": a lone name after a place preposition is a place, not a person.
                     bool place = m.Roles.Count == 0 && end - j == 1 && j - 1 >= a && u[j - 1].Lower is "in" or "at" or "from" or "to" or "near" or "across" or "into";
-                    bool isPerson = m.IsPerson && !place;
+                    // "Bridgeport, Conn.", "Ashton, Md.": a name followed by a state is a town, neither a
+                    // "he"/"she" nor an "it"/"they", so it is not remembered at all. (After a preposition
+                    // a lone name stays an "it" candidate: "a statement from Acme".)
+                    if (m.Roles.Count == 0 && end + 1 < b && u[end].Lower == "," && L.Places.Contains(u[end + 1].Lower) && u[end + 1].Lower.Length <= 6)
+                    { j = end; continue; }
+                    bool isPerson = m.IsPerson && !place && !IsGroupName(m.Name);
                     // "Subject": the first person of the sentence, named at its start or right after an
                     // introductory phrase's comma — not one buried in the predicate.
                     // A name right after a subordinator ("While Obama had ...") is the subordinate clause's.
                     bool subject = first && isPerson && ((j - a <= 1 && !(j == a + 1 && Subordinators.Contains(u[a].Lower))) || u[j - 1].Lower == ",");
                     _people.Add(new Person(u[j].Start, s, m.Name, m.Roles, isPerson, subject, m.Gender));
+                    // "The Justice Department joined ...", "In July, the FBI said ...": an organisation
+                    // opening the sentence (or its main clause) is that clause's subject.
+                    if (first && !isPerson && !place && !L.Places.Contains(Key(m.Name)) && OpensClause(j, a))
+                        _subjects.Add(new Subject(u[j].Start, s, m.Name, Plural: false));
                     if (isPerson) first = false;
                     if (m.Gender != '?') _gender[Key(m.Name)] = m.Gender;
                     j = end;
@@ -70,6 +90,7 @@ internal sealed class MentionResolver
                 else j = Math.Max(j + 1, end);
             }
         }
+        _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
     }
 
     private MentionResolver(MentionResolver seed)
@@ -77,7 +98,69 @@ internal sealed class MentionResolver
         _v = seed._v;
         _people = new List<Person>(seed._people);
         _gender = new Dictionary<string, char>(seed._gender, StringComparer.Ordinal);
+        _subjects = new List<Subject>(seed._subjects);
     }
+
+    /// <summary>The name at unit <paramref name="j"/> opens its sentence (after at most a determiner) or follows an introductory comma.</summary>
+    private bool OpensClause(int j, int a)
+    {
+        var u = _v.Units;
+        int k = j - 1;
+        if (k >= a && u[k].Lower is "the" or "a" or "an") k--;
+        return k < a || u[k].Lower == "," || (k == a && u[k].Lower is "but" or "and" or "so" or "yet");
+    }
+
+    private static readonly HashSet<string> NotNounHeads = new(StringComparer.Ordinal)
+    {
+        "there", "here", "it", "this", "that", "what", "which", "who", "one", "some", "many", "most", "all", "none",
+        "each", "both", "others", "other", "more", "less", "much", "such", "same", "former", "latter",
+    };
+
+    /// <summary>
+    /// The common-noun phrase opening sentence <paramref name="s"/> as its subject, or null: an optional
+    /// conjunction, an optional determiner, one to four lower-case words (the first may be capitalised
+    /// only because it opens the sentence), then a verb. Without a tagger the verb is recognised by
+    /// shape: an auxiliary, an adverb we step over before cues ("then", "also"), a cue verb, or, after a
+    /// determiner, a word ending in -s/-ed ("The ad uses"). A capitalised word inside the phrase makes it
+    /// a name, which the name scan handles.
+    /// </summary>
+    private Subject? CommonNounSubject(int s)
+    {
+        var u = _v.Units;
+        var (a, b) = _v.SentenceRanges[s];
+        int i = a;
+        if (i < b && u[i].Lower is "but" or "and" or "so" or "yet" or "still") i++;
+        if (i >= b || _v.InsideRegion[i] >= 0 || !u[i].IsWord) return null;
+        bool det = u[i].Lower is "the" or "this" or "these" or "those" or "its" or "their" or "a" or "an";
+        int np = det ? i + 1 : i;
+        int j = np;
+        int verb = -1;
+        while (j < b && j - np < 5 && u[j].IsWord)
+        {
+            var w = u[j].Lower;
+            if (j > np && (L.FiniteMarkers.Contains(w) || L.SkippableBeforeCue.Contains(w) || CueLexicon.IsSpeechVerbLower(w))) { verb = j; break; }
+            if (u[j].IsCapitalised && (j > i || L.CapitalisedFunctionWords.Contains(w))) return null;
+            if (L.Prepositions.Contains(w) || w is "that" or "who" or "which" or "and" or "or" || L.Negators.Contains(w)) return null;
+            j++;
+        }
+        if (verb < 0 && det)
+        {
+            // Weak evidence: the first -s/-ed word after the head word ("The ad uses", "The report found").
+            for (int k = np + 1; k < j; k++)
+                if (u[k].Lower.Length > 3 && !u[k].IsCapitalised && (u[k].Lower.EndsWith("ed", StringComparison.Ordinal)
+                    || (u[k].Lower.EndsWith('s') && !u[k].Lower.EndsWith("ss", StringComparison.Ordinal))))
+                { verb = k; break; }
+        }
+        if (verb <= np) return null;
+        var head = u[verb - 1].Lower;
+        if (NotNounHeads.Contains(head) || L.SubjectPronouns.Contains(head) || L.IsSourceOrTitle(head) && !L.DocumentNouns.Contains(head) && !L.OrgWords.Contains(head) && IsPersonNoun(head)) return null;
+        bool plural = head.Length > 3 && head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal) && !head.EndsWith("us", StringComparison.Ordinal);
+        return new Subject(u[np].Start, s, "", plural);
+    }
+
+    // Person nouns ("the senator", "the spokesman") are "he"/"she" material; only other heads stand
+    // for a later "it"/"they". Plural person nouns ("officials", "advocates") can be "they".
+    private static bool IsPersonNoun(string head) => L.Titles.Contains(head) && !(head.Length > 3 && head.EndsWith('s'));
 
     /// <summary>
     /// A resolver in this one's current state that resolves independently of it. <see cref="Resolve"/>
@@ -94,22 +177,62 @@ internal sealed class MentionResolver
         int sentence = SentenceOf(span.Start);
         string name = m.Kind switch
         {
-            MentionKind.Name => m.IsPerson ? FullName(m.Name, span.Start) : m.Name,
+            MentionKind.Name => m.IsPerson ? FullName(m.Name, span.Start, m.Gender) : m.Name,
             MentionKind.Pronoun => ResolvePronoun(m.Head, span.Start, sentence),
             _ => ResolveNominal(m, span.Start),
         };
         if (m.Kind == MentionKind.Pronoun && name.Length > 0 && m.Gender != '?') _gender.TryAdd(Key(name), m.Gender);
-        // A person who has just spoken is the likeliest "he"/"she" of the next sentences.
-        if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun)
-            _people.Add(new Person(span.Start, sentence, name, m.Roles, true, true, m.Gender));
+        // A person who has just spoken is the likeliest "he"/"she" of the next sentences — unless the
+        // mention sits inside what someone else reports ("spokesman Josh Earnest said that President
+        // Barack Obama has long called for ..."): the reporting clause's subject outranks it.
+        bool embedded = IsEmbedded(m.First, sentence);
+        // A bare surname of unknown gender is remembered bare: a later "he"/"she" then picks the bearer
+        // of its own gender ("Cruz said ... he" is not Heidi Cruz, named last).
+        if (name.Length > 0 && m.IsPerson && m.Kind != MentionKind.Pronoun && !(m.Kind == MentionKind.Name && IsGroupName(name)))
+            _people.Add(new Person(span.Start, sentence, m.Kind == MentionKind.Name && m.Gender == '?' && !m.Name.Contains(' ') ? m.Name : name, m.Roles, true, !embedded, m.Gender));
         else if (name.Length > 0 && m.Kind == MentionKind.Pronoun && m.IsPerson)
             _people.Add(new Person(span.Start, sentence, name, [], true, true, m.Gender));
         // An organisation or group that just spoke ("Democrats noted ...") is a "they"/"it" candidate
         // even when the article-wide scan skipped it (a one-word sentence opener).
         else if (name.Length > 0 && m.Kind == MentionKind.Name && !_people.Exists(p => p.Position == span.Start))
             _people.Add(new Person(span.Start, sentence, name, m.Roles, false, true, '?'));
+        // A non-person that spoke is the subject of its reporting clause: "..., the report says. It also
+        // points out ..." — "it" is the report (unnamed), not an organisation named further back.
+        if (!embedded && m.Kind != MentionKind.Pronoun && !(m.Kind == MentionKind.Name && m.IsPerson) && !(m.Kind == MentionKind.Nominal && m.IsPerson && IsPersonNoun(m.Head)))
+        {
+            bool plural = m.Kind == MentionKind.Nominal && m.Head.Length > 3 && m.Head.EndsWith('s') && !m.Head.EndsWith("ss", StringComparison.Ordinal);
+            _subjects.Add(new Subject(span.Start, sentence, m.Kind == MentionKind.Name ? name : "", plural));
+            // Mentions arrive in text order, so the list rarely needs re-sorting.
+            if (_subjects.Count > 1 && _subjects[^2].Position > span.Start)
+                _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
+        }
         _people.Sort((x, y) => x.Position.CompareTo(y.Position));
         return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
+    }
+
+    /// <summary>
+    /// The unit sits inside a quotation, or follows a cue verb and a "that" in a sentence whose subject
+    /// is a person named before it: part of what that person reports. Without a person subject
+    /// ("The sentence was clarified to reflect that Roe is calling for ...") the name stays a subject.
+    /// </summary>
+    private bool IsEmbedded(int unit, int sentence)
+    {
+        if (_v.InsideRegion[unit] >= 0) return true;
+        var u = _v.Units;
+        int at = u[unit].Start;
+        bool subjectBefore = false;
+        foreach (var p in _people)
+            if (p.Sentence == sentence && p.IsPerson && p.IsSubject && p.Position < at) { subjectBefore = true; break; }
+        if (!subjectBefore) return false;
+        var (a, _) = _v.SentenceRanges[sentence];
+        bool cue = false;
+        for (int k = a; k < unit; k++)
+        {
+            if (!u[k].IsWord) continue;
+            if (cue && u[k].Lower == "that") return true;
+            if (!u[k].IsCapitalised && CueLexicon.IsSpeechVerbLower(u[k].Lower)) cue = true;
+        }
+        return false;
     }
 
     private int SentenceOf(int position)
@@ -121,6 +244,10 @@ internal sealed class MentionResolver
     }
 
     private static string Key(string name) => name.ToLowerInvariant();
+
+    /// <summary>"Europeans", "Americans": a plural demonym is a group ("they"), never a "he"/"she".</summary>
+    private static bool IsGroupName(string name) =>
+        name.Length > 4 && name.EndsWith('s') && !name.Contains(' ') && L.Nationalities.Contains(name[..^1].ToLowerInvariant());
 
     private static string LastWord(string name)
     {
@@ -163,7 +290,8 @@ internal sealed class MentionResolver
                 if (p.Position >= position || !p.IsPerson) continue;
                 var full = FullName(p.Name, p.Position, want);
                 // A bare surname whose every full name is of the other gender is not this pronoun's antecedent.
-                if (!full.Contains(' ') && FullName(p.Name, p.Position).Contains(' ')) continue;
+                // ("Mrs. Clinton" with only Bill Clinton named in full is still her: her own title says so.)
+                if (!full.Contains(' ') && p.Gender != want && FullName(p.Name, p.Position).Contains(' ')) continue;
                 var g = p.Gender != '?' ? p.Gender : _gender.GetValueOrDefault(Key(full), '?');
                 if (g != '?' && g != want) continue;
                 if (p.IsSubject) return full;
@@ -187,6 +315,16 @@ internal sealed class MentionResolver
         }
         if (pronoun is "they" or "it")
         {
+            // The nearest non-person clause subject of this or the last two sentences, when one agrees
+            // in number: "The ad then references FBI criticism ... It mentions" is the ad, not the FBI.
+            for (int i = _subjects.Count - 1; i >= 0; i--)
+            {
+                var sj = _subjects[i];
+                if (sj.Position >= position) continue;
+                if (sj.Sentence < sentence - 2) break;
+                bool agrees = pronoun == "it" ? !sj.Plural : sj.Plural || sj.Name.Length > 0;
+                if (agrees) return sj.Name;
+            }
             for (int i = _people.Count - 1; i >= 0; i--)
             {
                 var p = _people[i];

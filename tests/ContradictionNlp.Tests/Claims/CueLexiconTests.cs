@@ -19,6 +19,12 @@ public class CueLexiconTests
     [InlineData("acknowledges", "acknowledge")]
     [InlineData("wrote", "write")]
     [InlineData("stressed", "stress")]
+    [InlineData("echoed", "echo")]
+    [InlineData("echoes", "echo")]
+    [InlineData("voiced", "voice")]
+    [InlineData("reminded", "remind")]
+    [InlineData("pleaded", "plead")]
+    [InlineData("emailed", "email")]
     public void Inflections_map_to_their_lemma(string form, string lemma)
     {
         Assert.True(CueLexicon.IsSpeechVerb(form, out var l));
@@ -38,6 +44,8 @@ public class CueLexiconTests
     [InlineData("believed")]
     [InlineData("walked")]
     [InlineData("sayed")]
+    [InlineData("touted")]      // a stance verb (hybrid only), not speech
+    [InlineData("portrayed")]
     [InlineData("")]
     public void Other_words_are_not_cues(string word) => Assert.False(CueLexicon.IsSpeechCue(word));
 
