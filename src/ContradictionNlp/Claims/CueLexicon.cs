@@ -26,7 +26,7 @@ public static class CueLexicon
         "joke", "lament", "speculate", "tweet", "write", "proclaim", "confess", "suggest", "continue",
         "underscore", "underline", "answer", "accuse", "point", "estimate", "conclude",
         "retort", "quip", "comment", "signal", "forecast", "guarantee", "learn", "show", "find", "call", "cite",
-        // Round 4, from data/cue-lexicon/polnear-train-cue-words.tsv (PolNeAR TRAIN gold: cue tokens /
+        // Round 4, from `cnlp eval attribution --cue-stats` on PolNeAR TRAIN (data/cue-lexicon/README.md; cue tokens /
         // all tokens of the form): speech acts missing above, e.g. echoed 16/21, voiced 11/15,
         // reminded 11/14, pleaded 9/12, shouted 8/11, chanted 7/9, recounted 5/7, interjected 5/6.
         "echo", "voice", "remind", "plead", "shout", "yell", "chant", "recount", "interject", "muse",
