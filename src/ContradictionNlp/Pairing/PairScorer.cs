@@ -45,6 +45,14 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         ? throw new ArgumentOutOfRangeException(nameof(cacheCapacity), cacheCapacity, "cacheCapacity must be >= 0.")
         : scorer is NliScorer nli && cacheCapacity > 0 ? new PreparedTextCache(nli.Featurizer, Math.Max(2, cacheCapacity)) : null;
 
+    /// <summary>
+    /// Scores of pairs that passed the gate, by (a text, b text) in that order, when <see cref="Cache"/> is on. A
+    /// large archive holds the same quote many times (agencies, updates, re-runs), so a new claim meets the same
+    /// stored text again and again; the model result is a function of the two texts, so a hit is exact.
+    /// </summary>
+    public GenerationCache<(string A, string B), ContradictionScore>? PairCache { get; } =
+        scorer is NliScorer && cacheCapacity > 0 ? new GenerationCache<(string A, string B), ContradictionScore>(Math.Max(2, cacheCapacity)) : null;
+
     /// <summary><paramref name="text"/> analysed by the scorer's featurizer, from the cache when there; null when the scorer is not an <see cref="NliScorer"/>.</summary>
     public PreparedText? Prepare(string text) =>
         Cache is { } c ? c.Get(text) : Scorer is NliScorer n ? n.Featurizer.Prepare(text) : null;
@@ -89,7 +97,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (Gate is { } g && !g.Related(a, b)) return Unrelated;
-        if (Scorer is NliScorer n) return Combine(n.Score(a, b), n.Score(b, a));
+        if (Scorer is NliScorer n) return Model(n, a, b);
         return BothWays(a.Text, b.Text);
     }
 
@@ -102,8 +110,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         if (Gate is { } g && !g.Related(stemsA, stemsB)) return Unrelated;
         if (Cache is not null && Scorer is NliScorer n)
         {
-            var (pa, pb) = (Cache.Get(a), Cache.Get(b));
-            return Combine(n.Score(pa, pb), n.Score(pb, pa));
+            return Model(n, Cache.Get(a), Cache.Get(b));
         }
         return BothWays(a, b);
     }
@@ -112,6 +119,9 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     // (new information), so "A" vs "not-A and more" scores low one way and high the other. The direction
     // with the higher contradiction probability decides (its whole distribution is used); reasons come
     // from a->b so their spans keep indexing a and b.
+    private ContradictionScore Model(NliScorer n, PreparedText a, PreparedText b) =>
+        PairCache is { } pairs ? pairs.Get((a.Text, b.Text), _ => Combine(n.Score(a, b), n.Score(b, a))) : Combine(n.Score(a, b), n.Score(b, a));
+
     private ContradictionScore BothWays(string a, string b) => Combine(Scorer.Score(a, b), Scorer.Score(b, a));
 
     private static ContradictionScore Combine(ContradictionScore ab, ContradictionScore ba)

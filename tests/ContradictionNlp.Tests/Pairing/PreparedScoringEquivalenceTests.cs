@@ -101,6 +101,26 @@ public class PreparedScoringEquivalenceTests
         // Each distinct text was prepared once; every later use was a hit.
         Assert.Equal(Texts.Length, cached.Cache!.Misses);
         Assert.Equal(2L * pairs - Texts.Length, cached.Cache.Hits);
+        // Pairs that reached the model were scored once each; the second round was served from the pair cache.
+        Assert.Equal(passed / 2, cached.PairCache!.Misses);
+        Assert.Equal(passed / 2, cached.PairCache.Hits);
+    }
+
+    [Fact]
+    public void A_pair_cache_hit_is_the_score_of_that_exact_ordered_pair()
+    {
+        var nli = Nli();
+        var scorer = new PairScorer(nli);
+        const string a = "the city will not raise property taxes next year";
+        const string b = "property taxes will rise next year";
+        var ab = scorer.ScoreTexts(a, b);
+        var ba = scorer.ScoreTexts(b, a);
+        // Reversed order is its own entry: reason spans index the a text first.
+        Assert.NotEqual(ab.Reasons.Select(r => r.SpansA), ba.Reasons.Select(r => r.SpansA));
+        Assert.Same(ab, scorer.ScoreTexts(a, b));
+        AssertSame(new PairScorer(nli, cacheCapacity: 0).ScoreTexts(b, a), scorer.ScoreTexts(b, a), "b/a");
+        Assert.Equal(2, scorer.PairCache!.Misses);
+        Assert.Equal(2, scorer.PairCache.Hits);
     }
 
     [Fact]
