@@ -40,6 +40,15 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     /// </summary>
     public const int DefaultMinShared = 2;
 
+    /// <summary>The cache capacity this scorer was built with (0: no caches).</summary>
+    public int CacheCapacity { get; } = cacheCapacity;
+
+    /// <summary>
+    /// The same scorer and gate with empty caches: what a new process starts with. Benchmarks take one per timed
+    /// run, so a run is not served by the previous run's results (they repeat the same articles).
+    /// </summary>
+    public PairScorer WithColdCaches() => new(Scorer, Gate, Gate is not null, CacheCapacity);
+
     /// <summary>Prepared claim texts, when the scorer is an <see cref="NliScorer"/> and the capacity is above 0; else null.</summary>
     public PreparedTextCache? Cache { get; } = cacheCapacity < 0
         ? throw new ArgumentOutOfRangeException(nameof(cacheCapacity), cacheCapacity, "cacheCapacity must be >= 0.")

@@ -165,6 +165,23 @@ public class PreparedScoringEquivalenceTests
     }
 
     [Fact]
+    public void With_cold_caches_keeps_scorer_gate_and_capacity_and_starts_empty()
+    {
+        var nli = Nli();
+        var warm = new PairScorer(nli, cacheCapacity: 64);
+        warm.ScoreTexts("the bank will cut interest rates", "the bank cut interest rates on Monday");
+        Assert.Equal(2, warm.Cache!.Count);
+        var cold = warm.WithColdCaches();
+        Assert.Same(warm.Scorer, cold.Scorer);
+        Assert.Same(warm.Gate, cold.Gate);
+        Assert.Equal(64, cold.CacheCapacity);
+        Assert.Equal(0, cold.Cache!.Count);
+        Assert.Equal(0, cold.PairCache!.Count);
+        // Without a gate it stays without one (not the default gate).
+        Assert.Null(new PairScorer(nli, useGate: false).WithColdCaches().Gate);
+    }
+
+    [Fact]
     public void Content_stems_are_a_copy()
     {
         var p = Nli().Featurizer.Prepare("property taxes will rise");
