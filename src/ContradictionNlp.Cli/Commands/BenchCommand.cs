@@ -92,8 +92,8 @@ public static class BenchCommand
         try
         {
             var loaded = env.LoadStages(modelsDir);
-            // One set of stages per run: they are stateless between runs, but a factory keeps that an explicit choice.
-            stages = () => loaded;
+            // One set of stages per run, the pair scorer's caches empty: a run must not reuse an earlier run's scores.
+            stages = () => loaded.WithColdCaches();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -18,6 +18,16 @@ public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
 
     public bool Related(string a, string b) => Related(Prepare(a), Prepare(b));
 
+    /// <summary>As <see cref="Related(string, string)"/> from prepared texts (their stems are reused when this gate's featurizer made them).</summary>
+    public bool Related(PreparedText a, PreparedText b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Related(StemsOf(a), StemsOf(b));
+    }
+
+    private string[] StemsOf(PreparedText t) => ReferenceEquals(t.Featurizer, Featurizer) ? t.ContentStemsShared : Prepare(t.Text);
+
     /// <summary>Merge-walk over two sorted stem arrays: no allocation, linear time.</summary>
     public bool Related(string[] a, string[] b)
     {

@@ -79,8 +79,16 @@ public sealed record PipelineStages(
             pool is IContiguousRows rows ? selector.Select(query, rows.Matrix, rows.Count) : selector.Select(query, pool);
     }
 
+    /// <summary>
+    /// These stages with the pair scorer's text and pair caches empty (models shared): the benchmarks take one per
+    /// timed run, so no run is served by an earlier run's cached scores.
+    /// </summary>
+    public PipelineStages WithColdCaches() =>
+        PairScorer is PairScorerAdapter a ? this with { PairScorer = new PairScorerAdapter(a.Scorer.WithColdCaches()) } : this;
+
     private sealed class PairScorerAdapter(PairScorer scorer) : IPairScorer
     {
+        public PairScorer Scorer => scorer;
         public string ModelVersion => scorer.Scorer.ModelVersion;
         public ScoredPair Score(Claim a, Claim b, float similarity) => scorer.Score(a, b, similarity);
     }

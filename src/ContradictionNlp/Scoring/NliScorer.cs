@@ -28,9 +28,13 @@ public sealed class NliScorer : IContradictionScorer
     /// <summary>The weights.bin bytes of whichever model this is.</summary>
     public byte[] WeightsBytes() => Model?.ToBytes() ?? DeepModel!.ToBytes();
 
-    public ContradictionScore Score(string premise, string hypothesis)
+    public ContradictionScore Score(string premise, string hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis));
+
+    /// <summary>As <see cref="Score(string, string)"/> from texts prepared once by <see cref="PairFeaturizer.Prepare"/>; the same result bit for bit.</summary>
+    public ContradictionScore Score(PreparedText premise, PreparedText hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis));
+
+    private ContradictionScore Predict(PairFeatures f)
     {
-        var f = Featurizer.Featurize(premise, hypothesis);
         Span<double> p = stackalloc double[LogisticModel.Labels.Length];
         if (Model is not null) Model.Predict(f.Dense, f.Hashed, p);
         else DeepModel!.Predict(f.Dense, f.Hashed, p);

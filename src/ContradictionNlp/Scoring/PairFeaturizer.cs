@@ -127,7 +127,7 @@ public sealed class PairFeaturizer
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
     };
 
-    private readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap);
+    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap);
 
     private List<Word> Words(string text)
     {
@@ -151,29 +151,60 @@ public sealed class PairFeaturizer
     public string[] ContentStems(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Not via Prepare: the gate needs no sentence embedding.
         var set = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var w in Words(text)) if (w.Content) set.Add(w.Stem);
         return [.. set];
+    }
+
+    /// <summary>
+    /// Everything <see cref="Featurize(PreparedText, PreparedText)"/> and the topic gate compute from one text
+    /// alone (words, stems, vector indices, content flags, sentence embedding), computed once. A claim paired
+    /// with 50 others is then analysed once instead of 200 times (4 featurizations per scored pair).
+    /// </summary>
+    public PreparedText Prepare(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Words(text);
+        var content = words.Where(w => w.Content).ToList();
+        var embedding = new float[_embedder.Dimension];
+        _embedder.Embed(text, embedding);
+        var set = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var w in content) set.Add(w.Stem);
+        return new PreparedText(this, text, words, content, embedding, [.. set]);
     }
 
     public PairFeatures Featurize(string premise, string hypothesis)
     {
         ArgumentNullException.ThrowIfNull(premise);
         ArgumentNullException.ThrowIfNull(hypothesis);
-        var p = Words(premise);
-        var h = Words(hypothesis);
-        var pc = p.Where(w => w.Content).ToList();
-        var hc = h.Where(w => w.Content).ToList();
+        return Featurize(Prepare(premise), Prepare(hypothesis));
+    }
+
+    /// <summary>
+    /// As <see cref="Featurize(string, string)"/> from two prepared texts; the same features and reasons bit for bit.
+    /// A text prepared by another featurizer (other vectors, lexicon or version) is prepared again by this one.
+    /// </summary>
+    public PairFeatures Featurize(PreparedText premisePrepared, PreparedText hypothesisPrepared)
+    {
+        ArgumentNullException.ThrowIfNull(premisePrepared);
+        ArgumentNullException.ThrowIfNull(hypothesisPrepared);
+        var pp = Own(premisePrepared);
+        var hp = Own(hypothesisPrepared);
+        var (premise, hypothesis) = (pp.Text, hp.Text);
+        // Shared, never mutated below: the prepared lists are read-only by convention (see PreparedText).
+        var p = pp.Words;
+        var h = hp.Words;
+        var pc = pp.Content;
+        var hc = hp.Content;
         var f = new float[FeatureCount(FeaturizerVersion)];
         var hashed = new SortedSet<int>();
         var reasons = new List<Reason>();
         var k = 0;
 
         // Sentence cosine.
-        Span<float> ep = stackalloc float[_embedder.Dimension];
-        Span<float> eh = stackalloc float[_embedder.Dimension];
-        _embedder.Embed(premise, ep);
-        _embedder.Embed(hypothesis, eh);
+        var ep = pp.Embedding;
+        var eh = hp.Embedding;
         var cos = 0f;
         for (var i = 0; i < ep.Length; i++) cos += ep[i] * eh[i];
         f[k++] = cos;
@@ -709,6 +740,8 @@ public sealed class PairFeaturizer
         }
         return (int)(hash % (uint)HashBuckets);
     }
+
+    private PreparedText Own(PreparedText t) => ReferenceEquals(t.Featurizer, this) ? t : Prepare(t.Text);
 
     private static float Frac(int n, int d) => d == 0 ? 0f : n / (float)d;
 

@@ -1,0 +1,36 @@
+namespace ContradictionNlp.Scoring;
+
+/// <summary>
+/// One text analysed once by a <see cref="PairFeaturizer"/> (<see cref="PairFeaturizer.Prepare"/>): its words with
+/// lower forms, stems, vector indices and content flags, its sentence embedding and its sorted content stems
+/// (what the topic gate compares). Scoring a pair from two of these gives exactly what scoring the two strings
+/// gives; it only skips re-analysing a text that takes part in many pairs. Immutable once built (the lists
+/// are not exposed outside the library and nothing writes to them), so one instance may serve many threads.
+/// </summary>
+public sealed class PreparedText
+{
+    internal PreparedText(PairFeaturizer featurizer, string text, List<PairFeaturizer.Word> words, List<PairFeaturizer.Word> content,
+        float[] embedding, string[] contentStems)
+    {
+        Featurizer = featurizer;
+        Text = text;
+        Words = words;
+        Content = content;
+        Embedding = embedding;
+        _contentStems = contentStems;
+    }
+
+    /// <summary>The featurizer that prepared it; another featurizer prepares the text again rather than trust it.</summary>
+    public PairFeaturizer Featurizer { get; }
+    public string Text { get; }
+    internal List<PairFeaturizer.Word> Words { get; }
+    internal List<PairFeaturizer.Word> Content { get; }
+    internal float[] Embedding { get; }
+
+    private readonly string[] _contentStems;
+    /// <summary>Sorted (ordinal) distinct stems of the content words; a copy, so callers cannot change this instance.</summary>
+    public string[] ContentStems => (string[])_contentStems.Clone();
+    /// <summary>The same stems without a copy, for the gate's merge walk inside the library.</summary>
+    internal string[] ContentStemsShared => _contentStems;
+    public int WordCount => Words.Count;
+}
