@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using ContradictionNlp.Tagging;
 using ContradictionNlp.Tokenization;
 
@@ -41,11 +44,43 @@ public sealed class AttributionTagger
     private static readonly bool[] Allowed = BuildAllowed();
     private readonly PerceptronWeights _weights;
     private readonly TransitionRows _rows;
+    private readonly PaddedRows _padded;
 
     private AttributionTagger(PerceptronWeights weights)
     {
         _weights = weights;
         _rows = new TransitionRows(weights.W, weights.Mask);
+        _padded = new PaddedRows(weights.W, K);
+    }
+
+    /// <summary>
+    /// The weight table again with each row padded from 7 to 8 floats (the 8th is 0) on a 32-byte boundary:
+    /// a row is then one aligned 256-bit load that never straddles two cache lines, and a Viterbi step adds
+    /// all labels at once. Each label's sum takes the same rows in the same order as the scalar decoder
+    /// (lanes are independent IEEE single-precision adds), so scores, ties and labels are bit-identical.
+    /// Kept beside <see cref="PerceptronWeights"/> (which training and <see cref="Write"/> use).
+    /// </summary>
+    private sealed class PaddedRows
+    {
+        public const int Lanes = 8;
+        public readonly float[] Data;
+        /// <summary>Index in <see cref="Data"/> of row 0 (the first 32-byte-aligned element).</summary>
+        public readonly int Offset;
+
+        public PaddedRows(float[] w, int k)
+        {
+            var rows = w.Length / k;
+            // Pinned (pinned object heap, never moves) so the alignment found here holds for the model's life.
+            Data = GC.AllocateArray<float>(rows * Lanes + Lanes, pinned: true);
+            var handle = GCHandle.Alloc(Data, GCHandleType.Pinned);
+            try
+            {
+                var misalign = (int)(handle.AddrOfPinnedObject() & 31);
+                Offset = misalign == 0 ? 0 : (32 - misalign) / sizeof(float);
+            }
+            finally { handle.Free(); }
+            for (var r = 0; r < rows; r++) w.AsSpan(r * k, k).CopyTo(Data.AsSpan(Offset + r * Lanes, k));
+        }
     }
 
     /// <summary>
@@ -65,8 +100,14 @@ public sealed class AttributionTagger
         /// <summary>[(prev * QuoteValues + q) * K + y].</summary>
         public readonly float[] Quote = new float[(K + 1) * QuoteValues * K];
 
+        /// <summary>The three tables again with rows padded to 8 floats (see <see cref="PaddedRows"/>).</summary>
+        public readonly float[] PrevPadded, DistPadded, QuotePadded;
+
         public TransitionRows(float[] w, int mask)
         {
+            PrevPadded = new float[(K + 1) * PaddedRows.Lanes];
+            DistPadded = new float[(K + 1) * DistValues * PaddedRows.Lanes];
+            QuotePadded = new float[(K + 1) * QuoteValues * PaddedRows.Lanes];
             for (var prev = 0; prev <= K; prev++)
             {
                 var p1 = prev == Start ? NoLabel : (ulong)prev;
@@ -79,6 +120,14 @@ public sealed class AttributionTagger
                 for (var q = 0; q < QuoteValues; q++)
                     Copy(w, WordHashes.Bucket(33, WordHashes.Combine(p1, (ulong)q), mask), Quote.AsSpan((prev * QuoteValues + q) * K, K));
             }
+            Pad(Prev, PrevPadded);
+            Pad(Dist, DistPadded);
+            Pad(Quote, QuotePadded);
+        }
+
+        private static void Pad(float[] rows, float[] padded)
+        {
+            for (var r = 0; r < rows.Length / K; r++) rows.AsSpan(r * K, K).CopyTo(padded.AsSpan(r * PaddedRows.Lanes, K));
         }
 
         private static void Copy(float[] w, int feature, Span<float> dest) => w.AsSpan(feature * K, K).CopyTo(dest);
@@ -167,9 +216,134 @@ public sealed class AttributionTagger
     {
         var ctx = Prepare(text);
         var labels = new byte[text.Tokens.Count];
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            foreach (var s in text.Sentences)
+                if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
+            return labels;
+        }
+        // One pair of Viterbi tables for the whole article, sized for its longest sentence.
+        var longest = 0;
+        foreach (var s in text.Sentences) longest = Math.Max(longest, s.TokenCount);
+        var score = ArrayPool<float>.Shared.Rent(longest * PaddedRows.Lanes);
+        var back = ArrayPool<int>.Shared.Rent(longest * PaddedRows.Lanes);
+        try
+        {
+            foreach (var s in text.Sentences)
+                if (s.TokenCount > 0) DecodeVector(ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), score, back);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(score);
+            ArrayPool<int>.Shared.Return(back);
+        }
+        return labels;
+    }
+
+    /// <summary>Labels as <see cref="Label"/> with the scalar decoder over transition tables (tests check it equals the vector one).</summary>
+    internal byte[] LabelScalar(TokenizedText text)
+    {
+        var ctx = Prepare(text);
+        var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
             if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
         return labels;
+    }
+
+    /// <summary>Allowed transitions from each previous label (0..6, 7 = sentence start) as lane masks; lane 7 (padding) never.</summary>
+    private static readonly Vector256<float>[] AllowedMasks = BuildAllowedMasks();
+
+    private static Vector256<float>[] BuildAllowedMasks()
+    {
+        var masks = new Vector256<float>[K + 1];
+        Span<int> lanes = stackalloc int[PaddedRows.Lanes];
+        for (var prev = 0; prev <= K; prev++)
+        {
+            lanes.Clear();
+            for (var y = 0; y < K; y++) lanes[y] = Allowed[prev * K + y] ? -1 : 0;
+            masks[prev] = Vector256.Create<int>(lanes).AsSingle();
+        }
+        return masks;
+    }
+
+    /// <summary>
+    /// <see cref="Decode"/> (transition-table path) with one 8-lane vector per position: emission = 0 + the 28
+    /// static rows in template order, transition = 0 + prev, word, distance and quote rows in that order,
+    /// candidate = (base + transition) + emission, kept where strictly greater and allowed, previous labels
+    /// tried in ascending order, so ties still go to the lowest previous label and the backtrack to the lowest label.
+    /// </summary>
+    private unsafe void DecodeVector(Context ctx, int first, int n, Span<byte> dest, float[] score, int[] back)
+    {
+        const int L = PaddedRows.Lanes;
+        var mask = _weights.Mask;
+        var rows = _rows;
+        ref float w0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_padded.Data), _padded.Offset);
+        // The padded table is on the pinned object heap: its address is fixed, so prefetch hints may take it.
+        var wp = (float*)Unsafe.AsPointer(ref w0);
+        ref float prevRows = ref MemoryMarshal.GetArrayDataReference(rows.PrevPadded);
+        ref float distRows = ref MemoryMarshal.GetArrayDataReference(rows.DistPadded);
+        ref float quoteRows = ref MemoryMarshal.GetArrayDataReference(rows.QuotePadded);
+        // Rows of the current position and of the next one, whose fetches are started while the current is decoded:
+        // the table is tens of megabytes, so most rows come from memory and their latency, not the arithmetic, sets the pace.
+        Span<int> sf = stackalloc int[StaticCount], sfNext = stackalloc int[StaticCount];
+        Span<int> wr = stackalloc int[K + 1], wrNext = stackalloc int[K + 1];
+        Span<sbyte> dist = stackalloc sbyte[n];
+        Span<byte> side = stackalloc byte[2 * n];
+        CueDistances(ctx, first, n, dist);
+        CueSides(ctx, first, n, side);
+        var negInf = Vector256.Create(float.NegativeInfinity);
+        Rows(ctx, first, n, 0, dist, side, mask, sf, wr, wp);
+        for (var i = 0; i < n; i++)
+        {
+            if (i + 1 < n) Rows(ctx, first, n, i + 1, dist, side, mask, sfNext, wrNext, wp);
+            var em = Vector256<float>.Zero;
+            foreach (var f in sf) em += Vector256.LoadUnsafe(ref w0, (nuint)f * L);
+            var t = first + i;
+            var di = TransitionRows.DistIndex(dist[i]);
+            var qi = ctx.InQuote[t] * 2 + (ctx.IsQuote[t] ? 1 : 0);
+            var cur = negInf;
+            var bk = Vector256<int>.Zero;
+            var prevCount = i == 0 ? 1 : K;
+            for (var pi = 0; pi < prevCount; pi++)
+            {
+                var prev = i == 0 ? Start : pi;
+                var baseScore = i == 0 ? 0f : score[(i - 1) * L + prev];
+                if (float.IsNegativeInfinity(baseScore)) continue;
+                var tr = Vector256<float>.Zero;
+                tr += Vector256.LoadUnsafe(ref prevRows, (nuint)(prev * L));
+                tr += Vector256.LoadUnsafe(ref w0, (nuint)wr[prev] * L);
+                tr += Vector256.LoadUnsafe(ref distRows, (nuint)((prev * TransitionRows.DistValues + di) * L));
+                tr += Vector256.LoadUnsafe(ref quoteRows, (nuint)((prev * TransitionRows.QuoteValues + qi) * L));
+                var v = Vector256.Create(baseScore) + tr + em;
+                var better = Vector256.GreaterThan(v, cur) & AllowedMasks[prev];
+                cur = Vector256.ConditionalSelect(better, v, cur);
+                bk = Vector256.ConditionalSelect(better.AsInt32(), Vector256.Create(prev), bk);
+            }
+            cur.CopyTo(score.AsSpan(i * L, L));
+            bk.CopyTo(back.AsSpan(i * L, L));
+            sfNext.CopyTo(sf);
+            wrNext.CopyTo(wr);
+        }
+        // StructuredPerceptron.Backtrack over 8-wide rows: best final label (lowest on ties), then the back pointers.
+        var best = 0;
+        for (var y = 1; y < K; y++) if (score[(n - 1) * L + y] > score[(n - 1) * L + best]) best = y;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            dest[i] = (byte)best;
+            best = back[i * L + best];
+        }
+    }
+
+    /// <summary>The static feature rows of position i and its word-transition rows (template 31) per previous label, with prefetch hints for each.</summary>
+    private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, float* wp)
+    {
+        StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
+        var lower = ctx.Hashes[(first + i) * WordHashes.Stride + WordHashes.Lower];
+        for (var prev = 0; prev <= K; prev++)
+            wr[prev] = WordHashes.Bucket(31, WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower), mask);
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
+        foreach (var f in sf) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)f * PaddedRows.Lanes);
+        foreach (var f in wr) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)f * PaddedRows.Lanes);
     }
 
     /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>

@@ -208,6 +208,30 @@ public class LearnedAttributionTests
     }
 
     [Fact]
+    public void Vector_decoding_gives_the_labels_of_scalar_and_hashed_decoding_on_polnear_dev_and_the_seeds()
+    {
+        // The 8-lane decoder must reproduce the scalar sums bit for bit (same rows, same order per label);
+        // a difference anywhere in ~68k real tokens would show as a changed label here.
+        var files = new List<string>();
+        if (TestPaths.HasShared("data", "polnear", "dev", "text")) files.AddRange(Directory.GetFiles(TestPaths.SharedData("polnear", "dev", "text"), "*.txt"));
+        if (TestPaths.HasShared("seeds")) files.AddRange(Directory.GetFiles(Path.Combine(TestPaths.Shared, "seeds"), "*.txt"));
+        if (files.Count == 0) return; // shared data absent: the hand-made text test above still runs
+        files.Sort(StringComparer.Ordinal);
+        var model = AttributionModel.Load(TestPaths.Repo("models", "attribution"));
+        long tokens = 0, tagged = 0;
+        foreach (var file in files)
+        {
+            var tokenized = Analyzer.Analyze(File.ReadAllText(file));
+            var labels = model.Tagger.Label(tokenized);
+            Assert.Equal(model.Tagger.LabelScalar(tokenized), labels);
+            Assert.Equal(model.Tagger.LabelHashed(tokenized), labels);
+            tokens += labels.Length;
+            tagged += labels.Count(l => l != AttributionLabels.O);
+        }
+        Assert.True(tokens > 1000 && tagged > 0, $"{tokens} tokens, {tagged} tagged");
+    }
+
+    [Fact]
     public void The_shipped_model_loads_and_finds_a_plain_reported_claim()
     {
         var model = AttributionModel.Load(TestPaths.Repo("models", "attribution"));
