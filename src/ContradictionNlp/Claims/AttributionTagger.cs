@@ -167,7 +167,13 @@ public sealed class AttributionTagger
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, byte> CueCache = new();
+    /// <summary>
+    /// Entries added to <see cref="CueCache"/>, counted here because ConcurrentDictionary.Count takes every
+    /// lock of the table: asked on each cache miss it was most of Prepare's time on a new corpus.
+    /// </summary>
+    private static int _cueCacheCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Context Prepare(TokenizedText text)
     {
         var tokens = text.TokenSpan;
@@ -204,7 +210,7 @@ public sealed class AttributionTagger
                     : CueLexicon.IsCueNoun(w, out _) ? (byte)4
                     : w.Equals("according", StringComparison.OrdinalIgnoreCase) ? (byte)5 : (byte)0;
                 // Word forms repeat: memoising by the lower-case hash saves a string per token (64-bit FNV; collisions negligible).
-                if (CueCache.Count < 1_000_000) CueCache.TryAdd(key, cueClass);
+                if (Volatile.Read(ref _cueCacheCount) < 1_000_000 && CueCache.TryAdd(key, cueClass)) Interlocked.Increment(ref _cueCacheCount);
             }
             cue[t] = cueClass;
         }
@@ -272,6 +278,7 @@ public sealed class AttributionTagger
     /// candidate = (base + transition) + emission, kept where strictly greater and allowed, previous labels
     /// tried in ascending order, so ties still go to the lowest previous label and the backtrack to the lowest label.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void DecodeVector(Context ctx, int first, int n, Span<byte> dest, float[] score, int[] back)
     {
         const int L = PaddedRows.Lanes;
@@ -335,6 +342,7 @@ public sealed class AttributionTagger
     }
 
     /// <summary>The static feature rows of position i and its word-transition rows (template 31) per previous label, with prefetch hints for each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, float* wp)
     {
         StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
@@ -417,6 +425,7 @@ public sealed class AttributionTagger
     }
 
     /// <summary>Signed distance (clamped to +-7) from each token to the nearest cue-lexicon word of its sentence; sbyte.MinValue when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CueDistances(Context ctx, int first, int n, Span<sbyte> dist)
     {
         int last = -1000;
@@ -442,6 +451,7 @@ public sealed class AttributionTagger
     /// Content spans run far past the five-token window; these tell a token twenty words after
     /// "said that" it is still in the reported clause.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CueSides(Context ctx, int first, int n, Span<byte> side)
     {
         int last = -1;
@@ -471,6 +481,7 @@ public sealed class AttributionTagger
 
     private static ulong CueAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : ctx.Cue[first + i];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> f)
     {
         var h = ctx.Hashes.AsSpan(first * WordHashes.Stride, n * WordHashes.Stride);

@@ -55,6 +55,7 @@ internal static class WordHashes
     }
 
     /// <summary>Fills <paramref name="dest"/> (length tokens*Stride) with the hashes of each token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
     {
         for (var t = 0; t < tokens.Length; t++)
