@@ -179,7 +179,7 @@ public sealed class AttributionTagger
         var tokens = text.TokenSpan;
         var n = tokens.Length;
         var hashes = new ulong[n * WordHashes.Stride];
-        WordHashes.Compute(text.Text, tokens, hashes, null);
+        WordHashes.Compute(text.Text, tokens, hashes, null, allSlots: false);
         var cue = new byte[n];
         var inQuote = new byte[n];
         var isQuote = new bool[n];

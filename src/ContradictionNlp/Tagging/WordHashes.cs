@@ -54,9 +54,50 @@ internal static class WordHashes
         return h;
     }
 
-    /// <summary>Fills <paramref name="dest"/> (length tokens*Stride) with the hashes of each token.</summary>
+    /// <summary>
+    /// Fills <paramref name="dest"/> (length tokens*Stride) with the hashes of each token. With
+    /// <paramref name="allSlots"/> false only Lower, Exact, Shape, Suffix3 and Prefix3 are filled (the
+    /// attribution tagger reads no others); the rest are left as they were.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Compute(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
+    public static void Compute(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters, bool allSlots = true)
+    {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+            var d = dest.Slice(t * Stride, Stride);
+            // One pass gives the lower-case hash and, as its running value after 1 and 3 characters, the
+            // prefix hashes: FNV reads left to right, so these equal HashLower of the prefixes.
+            var lower = FnvOffset;
+            ulong prefix1 = FnvOffset, prefix3 = FnvOffset;
+            var hasDigit = false;
+            for (var i = 0; i < w.Length; i++)
+            {
+                var c = w[i];
+                if (char.IsAsciiDigit(c)) hasDigit = true;
+                lower = (lower ^ Normalise(c)) * FnvPrime;
+                if (i == 0) prefix1 = lower;
+                if (i < 3) prefix3 = lower;
+            }
+            d[Exact] = HashExact(w);
+            d[Shape] = ShapeHash(w);
+            // Numbers are an open class: their identity says little, their shape (dd.dd, dddd) says much.
+            d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : lower;
+            d[Suffix3] = HashLower(w[Math.Max(0, w.Length - 3)..]) + 3;
+            d[Prefix3] = prefix3 + 6;
+            if (!allSlots) continue;
+            var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
+            d[ClusterFine] = (ulong)fine + 0xC1000UL;
+            d[ClusterCoarse] = (ulong)coarse + 0xC2000UL;
+            d[Suffix1] = HashLower(w[Math.Max(0, w.Length - 1)..]) + 1;
+            d[Suffix2] = HashLower(w[Math.Max(0, w.Length - 2)..]) + 2;
+            d[Suffix4] = HashLower(w[Math.Max(0, w.Length - 4)..]) + 4;
+            d[Prefix1] = prefix1 + 5;
+        }
+    }
+
+    /// <summary>The slots as <see cref="Compute"/> filled them before it took prefixes from the lower-case pass (tests check the two agree).</summary>
+    internal static void ComputeReference(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
     {
         for (var t = 0; t < tokens.Length; t++)
         {
@@ -66,7 +107,6 @@ internal static class WordHashes
             foreach (var c in w) if (char.IsAsciiDigit(c)) { hasDigit = true; break; }
             d[Exact] = HashExact(w);
             d[Shape] = ShapeHash(w);
-            // Numbers are an open class: their identity says little, their shape (dd.dd, dddd) says much.
             var lower = HashLower(w);
             d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : lower;
             var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
