@@ -146,6 +146,7 @@ internal sealed class SentenceRules
         _p = parser;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public List<RawClaim> Find(int sentence)
     {
         var (a, b) = _v.SentenceRanges[sentence];
@@ -287,6 +288,7 @@ internal sealed class SentenceRules
         u.IsWord && !u.IsCapitalised && u.Lower.Length > 4 && u.Lower.EndsWith("ly", StringComparison.Ordinal)
         && !L.SourceNouns.Contains(u.Lower) && !L.Titles.Contains(u.Lower) && u.Lower is not ("ally" or "rally" or "italy" or "daily" or "weekly");
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool TryVerb(int sentence, int i, string lemma, CueClass cueClass)
     {
         int a = _a, e = _e;

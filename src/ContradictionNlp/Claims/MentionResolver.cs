@@ -40,6 +40,7 @@ internal sealed class MentionResolver
     private readonly Dictionary<string, char> _gender = new(StringComparer.Ordinal);
     private readonly List<Subject> _subjects = [];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public MentionResolver(UnitView view, MentionParser parser)
     {
         _v = view;

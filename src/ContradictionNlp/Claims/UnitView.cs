@@ -58,6 +58,7 @@ internal sealed class UnitView
 
     private static bool IsApostrophe(string s) => s is "'" or "\u2019";
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Unit[] BuildUnits(TokenizedText tt)
     {
         var text = tt.Text;
