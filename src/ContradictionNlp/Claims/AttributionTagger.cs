@@ -347,11 +347,13 @@ public sealed class AttributionTagger
     {
         StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
         var lower = ctx.Hashes[(first + i) * WordHashes.Stride + WordHashes.Lower];
-        for (var prev = 0; prev <= K; prev++)
+        // Position 0 follows only the sentence start; later positions follow a label, never the start.
+        int from = i == 0 ? Start : 0, to = i == 0 ? Start : K - 1;
+        for (var prev = from; prev <= to; prev++)
             wr[prev] = WordHashes.Bucket(31, WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower), mask);
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
         foreach (var f in sf) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)f * PaddedRows.Lanes);
-        foreach (var f in wr) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)f * PaddedRows.Lanes);
+        for (var prev = from; prev <= to; prev++) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)wr[prev] * PaddedRows.Lanes);
     }
 
     /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>
