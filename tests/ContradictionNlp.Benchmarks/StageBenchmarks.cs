@@ -22,6 +22,8 @@ public class StageBenchmarks
     private TokenizedText[] _texts = [];
     private TextAnalyzer _analyzer = new();
     private ClaimExtractor _extractor = new();
+    private IClaimExtractor _pipelineExtractor = null!;
+    private AttributionTagger? _attribution;
     private PosTagger _tagger = null!;
     private SifEmbedder _embedder = null!;
     private string[] _contents = [];
@@ -39,6 +41,10 @@ public class StageBenchmarks
         _contents = claims.Select(c => c.ContentText).ToArray();
         var models = BenchInputs.ModelsDirectory();
         _tagger = TaggerModel.Load(TaggerModel.DefaultDirectory(models)).Tagger;
+        // The pipeline's extractor (hybrid-speech when models/attribution is there) and its learned tagger alone.
+        _pipelineExtractor = Pipeline.PipelineStages.DefaultExtractor(models);
+        var attributionDir = Path.Combine(models, "attribution");
+        _attribution = Directory.Exists(attributionDir) ? AttributionModel.Load(attributionDir).Tagger : null;
         var catalog = ModelCatalog.Open(models);
         _embedder = catalog.LoadSifEmbedder();
         _vector = new float[_embedder.Dimension];
@@ -84,6 +90,23 @@ public class StageBenchmarks
     {
         int n = 0;
         for (int i = 0; i < _texts.Length; i++) n += _extractor.Extract(_articles[i], _texts[i], new DiagnosticBag()).Count;
+        return n;
+    }
+
+    [Benchmark(Description = "claim extraction (pipeline default: hybrid-speech)")]
+    public int ExtractClaimsPipeline()
+    {
+        int n = 0;
+        for (int i = 0; i < _texts.Length; i++) n += _pipelineExtractor.Extract(_articles[i], _texts[i], new DiagnosticBag()).Count;
+        return n;
+    }
+
+    [Benchmark(Description = "attribution tagger (Viterbi labels)")]
+    public int TagAttribution()
+    {
+        if (_attribution is null) return 0;
+        int n = 0;
+        foreach (var t in _texts) n += _attribution.Label(t).Length;
         return n;
     }
 
