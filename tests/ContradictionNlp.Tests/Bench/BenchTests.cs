@@ -1,3 +1,4 @@
+using ContradictionNlp.Tests.Cli;
 using System.Text.Json;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Evaluation;
@@ -42,11 +43,7 @@ public class BenchTests : IDisposable
 
     private (int Code, string Out, string Err) Cnlp(params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code;
-        using (CliEnvironment.Use(Env())) code = CnlpApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return CliRun.Run(Env(), args);
     }
 
     private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();

@@ -30,11 +30,7 @@ public class AnalyzeThreadsTests : IDisposable
             Stdin = null,
             LoadStages = _ => TestStages.Create(),
         };
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code;
-        using (CliEnvironment.Use(env)) code = CnlpApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return CliRun.Run(env, args);
     }
 
     [Fact]

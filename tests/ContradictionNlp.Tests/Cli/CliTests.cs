@@ -34,11 +34,7 @@ public class CliTests : IDisposable
 
     private (int Code, string Out, string Err) Cnlp(CliEnvironment env, params string[] args)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code;
-        using (CliEnvironment.Use(env)) code = CnlpApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return CliRun.Run(env, args);
     }
 
     private (int Code, string Out, string Err) Cnlp(params string[] args) => Cnlp(Env(), args);

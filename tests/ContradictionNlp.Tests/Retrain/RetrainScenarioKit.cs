@@ -1,3 +1,4 @@
+using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Pipeline;
@@ -105,11 +106,7 @@ public sealed class RetrainScenarioKit : IDisposable
             GetEnvironmentVariable = _ => null,
             Stdin = null,
         };
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code;
-        using (CliEnvironment.Use(env)) code = CnlpApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return CliRun.Run(env, args);
     }
 
     public string CurrentVersion() => File.ReadAllText(Path.Combine(Models, "scorer", "CURRENT")).Trim();

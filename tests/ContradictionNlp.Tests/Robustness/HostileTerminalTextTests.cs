@@ -1,3 +1,4 @@
+using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Cli.Output;
 using ContradictionNlp.Tests.Pipeline;
@@ -34,11 +35,7 @@ public sealed class HostileTerminalTextTests : IDisposable
             Stdin = null,
             LoadStages = _ => TestStages.Create(),
         };
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code;
-        using (CliEnvironment.Use(env)) code = CnlpApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        return CliRun.Run(env, args);
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using ContradictionNlp.Cli;
+
+namespace ContradictionNlp.Tests.Cli;
+
+/// <summary>
+/// Runs the real `cnlp` entry point in-process against a test <see cref="CliEnvironment"/> and
+/// captures both streams, so CLI tests assert on exit code, stdout and stderr together.
+/// </summary>
+internal static class CliRun
+{
+    public static (int Code, string Out, string Err) Run(CliEnvironment env, string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code;
+        using (CliEnvironment.Use(env)) code = CnlpApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}
