@@ -308,7 +308,9 @@ public sealed class AnalysisPipeline
         long t = StageTimeTotals.Start(sink);
         var speakers = new Dictionary<string, Speaker>(StringComparer.Ordinal);
         var toStore = new List<ClaimToStore>(prepared.Claims.Count);
-        var scored = new List<ScoredPair>();
+        // Every pair of the article is collected first and scored in one batch: scores feed nothing in this
+        // loop (pools take claims and vectors), and one batch splits across threads far better than a claim's few pairs.
+        var pairs = new List<(Claim A, Claim B, float Similarity)>();
         pools.BeginArticle();
         for (int i = 0; i < prepared.Claims.Count; i++)
         {
@@ -326,21 +328,19 @@ public sealed class AnalysisPipeline
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Rows);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
-                var chosen = candidates.Take(_options.MaxCandidatesPerClaim).ToList();
-                var pairsOfClaim = new (Claim A, Claim B, float Similarity)[chosen.Count];
-                for (int k = 0; k < chosen.Count; k++)
+                foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
                 {
-                    var earlier = pools.Claim(pool, chosen[k].Index);
-                    var (a, b) = IsOlder(claim, earlier) ? (claim, earlier) : (earlier, claim);
-                    pairsOfClaim[k] = (a, b, chosen[k].Similarity);
+                    var earlier = pools.Claim(pool, index);
+                    pairs.Add(IsOlder(claim, earlier) ? (claim, earlier, similarity) : (earlier, claim, similarity));
                 }
-                scored.AddRange(ScoreAll(pairsOfClaim));
                 t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
             }
             else t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
             pools.Add(pool, claim, vector, toStore.Count - 1);
         }
 
+        var scored = ScoreAll(pairs);
+        StageTimeTotals.Lap(sink, PipelineStage.Score, t);
         return new ArticleBatch(prepared.Article, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
             scored, _stages.Embedder.ModelId, _stages.PairScorer.ModelVersion);
     }
@@ -353,17 +353,17 @@ public sealed class AnalysisPipeline
     /// scored in parallel (the scorer is thread-safe); each result goes to its own slot, so the order and the
     /// values are those of one thread, and a failure is the one of the first failing pair, as on one thread.
     /// </summary>
-    private ScoredPair[] ScoreAll((Claim A, Claim B, float Similarity)[] pairs)
+    private ScoredPair[] ScoreAll(List<(Claim A, Claim B, float Similarity)> pairs)
     {
-        var results = new ScoredPair[pairs.Length];
+        var results = new ScoredPair[pairs.Count];
         var scorer = _stages.PairScorer;
-        if (_options.Threads <= 1 || pairs.Length < ParallelScoringMin)
+        if (_options.Threads <= 1 || pairs.Count < ParallelScoringMin)
         {
-            for (int k = 0; k < pairs.Length; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
+            for (int k = 0; k < pairs.Count; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
             return results;
         }
-        var errors = new Exception?[pairs.Length];
-        Parallel.For(0, pairs.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, k =>
+        var errors = new Exception?[pairs.Count];
+        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, k =>
         {
             try { results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity); }
             catch (Exception ex) { errors[k] = ex; }
