@@ -96,31 +96,6 @@ internal static class WordHashes
         }
     }
 
-    /// <summary>The slots as <see cref="Compute"/> filled them before it took prefixes from the lower-case pass (tests check the two agree).</summary>
-    internal static void ComputeReference(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
-    {
-        for (var t = 0; t < tokens.Length; t++)
-        {
-            var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
-            var d = dest.Slice(t * Stride, Stride);
-            var hasDigit = false;
-            foreach (var c in w) if (char.IsAsciiDigit(c)) { hasDigit = true; break; }
-            d[Exact] = HashExact(w);
-            d[Shape] = ShapeHash(w);
-            var lower = HashLower(w);
-            d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : lower;
-            var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
-            d[ClusterFine] = (ulong)fine + 0xC1000UL;
-            d[ClusterCoarse] = (ulong)coarse + 0xC2000UL;
-            d[Suffix1] = HashLower(w[Math.Max(0, w.Length - 1)..]) + 1;
-            d[Suffix2] = HashLower(w[Math.Max(0, w.Length - 2)..]) + 2;
-            d[Suffix3] = HashLower(w[Math.Max(0, w.Length - 3)..]) + 3;
-            d[Suffix4] = HashLower(w[Math.Max(0, w.Length - 4)..]) + 4;
-            d[Prefix1] = HashLower(w[..Math.Min(1, w.Length)]) + 5;
-            d[Prefix3] = HashLower(w[..Math.Min(3, w.Length)]) + 6;
-        }
-    }
-
     /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves; runs longer than 3 are cut ("Xxxx" for any capitalised word of 4+ letters).</summary>
     public static ulong ShapeHash(ReadOnlySpan<char> w)
     {

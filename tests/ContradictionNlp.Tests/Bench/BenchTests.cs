@@ -1,10 +1,10 @@
-using ContradictionNlp.Tests.Cli;
 using System.Text.Json;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Evaluation;
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Pipeline;
 using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Tests.Pipeline;
 using ContradictionNlp.Tests.Store;
 using ContradictionNlp.Text;

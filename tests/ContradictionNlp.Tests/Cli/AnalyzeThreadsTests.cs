@@ -22,15 +22,7 @@ public class AnalyzeThreadsTests : IDisposable
 
     private (int Code, string Out, string Err) Cnlp(params string[] args)
     {
-        var env = new CliEnvironment
-        {
-            CurrentDirectory = _dir.Path,
-            ExecutableDirectory = _dir.File("bin"),
-            GetEnvironmentVariable = _ => null,
-            Stdin = null,
-            LoadStages = _ => TestStages.Create(),
-        };
-        return CliRun.Run(env, args);
+        return CliRun.Run(CliRun.TestStagesEnv(_dir), args);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using ContradictionNlp.Cli;
+using ContradictionNlp.Tests.Pipeline;
+using ContradictionNlp.Tests.Store;
 
 namespace ContradictionNlp.Tests.Cli;
 
@@ -8,6 +10,16 @@ namespace ContradictionNlp.Tests.Cli;
 /// </summary>
 internal static class CliRun
 {
+    /// <summary>An environment rooted in <paramref name="dir"/>: no environment variables, no stdin, the small test stages.</summary>
+    public static CliEnvironment TestStagesEnv(TempDir dir) => new()
+    {
+        CurrentDirectory = dir.Path,
+        ExecutableDirectory = dir.File("bin"),
+        GetEnvironmentVariable = _ => null,
+        Stdin = null,
+        LoadStages = _ => TestStages.Create(),
+    };
+
     public static (int Code, string Out, string Err) Run(CliEnvironment env, string[] args)
     {
         var stdout = new StringWriter();

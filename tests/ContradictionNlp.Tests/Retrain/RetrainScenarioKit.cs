@@ -1,9 +1,9 @@
-using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Pipeline;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Tests.Store;
 using ContradictionNlp.Text;
 

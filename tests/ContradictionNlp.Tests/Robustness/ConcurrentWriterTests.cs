@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Pipeline;
 using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Tests.Pipeline;
 using ContradictionNlp.Tests.Store;
 using ContradictionNlp.Text;
@@ -38,21 +39,9 @@ public sealed class ConcurrentWriterTests : IDisposable
 
     private int Analyze(string db, params string[] files)
     {
-        var env = new CliEnvironment
-        {
-            CurrentDirectory = _dir.Path,
-            ExecutableDirectory = _dir.File("bin"),
-            GetEnvironmentVariable = _ => null,
-            Stdin = null,
-            LoadStages = _ => TestStages.Create(),
-        };
-        using (CliEnvironment.Use(env))
-        {
-            var err = new StringWriter();
-            int code = CnlpApp.Run(["analyze", .. files, "--db", db, "--json"], new StringWriter(), err);
-            if (code != 0) throw new InvalidOperationException($"analyze exited {code}: {err}");
-            return code;
-        }
+        var (code, _, err) = CliRun.Run(CliRun.TestStagesEnv(_dir), ["analyze", .. files, "--db", db, "--json"]);
+        if (code != 0) throw new InvalidOperationException($"analyze exited {code}: {err}");
+        return code;
     }
 
     private string[] Files(IEnumerable<int> numbers) => numbers.Select(i => _dir.File($"all/{i:D2}.txt")).ToArray();

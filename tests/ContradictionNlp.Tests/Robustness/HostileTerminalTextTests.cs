@@ -1,6 +1,6 @@
-using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Cli;
 using ContradictionNlp.Cli.Output;
+using ContradictionNlp.Tests.Cli;
 using ContradictionNlp.Tests.Pipeline;
 using ContradictionNlp.Tests.Store;
 
@@ -27,15 +27,7 @@ public sealed class HostileTerminalTextTests : IDisposable
 
     private (int Code, string Out, string Err) Cnlp(params string[] args)
     {
-        var env = new CliEnvironment
-        {
-            CurrentDirectory = _dir.Path,
-            ExecutableDirectory = _dir.File("bin"),
-            GetEnvironmentVariable = _ => null,
-            Stdin = null,
-            LoadStages = _ => TestStages.Create(),
-        };
-        return CliRun.Run(env, args);
+        return CliRun.Run(CliRun.TestStagesEnv(_dir), args);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class WordHashesTests
             var fast = new ulong[tokens.Length * WordHashes.Stride];
             var reference = new ulong[fast.Length];
             WordHashes.Compute(text.Text, tokens, fast, c);
-            WordHashes.ComputeReference(text.Text, tokens, reference, c);
+            ComputeReference(text.Text, tokens, reference, c);
             Assert.Equal(reference, fast);
         }
         Assert.True(tokens.Length >= 20);
@@ -35,7 +35,7 @@ public class WordHashesTests
         var subset = new ulong[tokens.Length * WordHashes.Stride];
         var reference = new ulong[subset.Length];
         WordHashes.Compute(text.Text, tokens, subset, null, allSlots: false);
-        WordHashes.ComputeReference(text.Text, tokens, reference, null);
+        ComputeReference(text.Text, tokens, reference, null);
         int[] filled = [WordHashes.Lower, WordHashes.Exact, WordHashes.Shape, WordHashes.Suffix3, WordHashes.Prefix3];
         for (var t = 0; t < tokens.Length; t++)
             for (var slot = 0; slot < WordHashes.Stride; slot++)
@@ -52,5 +52,30 @@ public class WordHashesTests
         Assert.Equal(WordHashes.HashLower("jo") + 6, h[WordHashes.Prefix3]);   // shorter than 3: the whole word
         Assert.Equal(WordHashes.HashLower("may") + 6, h[WordHashes.Stride + WordHashes.Prefix3]);
         Assert.NotEqual(h[WordHashes.Prefix3], h[WordHashes.Stride + WordHashes.Prefix3]);
+    }
+
+    /// <summary>The slots as <see cref="WordHashes.Compute"/> filled them before it took prefixes from the lower-case pass: each slot from the public hash of its own piece.</summary>
+    private static void ComputeReference(string text, ReadOnlySpan<Token> tokens, Span<ulong> dest, WordClusters? clusters)
+    {
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+            var d = dest.Slice(t * WordHashes.Stride, WordHashes.Stride);
+            var hasDigit = false;
+            foreach (var c in w) if (char.IsAsciiDigit(c)) { hasDigit = true; break; }
+            d[WordHashes.Exact] = WordHashes.HashExact(w);
+            d[WordHashes.Shape] = WordHashes.ShapeHash(w);
+            var lower = WordHashes.HashLower(w);
+            d[WordHashes.Lower] = hasDigit ? d[WordHashes.Shape] ^ 0xD161D161UL : lower;
+            var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
+            d[WordHashes.ClusterFine] = (ulong)fine + 0xC1000UL;
+            d[WordHashes.ClusterCoarse] = (ulong)coarse + 0xC2000UL;
+            d[WordHashes.Suffix1] = WordHashes.HashLower(w[Math.Max(0, w.Length - 1)..]) + 1;
+            d[WordHashes.Suffix2] = WordHashes.HashLower(w[Math.Max(0, w.Length - 2)..]) + 2;
+            d[WordHashes.Suffix3] = WordHashes.HashLower(w[Math.Max(0, w.Length - 3)..]) + 3;
+            d[WordHashes.Suffix4] = WordHashes.HashLower(w[Math.Max(0, w.Length - 4)..]) + 4;
+            d[WordHashes.Prefix1] = WordHashes.HashLower(w[..Math.Min(1, w.Length)]) + 5;
+            d[WordHashes.Prefix3] = WordHashes.HashLower(w[..Math.Min(3, w.Length)]) + 6;
+        }
     }
 }
