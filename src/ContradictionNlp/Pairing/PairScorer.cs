@@ -110,20 +110,6 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         return BothWays(a.Text, b.Text);
     }
 
-    /// <summary>
-    /// As <see cref="ScoreTexts"/>, with each text's content stems prepared once by <see cref="TopicGate.Prepare"/>:
-    /// when one claim is paired with many, the gate then costs a merge of two short sorted arrays.
-    /// </summary>
-    public ContradictionScore ScorePrepared(string a, string[] stemsA, string b, string[] stemsB)
-    {
-        if (Gate is { } g && !g.Related(stemsA, stemsB)) return Unrelated;
-        if (Cache is not null && Scorer is NliScorer n)
-        {
-            return Model(n, Cache.Get(a), Cache.Get(b));
-        }
-        return BothWays(a, b);
-    }
-
     // Contradiction is symmetric, but NLI models are not: words only the hypothesis has read as "neutral"
     // (new information), so "A" vs "not-A and more" scores low one way and high the other. The direction
     // with the higher contradiction probability decides (its whole distribution is used); reasons come
