@@ -376,6 +376,9 @@ internal sealed class SentenceRules
         }
 
         var m = _p.ParseLeft(k + 1, a);
+        // Any plain noun phrase opening the clause can speak ("The NFL legend said", "Most of them said");
+        // not for -ing forms (a participle after a noun has the clause's subject: "a statement saying").
+        if (m is null && !ing && !be && k == i - 1 && cueClass == CueClass.Speech) m = _p.ParseLeftLenient(k + 1, a);
         if (m is null)
         {
             // Participle after a noun: "issued a statement saying that ..." — the clause's subject speaks.

@@ -193,6 +193,88 @@ internal sealed class MentionParser
         return m;
     }
 
+    // Words that can never end a subject noun phrase right before a cue ("and said", "who said", "as said").
+    private static readonly HashSet<string> NotSubjectHeads = new(StringComparer.Ordinal)
+    {
+        "and", "or", "but", "nor", "that", "who", "whom", "which", "what", "as", "than", "if", "when", "while",
+        "where", "because", "so", "then", "there", "here", "also", "not", "just", "only", "even", "it", "this",
+        "him", "her", "me", "us", "you", "someone", "anyone", "everyone", "nobody", "somebody", "everybody",
+    };
+
+    // Quantifiers that head "most of them", "many of the delegates", "some of his aides".
+    private static readonly HashSet<string> OfQuantifiers = new(StringComparer.Ordinal)
+    {
+        "most", "many", "some", "all", "both", "several", "few", "none", "half", "one", "two", "three", "each",
+        "majority", "plurality", "third", "quarter", "number", "lot", "dozens", "hundreds", "thousands", "others",
+    };
+
+    /// <summary>
+    /// The subject of a speech cue when <see cref="ParseLeft"/> finds no name, pronoun or known source
+    /// noun: any short noun phrase that opens its clause ("The NFL legend said", "Another commenter said",
+    /// "Most of them said", "nearly three in five said", "Cuban said"). The cue marks it as a source, as
+    /// "according to" does for <see cref="ParseRight"/>'s lenient mode. Null when the words before the cue
+    /// are not a plain noun phrase (a verb, an adverb, a preposition's object, a relative pronoun).
+    /// </summary>
+    public RawMention? ParseLeftLenient(int end, int first)
+    {
+        int k = end - 1;
+        if (k < first) return null;
+        var u = _u[k];
+        bool numberHead = u.Kind == UnitKind.Number;
+        if (!numberHead)
+        {
+            if (!u.IsWord || u.Lower.Length < 2 || NotSubjectHeads.Contains(u.Lower) || L.Prepositions.Contains(u.Lower) || L.BeForms.Contains(u.Lower)
+                || L.FiniteMarkers.Contains(u.Lower) || L.SkippableBeforeCue.Contains(u.Lower) || L.Negators.Contains(u.Lower) || L.TimeWords.Contains(u.Lower)
+                || L.PossessivePronouns.Contains(u.Lower) || (L.Determiners.Contains(u.Lower) && u.Lower is not ("both" or "all" or "many" or "most" or "several" or "others"))
+                || L.IsDayOrMonth(u.Lower) || CueLexicon.IsCueVerb(u.Lower, out _, out _) || CueLexicon.IsCueNoun(u.Lower, out _))
+                return null;
+            // "-ly" adverbs and "-ing"/"-ed" verb forms do not head a subject ("recently said", "after meeting said"),
+            // nor does a capitalised one opening the sentence ("Contradicting known facts, ...").
+            if ((!u.IsCapitalised || k == first) && (u.Lower.EndsWith("ly", StringComparison.Ordinal) || u.Lower.EndsWith("ing", StringComparison.Ordinal) || u.Lower.EndsWith("ed", StringComparison.Ordinal)))
+                return null;
+        }
+        int j = k - 1;
+        int start = -1;
+        while (j >= first && k - j <= 6)
+        {
+            var w = _u[j];
+            if (w.IsWord && L.Determiners.Contains(w.Lower) && !w.IsCapitalised || (w.IsCapitalised && L.Determiners.Contains(w.Lower) && j == first))
+            {
+                start = j;
+                break;
+            }
+            // "most of them", "six in 10", "one of the organizers": a quantifier and its "of"/"in" phrase.
+            if (w.IsWord && w.Lower is "of" or "in" && j - 1 >= first && (OfQuantifiers.Contains(_u[j - 1].Lower) || _u[j - 1].Kind == UnitKind.Number)
+                && (w.Lower == "of" || (numberHead && _u[j - 1].Kind == UnitKind.Number) || L.Determiners.Contains(_u[j - 1].Lower)))
+            {
+                j -= 2;
+                continue;
+            }
+            if (w.Kind is UnitKind.Number or UnitKind.Possessive) { j--; continue; }
+            if (w.IsWord && w.Lower.Length > 1 && !NotSubjectHeads.Contains(w.Lower) && !(j == first && (w.Lower.EndsWith("ing", StringComparison.Ordinal) || w.Lower.EndsWith("ly", StringComparison.Ordinal))) && !L.Prepositions.Contains(w.Lower) && !L.BeForms.Contains(w.Lower)
+                && !L.FiniteMarkers.Contains(w.Lower) && !L.Negators.Contains(w.Lower) && !CueLexicon.IsCueVerb(w.Lower, out _, out _)
+                && !(L.CapitalisedFunctionWords.Contains(w.Lower) && !L.Determiners.Contains(w.Lower) && w.Lower is not ("nearly" or "about" or "almost")))
+            {
+                j--;
+                continue;
+            }
+            break;
+        }
+        if (start < 0) start = j + 1;
+        if (start > k) return null;
+        // The phrase must open its clause: the sentence start, a comma, a conjunction, "that" or a closing quote before it.
+        int before = start - 1;
+        if (before >= first)
+        {
+            var b = _u[before];
+            bool opens = b.Lower is "," or ";" or "and" or "but" or "that" or "so" || b.Kind == UnitKind.Quote || _v.ClosingRegion[before] >= 0;
+            if (!opens) return null;
+        }
+        // A bare single lower-case word is too often not a subject ("critics" is known; "quickly" is an adverb).
+        if (start == k && !u.IsCapitalised && !numberHead && !LooksPlural(u.Lower)) return null;
+        return Classify(start, k + 1, lenient: true) is { } m && m.First == start ? m : null;
+    }
+
     private static bool LooksPlural(string w) =>
         w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal) && !w.EndsWith("is", StringComparison.Ordinal);
 
