@@ -612,8 +612,8 @@ internal sealed class SentenceRules
 
     /// <summary>
     /// The quotation that continues the speaker's words right after the attribution: after a comma in
-    /// the same sentence, or opening the next sentence on the same line and ending its paragraph (so it
-    /// is not a new attributed quote). Null when there is none.
+    /// the same sentence, or opening the next sentence (on the same line, or as the whole next paragraph)
+    /// and ending its paragraph (so it is not a new attributed quote). Null when there is none.
     /// </summary>
     private int? ContinuedQuote(int j)
     {
@@ -629,7 +629,10 @@ internal sealed class SentenceRules
             while (open < _u.Length && _u[open].Kind == UnitKind.Punct && _u[open].Lower is "." or "!" or "?") open++;
         }
         if (open >= _u.Length || _v.OpeningRegion[open] < 0) return null;
-        if (_v.Text.AsSpan(_u[open - 1].End, _u[open].Start - _u[open - 1].End).Contains('\n')) return null;
+        // "“A,” she said.\n\n“B.”": a paragraph that is one quotation and nothing else continues the speaker's
+        // words (news style gives a new speaker an attribution of their own; rule quote_paragraph_continues).
+        // Only after an attribution that ends its own paragraph; the check below makes B end its paragraph too.
+        if (j < e && _v.Text.AsSpan(_u[open - 1].End, _u[open].Start - _u[open - 1].End).Contains('\n')) return null;
         int region = _v.OpeningRegion[open];
         int close = _v.Regions[region].Close;
         if (j >= e)
@@ -802,6 +805,9 @@ internal sealed class SentenceRules
         var x = _u[j + 1];
         bool clause = (x.IsWord && (L.SubjectPronouns.Contains(x.Lower) || x.Lower is "there" or "the" or "a" or "an" || (x.IsCapitalised && !L.CapitalisedFunctionWords.Contains(x.Lower))))
                       && !(x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _));
+        // "Russia's gains, they said, could be undone": the part before the attribution is the subject and
+        // the clause resumes with its auxiliary or modal (rule parenthetical_predicate).
+        if (!clause && x.Kind is UnitKind.Word && !x.IsCapitalised && L.FiniteMarkers.Contains(x.Lower)) clause = true;
         int words = 0;
         for (int t = j + 1; t < e; t++) if (_u[t].IsWord) words++;
         return clause && words >= 3 ? j + 1 : -1;

@@ -43,3 +43,46 @@ public class LenientSubjectTests
         Assert.Equal(["Aino Virtanen | asserted | exports grew every year"], lines);
     }
 }
+
+/// <summary>Round 5 boundary rules: <c>parenthetical_predicate</c> and <c>quote_paragraph_continues</c> (texts are ours).</summary>
+public class Round5BoundaryTests
+{
+    [Fact]
+    public void An_attribution_between_subject_and_predicate_leaves_both_parts_in_the_content()
+    {
+        var (claims, _) = Run("The city's new tax on trucks, she said, could be repealed next year.");
+        var c = Assert.Single(claims);
+        Assert.Equal("she", c.Speaker.Text);
+        Assert.Equal("The city's new tax on trucks \u2026 could be repealed next year", c.ContentText);
+    }
+
+    [Fact]
+    public void An_attribution_followed_by_an_adjunct_keeps_the_lead_as_the_content()
+    {
+        // "as" opens the reporter's adjunct, not the rest of the clause.
+        var (claims, _) = Run("The city's new tax on trucks is a mistake, she said, as the council met.");
+        var c = Assert.Single(claims);
+        Assert.Equal("The city's new tax on trucks is a mistake", c.ContentText);
+    }
+
+    [Fact]
+    public void A_paragraph_that_is_only_a_quotation_continues_the_previous_quote()
+    {
+        var (claims, _) = Run("\u201CThe bridge is safe,\u201D Ana Silva said.\n\n\u201CWe checked every bolt twice.\u201D\n\nThe council met later.");
+        var c = Assert.Single(claims);
+        Assert.Equal("The bridge is safe \u2026 We checked every bolt twice", c.ContentText);
+    }
+
+    [Theory]
+    // The next paragraph goes on after its quotation: it is the reporter's paragraph, not more of the quote.
+    [InlineData("\u201CThe bridge is safe,\u201D Ana Silva said.\n\n\u201CWe checked every bolt twice,\u201D the engineer added later.",
+        "The bridge is safe")]
+    // The attribution sentence does not end its paragraph.
+    [InlineData("\u201CThe bridge is safe,\u201D Ana Silva said. The council met later.\n\n\u201CWe checked every bolt twice.\u201D",
+        "The bridge is safe")]
+    public void A_quotation_paragraph_that_is_not_alone_is_not_continued(string text, string firstContent)
+    {
+        var (claims, _) = Run(text);
+        Assert.Equal(firstContent, claims[0].ContentText);
+    }
+}
