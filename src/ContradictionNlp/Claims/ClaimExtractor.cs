@@ -537,17 +537,55 @@ internal sealed class SentenceRules
     {
         int a = _a, e = _e;
         var m = _p.ParseRight(i + 2, e, lenient: true);
-        if (m is null) return;
-        bool atStart = i == a || (i - 1 == a && _u[a].Lower is "but" or "and" or "yet");
-        if (atStart && m.End < e && _u[m.End].Lower == ",")
+        // "According to X, ...", "But according to X, ...", "But, according to X, ...".
+        bool atStart = i == a || (i - 1 == a && _u[a].Lower is "but" or "and" or "yet")
+                       || (i - 2 == a && _u[a].Lower is "but" or "and" or "yet" && _u[a + 1].Lower == ",");
+        if (atStart && SourceUpToComma(i + 2, m) is { } full)
         {
+            m = full;
             if (m.End + 1 >= e) return;
             _claims.Add(new RawClaim(sentence, i, i + 2, m, ClaimKind.AccordingTo, 0, 0));
             _forward.Add((_claims.Count - 1, m.End + 1));
             return;
         }
+        if (m is null) return;
         if (i - 1 >= a && (_u[i - 1].Lower == "," || _v.ClosingRegion[i - 1] >= 0))
+        {
+            // "But the next day, according to Roffman, Trump made further demands": the attribution sits
+            // inside the clause; both sides are the content (rule according_to_parenthetical).
+            int resume = _u[i - 1].Lower == "," && m.End < e && _u[m.End].Lower == "," ? ParentheticalResume(m.End) : -1;
+            if (resume > 0 && Trimmed(a, i - 1) is { } lead)
+            {
+                _bounds.Add((i - 1, false));
+                _claims.Add(new RawClaim(sentence, i, i + 2, m, ClaimKind.AccordingTo, 0, 0) { LeadStart = lead.Item1, GapStart = lead.Item2 });
+                _forward.Add((_claims.Count - 1, resume));
+                return;
+            }
             AddBackward(sentence, i, i + 2, m, i - 1, ClaimKind.AccordingTo);
+        }
+    }
+
+    /// <summary>
+    /// The source of a clause-opening "according to": everything up to the first comma outside quotations
+    /// ("an online University of Texas/Texas Tribune poll out Thursday", "her “clawback” plan"), which
+    /// <see cref="MentionParser.ParseRight"/> stops short of at punctuation or after 14 words (rule
+    /// according_to_long_source). Null when no comma ends it within 30 units or a cue verb comes first.
+    /// </summary>
+    private RawMention? SourceUpToComma(int start, RawMention? parsed)
+    {
+        if (parsed is not null && parsed.End < _e && _u[parsed.End].Lower == ",") return parsed;
+        int comma = -1;
+        for (int t = start; t < _e && t < start + 30; t++)
+        {
+            if (_u[t].Lower == "," && _v.InsideRegion[t] < 0) { comma = t; break; }
+            if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t].Lower, out _)) return null;
+        }
+        if (comma <= start) return null;
+        if (_p.Classify(start, comma, lenient: true) is { } m && m.First == start) return m with { End = comma };
+        if (parsed is not null && parsed.First == start) return parsed with { End = comma };
+        int head = comma - 1;
+        while (head > start && !_u[head].IsWord) head--;
+        return new RawMention(start, comma, MentionKind.Nominal, "", [], _u[head].Lower, false, false, '?');
     }
 
     private void AddForward(int sentence, int cueFirst, int cueEnd, RawMention speaker, int from)

@@ -86,3 +86,45 @@ public class Round5BoundaryTests
         Assert.Equal(firstContent, claims[0].ContentText);
     }
 }
+
+/// <summary>Round 5 "according to" rules: <c>according_to_long_source</c> and <c>according_to_parenthetical</c> (texts are ours).</summary>
+public class Round5AccordingToTests
+{
+    [Theory]
+    // A source with punctuation or more than 14 words still ends at its comma.
+    [InlineData("According to a new Harbor College/City Tribune survey out Thursday, the two candidates are tied.",
+        "?a new Harbor College/City Tribune survey out Thursday | According to | the two candidates are tied")]
+    [InlineData("According to her \"harbor first\" plan, every ferry would run twice an hour.",
+        "?her \"harbor first\" plan | According to | every ferry would run twice an hour")]
+    // A conjunction and its comma may come first.
+    [InlineData("But, according to the survey, most voters remain undecided.",
+        "?the survey | according to | most voters remain undecided")]
+    public void A_clause_opening_according_to_takes_everything_up_to_its_comma(string text, string expected) =>
+        Assert.Equal([expected], Lines(text));
+
+    [Fact]
+    public void According_to_inside_a_clause_leaves_both_parts_in_the_content()
+    {
+        var (claims, _) = Run("But the next day, according to Ana Silva, the mayor made further demands.");
+        var c = Assert.Single(claims);
+        Assert.Equal("Ana Silva", c.Speaker.Name);
+        Assert.Equal("But the next day \u2026 the mayor made further demands", c.ContentText);
+    }
+
+    [Theory]
+    // A cue verb before any comma: not a long source but a clause of its own ("according to Ana Silva, who said").
+    [InlineData("According to officials who said the bridge was safe the council voted.")]
+    // Nothing after the source.
+    [InlineData("According to the survey,")]
+    public void Not_an_according_to_claim(string text) =>
+        Assert.DoesNotContain(Run(text).Claims, c => c.Kind == ContradictionNlp.Claims.ClaimKind.AccordingTo);
+
+    [Fact]
+    public void According_to_after_a_complete_clause_keeps_the_clause_as_the_content()
+    {
+        // What follows the source's comma is an adjunct ("as ..."), so the content is the clause before it.
+        var (claims, _) = Run("Twelve clinics closed last year, according to Ana Silva, as the budget shrank.");
+        var c = Assert.Single(claims);
+        Assert.Equal("Twelve clinics closed last year", c.ContentText);
+    }
+}
