@@ -221,6 +221,12 @@ internal sealed class SentenceRules
         return end;
     }
 
+    // Words that end an inverted speaker after a quotation: "..." said Jane Roe as she left / who ... / while ...
+    private static readonly HashSet<string> InvertedSpeakerStops = new(StringComparer.Ordinal)
+    {
+        "as", "who", "while", "when", "after", "before", "because", "during", "and", "but", "outside", "inside", "afterward", "later", "earlier",
+    };
+
     // Words that open the reporter's circumstance after an object: "criticized the deal while in Ohio".
     private static readonly HashSet<string> CircumstanceOpeners = new(StringComparer.Ordinal)
     {
@@ -396,16 +402,33 @@ internal sealed class SentenceRules
             if (k == i - 1 && k >= a && (_u[k].Lower == "," || _v.ClosingRegion[k] >= 0))
             {
                 var right = _p.ParseRight(cueEnd, e);
+                // Right after a quotation the cue alone marks what follows as its speaker: "wrote one commenter",
+                // "said one party activist", "said Carly Fiorina during the debate" (rule inverted_after_quote).
+                bool quoteBefore = _v.ClosingRegion[k] >= 0 || (k - 1 >= a && _v.ClosingRegion[k - 1] >= 0);
+                int adjunct = -1;
+                if (quoteBefore && (right is null || !(right.End >= e || _u[right.End].Lower is "," or "(")))
+                {
+                    int t = cueEnd;
+                    while (t < e && t - cueEnd < 10 && (_u[t].IsWord || _u[t].Kind is UnitKind.Number or UnitKind.Possessive)
+                           && !(_u[t].IsWord && !_u[t].IsCapitalised && (InvertedSpeakerStops.Contains(_u[t].Lower) || (L.Prepositions.Contains(_u[t].Lower) && _u[t].Lower is not ("of" or "for")))))
+                        t++;
+                    if (t > cueEnd && (t >= e || _u[t].Lower is "," or "(" || (_u[t].IsWord && !_u[t].IsCapitalised)) && _p.Classify(cueEnd, t, lenient: true) is { } found && found.First == cueEnd)
+                    {
+                        right = found;
+                        if (t < e && _u[t].IsWord) adjunct = t;
+                    }
+                }
                 // An inverted speaker is a short noun phrase: "said Trump", "said a spokesman for the campaign".
                 if (right is null || right.End - right.First > 10) return false;
                 var lead = _u[right.First];
-                if (!(lead.IsCapitalised || L.SubjectPronouns.Contains(lead.Lower) || L.Determiners.Contains(lead.Lower) || L.IsSourceOrTitle(lead.Lower)) || lead.Lower == "that")
+                if (!(lead.IsCapitalised || L.SubjectPronouns.Contains(lead.Lower) || L.Determiners.Contains(lead.Lower) || L.IsSourceOrTitle(lead.Lower)
+                      || (quoteBefore && lead.IsWord && !L.NonClauseStarts.Contains(lead.Lower) && !L.TimeWords.Contains(lead.Lower))) || lead.Lower == "that")
                     return false;
                 int after = right.End;
                 if (after < e && _u[after].Lower == "(")             // "said Rep. Jane Roe (D-Ore.), head of ..."
                     while (after < e && _u[after].Lower != ")") after++;
                 if (after < e && _u[after].Lower == ")") after++;
-                if (!(after >= e || _u[after].Lower == ",")) return false;
+                if (!(after >= e || _u[after].Lower == "," || after == adjunct)) return false;
                 return AddBackward(sentence, i, cueEnd, right, k, ClaimKind.ReportedSpeech);
             }
             return false;

@@ -128,3 +128,24 @@ public class Round5AccordingToTests
         Assert.Equal("Twelve clinics closed last year", c.ContentText);
     }
 }
+
+/// <summary>Round 5 rule <c>inverted_after_quote</c>: after a quotation, "said X" takes any short noun phrase as X (texts are ours).</summary>
+public class Round5InvertedTests
+{
+    [Theory]
+    [InlineData("\u201CThe ferry will run all winter,\u201D wrote one commenter.",
+        "?one commenter | wrote | The ferry will run all winter")]
+    [InlineData("\"The ferry will run all winter,\" said harbor pilot Ana Silva during the hearing.",
+        "Ana Silva | said | The ferry will run all winter")]
+    [InlineData("\"The ferry will run all winter,\" said one harbor volunteer as the meeting ended.",
+        "?one harbor volunteer | said | The ferry will run all winter")]
+    public void An_inverted_speaker_after_a_quotation(string text, string expected) => Assert.Equal([expected], Lines(text));
+
+    [Theory]
+    // Adjectival "said" after a quotation: "to be" follows, no noun phrase.
+    [InlineData("\u201CThe Ferry,\u201D said to be the town's pride, sank in March.")]
+    // After the quotation, a clause rather than a noun phrase follows the cue.
+    [InlineData("\u201CThe ferry will run all winter,\u201D said nothing about the bridge.")]
+    public void Not_an_inverted_speaker(string text) => Assert.Empty(Run(text).Claims);
+}
+
