@@ -601,7 +601,7 @@ internal sealed class SentenceRules
         for (int t = start; t < _e && t < start + 30; t++)
         {
             if (_u[t].Lower == "," && _v.InsideRegion[t] < 0) { comma = t; break; }
-            if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t].Lower, out _)) return null;
+            if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerbLower(_u[t].Lower)) return null;
         }
         if (comma <= start) return null;
         if (_p.Classify(start, comma, lenient: true) is { } m && m.First == start) return m with { End = comma };

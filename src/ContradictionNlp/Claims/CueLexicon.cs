@@ -144,6 +144,12 @@ public static class CueLexicon
         return false;
     }
 
+    /// <summary>True for a lower-case form of a cue verb of any class (no allocation; the lenient subject scan).</summary>
+    internal static bool IsCueVerbLower(string lower) => VerbForms.ContainsKey(lower) || BeliefForms.ContainsKey(lower) || AttitudeForms.ContainsKey(lower);
+
+    /// <summary>True for a lower-case statement noun, singular or plural (no allocation).</summary>
+    internal static bool IsCueNounLower(string lower) => NounForms.ContainsKey(lower);
+
     /// <summary><see cref="IsSpeechVerb"/> for a word already in lower case (no allocation; the resolver's hot loops).</summary>
     internal static bool IsSpeechVerbLower(string lower) => VerbForms.ContainsKey(lower);
 

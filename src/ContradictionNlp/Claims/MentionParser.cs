@@ -226,7 +226,7 @@ internal sealed class MentionParser
             if (!u.IsWord || u.Lower.Length < 2 || NotSubjectHeads.Contains(u.Lower) || L.Prepositions.Contains(u.Lower) || L.BeForms.Contains(u.Lower)
                 || L.FiniteMarkers.Contains(u.Lower) || L.SkippableBeforeCue.Contains(u.Lower) || L.Negators.Contains(u.Lower) || L.TimeWords.Contains(u.Lower)
                 || L.PossessivePronouns.Contains(u.Lower) || (L.Determiners.Contains(u.Lower) && u.Lower is not ("both" or "all" or "many" or "most" or "several" or "others"))
-                || L.IsDayOrMonth(u.Lower) || CueLexicon.IsCueVerb(u.Lower, out _, out _) || CueLexicon.IsCueNoun(u.Lower, out _))
+                || L.IsDayOrMonth(u.Lower) || CueLexicon.IsCueVerbLower(u.Lower) || CueLexicon.IsCueNounLower(u.Lower))
                 return null;
             // "-ly" adverbs and "-ing"/"-ed" verb forms do not head a subject ("recently said", "after meeting said"),
             // nor does a capitalised one opening the sentence ("Contradicting known facts, ...").
@@ -252,7 +252,7 @@ internal sealed class MentionParser
             }
             if (w.Kind is UnitKind.Number or UnitKind.Possessive) { j--; continue; }
             if (w.IsWord && w.Lower.Length > 1 && !NotSubjectHeads.Contains(w.Lower) && !(j == first && (w.Lower.EndsWith("ing", StringComparison.Ordinal) || w.Lower.EndsWith("ly", StringComparison.Ordinal))) && !L.Prepositions.Contains(w.Lower) && !L.BeForms.Contains(w.Lower)
-                && !L.FiniteMarkers.Contains(w.Lower) && !L.Negators.Contains(w.Lower) && !CueLexicon.IsCueVerb(w.Lower, out _, out _)
+                && !L.FiniteMarkers.Contains(w.Lower) && !L.Negators.Contains(w.Lower) && !CueLexicon.IsCueVerbLower(w.Lower)
                 && !(L.CapitalisedFunctionWords.Contains(w.Lower) && !L.Determiners.Contains(w.Lower) && w.Lower is not ("nearly" or "about" or "almost")))
             {
                 j--;
