@@ -253,8 +253,8 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         if (c.CueText.StartsWith("according to", StringComparison.OrdinalIgnoreCase)) return true;
         var words = c.CueText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A belief or stance verb of our lexicon ("believes", "criticized"): the rules keep such claims with
-        // their CueClass in every mode, so the tagger may add the ones the rules missed (round 5: PolNeAR dev
-        // content F1 0.652 -> 0.663, train 0.634 -> 0.657; source 0.957 -> 0.950, cue 0.965 -> 0.959).
+        // their CueClass in every mode, so the tagger may add the ones the rules missed (round 5, measured alone: PolNeAR dev
+        // content F1 0.652 -> 0.663, train 0.635 -> 0.657; source 0.955 -> 0.950, cue 0.965 -> 0.959).
         // A tagged "speaker" that is a participle or adverb opening the sentence ("Contradicting known facts, ...")
         // is the tagger misreading a clause opener; no such word names anyone.
         if (words.Any(w => CueLexicon.IsCueVerb(w, out _, out var cls) && cls != CueClass.Speech))
