@@ -62,8 +62,8 @@ public static class TrainScorerCommand
             try
             {
                 options.Validate();
-                if (parse.GetValue(treeExclude)!.FirstOrDefault(n => Array.IndexOf(PairFeaturizer.FeatureNames, n) < 0) is { } unknown)
-                { err.WriteLine($"cnlp: --tree-exclude '{unknown}' is not a feature name (see a scorer manifest's \"features\")."); return ExitCodes.BadUsage; }
+                if (parse.GetValue(treeExclude)!.FirstOrDefault(n => TreeInput(n, parse.GetValue(featVersion)) < 0) is { } unknown)
+                { err.WriteLine($"cnlp: --tree-exclude '{unknown}' is neither a feature name of featurizer version {parse.GetValue(featVersion)} (see a scorer manifest's \"features\") nor linear_contradiction/linear_entailment/linear_neutral."); return ExitCodes.BadUsage; }
                 if (parse.GetValue(featVersion) is < 1 or > PairFeaturizer.Version) { err.WriteLine($"cnlp: --featurizer-version must be 1..{PairFeaturizer.Version}."); return ExitCodes.BadUsage; }
                 if (parse.GetValue(buckets) < 1) { err.WriteLine("cnlp: --hash-buckets must be at least 1."); return ExitCodes.BadUsage; }
                 var catalog = ModelCatalog.Open(parse.GetValue(models)!);
@@ -89,7 +89,7 @@ public static class TrainScorerCommand
                         calibrate: parse.GetValue(calibrate), featurizerVersion: parse.GetValue(featVersion),
                         boosted: type == ModelTypes.Boosted
                             ? new BoostedOptions { Rounds = parse.GetValue(rounds), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(shrink),
-                                TreeExcluded = [.. parse.GetValue(treeExclude)!.Select(n => Array.IndexOf(PairFeaturizer.FeatureNames, n))] }
+                                TreeExcluded = [.. parse.GetValue(treeExclude)!.Select(n => TreeInput(n, parse.GetValue(featVersion)))] }
                             : null);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))
@@ -106,5 +106,15 @@ public static class TrainScorerCommand
         });
         train.Subcommands.Add(scorer);
         return train;
+    }
+
+    /// <summary>A boosted model's tree input by name: a dense feature, or "linear_" + a label for the linear logit (after the dense ones); -1 if unknown.</summary>
+    private static int TreeInput(string name, int featurizerVersion)
+    {
+        if (featurizerVersion < 1 || featurizerVersion > PairFeaturizer.Version) return -1;
+        var names = PairFeaturizer.FeatureNamesFor(featurizerVersion);
+        for (var i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        var label = Array.IndexOf(LogisticModel.Labels, name.StartsWith("linear_", StringComparison.Ordinal) ? name["linear_".Length..] : "");
+        return label < 0 ? -1 : names.Count + label;
     }
 }
