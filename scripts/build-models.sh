@@ -49,3 +49,8 @@ cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev"
 # (not run) The wide-deep scorer (tried before v3, never shipped) is not built (see README "wide & deep model type"); to reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --model-type wide-deep --hidden 64 --version-name v3 --seed 42 --out /tmp/v3
+# (not run) Round 4: featurizer v4 + the boosted model type (logistic margin + boosted trees), measured and not
+#   shipped (misses planted contradiction 1, XNLI below v3; see README "round 4"). To reproduce it:
+#   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
+#       --epochs 10 --synthetic-weight 0.5 --calibrate --model-type boosted --tree-exclude len_ratio log_len_p log_len_h \
+#       --version-name v4 --seed 42 --out /tmp/v4

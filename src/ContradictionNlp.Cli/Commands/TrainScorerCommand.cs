@@ -25,13 +25,18 @@ public static class TrainScorerCommand
         var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var synthetic = new Option<string?>("--synthetic") { Description = "News articles (e.g. ../shared/data/bbc-news) to make synthetic in-domain pairs from (see SyntheticPairs); train side used for training, held-out side measured." };
-        var modelType = new Option<string>("--model-type") { Description = "logistic, or wide-deep (logistic + one hidden layer over the dense features, temperature-scaled on a validation part of the training data).", DefaultValueFactory = _ => ModelTypes.Logistic };
+        var modelType = new Option<string>("--model-type") { Description = "logistic, wide-deep (logistic + one hidden layer over the dense features) or boosted (logistic + boosted trees over the dense features and the linear logits); wide-deep and boosted are temperature-scaled on a validation part of the training data.", DefaultValueFactory = _ => ModelTypes.Logistic };
         var synWeight = new Option<float>("--synthetic-weight") { Description = "Loss weight of a synthetic row relative to a labelled NLI row.", DefaultValueFactory = _ => new LogisticRegressionOptions().SyntheticWeight };
         var calibrate = new Option<bool>("--calibrate") { Description = "Logistic: fit on the training rows outside a fixed 15% validation part, then fit a temperature on that part (recorded in the manifest)." };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of a wide-deep model.", DefaultValueFactory = _ => new WideDeepOptions().Hidden };
+        var rounds = new Option<int>("--rounds") { Description = "Boosted: at most this many boosting rounds (early stopping on the validation part keeps the best).", DefaultValueFactory = _ => new BoostedOptions().Rounds };
+        var depth = new Option<int>("--depth") { Description = "Boosted: tree depth.", DefaultValueFactory = _ => new BoostedOptions().Depth };
+        var shrink = new Option<double>("--shrinkage") { Description = "Boosted: each tree's step (learning rate of the trees).", DefaultValueFactory = _ => new BoostedOptions().LearningRate };
+        var treeExclude = new Option<string[]>("--tree-exclude") { Description = "Boosted: dense feature names the trees never split on (the linear part still reads them).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var featVersion = new Option<int>("--featurizer-version") { Description = $"Pair featurizer version to train on (1..{PairFeaturizer.Version}; older versions reproduce older models).", DefaultValueFactory = _ => PairFeaturizer.Version };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -57,6 +62,9 @@ public static class TrainScorerCommand
             try
             {
                 options.Validate();
+                if (parse.GetValue(treeExclude)!.FirstOrDefault(n => TreeInput(n, parse.GetValue(featVersion)) < 0) is { } unknown)
+                { err.WriteLine($"cnlp: --tree-exclude '{unknown}' is neither a feature name of featurizer version {parse.GetValue(featVersion)} (see a scorer manifest's \"features\") nor linear_contradiction/linear_entailment/linear_neutral."); return ExitCodes.BadUsage; }
+                if (parse.GetValue(featVersion) is < 1 or > PairFeaturizer.Version) { err.WriteLine($"cnlp: --featurizer-version must be 1..{PairFeaturizer.Version}."); return ExitCodes.BadUsage; }
                 if (parse.GetValue(buckets) < 1) { err.WriteLine("cnlp: --hash-buckets must be at least 1."); return ExitCodes.BadUsage; }
                 var catalog = ModelCatalog.Open(parse.GetValue(models)!);
                 var name = parse.GetValue(version)!;
@@ -78,7 +86,11 @@ public static class TrainScorerCommand
                         L2Hashed = options.L2Hashed, Hidden = parse.GetValue(hidden),
                     }, name, diagnostics, parse.GetValue(buckets), log: o, synthetic: syn)
                     : ScorerTraining.Fit(catalog, trainSpecs, devSpecs, options, name, diagnostics, parse.GetValue(buckets), log: o, synthetic: syn,
-                        calibrate: parse.GetValue(calibrate));
+                        calibrate: parse.GetValue(calibrate), featurizerVersion: parse.GetValue(featVersion),
+                        boosted: type == ModelTypes.Boosted
+                            ? new BoostedOptions { Rounds = parse.GetValue(rounds), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(shrink),
+                                TreeExcluded = [.. parse.GetValue(treeExclude)!.Select(n => TreeInput(n, parse.GetValue(featVersion)))] }
+                            : null);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))
                     ScorerTraining.MakeCurrent(Path.GetDirectoryName(Path.GetFullPath(folder))!, Path.GetFileName(Path.GetFullPath(folder)));
@@ -94,5 +106,15 @@ public static class TrainScorerCommand
         });
         train.Subcommands.Add(scorer);
         return train;
+    }
+
+    /// <summary>A boosted model's tree input by name: a dense feature, or "linear_" + a label for the linear logit (after the dense ones); -1 if unknown.</summary>
+    private static int TreeInput(string name, int featurizerVersion)
+    {
+        if (featurizerVersion < 1 || featurizerVersion > PairFeaturizer.Version) return -1;
+        var names = PairFeaturizer.FeatureNamesFor(featurizerVersion);
+        for (var i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        var label = Array.IndexOf(LogisticModel.Labels, name.StartsWith("linear_", StringComparison.Ordinal) ? name["linear_".Length..] : "");
+        return label < 0 ? -1 : names.Count + label;
     }
 }

@@ -97,6 +97,13 @@ public sealed class ModelCatalog
                 throw new ModelFormatException($"{weightsPath}: {deep.Dense} dense features and {deep.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
             return new NliScorer(featurizer, deep, m.ModelVersion);
         }
+        if (m.EffectiveModelType == ModelTypes.Boosted)
+        {
+            var boosted = BoostedModel.FromBytes(bytes, weightsPath);
+            if (boosted.Dense != dense || boosted.Buckets != m.HashBuckets)
+                throw new ModelFormatException($"{weightsPath}: {boosted.Dense} dense features and {boosted.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
+            return new NliScorer(featurizer, boosted, m.ModelVersion);
+        }
         var model = LogisticModel.FromBytes(bytes, weightsPath);
         if (model.Dense != dense || model.Buckets != m.HashBuckets)
             throw new ModelFormatException($"{weightsPath}: {model.Dense} dense features and {model.Buckets} buckets, expected {dense} and {m.HashBuckets}.");

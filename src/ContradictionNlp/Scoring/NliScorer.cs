@@ -2,8 +2,8 @@ namespace ContradictionNlp.Scoring;
 
 /// <summary>
 /// The scorer: <see cref="PairFeaturizer"/> then a model over its features, either the linear
-/// <see cref="LogisticModel"/> (v1, v2; <see cref="ModelTypes.Logistic"/>) or the <see cref="WideDeepModel"/>
-/// (<see cref="ModelTypes.WideDeep"/>). One class for both so the topic gate and reasons work the same. Thread-safe.
+/// <see cref="LogisticModel"/> (v1-v3; <see cref="ModelTypes.Logistic"/>), the <see cref="WideDeepModel"/>
+/// (<see cref="ModelTypes.WideDeep"/>) or the <see cref="BoostedModel"/> (v4; <see cref="ModelTypes.Boosted"/>). One class for all so the topic gate and reasons work the same. Thread-safe.
 /// </summary>
 public sealed class NliScorer : IContradictionScorer
 {
@@ -17,7 +17,14 @@ public sealed class NliScorer : IContradictionScorer
         Featurizer = featurizer; DeepModel = model; ModelVersion = modelVersion; ModelType = ModelTypes.WideDeep;
     }
 
+    public NliScorer(PairFeaturizer featurizer, BoostedModel model, string modelVersion)
+    {
+        Featurizer = featurizer; BoostedModel = model; ModelVersion = modelVersion; ModelType = ModelTypes.Boosted;
+    }
+
     public PairFeaturizer Featurizer { get; }
+    /// <summary>The boosted model (logistic + trees); null unless <see cref="ModelType"/> is boosted.</summary>
+    public BoostedModel? BoostedModel { get; }
     /// <summary>The logistic model; null when <see cref="ModelType"/> is wide-deep.</summary>
     public LogisticModel? Model { get; }
     /// <summary>The wide-deep model; null when <see cref="ModelType"/> is logistic.</summary>
@@ -26,7 +33,7 @@ public sealed class NliScorer : IContradictionScorer
     public string ModelVersion { get; }
 
     /// <summary>The weights.bin bytes of whichever model this is.</summary>
-    public byte[] WeightsBytes() => Model?.ToBytes() ?? DeepModel!.ToBytes();
+    public byte[] WeightsBytes() => Model?.ToBytes() ?? BoostedModel?.ToBytes() ?? DeepModel!.ToBytes();
 
     public ContradictionScore Score(string premise, string hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis));
 
@@ -37,6 +44,7 @@ public sealed class NliScorer : IContradictionScorer
     {
         Span<double> p = stackalloc double[LogisticModel.Labels.Length];
         if (Model is not null) Model.Predict(f.Dense, f.Hashed, p);
+        else if (BoostedModel is not null) BoostedModel.Predict(f.Dense, f.Hashed, p);
         else DeepModel!.Predict(f.Dense, f.Hashed, p);
         return new ContradictionScore(p[0], p[1], p[2], f.Reasons);
     }
@@ -49,5 +57,7 @@ public static class ModelTypes
     public const string Logistic = "logistic";
     /// <summary>Linear part plus one hidden ReLU layer, temperature-scaled (<see cref="WideDeepModel"/>).</summary>
     public const string WideDeep = "wide-deep";
-    public static readonly string[] All = [Logistic, WideDeep];
+    /// <summary>Logistic margin plus boosted trees over the dense features and the linear logits, temperature-scaled (<see cref="BoostedModel"/>).</summary>
+    public const string Boosted = "boosted";
+    public static readonly string[] All = [Logistic, WideDeep, Boosted];
 }

@@ -22,14 +22,15 @@ public sealed class PairFeaturizer
     /// Version 3 appends again (<see cref="FeaturizeV3"/>); its extra hashed keys are only added for
     /// version-3 instances, so v1/v2 models see exactly the features they were trained on.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Dense features per featurizer version (each version appends to the previous one).</summary>
     public static int FeatureCount(int version) => version switch
     {
         1 => 36,
         2 => 44,
-        3 => FeatureNames.Length,
+        3 => 53,
+        4 => FeatureNames.Length,
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"featurizer version must be 1..{Version}"),
     };
 
@@ -64,6 +65,8 @@ public sealed class PairFeaturizer
         "neg_scope_covered", "neg_scope_uncovered",
         "sub_synonym", "sub_h_general", "sub_h_specific", "sub_cohyponym", "sub_unrelated",
         "p_unaligned_count", "subject_differs",
+        // Version 4: word order and roles (see FeaturizeV4).
+        "order_discordant", "passive_mismatch", "order_x_same_voice", "role_swap",
     ];
 
     private readonly WordVectors _vectors;
@@ -385,6 +388,8 @@ public sealed class PairFeaturizer
             k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons);
         if (FeaturizerVersion >= 3)
             k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons);
+        if (FeaturizerVersion >= 4)
+            k = FeaturizeV4(p, h, pc, hc, f, k, hashed);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
         return new PairFeatures(f, [.. hashed], reasons);
     }
@@ -567,6 +572,81 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects{why}",
                 [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
         return k;
+    }
+
+
+    // Version 4: prepositions and particles; which of them the two texts do not share ("in front of" vs "in").
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "in", "on", "at", "to", "for", "with", "by", "from", "into", "onto", "over", "under", "up", "down", "out", "off",
+        "about", "through", "across", "around", "against", "near", "behind", "inside", "outside", "above", "below",
+        "beside", "along", "toward", "towards", "front", "without", "between",
+    };
+    private static readonly HashSet<string> BeForms = new(StringComparer.Ordinal)
+    { "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "get", "gets", "got" };
+
+    /// <summary>
+    /// Version-4 features: word order and roles, which v1-v3 see only as "same words, other order" (exact
+    /// stem sets). SICK's commonest v3 error after synonyms: "The monkey is brushing a bull dog" / "A bull dog
+    /// is brushing the monkey" read as entailment. Measured: the share of discordant pairs among the content
+    /// words both texts share (Kendall's tau distance over first occurrences), whether exactly one text is
+    /// passive ("a tomato is being cut by a man" keeps the roles of "a man is cutting a tomato" while
+    /// reversing the order), their product when both have the same voice, and a role swap: each text's
+    /// subject occurs in the other text outside its subject. Plus hashed prepositions only one text has.
+    /// All loops are over the content words of two short texts (no look-ups beyond the stems already made).
+    /// </summary>
+    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, SortedSet<int> hashed)
+    {
+        // Positions in P of the H content words that occur in P exactly once (ambiguous matches say nothing about order).
+        var pos = new List<int>(hc.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in hc)
+        {
+            if (!seen.Add(w.Stem)) continue;
+            int at = -1, n = 0;
+            for (var j = 0; j < pc.Count; j++) if (pc[j].Stem == w.Stem) { at = j; n++; }
+            if (n == 1) pos.Add(at);
+        }
+        int pairs = 0, discordant = 0;
+        for (var a = 0; a < pos.Count; a++)
+            for (var b = a + 1; b < pos.Count; b++) { pairs++; if (pos[a] > pos[b]) discordant++; }
+        var disc = Frac(discordant, pairs);
+        var voiceDiffers = IsPassive(p) != IsPassive(h);
+        f[k++] = disc;
+        f[k++] = voiceDiffers ? 1f : 0f;
+        f[k++] = voiceDiffers ? 0f : disc;
+        f[k++] = RolesSwapped(p, h) ? 1f : 0f;
+        foreach (var w in h)
+            if (Prepositions.Contains(w.Lower) && !p.Exists(x => x.Lower == w.Lower)) hashed.Add(Hash("prep+|" + w.Lower));
+        foreach (var w in p)
+            if (Prepositions.Contains(w.Lower) && !h.Exists(x => x.Lower == w.Lower)) hashed.Add(Hash("prep-|" + w.Lower));
+        return k;
+    }
+
+    // "is being cut by", "was taken by", "are eaten by": a be-form, a participle-like word soon after, then "by".
+    private static bool IsPassive(List<Word> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (!BeForms.Contains(words[i].Lower)) continue;
+            var next = words[i + 1].Lower;
+            var participle = next == "being" ? i + 2 < words.Count : next.Length > 3 && (next.EndsWith("ed", StringComparison.Ordinal) || next.EndsWith("en", StringComparison.Ordinal));
+            if (!participle) continue;
+            for (var j = i + 2; j < words.Count && j <= i + 6; j++) if (words[j].Lower == "by") return true;
+        }
+        return false;
+    }
+
+    // Each subject's content words all occur in the other text after its own subject ("the monkey | is brushing a dog"
+    // vs "a dog | is brushing the monkey").
+    private static bool RolesSwapped(List<Word> p, List<Word> h)
+    {
+        var sp = SubjectV3(p);
+        var sh = SubjectV3(h);
+        if (sp.Count == 0 || sh.Count == 0) return false;
+        var restP = p.Skip(p.IndexOf(sp[^1]) + 1).Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var restH = h.Skip(h.IndexOf(sh[^1]) + 1).Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        return sp.TrueForAll(w => restH.Contains(w.Stem)) && sh.TrueForAll(w => restP.Contains(w.Stem));
     }
 
     /// <summary>

@@ -21,10 +21,14 @@ public static class ScorerTraining
 
     public static TrainedScorer Fit(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
         LogisticRegressionOptions options, string modelVersion, DiagnosticBag diagnostics, int hashBuckets = DefaultHashBuckets,
-        TextWriter? log = null, SyntheticSet? synthetic = null, bool calibrate = false)
+        TextWriter? log = null, SyntheticSet? synthetic = null, bool calibrate = false, int featurizerVersion = PairFeaturizer.Version,
+        BoostedOptions? boosted = null)
     {
+        // A boosted model always needs the validation part (early stopping and temperature).
+        if (boosted is not null) { boosted.Validate(); calibrate = true; }
         var clock = Stopwatch.StartNew();
-        var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets);
+        var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets, featurizerVersion);
+        var denseCount = PairFeaturizer.FeatureCount(featurizerVersion);
         var examples = new List<FeaturizedExample>();
         var ids = new List<string>();
         var sets = new List<string>();
@@ -52,7 +56,8 @@ public static class ScorerTraining
                 sets.Add(synthetic.Origin);
             }
         }
-        LogisticModel model;
+        LogisticModel? model = null;
+        BoostedModel? boostedModel = null;
         float? temperature = null;
         List<DevMetrics>? validation = null;
         if (calibrate)
@@ -60,13 +65,28 @@ public static class ScorerTraining
             // Fit on the training rows outside the validation part, fit the temperature on that part (never on
             // the reporting sets), and ship that model: the temperature is measured for exactly these weights.
             var fit = new List<FeaturizedExample>();
+            var fitGroups = new List<string>();
             var val = new List<FeaturizedExample>();
-            for (var i = 0; i < examples.Count; i++) (IsValidation(ids[i]) ? val : fit).Add(examples[i]);
+            for (var i = 0; i < examples.Count; i++)
+            {
+                if (IsValidation(ids[i])) { val.Add(examples[i]); continue; }
+                fit.Add(examples[i]);
+                fitGroups.Add(GroupKey(ids[i]));
+            }
             log?.WriteLine($"fit {fit.Count} rows, validation {val.Count} rows ({ValidationPercent}% by group key)");
-            var raw = LogisticRegressionTrainer.Fit(fit, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
-            temperature = LogisticRegressionTrainer.FitTemperature(raw, val);
+            if (boosted is not null)
+            {
+                var raw = BoostedTrainer.Fit(fit, fitGroups, val, denseCount, hashBuckets, options, boosted, log);
+                temperature = BoostedTrainer.FitTemperature(raw, val);
+                boostedModel = raw.WithTemperature(temperature.Value);
+            }
+            else
+            {
+                var raw = LogisticRegressionTrainer.Fit(fit, denseCount, hashBuckets, options);
+                temperature = LogisticRegressionTrainer.FitTemperature(raw, val);
+                model = raw.WithTemperature(temperature.Value);
+            }
             log?.WriteLine($"temperature {temperature:0.00} (fitted on validation)");
-            model = raw.WithTemperature(temperature.Value);
             validation = [];
             foreach (var set in sets.Distinct())
             {
@@ -76,7 +96,8 @@ public static class ScorerTraining
                 var probs = part.Select(i =>
                 {
                     Span<double> pr = stackalloc double[LogisticModel.Labels.Length];
-                    model.Predict(examples[i].Dense, examples[i].Hashed, pr);
+                    if (model is not null) model.Predict(examples[i].Dense, examples[i].Hashed, pr);
+                    else boostedModel!.Predict(examples[i].Dense, examples[i].Hashed, pr);
                     return pr.ToArray();
                 }).ToArray();
                 var m = ScorerMetrics.Compute(labels, probs);
@@ -85,8 +106,8 @@ public static class ScorerTraining
                     R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece)));
             }
         }
-        else model = LogisticRegressionTrainer.Fit(examples, PairFeaturizer.FeatureNames.Length, hashBuckets, options);
-        var scorer = new NliScorer(featurizer, model, modelVersion);
+        else model = LogisticRegressionTrainer.Fit(examples, denseCount, hashBuckets, options);
+        var scorer = model is not null ? new NliScorer(featurizer, model, modelVersion) : new NliScorer(featurizer, boostedModel!, modelVersion);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         var devMetrics = new List<DevMetrics>();
         foreach (var spec in dev)
@@ -105,11 +126,13 @@ public static class ScorerTraining
             devMetrics.Add(new DevMetrics(name, m.N, R(m.Accuracy), R(m.MacroF1), R(m.Contradiction.Precision),
                 R(m.Contradiction.Recall), R(m.Contradiction.F1), R(m.ContradictionAuc), R(m.Ece)));
         }
-        var bytes = model.ToBytes();
+        var bytes = scorer.WeightsBytes();
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
-            PairFeaturizer.Version, PairFeaturizer.FeatureNames, hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
+            featurizerVersion, [.. PairFeaturizer.FeatureNamesFor(featurizerVersion)], hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
             WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds,
-            ModelTypes.Logistic, Validation: validation, Temperature: temperature is { } t ? Math.Round(t, 2) : null);
+            boosted is null ? ModelTypes.Logistic : ModelTypes.Boosted, Validation: validation,
+            Temperature: temperature is { } t ? Math.Round(t, 2) : null, BoostedOptions: boosted,
+            Trees: boostedModel?.Trees);
         return new TrainedScorer(scorer, manifest);
     }
 
@@ -124,11 +147,17 @@ public static class ScorerTraining
     /// </summary>
     public static bool IsValidation(string id)
     {
-        var hash = id.IndexOf('#');
-        var key = "val:" + (hash >= 0 ? id[..hash] : id);
+        var key = "val:" + GroupKey(id);
         var h = 2166136261u;
         foreach (var c in key) { h ^= c; h *= 16777619u; }
         return h % 100 < ValidationPercent;
+    }
+
+    /// <summary>The group of a row: its id up to the first '#' (one SNLI premise image, one article's synthetic pairs).</summary>
+    internal static string GroupKey(string id)
+    {
+        var hash = id.IndexOf('#');
+        return hash >= 0 ? id[..hash] : id;
     }
 
     /// <summary>

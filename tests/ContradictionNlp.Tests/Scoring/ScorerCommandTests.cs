@@ -43,6 +43,27 @@ public class ScorerCommandTests
     }
 
     [Fact]
+    public void Unknown_tree_input_and_featurizer_version_are_bad_usage()
+    {
+        var tsv = Path.Combine(Path.GetTempPath(), $"cnlp-train-{Guid.NewGuid():N}.tsv");
+        try
+        {
+            File.WriteAllLines(tsv, ["id\tpremise\thypothesis\tlabel\tsource", "1\tA man sings\tA man does not sing\tcontradiction\tt"]);
+            var (code, _, err) = Run("train", "scorer", "--data", tsv, "--model-type", "boosted", "--tree-exclude", "log_len_p", "no_such_feature");
+            Assert.Equal(ExitCodes.BadUsage, code);
+            Assert.Equal("cnlp: --tree-exclude 'no_such_feature' is neither a feature name of featurizer version 4 (see a scorer manifest's \"features\") nor linear_contradiction/linear_entailment/linear_neutral.", err.Trim());
+            // A version-4 feature does not exist for a version-3 model.
+            (code, _, err) = Run("train", "scorer", "--data", tsv, "--model-type", "boosted", "--featurizer-version", "3", "--tree-exclude", "role_swap");
+            Assert.Equal(ExitCodes.BadUsage, code);
+            Assert.StartsWith("cnlp: --tree-exclude 'role_swap' is neither a feature name of featurizer version 3", err.Trim());
+            (code, _, err) = Run("train", "scorer", "--data", tsv, "--featurizer-version", "5");
+            Assert.Equal(ExitCodes.BadUsage, code);
+            Assert.Equal("cnlp: --featurizer-version must be 1..4.", err.Trim());
+        }
+        finally { File.Delete(tsv); }
+    }
+
+    [Fact]
     public void Shipped_model_figures_on_sick_trial_match_its_manifest()
     {
         if (!TestPaths.HasShared("data", "sick", "trial.tsv.gz")) return; // ../shared absent: nothing to measure

@@ -62,7 +62,7 @@ public class ScorerV3FeatureTests
     {
         Assert.Equal(44, F(2).Featurize("a man plays a guitar", "a man plays a piano").Dense.Length);
         Assert.Equal(36, F(1).Featurize("a man plays a guitar", "a man plays a piano").Dense.Length);
-        Assert.Equal(PairFeaturizer.FeatureNames.Length, F(3).Featurize("a man plays a guitar", "a man plays a piano").Dense.Length);
+        Assert.Equal(53, F(3).Featurize("a man plays a guitar", "a man plays a piano").Dense.Length);
         // Version 2 keeps its own (disjoint-subject) rule and never reports the version-3 modifier cue.
         Assert.DoesNotContain(F(2).Featurize("some Russian soldiers entered the country from Belarusian land", "no Belarusian soldiers were involved").Reasons,
             r => r.Kind == "subject");
