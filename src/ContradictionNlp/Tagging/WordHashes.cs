@@ -40,6 +40,7 @@ internal static class WordHashes
         _ => c,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong HashLower(ReadOnlySpan<char> s)
     {
         var h = FnvOffset;
@@ -47,6 +48,7 @@ internal static class WordHashes
         return h;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong HashExact(ReadOnlySpan<char> s)
     {
         var h = FnvOffset ^ 0x9E37UL;
@@ -97,6 +99,7 @@ internal static class WordHashes
     }
 
     /// <summary>Word shape: X upper, x lower, d digit, other characters as themselves; runs longer than 3 are cut ("Xxxx" for any capitalised word of 4+ letters).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ulong ShapeHash(ReadOnlySpan<char> w)
     {
         var h = FnvOffset ^ 0x5AAEUL;

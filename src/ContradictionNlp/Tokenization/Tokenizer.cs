@@ -30,6 +30,7 @@ namespace ContradictionNlp.Tokenization;
 /// </remarks>
 public sealed class Tokenizer : ITokenizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Token[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -38,6 +39,7 @@ public sealed class Tokenizer : ITokenizer
         return buffer.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scan(ReadOnlySpan<char> s, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -109,6 +111,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>Scans a number starting at <paramref name="start"/>; continues as a word when letters follow the digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanNumber(ReadOnlySpan<char> s, int start, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -143,6 +146,7 @@ public sealed class Tokenizer : ITokenizer
     /// Scans a word from <paramref name="start"/> (already consumed up to <paramref name="i"/>):
     /// letters, digits, joining hyphens and inner apostrophes; splits clitics; keeps abbreviation periods.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanWord(ReadOnlySpan<char> s, int start, int i, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -199,6 +203,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>True when, after optional spaces, a digit comes at <paramref name="i"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool DigitFollows(ReadOnlySpan<char> s, int i)
     {
         while (i < s.Length && s[i] == ' ') i++;
@@ -206,6 +211,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>Length of a clitic (s, m, d, ll, re, ve) starting at <paramref name="i"/> and ending the word; 0 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CliticLength(ReadOnlySpan<char> s, int i)
     {
         int n = s.Length;
@@ -227,6 +233,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>End of a URL or e-mail address starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TryUrl(ReadOnlySpan<char> s, int i)
     {
         var rest = s[i..];
