@@ -102,14 +102,16 @@ public sealed class AttributionTagger
         /// <summary>
         /// Row <paramref name="row"/> widened to 8 floats. A finite normal half with biased exponent e and mantissa m is
         /// 2^(e-15)(1+m/1024); its bits shifted left by 13 read as the float 2^(e-127)(1+m/1024), and times 2^112
-        /// that is the half's value exactly (the sign goes back in as a bit, so -0 stays -0). Zero stays zero.
+        /// that is the half's value exactly; the sign bit rides along (-0 times 2^112 is -0) and zero stays zero.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<float> Load(int row)
         {
-            var bits = Avx2.ConvertToVector256Int32(Sse2.LoadAlignedVector128(Row0 + (nint)row * Lanes));
-            var magnitude = Vector256.ShiftLeft(bits & Vector256.Create(0x7FFF), 13).AsSingle() * Vector256.Create((127 + 112) << 23).AsSingle(); // 2^112
-            return (magnitude.AsInt32() | Vector256.ShiftLeft(bits & Vector256.Create(0x8000), 16)).AsSingle();
+            // Sign-extended to 32 bits and shifted by 13, the half's sign lands in bit 31 (and copies in 28-30, masked off),
+            // its exponent and mantissa in bits 13-27: the float sign * 2^(e-127)(1+m/1024), which 2^112 scales exactly.
+            var bits = Avx2.ConvertToVector256Int32((short*)(Row0 + (nint)row * Lanes));
+            var f = (Vector256.ShiftLeft(bits, 13) & Vector256.Create(unchecked((int)0x8FFFE000))).AsSingle();
+            return f * Vector256.Create((127 + 112) << 23).AsSingle(); // 2^112
         }
 
         public void Prefetch(int row) => Sse.Prefetch0(Row0 + (nint)row * Lanes);
@@ -482,8 +484,10 @@ public sealed class AttributionTagger
         var lower = ctx.Hashes[(first + i) * WordHashes.Stride + WordHashes.Lower];
         // Position 0 follows only the sentence start; later positions follow a label, never the start.
         int from = i == 0 ? Start : 0, to = i == 0 ? Start : K - 1;
-        for (var prev = from; prev <= to; prev++)
-            wr[prev] = WordHashes.Bucket(31, WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower), mask);
+        // All eight (labels 0..6 and the start) in one vector hash; only from..to are read below and in DecodeVector.
+        Span<ulong> values = stackalloc ulong[K + 1];
+        for (var prev = 0; prev <= K; prev++) values[prev] = WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower);
+        WordHashes.Buckets(values, WordOffsets, mask, wr);
         foreach (var f in sf) half.Prefetch(f);
         for (var prev = from; prev <= to; prev++) half.Prefetch(wr[prev]);
     }
@@ -616,8 +620,32 @@ public sealed class AttributionTagger
 
     private static ulong CueAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : ctx.Cue[first + i];
 
+    /// <summary>The offset of template 31 (previous label + word) in each of the K + 1 lanes of <see cref="Rows"/>.</summary>
+    private static readonly ulong[] WordOffsets = [.. Enumerable.Repeat(WordHashes.TemplateOffset(31), K + 1)];
+
+    /// <summary>Lanes of the static templates (28 used, padded to a multiple of 8 for the vector hash).</summary>
+    private const int StaticLanes = 32;
+
+    /// <summary>Per lane, the template offset <see cref="WordHashes.Bucket"/> adds: lane k is template k (lanes 28-31 unused).</summary>
+    private static readonly ulong[] StaticOffsets = [.. Enumerable.Range(0, StaticLanes).Select(WordHashes.TemplateOffset)];
+
+    /// <summary>
+    /// The weight rows of the 28 static templates of position i: f[k] = Bucket(k, value k), k = 0..27 (template order).
+    /// The values come from <see cref="StaticValues"/>; the hashing runs 4 lanes at a time (<see cref="WordHashes.Buckets"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> f)
+    {
+        Span<ulong> v = stackalloc ulong[StaticLanes];
+        Span<int> rows = stackalloc int[StaticLanes];
+        StaticValues(ctx, first, n, i, dist, side, v);
+        WordHashes.Buckets(v, StaticOffsets, mask, rows);
+        rows[..StaticCount].CopyTo(f);
+    }
+
+    /// <summary>The value each static template of position i hashes, in template order (lane k = template k).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StaticValues(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, Span<ulong> v)
     {
         var h = ctx.Hashes.AsSpan(first * WordHashes.Stride, n * WordHashes.Stride);
         var at = i * WordHashes.Stride;
@@ -629,35 +657,35 @@ public sealed class AttributionTagger
         ulong cue = ctx.Cue[t];
         ulong pos = i == 0 ? 0UL : i == n - 1 ? 2UL : i < 4 ? 1UL : 3UL;
         var k = 0;
-        f[k++] = WordHashes.Bucket(0, 0, mask);
-        f[k++] = WordHashes.Bucket(1, lower, mask);
-        f[k++] = WordHashes.Bucket(2, h[at + WordHashes.Exact], mask);
-        f[k++] = WordHashes.Bucket(3, shape, mask);
-        f[k++] = WordHashes.Bucket(4, h[at + WordHashes.Suffix3], mask);
-        f[k++] = WordHashes.Bucket(5, h[at + WordHashes.Prefix3], mask);
-        f[k++] = WordHashes.Bucket(6, WordHashes.At(h, n, i - 1, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(7, WordHashes.At(h, n, i + 1, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(8, WordHashes.At(h, n, i - 2, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(9, WordHashes.At(h, n, i + 2, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(10, WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Lower), lower), mask);
-        f[k++] = WordHashes.Bucket(11, WordHashes.Combine(lower, WordHashes.At(h, n, i + 1, WordHashes.Lower)), mask);
-        f[k++] = WordHashes.Bucket(12, WordHashes.At(h, n, i - 1, WordHashes.Shape), mask);
-        f[k++] = WordHashes.Bucket(13, WordHashes.At(h, n, i + 1, WordHashes.Shape), mask);
-        f[k++] = WordHashes.Bucket(14, cue, mask);
-        f[k++] = WordHashes.Bucket(15, WordHashes.Combine(CueAt(ctx, first, n, i - 1), CueAt(ctx, first, n, i + 1)), mask);
-        f[k++] = WordHashes.Bucket(16, d, mask);
-        f[k++] = WordHashes.Bucket(17, WordHashes.Combine(d, shape), mask);
-        f[k++] = WordHashes.Bucket(18, WordHashes.Combine(d, q), mask);
-        f[k++] = WordHashes.Bucket(19, WordHashes.Combine(q, ctx.IsQuote[t] ? 1UL : 0UL), mask);
-        f[k++] = WordHashes.Bucket(20, WordHashes.Combine(q, lower), mask);
-        f[k++] = WordHashes.Bucket(21, WordHashes.Combine(pos, shape), mask);
-        f[k++] = WordHashes.Bucket(22, WordHashes.Combine(d, lower), mask);
-        f[k++] = WordHashes.Bucket(23, WordHashes.Combine(pos, q), mask);
+        v[k++] = 0; // template 0
+        v[k++] = lower; // template 1
+        v[k++] = h[at + WordHashes.Exact]; // template 2
+        v[k++] = shape; // template 3
+        v[k++] = h[at + WordHashes.Suffix3]; // template 4
+        v[k++] = h[at + WordHashes.Prefix3]; // template 5
+        v[k++] = WordHashes.At(h, n, i - 1, WordHashes.Lower); // template 6
+        v[k++] = WordHashes.At(h, n, i + 1, WordHashes.Lower); // template 7
+        v[k++] = WordHashes.At(h, n, i - 2, WordHashes.Lower); // template 8
+        v[k++] = WordHashes.At(h, n, i + 2, WordHashes.Lower); // template 9
+        v[k++] = WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Lower), lower); // template 10
+        v[k++] = WordHashes.Combine(lower, WordHashes.At(h, n, i + 1, WordHashes.Lower)); // template 11
+        v[k++] = WordHashes.At(h, n, i - 1, WordHashes.Shape); // template 12
+        v[k++] = WordHashes.At(h, n, i + 1, WordHashes.Shape); // template 13
+        v[k++] = cue; // template 14
+        v[k++] = WordHashes.Combine(CueAt(ctx, first, n, i - 1), CueAt(ctx, first, n, i + 1)); // template 15
+        v[k++] = d; // template 16
+        v[k++] = WordHashes.Combine(d, shape); // template 17
+        v[k++] = WordHashes.Combine(d, q); // template 18
+        v[k++] = WordHashes.Combine(q, ctx.IsQuote[t] ? 1UL : 0UL); // template 19
+        v[k++] = WordHashes.Combine(q, lower); // template 20
+        v[k++] = WordHashes.Combine(pos, shape); // template 21
+        v[k++] = WordHashes.Combine(d, lower); // template 22
+        v[k++] = WordHashes.Combine(pos, q); // template 23
         ulong left = side[2 * i], right = side[2 * i + 1];
-        f[k++] = WordHashes.Bucket(24, left, mask);
-        f[k++] = WordHashes.Bucket(25, right, mask);
-        f[k++] = WordHashes.Bucket(26, WordHashes.Combine(WordHashes.Combine(left, right), q), mask);
-        f[k++] = WordHashes.Bucket(27, WordHashes.Combine(left, shape), mask);
+        v[k++] = left; // template 24
+        v[k++] = right; // template 25
+        v[k++] = WordHashes.Combine(WordHashes.Combine(left, right), q); // template 26
+        v[k++] = WordHashes.Combine(left, shape); // template 27
         Debug.Assert(k == StaticCount);
     }
 
