@@ -415,6 +415,7 @@ public sealed class AttributionTagger
     /// candidate = (base + transition) + emission, kept where strictly greater and allowed, previous labels
     /// tried in ascending order, so ties still go to the lowest previous label and the backtrack to the lowest label.
     /// </summary>
+    [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void DecodeVector(Context ctx, int first, int n, Span<byte> dest, float[] score, int[] back)
     {
@@ -477,6 +478,7 @@ public sealed class AttributionTagger
     }
 
     /// <summary>The static feature rows of position i and its word-transition rows (template 31) per previous label, with prefetch hints for each.</summary>
+    [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, HalfRows half)
     {
@@ -633,12 +635,14 @@ public sealed class AttributionTagger
     /// The weight rows of the 28 static templates of position i: f[k] = Bucket(k, value k), k = 0..27 (template order).
     /// The values come from <see cref="StaticValues"/>; the hashing runs 4 lanes at a time (<see cref="WordHashes.Buckets"/>).
     /// </summary>
+    [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> f)
     {
         Span<ulong> v = stackalloc ulong[StaticLanes];
         Span<int> rows = stackalloc int[StaticLanes];
         StaticValues(ctx, first, n, i, dist, side, v);
+        v[StaticCount..].Clear(); // the unused lanes, so the hash reads defined values
         WordHashes.Buckets(v, StaticOffsets, mask, rows);
         rows[..StaticCount].CopyTo(f);
     }
