@@ -237,10 +237,13 @@ public sealed class Tokenizer : ITokenizer
     private static int TryUrl(ReadOnlySpan<char> s, int i)
     {
         var rest = s[i..];
-        bool prefixed = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        // The prefixes start with h, f or w; any other ASCII first letter skips the four comparisons (most words).
+        char first = s[i];
+        bool maybePrefixed = first > 127 || (first | 0x20) is 'h' or 'f' or 'w';
+        bool prefixed = maybePrefixed && (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
                         || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
                         || rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)
-                        || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && IsWordChar(rest[4]));
+                        || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && IsWordChar(rest[4])));
         int n = s.Length;
         int j;
         if (prefixed)
