@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ContradictionNlp.Tagging;
 using ContradictionNlp.Tokenization;
 
@@ -44,43 +45,77 @@ public sealed class AttributionTagger
     private static readonly bool[] Allowed = BuildAllowed();
     private readonly PerceptronWeights _weights;
     private readonly TransitionRows _rows;
-    private readonly PaddedRows _padded;
+    /// <summary>Null when the weights are not all finite halves or the CPU lacks AVX2: then the scalar decoder runs.</summary>
+    private readonly HalfRows? _half;
 
     private AttributionTagger(PerceptronWeights weights)
     {
         _weights = weights;
         _rows = new TransitionRows(weights.W, weights.Mask);
-        _padded = new PaddedRows(weights.W, K);
+        _half = Vector256.IsHardwareAccelerated ? HalfRows.TryCreate(weights.W, K) : null;
     }
 
     /// <summary>
-    /// The weight table again with each row padded from 7 to 8 floats (the 8th is 0) on a 32-byte boundary:
-    /// a row is then one aligned 256-bit load that never straddles two cache lines, and a Viterbi step adds
-    /// all labels at once. Each label's sum takes the same rows in the same order as the scalar decoder
-    /// (lanes are independent IEEE single-precision adds), so scores, ties and labels are bit-identical.
-    /// Kept beside <see cref="PerceptronWeights"/> (which training and <see cref="Write"/> use).
+    /// The weight table again for the vector decoder: each row as 8 half-precision values (7 labels, the 8th 0),
+    /// 16 bytes on a 16-byte boundary, so four rows share a cache line and none straddles two. Every weight
+    /// of a saved model already is a half (<see cref="PerceptronTrainer.Average"/> rounds to half, files store
+    /// halves), so widening a row back to floats gives the very floats of <see cref="PerceptronWeights"/>:
+    /// sums, ties and labels stay bit-identical, while the table is 16 MB instead of 32 (less of the shared L3
+    /// and of the working set; the decode itself measured no faster: it is bound by its arithmetic now, not by
+    /// memory). Built only when every weight is a finite half
+    /// (<see cref="TryCreate"/>); otherwise the tagger decodes with the scalar path, which gives the same labels.
     /// </summary>
-    private sealed class PaddedRows
+    private sealed unsafe class HalfRows
     {
         public const int Lanes = 8;
-        public readonly float[] Data;
-        /// <summary>Index in <see cref="Data"/> of row 0 (the first 32-byte-aligned element).</summary>
-        public readonly int Offset;
+        /// <summary>Held so the pinned array lives as long as <see cref="Row0"/> is used.</summary>
+        private readonly ushort[] _data;
+        /// <summary>Address of row 0 (16-byte aligned; the array is on the pinned object heap, so it never moves).</summary>
+        public readonly ushort* Row0;
 
-        public PaddedRows(float[] w, int k)
+        private HalfRows(ushort[] data, ushort* row0)
         {
-            var rows = w.Length / k;
-            // Pinned (pinned object heap, never moves) so the alignment found here holds for the model's life.
-            Data = GC.AllocateArray<float>(rows * Lanes + Lanes, pinned: true);
-            var handle = GCHandle.Alloc(Data, GCHandleType.Pinned);
-            try
-            {
-                var misalign = (int)(handle.AddrOfPinnedObject() & 31);
-                Offset = misalign == 0 ? 0 : (32 - misalign) / sizeof(float);
-            }
-            finally { handle.Free(); }
-            for (var r = 0; r < rows; r++) w.AsSpan(r * k, k).CopyTo(Data.AsSpan(Offset + r * Lanes, k));
+            _data = data;
+            Row0 = row0;
         }
+
+        public static HalfRows? TryCreate(float[] w, int k)
+        {
+            if (!Avx2.IsSupported) return null;
+            var rows = w.Length / k;
+            var data = GC.AllocateArray<ushort>(rows * Lanes + Lanes, pinned: true);
+            var first = (ushort*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(data));
+            var misalign = (int)((nint)first & 15);
+            var row0 = misalign == 0 ? first : first + (16 - misalign) / sizeof(ushort);
+            for (var r = 0; r < rows; r++)
+                for (var y = 0; y < k; y++)
+                {
+                    var v = w[r * k + y];
+                    var h = (Half)v;
+                    // Exactly a finite half (so the widening below is exact), and not a subnormal (kept out so the
+                    // multiply in Load never meets a denormal operand; pruning leaves none in trained models).
+                    if (!Half.IsFinite(h) || BitConverter.SingleToInt32Bits(v) != BitConverter.SingleToInt32Bits((float)h) || Half.IsSubnormal(h)) return null;
+                    row0[(nint)r * Lanes + y] = BitConverter.HalfToUInt16Bits(h);
+                }
+            return new HalfRows(data, row0);
+        }
+
+        /// <summary>
+        /// Row <paramref name="row"/> widened to 8 floats. A finite normal half with biased exponent e and mantissa m is
+        /// 2^(e-15)(1+m/1024); its bits shifted left by 13 read as the float 2^(e-127)(1+m/1024), and times 2^112
+        /// that is the half's value exactly; the sign bit rides along (-0 times 2^112 is -0) and zero stays zero.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> Load(int row)
+        {
+            // Sign-extended to 32 bits and shifted by 13, the half's sign lands in bit 31 (and copies in 28-30, masked off),
+            // its exponent and mantissa in bits 13-27: the float sign * 2^(e-127)(1+m/1024), which 2^112 scales exactly.
+            var bits = Avx2.ConvertToVector256Int32((short*)(Row0 + (nint)row * Lanes));
+            var f = (Vector256.ShiftLeft(bits, 13) & Vector256.Create(unchecked((int)0x8FFFE000))).AsSingle();
+            return f * Vector256.Create((127 + 112) << 23).AsSingle(); // 2^112
+        }
+
+        public void Prefetch(int row) => Sse.Prefetch0(Row0 + (nint)row * Lanes);
     }
 
     /// <summary>
@@ -100,14 +135,14 @@ public sealed class AttributionTagger
         /// <summary>[(prev * QuoteValues + q) * K + y].</summary>
         public readonly float[] Quote = new float[(K + 1) * QuoteValues * K];
 
-        /// <summary>The three tables again with rows padded to 8 floats (see <see cref="PaddedRows"/>).</summary>
+        /// <summary>The three tables again with rows padded to 8 floats (8 floats: one vector per row).</summary>
         public readonly float[] PrevPadded, DistPadded, QuotePadded;
 
         public TransitionRows(float[] w, int mask)
         {
-            PrevPadded = new float[(K + 1) * PaddedRows.Lanes];
-            DistPadded = new float[(K + 1) * DistValues * PaddedRows.Lanes];
-            QuotePadded = new float[(K + 1) * QuoteValues * PaddedRows.Lanes];
+            PrevPadded = new float[(K + 1) * HalfRows.Lanes];
+            DistPadded = new float[(K + 1) * DistValues * HalfRows.Lanes];
+            QuotePadded = new float[(K + 1) * QuoteValues * HalfRows.Lanes];
             for (var prev = 0; prev <= K; prev++)
             {
                 var p1 = prev == Start ? NoLabel : (ulong)prev;
@@ -127,7 +162,7 @@ public sealed class AttributionTagger
 
         private static void Pad(float[] rows, float[] padded)
         {
-            for (var r = 0; r < rows.Length / K; r++) rows.AsSpan(r * K, K).CopyTo(padded.AsSpan(r * PaddedRows.Lanes, K));
+            for (var r = 0; r < rows.Length / K; r++) rows.AsSpan(r * K, K).CopyTo(padded.AsSpan(r * HalfRows.Lanes, K));
         }
 
         private static void Copy(float[] w, int feature, Span<float> dest) => w.AsSpan(feature * K, K).CopyTo(dest);
@@ -166,24 +201,106 @@ public sealed class AttributionTagger
         public required byte[] Mark;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, byte> CueCache = new();
+    /// <summary>Cue class by lower-case word hash, shared by all taggers and threads (word forms repeat across articles).</summary>
+    private static readonly CueClassCache CueCache = new(maxEntries: 1_000_000);
+
     /// <summary>
-    /// Entries added to <see cref="CueCache"/>, counted here because ConcurrentDictionary.Count takes every
-    /// lock of the table: asked on each cache miss it was most of Prepare's time on a new corpus.
+    /// A grow-only hash map from a word's 64-bit lower-case hash to its cue class: open addressing over two flat
+    /// arrays, read without locks, written under one lock. It replaced a ConcurrentDictionary whose per-entry
+    /// nodes cost a pointer chase per token (about a tenth of Label's time on BBC). A reader sees a key only
+    /// after its value (the value is written first, the key published with a release write), and a reader on a
+    /// table that was just replaced at worst misses and recomputes the class, which is a function of the word;
+    /// as before, the first value stored for a hash is kept (two words sharing a 64-bit FNV hash are negligible).
+    /// Key 0 marks an empty slot, so a word hashing to 0 is simply never cached.
     /// </summary>
-    private static int _cueCacheCount;
+    internal sealed class CueClassCache(int maxEntries)
+    {
+        private sealed class Table(int size)
+        {
+            public readonly ulong[] Keys = new ulong[size];
+            public readonly byte[] Values = new byte[size];
+        }
+
+        private readonly Lock _gate = new();
+        private Table _table = new(1 << 16);
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Home(ulong key, int mask) => (int)(key ^ (key >> 29)) & mask;
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool TryGet(ulong key, out byte value)
+        {
+            var t = Volatile.Read(ref _table);
+            var mask = t.Keys.Length - 1;
+            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            {
+                var k = Volatile.Read(ref t.Keys[i]);
+                if (k == key && key != 0) { value = t.Values[i]; return true; }
+                if (k == 0) { value = 0; return false; }
+            }
+        }
+
+        /// <summary>Stores <paramref name="value"/> unless the key is there already, the key is 0 or the cache is full.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(ulong key, byte value)
+        {
+            if (key == 0) return;
+            lock (_gate)
+            {
+                if (_count >= maxEntries) return;
+                var t = _table;
+                // At most half full, so probes stay short and always reach an empty slot.
+                if (2 * (_count + 1) > t.Keys.Length)
+                {
+                    var grown = new Table(t.Keys.Length * 2);
+                    for (var j = 0; j < t.Keys.Length; j++)
+                        if (t.Keys[j] != 0) Insert(grown, t.Keys[j], t.Values[j]);
+                    Volatile.Write(ref _table, grown);
+                    t = grown;
+                }
+                if (Insert(t, key, value)) _count++;
+            }
+        }
+
+        private static bool Insert(Table t, ulong key, byte value)
+        {
+            var mask = t.Keys.Length - 1;
+            for (var i = Home(key, mask); ; i = (i + 1) & mask)
+            {
+                var k = t.Keys[i];
+                if (k == key) return false;
+                if (k != 0) continue;
+                t.Values[i] = value;
+                Volatile.Write(ref t.Keys[i], key);
+                return true;
+            }
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static Context Prepare(TokenizedText text)
+    internal static Context Prepare(TokenizedText text, bool pooled = false)
     {
         var tokens = text.TokenSpan;
         var n = tokens.Length;
-        var hashes = new ulong[n * WordHashes.Stride];
+        // Pooled (Label; see ReturnPooled): an article's hashes are 88 bytes a token, so a long one (~1,000 tokens)
+        // was a large-object-heap allocation per article. Rented arrays are longer than n and not zeroed: the
+        // loops below write every slot the features read (Compute: the five attribution slots; inQuote: every
+        // token), and cue, isQuote and mark, written only for some tokens, are cleared first.
+        var hashes = pooled ? ArrayPool<ulong>.Shared.Rent(n * WordHashes.Stride) : new ulong[n * WordHashes.Stride];
         WordHashes.Compute(text.Text, tokens, hashes, null, allSlots: false);
-        var cue = new byte[n];
-        var inQuote = new byte[n];
-        var isQuote = new bool[n];
-        var mark = new byte[n];
+        var cue = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
+        var inQuote = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
+        var isQuote = pooled ? ArrayPool<bool>.Shared.Rent(n) : new bool[n];
+        var mark = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
+        if (pooled)
+        {
+            cue.AsSpan(0, n).Clear();
+            isQuote.AsSpan(0, n).Clear();
+            mark.AsSpan(0, n).Clear();
+        }
         bool open = false;
         for (var t = 0; t < n; t++)
         {
@@ -203,36 +320,57 @@ public sealed class AttributionTagger
             if (tok.Kind != TokenKind.Word) continue;
             if (tok.Length < 3) continue;
             var key = hashes[t * WordHashes.Stride + WordHashes.Lower];
-            if (!CueCache.TryGetValue(key, out var cueClass))
+            if (!CueCache.TryGet(key, out var cueClass))
             {
                 var w = text.TokenText(t);
                 cueClass = CueLexicon.IsCueVerb(w, out _, out var cls) ? (byte)(1 + (int)cls)
                     : CueLexicon.IsCueNoun(w, out _) ? (byte)4
                     : w.Equals("according", StringComparison.OrdinalIgnoreCase) ? (byte)5 : (byte)0;
                 // Word forms repeat: memoising by the lower-case hash saves a string per token (64-bit FNV; collisions negligible).
-                if (Volatile.Read(ref _cueCacheCount) < 1_000_000 && CueCache.TryAdd(key, cueClass)) Interlocked.Increment(ref _cueCacheCount);
+                CueCache.Add(key, cueClass);
             }
             cue[t] = cueClass;
         }
         return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote, Mark = mark };
     }
 
+    /// <summary>Gives the arrays of a <see cref="Prepare"/>(pooled: true) context back; the context is not used after.</summary>
+    private static void ReturnPooled(Context ctx)
+    {
+        ArrayPool<ulong>.Shared.Return(ctx.Hashes);
+        ArrayPool<byte>.Shared.Return(ctx.Cue);
+        ArrayPool<byte>.Shared.Return(ctx.InQuote);
+        ArrayPool<bool>.Shared.Return(ctx.IsQuote);
+        ArrayPool<byte>.Shared.Return(ctx.Mark);
+    }
+
     /// <summary>Labels every token of <paramref name="text"/> (sentence by sentence, Viterbi).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Label(TokenizedText text)
     {
-        var ctx = Prepare(text);
-        var labels = new byte[text.Tokens.Count];
-        if (!Vector256.IsHardwareAccelerated)
+        var ctx = Prepare(text, pooled: true);
+        try
         {
-            foreach (var s in text.Sentences)
-                if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
+            var labels = new byte[text.Tokens.Count];
+            if (_half is null)
+            {
+                foreach (var s in text.Sentences)
+                    if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
+            }
+            else LabelVector(text, ctx, labels);
             return labels;
         }
+        finally { ReturnPooled(ctx); }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LabelVector(TokenizedText text, Context ctx, byte[] labels)
+    {
         // One pair of Viterbi tables for the whole article, sized for its longest sentence.
         var longest = 0;
         foreach (var s in text.Sentences) longest = Math.Max(longest, s.TokenCount);
-        var score = ArrayPool<float>.Shared.Rent(longest * PaddedRows.Lanes);
-        var back = ArrayPool<int>.Shared.Rent(longest * PaddedRows.Lanes);
+        var score = ArrayPool<float>.Shared.Rent(longest * HalfRows.Lanes);
+        var back = ArrayPool<int>.Shared.Rent(longest * HalfRows.Lanes);
         try
         {
             foreach (var s in text.Sentences)
@@ -243,10 +381,10 @@ public sealed class AttributionTagger
             ArrayPool<float>.Shared.Return(score);
             ArrayPool<int>.Shared.Return(back);
         }
-        return labels;
     }
 
     /// <summary>Labels as <see cref="Label"/> with the scalar decoder over transition tables (tests check it equals the vector one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal byte[] LabelScalar(TokenizedText text)
     {
         var ctx = Prepare(text);
@@ -262,7 +400,7 @@ public sealed class AttributionTagger
     private static Vector256<float>[] BuildAllowedMasks()
     {
         var masks = new Vector256<float>[K + 1];
-        Span<int> lanes = stackalloc int[PaddedRows.Lanes];
+        Span<int> lanes = stackalloc int[HalfRows.Lanes];
         for (var prev = 0; prev <= K; prev++)
         {
             lanes.Clear();
@@ -278,20 +416,19 @@ public sealed class AttributionTagger
     /// candidate = (base + transition) + emission, kept where strictly greater and allowed, previous labels
     /// tried in ascending order, so ties still go to the lowest previous label and the backtrack to the lowest label.
     /// </summary>
+    [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private unsafe void DecodeVector(Context ctx, int first, int n, Span<byte> dest, float[] score, int[] back)
     {
-        const int L = PaddedRows.Lanes;
+        const int L = HalfRows.Lanes;
         var mask = _weights.Mask;
         var rows = _rows;
-        ref float w0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_padded.Data), _padded.Offset);
-        // The padded table is on the pinned object heap: its address is fixed, so prefetch hints may take it.
-        var wp = (float*)Unsafe.AsPointer(ref w0);
+        var half = _half!;
         ref float prevRows = ref MemoryMarshal.GetArrayDataReference(rows.PrevPadded);
         ref float distRows = ref MemoryMarshal.GetArrayDataReference(rows.DistPadded);
         ref float quoteRows = ref MemoryMarshal.GetArrayDataReference(rows.QuotePadded);
         // Rows of the current position and of the next one, whose fetches are started while the current is decoded:
-        // the table is tens of megabytes, so most rows come from memory and their latency, not the arithmetic, sets the pace.
+        // the table is 16 MB, so many rows come from memory and their latency, not the arithmetic, sets the pace.
         Span<int> sf = stackalloc int[StaticCount], sfNext = stackalloc int[StaticCount];
         Span<int> wr = stackalloc int[K + 1], wrNext = stackalloc int[K + 1];
         Span<sbyte> dist = stackalloc sbyte[n];
@@ -299,12 +436,12 @@ public sealed class AttributionTagger
         CueDistances(ctx, first, n, dist);
         CueSides(ctx, first, n, side);
         var negInf = Vector256.Create(float.NegativeInfinity);
-        Rows(ctx, first, n, 0, dist, side, mask, sf, wr, wp);
+        Rows(ctx, first, n, 0, dist, side, mask, sf, wr, half);
         for (var i = 0; i < n; i++)
         {
-            if (i + 1 < n) Rows(ctx, first, n, i + 1, dist, side, mask, sfNext, wrNext, wp);
+            if (i + 1 < n) Rows(ctx, first, n, i + 1, dist, side, mask, sfNext, wrNext, half);
             var em = Vector256<float>.Zero;
-            foreach (var f in sf) em += Vector256.LoadUnsafe(ref w0, (nuint)f * L);
+            foreach (var f in sf) em += half.Load(f);
             var t = first + i;
             var di = TransitionRows.DistIndex(dist[i]);
             var qi = ctx.InQuote[t] * 2 + (ctx.IsQuote[t] ? 1 : 0);
@@ -318,7 +455,7 @@ public sealed class AttributionTagger
                 if (float.IsNegativeInfinity(baseScore)) continue;
                 var tr = Vector256<float>.Zero;
                 tr += Vector256.LoadUnsafe(ref prevRows, (nuint)(prev * L));
-                tr += Vector256.LoadUnsafe(ref w0, (nuint)wr[prev] * L);
+                tr += half.Load(wr[prev]);
                 tr += Vector256.LoadUnsafe(ref distRows, (nuint)((prev * TransitionRows.DistValues + di) * L));
                 tr += Vector256.LoadUnsafe(ref quoteRows, (nuint)((prev * TransitionRows.QuoteValues + qi) * L));
                 var v = Vector256.Create(baseScore) + tr + em;
@@ -342,18 +479,20 @@ public sealed class AttributionTagger
     }
 
     /// <summary>The static feature rows of position i and its word-transition rows (template 31) per previous label, with prefetch hints for each.</summary>
+    [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, float* wp)
+    private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, HalfRows half)
     {
         StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
         var lower = ctx.Hashes[(first + i) * WordHashes.Stride + WordHashes.Lower];
         // Position 0 follows only the sentence start; later positions follow a label, never the start.
         int from = i == 0 ? Start : 0, to = i == 0 ? Start : K - 1;
-        for (var prev = from; prev <= to; prev++)
-            wr[prev] = WordHashes.Bucket(31, WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower), mask);
-        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        foreach (var f in sf) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)f * PaddedRows.Lanes);
-        for (var prev = from; prev <= to; prev++) System.Runtime.Intrinsics.X86.Sse.Prefetch0(wp + (nint)wr[prev] * PaddedRows.Lanes);
+        // All eight (labels 0..6 and the start) in one vector hash; only from..to are read below and in DecodeVector.
+        Span<ulong> values = stackalloc ulong[K + 1];
+        for (var prev = 0; prev <= K; prev++) values[prev] = WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower);
+        WordHashes.Buckets(values, WordOffsets, mask, wr);
+        foreach (var f in sf) half.Prefetch(f);
+        for (var prev = from; prev <= to; prev++) half.Prefetch(wr[prev]);
     }
 
     /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>
@@ -421,6 +560,7 @@ public sealed class AttributionTagger
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
     {
         for (var y = 0; y < K; y++) scores[y] += row[y];
@@ -483,8 +623,34 @@ public sealed class AttributionTagger
 
     private static ulong CueAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : ctx.Cue[first + i];
 
+    /// <summary>The offset of template 31 (previous label + word) in each of the K + 1 lanes of <see cref="Rows"/>.</summary>
+    private static readonly ulong[] WordOffsets = [.. Enumerable.Repeat(WordHashes.TemplateOffset(31), K + 1)];
+
+    /// <summary>Lanes of the static templates (28 used, padded to a multiple of 8 for the vector hash).</summary>
+    private const int StaticLanes = 32;
+
+    /// <summary>Per lane, the template offset <see cref="WordHashes.Bucket"/> adds: lane k is template k (lanes 28-31 unused).</summary>
+    private static readonly ulong[] StaticOffsets = [.. Enumerable.Range(0, StaticLanes).Select(WordHashes.TemplateOffset)];
+
+    /// <summary>
+    /// The weight rows of the 28 static templates of position i: f[k] = Bucket(k, value k), k = 0..27 (template order).
+    /// The values come from <see cref="StaticValues"/>; the hashing runs 4 lanes at a time (<see cref="WordHashes.Buckets"/>).
+    /// </summary>
+    [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void StaticFeatures(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> f)
+    {
+        Span<ulong> v = stackalloc ulong[StaticLanes];
+        Span<int> rows = stackalloc int[StaticLanes];
+        StaticValues(ctx, first, n, i, dist, side, v);
+        v[StaticCount..].Clear(); // the unused lanes, so the hash reads defined values
+        WordHashes.Buckets(v, StaticOffsets, mask, rows);
+        rows[..StaticCount].CopyTo(f);
+    }
+
+    /// <summary>The value each static template of position i hashes, in template order (lane k = template k).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StaticValues(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, Span<ulong> v)
     {
         var h = ctx.Hashes.AsSpan(first * WordHashes.Stride, n * WordHashes.Stride);
         var at = i * WordHashes.Stride;
@@ -496,35 +662,35 @@ public sealed class AttributionTagger
         ulong cue = ctx.Cue[t];
         ulong pos = i == 0 ? 0UL : i == n - 1 ? 2UL : i < 4 ? 1UL : 3UL;
         var k = 0;
-        f[k++] = WordHashes.Bucket(0, 0, mask);
-        f[k++] = WordHashes.Bucket(1, lower, mask);
-        f[k++] = WordHashes.Bucket(2, h[at + WordHashes.Exact], mask);
-        f[k++] = WordHashes.Bucket(3, shape, mask);
-        f[k++] = WordHashes.Bucket(4, h[at + WordHashes.Suffix3], mask);
-        f[k++] = WordHashes.Bucket(5, h[at + WordHashes.Prefix3], mask);
-        f[k++] = WordHashes.Bucket(6, WordHashes.At(h, n, i - 1, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(7, WordHashes.At(h, n, i + 1, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(8, WordHashes.At(h, n, i - 2, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(9, WordHashes.At(h, n, i + 2, WordHashes.Lower), mask);
-        f[k++] = WordHashes.Bucket(10, WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Lower), lower), mask);
-        f[k++] = WordHashes.Bucket(11, WordHashes.Combine(lower, WordHashes.At(h, n, i + 1, WordHashes.Lower)), mask);
-        f[k++] = WordHashes.Bucket(12, WordHashes.At(h, n, i - 1, WordHashes.Shape), mask);
-        f[k++] = WordHashes.Bucket(13, WordHashes.At(h, n, i + 1, WordHashes.Shape), mask);
-        f[k++] = WordHashes.Bucket(14, cue, mask);
-        f[k++] = WordHashes.Bucket(15, WordHashes.Combine(CueAt(ctx, first, n, i - 1), CueAt(ctx, first, n, i + 1)), mask);
-        f[k++] = WordHashes.Bucket(16, d, mask);
-        f[k++] = WordHashes.Bucket(17, WordHashes.Combine(d, shape), mask);
-        f[k++] = WordHashes.Bucket(18, WordHashes.Combine(d, q), mask);
-        f[k++] = WordHashes.Bucket(19, WordHashes.Combine(q, ctx.IsQuote[t] ? 1UL : 0UL), mask);
-        f[k++] = WordHashes.Bucket(20, WordHashes.Combine(q, lower), mask);
-        f[k++] = WordHashes.Bucket(21, WordHashes.Combine(pos, shape), mask);
-        f[k++] = WordHashes.Bucket(22, WordHashes.Combine(d, lower), mask);
-        f[k++] = WordHashes.Bucket(23, WordHashes.Combine(pos, q), mask);
+        v[k++] = 0; // template 0
+        v[k++] = lower; // template 1
+        v[k++] = h[at + WordHashes.Exact]; // template 2
+        v[k++] = shape; // template 3
+        v[k++] = h[at + WordHashes.Suffix3]; // template 4
+        v[k++] = h[at + WordHashes.Prefix3]; // template 5
+        v[k++] = WordHashes.At(h, n, i - 1, WordHashes.Lower); // template 6
+        v[k++] = WordHashes.At(h, n, i + 1, WordHashes.Lower); // template 7
+        v[k++] = WordHashes.At(h, n, i - 2, WordHashes.Lower); // template 8
+        v[k++] = WordHashes.At(h, n, i + 2, WordHashes.Lower); // template 9
+        v[k++] = WordHashes.Combine(WordHashes.At(h, n, i - 1, WordHashes.Lower), lower); // template 10
+        v[k++] = WordHashes.Combine(lower, WordHashes.At(h, n, i + 1, WordHashes.Lower)); // template 11
+        v[k++] = WordHashes.At(h, n, i - 1, WordHashes.Shape); // template 12
+        v[k++] = WordHashes.At(h, n, i + 1, WordHashes.Shape); // template 13
+        v[k++] = cue; // template 14
+        v[k++] = WordHashes.Combine(CueAt(ctx, first, n, i - 1), CueAt(ctx, first, n, i + 1)); // template 15
+        v[k++] = d; // template 16
+        v[k++] = WordHashes.Combine(d, shape); // template 17
+        v[k++] = WordHashes.Combine(d, q); // template 18
+        v[k++] = WordHashes.Combine(q, ctx.IsQuote[t] ? 1UL : 0UL); // template 19
+        v[k++] = WordHashes.Combine(q, lower); // template 20
+        v[k++] = WordHashes.Combine(pos, shape); // template 21
+        v[k++] = WordHashes.Combine(d, lower); // template 22
+        v[k++] = WordHashes.Combine(pos, q); // template 23
         ulong left = side[2 * i], right = side[2 * i + 1];
-        f[k++] = WordHashes.Bucket(24, left, mask);
-        f[k++] = WordHashes.Bucket(25, right, mask);
-        f[k++] = WordHashes.Bucket(26, WordHashes.Combine(WordHashes.Combine(left, right), q), mask);
-        f[k++] = WordHashes.Bucket(27, WordHashes.Combine(left, shape), mask);
+        v[k++] = left; // template 24
+        v[k++] = right; // template 25
+        v[k++] = WordHashes.Combine(WordHashes.Combine(left, right), q); // template 26
+        v[k++] = WordHashes.Combine(left, shape); // template 27
         Debug.Assert(k == StaticCount);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Text;
 using ContradictionNlp.Tokenization;
@@ -24,6 +25,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) => Extract(article, text, diagnostics, null);
 
     /// <summary>Extraction that resolves speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -32,9 +34,11 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         if (text.Tokens.Count == 0) return [];
         var labels = _tagger.Label(text);
         var spans = Spans(text, labels);
-        var cues = spans.Where(s => s.Role == 0).ToList();
-        var sources = spans.Where(s => s.Role == 1).ToList();
-        var contents = spans.Where(s => s.Role == 2).ToList();
+        // One pass instead of three filters (same order within each role).
+        var cues = new List<Span>();
+        var sources = new List<Span>();
+        var contents = new List<Span>();
+        foreach (var s in spans) (s.Role == 0 ? cues : s.Role == 1 ? sources : contents).Add(s);
         if (cues.Count == 0 || contents.Count == 0) return [];
 
         // Content -> cue: same sentence by token distance, else a neighbouring sentence.
@@ -129,6 +133,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Spans of each role; an I-CON opening a sentence continues the previous sentence's content span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Span> Spans(TokenizedText text, byte[] labels)
     {
         var result = new List<Span>();
@@ -151,6 +156,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>The content without trailing punctuation other than quote marks, as a character span.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TextSpan Trim(TokenizedText text, int first, int end)
     {
         var tokens = text.TokenSpan;
@@ -159,6 +165,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         return end <= first ? default : new TextSpan(tokens[first].Start, tokens[end - 1].End);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CueClass ClassOf(TokenizedText text, Span cue)
     {
         for (int t = cue.First; t < cue.End; t++)
@@ -171,6 +178,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Parses the tagged source as the rules would (name / pronoun / description) and resolves it; an unparsable source keeps its text unresolved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end)
     {
         var units = view.View.Units;
@@ -216,6 +224,7 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
 
     public bool SpeechOnly { get; } = speechOnly;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         // The learned pass's "none found" warning would repeat the rules' one; keep only the rules' diagnostics.
@@ -235,7 +244,7 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         }
         var result = new List<Claim>(ruleClaims);
         foreach (var c in learned)
-            if (!ruleClaims.Any(r => Overlap(r.Content, c.Content) || Overlap(r.Cue, c.Cue)) && (!SpeechOnly || IsStatement(c)))
+            if (!OverlapsAny(ruleClaims, c) && (!SpeechOnly || IsStatement(c)))
                 result.Add(c);
         result.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         return result;
@@ -243,9 +252,18 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
 
     private static bool Overlap(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 
+    /// <summary>Some rule claim's content overlaps the learned claim's content, or its cue the learned cue (a loop, not a LINQ closure per claim).</summary>
+    private static bool OverlapsAny(IReadOnlyList<Claim> ruleClaims, Claim c)
+    {
+        for (var i = 0; i < ruleClaims.Count; i++)
+            if (Overlap(ruleClaims[i].Content, c.Content) || Overlap(ruleClaims[i].Cue, c.Cue)) return true;
+        return false;
+    }
+
     // A speaker the tagger found is enough, resolved to a name or not ("Several experts", "the announcer"),
     // as for rule claims; a claim with no source at all is not. Requiring a resolved name (as before) cost
     // dev content F1 0.658 -> 0.636 and train 0.635 -> 0.599 for a source accuracy of 0.963 instead of 0.952.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsStatement(Claim c)
     {
         if (c.Speaker.Span.IsEmpty) return false;

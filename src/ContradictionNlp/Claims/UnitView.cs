@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContradictionNlp.Tokenization;
 
 namespace ContradictionNlp.Claims;
@@ -50,6 +51,7 @@ internal sealed class UnitView
     /// <summary>Region index the unit opens, or -1.</summary>
     public int[] OpeningRegion { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Unit Make(string text, int start, int end, UnitKind kind)
     {
         var s = text[start..end];
@@ -147,6 +149,7 @@ internal sealed class UnitView
     }
 
     // "u.s", "u.s.", "d.c" — single letters joined by periods.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsLetterDotChain(string s)
     {
         if (s.Length < 2) return false;
@@ -158,6 +161,7 @@ internal sealed class UnitView
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int, int)[] MapSentences(TokenizedText tt, Unit[] units)
     {
         var ranges = new (int, int)[tt.Sentences.Count];
@@ -180,6 +184,7 @@ internal sealed class UnitView
     /// opening bracket/dash/colon) and is followed by a non-space. Double quotes pair across the
     /// article; single quotes only within a sentence, since apostrophes make them unreliable.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (List<QuoteRegion>, int[], int[], int[]) PairQuotes(string text, Unit[] units, (int First, int End)[] sentences)
     {
         var regions = new List<QuoteRegion>();
@@ -245,6 +250,7 @@ internal sealed class ArticleView(TokenizedText text)
     public MentionResolver NewResolver() => (_seed ??= new MentionResolver(View, Parser)).Fork();
 
     /// <summary>Index of the first unit that ends after <paramref name="position"/> (units are sorted and do not overlap); Units.Length when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int FirstUnitEndingAfter(int position)
     {
         var units = View.Units;

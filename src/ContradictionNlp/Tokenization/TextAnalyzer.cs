@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContradictionNlp.Text;
 
 namespace ContradictionNlp.Tokenization;
@@ -20,6 +21,7 @@ public sealed class TextAnalyzer
         _splitter = splitter ?? new SentenceSplitter();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TokenizedText Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -30,6 +32,7 @@ public sealed class TextAnalyzer
         return new TokenizedText(text, tokens, sentences);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Sentence[] Snap(Token[] tokens, TextSpan[] spans)
     {
         var sentences = new List<Sentence>(spans.Length);

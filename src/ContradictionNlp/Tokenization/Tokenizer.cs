@@ -30,6 +30,7 @@ namespace ContradictionNlp.Tokenization;
 /// </remarks>
 public sealed class Tokenizer : ITokenizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Token[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -38,6 +39,7 @@ public sealed class Tokenizer : ITokenizer
         return buffer.ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scan(ReadOnlySpan<char> s, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -109,6 +111,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>Scans a number starting at <paramref name="start"/>; continues as a word when letters follow the digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanNumber(ReadOnlySpan<char> s, int start, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -143,6 +146,7 @@ public sealed class Tokenizer : ITokenizer
     /// Scans a word from <paramref name="start"/> (already consumed up to <paramref name="i"/>):
     /// letters, digits, joining hyphens and inner apostrophes; splits clitics; keeps abbreviation periods.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanWord(ReadOnlySpan<char> s, int start, int i, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -199,6 +203,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>True when, after optional spaces, a digit comes at <paramref name="i"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool DigitFollows(ReadOnlySpan<char> s, int i)
     {
         while (i < s.Length && s[i] == ' ') i++;
@@ -206,6 +211,7 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>Length of a clitic (s, m, d, ll, re, ve) starting at <paramref name="i"/> and ending the word; 0 when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CliticLength(ReadOnlySpan<char> s, int i)
     {
         int n = s.Length;
@@ -227,13 +233,17 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>End of a URL or e-mail address starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TryUrl(ReadOnlySpan<char> s, int i)
     {
         var rest = s[i..];
-        bool prefixed = rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        // The prefixes start with h, f or w; any other ASCII first letter skips the four comparisons (most words).
+        char first = s[i];
+        bool maybePrefixed = first > 127 || (first | 0x20) is 'h' or 'f' or 'w';
+        bool prefixed = maybePrefixed && (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
                         || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
                         || rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)
-                        || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && IsWordChar(rest[4]));
+                        || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && IsWordChar(rest[4])));
         int n = s.Length;
         int j;
         if (prefixed)

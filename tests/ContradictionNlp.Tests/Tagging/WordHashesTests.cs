@@ -78,4 +78,28 @@ public class WordHashesTests
             d[WordHashes.Prefix3] = WordHashes.HashLower(w[..Math.Min(3, w.Length)]) + 6;
         }
     }
+
+    [Fact]
+    public void Buckets_equals_Bucket_lane_by_lane()
+    {
+        // The vector hash (AVX-512 where present) must give each lane the scalar Bucket of its template and value;
+        // random values, edge values and every template the taggers use, under two table sizes.
+        var rng = new Random(7);
+        var values = new ulong[64];
+        var offsets = new ulong[64];
+        var templates = new int[64];
+        for (var j = 0; j < values.Length; j++)
+        {
+            values[j] = j switch { 0 => 0UL, 1 => ulong.MaxValue, 2 => 1UL << 63, _ => (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 40) };
+            templates[j] = j % 40;
+            offsets[j] = WordHashes.TemplateOffset(templates[j]);
+        }
+        foreach (var mask in new[] { (1 << 20) - 1, (1 << 8) - 1 })
+        {
+            var dest = new int[64];
+            WordHashes.Buckets(values, offsets, mask, dest);
+            for (var j = 0; j < values.Length; j++) Assert.Equal(WordHashes.Bucket(templates[j], values[j], mask), dest[j]);
+        }
+        Assert.Throws<ArgumentException>(() => WordHashes.Buckets(values.AsSpan(0, 6), offsets, 255, new int[8]));
+    }
 }
