@@ -314,21 +314,32 @@ public sealed class SpeakerIndex
         ArgumentNullException.ThrowIfNull(name);
         // The project runs with InvariantGlobalization, where string.Normalize cannot decompose, so
         // Latin letters with diacritics are folded by our own table (generated once from Unicode data).
-        var sb = new StringBuilder(name.Length);
+        // Built in a buffer, one string allocated at the end: indexing a large store normalises every stored name
+        // and alias. The output is never longer than the input (a space is written only for a run of spaces read).
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[256] : new char[name.Length];
+        int n = 0;
         bool space = false;
         foreach (var raw in name)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark) continue;
             char folded = FoldMap[raw];
             var ch = folded != '\0' ? folded : raw;
-            if (char.IsWhiteSpace(ch) || ch is '-' or '_') { space = sb.Length > 0; continue; }
+            if (char.IsWhiteSpace(ch) || ch is '-' or '_') { space = n > 0; continue; }
             if (ch is '.' or ',') continue;
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(char.ToLowerInvariant(ch));
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = char.ToLowerInvariant(ch);
         }
-        var s = sb.ToString();
-        if (s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("\u2019s", StringComparison.Ordinal)) s = s[..^2];
-        return s.Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal);
+        ReadOnlySpan<char> s = buffer[..n];
+        if (s.EndsWith("'s") || s.EndsWith("\u2019s")) s = s[..^2];
+        // Then apostrophes dropped.
+        int kept = s.Length - s.Count('\'') - s.Count('\u2019');
+        if (kept == s.Length) return new string(s);
+        return string.Create(kept, s.ToString(), static (dest, from) =>
+        {
+            int j = 0;
+            foreach (var ch in from)
+                if (ch is not ('\'' or '\u2019')) dest[j++] = ch;
+        });
     }
 
     /// <summary>"alexander lukashenko" -> "alexander-lukashenko": letters and digits only, words joined by '-'.</summary>

@@ -142,3 +142,29 @@ public class SpeakerDirectoryIndexTests
         Assert.Throws<KeyNotFoundException>(() => directory.Load(names.Max(n => n.Handle) + 1));
     }
 }
+
+/// <summary>Given names as articles write them, When normalised, Then case, diacritics, punctuation, spacing and possessives are folded as documented.</summary>
+public class SpeakerNormalizeTests
+{
+    [Theory]
+    [InlineData("Lukašenka\u2019s", "lukasenka")]
+    [InlineData("  Tony   Blair  ", "tony blair")]
+    [InlineData("Jean-Claude Juncker", "jean claude juncker")]
+    [InlineData("O'Neil's", "oneil")]
+    [InlineData("O\u2019Neil", "oneil")]
+    [InlineData("Dr. J. R. R. Tolkien,", "dr j r r tolkien")]
+    [InlineData("Jose\u0301 Gonza\u0301lez", "jose gonzalez")]      // combining acute accents dropped
+    [InlineData("ÆTHELRED_the  unready", "athelred the unready")]       // the fold table maps Æ to a
+    [InlineData("'s", "")]
+    [InlineData("Ann's's", "anns")]
+    [InlineData("", "")]
+    [InlineData("- . -", "")]
+    public void Normalize_folds_as_documented(string name, string expected) => Assert.Equal(expected, SpeakerIndex.Normalize(name));
+
+    [Fact]
+    public void A_name_longer_than_the_stack_buffer_is_normalised_whole()
+    {
+        var longName = string.Concat(Enumerable.Repeat("Ábc De ", 60)); // 420 characters
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("abc de", 60)), SpeakerIndex.Normalize(longName));
+    }
+}
