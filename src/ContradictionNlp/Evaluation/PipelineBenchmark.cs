@@ -111,14 +111,21 @@ public static class PipelineBenchmark
             : $"copies rename the corpus's {copies.NameCount} name words, each copy its own way (round 0 copy 0 is the corpus as it is)");
         // The new batch is round 1: with altered names its people are named unlike any stored copy's.
         var batch = copies.Take(newArticles, round: 1).ToList();
-        // One untimed run first: otherwise the first size pays the JIT for every stage and looks slower than it is
-        // (the later sizes run warm), which understates the growth.
-        var warmPath = Path.Combine(storeFolder, "growth-warmup.db");
-        using (var store = ClaimStore.Open(warmPath))
-            new AnalysisPipeline(store, stages(), new PipelineOptions { Threads = threads }).Run(batch, new DiagnosticBag());
-        SqliteFiles.ClearPools();
-        SqliteFiles.Delete(warmPath);
-        log?.Invoke($"warm-up: {batch.Count} new articles into an empty store (not timed)");
+        // Untimed runs first: otherwise the first sizes pay the JIT for every stage and look slower than they are.
+        // One run was not enough: the larger sizes run after a long bulk load, by which time the runtime has
+        // recompiled the hot methods optimised (tiered compilation, in the background), so sizes 0 and 1k ran
+        // partly unoptimised code (tokenize 0.03-0.06 s against 0.003 s at 10k+) and the ratios understated growth.
+        // Several runs and a pause for the background compiler put every size on the same footing.
+        for (int w = 0; w < WarmUpRuns; w++)
+        {
+            var warmPath = Path.Combine(storeFolder, "growth-warmup.db");
+            using (var store = ClaimStore.Open(warmPath))
+                new AnalysisPipeline(store, stages(), new PipelineOptions { Threads = threads }).Run(batch, new DiagnosticBag());
+            SqliteFiles.ClearPools();
+            SqliteFiles.Delete(warmPath);
+        }
+        Thread.Sleep(WarmUpPauseMilliseconds);
+        log?.Invoke($"warm-up: {WarmUpRuns} x {batch.Count} new articles into an empty store (not timed)");
         foreach (var size in sizes)
         {
             var basePath = Path.Combine(storeFolder, $"growth-{size}.db");
@@ -160,6 +167,11 @@ public static class PipelineBenchmark
         }
         return points;
     }
+
+    /// <summary>Untimed runs of the batch before the first size (see <see cref="Growth"/>).</summary>
+    public const int WarmUpRuns = 5;
+    /// <summary>Pause after them, for the runtime's background compilation of hot methods to finish.</summary>
+    public const int WarmUpPauseMilliseconds = 1000;
 
     internal static double ToMb(long bytes) => bytes / (1024.0 * 1024.0);
 
