@@ -108,11 +108,9 @@ public sealed class SpeakerIndex
     {
         var handles = new List<long>();
         var words = new List<int>();
-        var ordinals = new Dictionary<long, int>();
         foreach (var (handle, name) in directory.ScanNames())
         {
             int ordinal = handles.Count;
-            if (!ordinals.TryAdd(handle, ordinal)) throw new ArgumentException($"The speaker directory lists handle {handle} twice.", nameof(directory));
             handles.Add(handle);
             var key = Normalize(name);
             int w = WordCount(key);
@@ -120,10 +118,23 @@ public sealed class SpeakerIndex
             if (w >= 2) AddColdSurname(key[(key.LastIndexOf(' ') + 1)..], ordinal);
             _coldByKey.TryAdd(key, ordinal);
         }
+        // Most speakers have an alias or two beyond their name: room for them now, not grown by doubling (less garbage).
+        _coldByKey.EnsureCapacity(_coldByKey.Count + handles.Count);
+        // Aliases come in speaker order, as the names did: follow them with a cursor instead of a handle -> ordinal
+        // table (memory the index would not keep). Should the orders ever disagree, the table is built after all.
+        int cursor = 0;
+        Dictionary<long, int>? ordinals = null;
         foreach (var (handle, alias) in directory.ScanAliases())
         {
             if (alias.Length == 0) continue; // the list constructor drops empty aliases too
-            if (!ordinals.TryGetValue(handle, out var ordinal)) continue; // an alias of no listed speaker: a full load would not see it
+            while (ordinals is null && cursor < handles.Count && handles[cursor] != handle) cursor++;
+            int ordinal;
+            if (ordinals is null && cursor < handles.Count) ordinal = cursor;
+            else
+            {
+                ordinals ??= handles.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+                if (!ordinals.TryGetValue(handle, out ordinal)) continue; // an alias of no listed speaker: a full load would not see it
+            }
             _coldByKey.TryAdd(Normalize(alias), ordinal);
         }
         return (handles.ToArray(), words.ToArray());

@@ -26,6 +26,13 @@ public class SpeakerDirectoryIndexTests
         private readonly List<Speaker> _speakers;
         public int Loads { get; private set; }
 
+        /// <summary>
+        /// Aliases listed in reverse speaker order (not as the contract says): the index must still map each alias to its
+        /// own speaker (its cursor over the names then gives way to a handle table). Only the precedence between two
+        /// speakers sharing an alias key depends on that order, and the generated mentions below make no such case change.
+        /// </summary>
+        public bool ReverseAliases { get; init; }
+
         public ListDirectory(IEnumerable<Speaker> speakers) =>
             _speakers = speakers.OrderBy(s => s.Id, StringComparer.Ordinal)
                 .Select(s => s with { Aliases = s.Aliases.Order(StringComparer.Ordinal).ToList() }).ToList();
@@ -34,7 +41,11 @@ public class SpeakerDirectoryIndexTests
         private static long Handle(int i) => 1000 + 7 * i;
 
         public IEnumerable<(long Handle, string Name)> ScanNames() => _speakers.Select((s, i) => (Handle(i), s.Name));
-        public IEnumerable<(long Handle, string Alias)> ScanAliases() => _speakers.SelectMany((s, i) => s.Aliases.Select(a => (Handle(i), a)));
+        public IEnumerable<(long Handle, string Alias)> ScanAliases()
+        {
+            var aliases = _speakers.SelectMany((s, i) => s.Aliases.Select(a => (Handle(i), a)));
+            return ReverseAliases ? aliases.Reverse() : aliases;
+        }
         public Speaker Load(long handle)
         {
             Loads++;
@@ -97,6 +108,8 @@ public class SpeakerDirectoryIndexTests
         var expected = later.Select(m => Show(fromList.Resolve(m))).ToList();
         var actual = later.Select(m => Show(fromDirectory.Resolve(m))).ToList();
         Assert.Equal(expected, actual);
+        var fromReversed = new SpeakerIndex(new ListDirectory(known) { ReverseAliases = true });
+        Assert.Equal(expected, later.Select(m => Show(fromReversed.Resolve(m))).ToList());
         Assert.Equal(fromList.All.Select(Show), fromDirectory.All.Select(Show));
         Assert.Contains(expected, e => e.Contains('|')); // some resolved
     }
