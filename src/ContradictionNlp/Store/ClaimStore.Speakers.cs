@@ -1,5 +1,6 @@
 using System.Collections;
 using ContradictionNlp.Speakers;
+using Microsoft.Data.Sqlite;
 
 namespace ContradictionNlp.Store;
 
@@ -12,6 +13,15 @@ public sealed partial class ClaimStore
     /// Enumerating it gives <see cref="LoadSpeakers"/>. Valid while this store is open; reads see its current state.
     /// </summary>
     public ISpeakerDirectory StoredSpeakers() => new SpeakerDirectory(this);
+
+    // Prepared once per store (a run asks for every new speaker's id and reads each stored speaker it meets);
+    // disposed with the store (see Dispose).
+    private SqliteCommand? _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists;
+
+    private void DisposeSpeakerReads()
+    {
+        foreach (var cmd in new[] { _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists }) cmd?.Dispose();
+    }
 
     private sealed class SpeakerDirectory(ClaimStore store) : ISpeakerDirectory
     {
@@ -36,20 +46,30 @@ public sealed partial class ClaimStore
         public Speaker Load(long handle)
         {
             string id, name, roles;
-            using (var cmd = store.Command("SELECT id, name, roles FROM speakers WHERE rowid = $r", null, ("$r", handle)))
-            using (var r = cmd.ExecuteReader())
+            var speaker = store.Prepared(ref store._speakerByRowId, "SELECT id, name, roles FROM speakers WHERE rowid = $r", "$r");
+            speaker.Transaction = store._group;
+            speaker.Parameters[0].Value = handle;
+            using (var r = speaker.ExecuteReader())
             {
                 if (!r.Read()) throw new KeyNotFoundException($"Store '{store.Path}' has no speaker with rowid {handle}.");
                 (id, name, roles) = (r.GetString(0), r.GetString(1), r.GetString(2));
             }
             var aliases = new List<string>();
-            using (var cmd = store.Command("SELECT alias FROM speaker_aliases WHERE speaker_id = $id ORDER BY alias", null, ("$id", id)))
-            using (var r = cmd.ExecuteReader())
+            var aliasesOf = store.Prepared(ref store._aliasesOfSpeaker, "SELECT alias FROM speaker_aliases WHERE speaker_id = $id ORDER BY alias", "$id");
+            aliasesOf.Transaction = store._group;
+            aliasesOf.Parameters[0].Value = id;
+            using (var r = aliasesOf.ExecuteReader())
                 while (r.Read()) aliases.Add(r.GetString(0));
             return new Speaker(id, name, aliases, ReadStrings(roles));
         }
 
-        public bool IdExists(string id) => store.Scalar("SELECT 1 FROM speakers WHERE id = $id", null, ("$id", id)) is not null;
+        public bool IdExists(string id)
+        {
+            var exists = store.Prepared(ref store._speakerIdExists, "SELECT 1 FROM speakers WHERE id = $id", "$id");
+            exists.Transaction = store._group;
+            exists.Parameters[0].Value = id;
+            return exists.ExecuteScalar() is not null and not DBNull;
+        }
 
         public IEnumerator<Speaker> GetEnumerator() => store.LoadSpeakers().GetEnumerator();
 

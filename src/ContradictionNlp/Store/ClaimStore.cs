@@ -513,6 +513,7 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is not null) ForgetSpeakerRows();
         _group?.Dispose();
         _group = null;
+        DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
         foreach (var cmd in new[] { _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
             cmd?.Dispose();
         _connection.Dispose();
