@@ -160,7 +160,8 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON to stdout." };
         var models = new Option<string?>("--models") { Description = "Models directory (default as for analyze).", HelpName = "DIR" };
         var threads = new Option<int>("--threads") { Description = "Threads of the timed runs (the bulk load of each store uses at least 2).", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, json, models };
+        var verbatim = new Option<bool>("--verbatim-copies") { Description = "Copies keep the corpus text verbatim (the same speakers in every copy: the worst case) instead of renaming its names per copy." };
+        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, verbatim, json, models };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -177,7 +178,7 @@ public static class BenchCommand
             try
             {
                 var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine,
-                    fillThreads: Math.Max(2, runThreads), threads: runThreads);
+                    fillThreads: Math.Max(2, runThreads), threads: runThreads, names: parse.GetValue(verbatim) ? CopyNames.Verbatim : CopyNames.Altered);
                 var ci = CultureInfo.InvariantCulture;
                 double baseline = points.FirstOrDefault()?.MedianSeconds ?? 0;
                 if (parse.GetValue(json))
@@ -186,6 +187,7 @@ public static class BenchCommand
                         w.WriteStartObject();
                         w.WriteNumber("new_articles", parse.GetValue(newCount));
                         w.WriteNumber("threads", runThreads);
+                        w.WriteString("copies", parse.GetValue(verbatim) ? "verbatim" : "altered");
                         w.WriteStartArray("sizes");
                         foreach (var p in points)
                         {

@@ -78,55 +78,54 @@ public static class PipelineBenchmark
     }
 
     /// <summary>
-    /// <paramref name="count"/> distinct articles made by cycling <paramref name="corpus"/>: copy k of an
-    /// article keeps its text (so the work per article is realistic) but gets its own id, origin,
-    /// title and a date k days later (undated articles count from 2005-01-01), so the store holds them all and pairs across copies are dated.
-    /// Deterministic; <paramref name="round"/> keeps several batches apart.
+    /// <paramref name="count"/> distinct articles made by cycling <paramref name="corpus"/> (see <see cref="CorpusCopies"/>):
+    /// copy k of an article gets its own id, origin, title and a date k days later (undated articles count from
+    /// 2005-01-01) and, with <see cref="CopyNames.Altered"/> (the default), its own names. Deterministic;
+    /// <paramref name="round"/> keeps several batches apart.
     /// </summary>
-    public static IReadOnlyList<Article> Copies(IReadOnlyList<Article> corpus, int count, int round)
+    public static IReadOnlyList<Article> Copies(IReadOnlyList<Article> corpus, int count, int round, CopyNames names = CopyNames.Altered)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (count > 0 && corpus.Count == 0) throw new ArgumentException("The corpus has no articles to copy.", nameof(corpus));
-        var result = new List<Article>(count);
-        for (int i = 0; i < count; i++)
-        {
-            var a = corpus[i % corpus.Count];
-            int copy = i / corpus.Count;
-            var tag = $"r{round}c{copy}";
-            result.Add(a with
-            {
-                // The id is the content hash in real use; here the same text must be stored many times, so hash it with the tag.
-                Id = Article.ComputeId(tag + "\n" + a.Text),
-                Title = $"{a.Title} [{tag}]",
-                Origin = $"{a.Origin}#{tag}",
-                Date = (a.Date ?? new DateOnly(2005, 1, 1)).AddDays(copy + 1000 * round),
-            });
-        }
-        return result;
+        return new CorpusCopies(corpus, names).Take(count, round).ToList();
     }
 
     /// <summary>
     /// For each size N: a fresh store at <c>storeFolder/growth-N.db</c> bulk-loaded with N copies of the corpus
-    /// (<see cref="PipelineOptions.PairClaims"/> false, on <paramref name="fillThreads"/> threads),
-    /// then <paramref name="newArticles"/> further copies analysed into it, timed; repeated <paramref name="runs"/>
+    /// (round 0 of <see cref="CorpusCopies"/>; <see cref="PipelineOptions.PairClaims"/> false, on <paramref name="fillThreads"/> threads),
+    /// then <paramref name="newArticles"/> further copies (round 1) analysed into it, timed; repeated <paramref name="runs"/>
     /// times on the same filled store by copying the file first, so every run starts from the same N.
+    /// <paramref name="names"/>: whether copies rename the corpus's names (default) or keep the text verbatim.
     /// </summary>
     public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyList<Article> corpus, Func<PipelineStages> stages, IReadOnlyList<int> sizes,
-        int newArticles, int runs, string storeFolder, Action<string>? log = null, int fillThreads = 1, int threads = 1)
+        int newArticles, int runs, string storeFolder, Action<string>? log = null, int fillThreads = 1, int threads = 1,
+        CopyNames names = CopyNames.Altered)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(newArticles, 1);
         var points = new List<GrowthPoint>();
-        var batch = Copies(corpus, newArticles, round: 1);
-        // One untimed run first: otherwise the first size pays the JIT for every stage and looks slower than it is
-        // (the later sizes run warm), which understates the growth.
-        var warmPath = Path.Combine(storeFolder, "growth-warmup.db");
-        using (var store = ClaimStore.Open(warmPath))
-            new AnalysisPipeline(store, stages(), new PipelineOptions { Threads = threads }).Run(batch, new DiagnosticBag());
-        SqliteFiles.ClearPools();
-        SqliteFiles.Delete(warmPath);
-        log?.Invoke($"warm-up: {batch.Count} new articles into an empty store (not timed)");
+        var copies = new CorpusCopies(corpus, names);
+        log?.Invoke(names == CopyNames.Verbatim
+            ? "copies keep the corpus text verbatim (every copy quotes the same speakers)"
+            : $"copies rename the corpus's {copies.NameCount} name words, each copy its own way (round 0 copy 0 is the corpus as it is)");
+        // The new batch is round 1: with altered names its people are named unlike any stored copy's.
+        var batch = copies.Take(newArticles, round: 1).ToList();
+        // Untimed runs first: otherwise the first sizes pay the JIT for every stage and look slower than they are.
+        // One run was not enough: the larger sizes run after a long bulk load, by which time the runtime has
+        // recompiled the hot methods optimised (tiered compilation, in the background), so sizes 0 and 1k ran
+        // partly unoptimised code (tokenize 0.03-0.06 s against 0.003 s at 10k+) and the ratios understated growth.
+        // Several runs and a pause for the background compiler put every size on the same footing.
+        for (int w = 0; w < WarmUpRuns; w++)
+        {
+            var warmPath = Path.Combine(storeFolder, "growth-warmup.db");
+            using (var store = ClaimStore.Open(warmPath))
+                new AnalysisPipeline(store, stages(), new PipelineOptions { Threads = threads }).Run(batch, new DiagnosticBag());
+            SqliteFiles.ClearPools();
+            SqliteFiles.Delete(warmPath);
+        }
+        Thread.Sleep(WarmUpPauseMilliseconds);
+        log?.Invoke($"warm-up: {WarmUpRuns} x {batch.Count} new articles into an empty store (not timed)");
         foreach (var size in sizes)
         {
             var basePath = Path.Combine(storeFolder, $"growth-{size}.db");
@@ -135,7 +134,7 @@ public static class PipelineBenchmark
             // of copies is what makes a real fill slow, and stored pairs play no part in pairing new claims).
             using (var store = ClaimStore.Open(basePath))
                 new AnalysisPipeline(store, stages(), new PipelineOptions { PairClaims = false, Threads = fillThreads })
-                    .Run(Copies(corpus, size, round: 0), new DiagnosticBag());
+                    .Run(copies.Take(size, round: 0), new DiagnosticBag()); // made as read: 50k copies are never all in memory
             SqliteFiles.ClearPools();
             double fill = clock.Elapsed.TotalSeconds;
             log?.Invoke($"store of {size} articles filled in {fill:0.0} s");
@@ -168,6 +167,11 @@ public static class PipelineBenchmark
         }
         return points;
     }
+
+    /// <summary>Untimed runs of the batch before the first size (see <see cref="Growth"/>).</summary>
+    public const int WarmUpRuns = 5;
+    /// <summary>Pause after them, for the runtime's background compilation of hot methods to finish.</summary>
+    public const int WarmUpPauseMilliseconds = 1000;
 
     internal static double ToMb(long bytes) => bytes / (1024.0 * 1024.0);
 

@@ -117,7 +117,10 @@ public sealed class AnalysisPipeline
         // Before anything is read from the store: see StoreWriterLock for why runs are serialised.
         using var writer = StoreWriterLock.Acquire(_store.Path, path => diagnostics.Info(_store.Path,
             $"another cnlp run is writing to this store; waiting for it to finish (lock file {path})"), cancellationToken);
-        var resolver = _stages.SpeakerResolverFactory(_store.LoadSpeakers());
+        // The stored speakers read on demand (GROWTH): the index keeps their keys, not every speaker record.
+        long ts = StageTimeTotals.Start(_options.StageSink);
+        var resolver = _stages.SpeakerResolverFactory(_store.StoredSpeakers());
+        StageTimeTotals.Lap(_options.StageSink, PipelineStage.Resolve, ts);
         var pools = new SpeakerPools(_store, _stages.Embedder, _options.PoolFloatBudget);
         int done = 0, fresh = 0, skipped = 0, claims = 0, pairs = 0;
         var flagged = new List<ScoredPair>();

@@ -54,9 +54,34 @@ public sealed class SpeakerIndex
     private readonly Dictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
+    // Directory mode (built from an ISpeakerDirectory): stored speakers are "cold" until a mention finds one. Per
+    // stored speaker only what finding it needs is held: its keys, its surname, its word count and its handle;
+    // names, aliases and roles are read from the directory the first time it is found (then it is an Entry
+    // like any other). The fields above then hold only speakers loaded or created in this run.
+    private readonly ISpeakerDirectory? _directory;
+    private readonly long[] _coldHandles = [];
+    private readonly int[] _coldWords = [];
+    private readonly Dictionary<string, int> _coldByKey = new(StringComparer.Ordinal);
+    // A surname's cold speakers: one ordinal, or ~i for several (the list _coldSurnameLists[i]).
+    private readonly Dictionary<string, int> _coldBySurname = new(StringComparer.Ordinal);
+    private readonly List<List<int>> _coldSurnameLists = [];
+    private readonly Dictionary<int, Entry> _loaded = [];
+
+    /// <summary>
+    /// An index of <paramref name="known"/>. When it is an <see cref="ISpeakerDirectory"/> (the store's speakers, as the
+    /// pipeline passes them), the index reads it on demand: it scans names and aliases once and keeps only their
+    /// normalised keys (about 100 bytes a speaker instead of about 1 KB), and reads a speaker in full the first time
+    /// a mention finds it. Every result is the same as from the full list (same entries, same precedence, same ids).
+    /// </summary>
     public SpeakerIndex(IEnumerable<Speaker> known)
     {
         ArgumentNullException.ThrowIfNull(known);
+        if (known is ISpeakerDirectory directory)
+        {
+            _directory = directory;
+            (_coldHandles, _coldWords) = ScanDirectory(directory);
+            return;
+        }
         foreach (var s in known)
         {
             if (!_ids.Add(s.Id)) throw new ArgumentException($"Duplicate speaker id '{s.Id}' in the known speakers.", nameof(known));
@@ -73,6 +98,102 @@ public sealed class SpeakerIndex
         // After all names, so an alias never shadows another speaker's own name.
         foreach (var e in _entries)
             foreach (var a in e.Aliases) _byKey.TryAdd(Normalize(a), e);
+    }
+
+    /// <summary>
+    /// Keys of the directory's speakers, as the list constructor adds them: every name first (in id order), then every
+    /// alias (by speaker id, then alias); the first speaker to claim a key keeps it.
+    /// </summary>
+    private (long[] Handles, int[] Words) ScanDirectory(ISpeakerDirectory directory)
+    {
+        var handles = new List<long>();
+        var words = new List<int>();
+        foreach (var (handle, name) in directory.ScanNames())
+        {
+            int ordinal = handles.Count;
+            handles.Add(handle);
+            var key = Normalize(name);
+            int w = WordCount(key);
+            words.Add(w);
+            if (w >= 2) AddColdSurname(key[(key.LastIndexOf(' ') + 1)..], ordinal);
+            _coldByKey.TryAdd(key, ordinal);
+        }
+        // Most speakers have an alias or two beyond their name: room for them now, not grown by doubling (less garbage).
+        _coldByKey.EnsureCapacity(_coldByKey.Count + handles.Count);
+        // Aliases come in speaker order, as the names did: follow them with a cursor instead of a handle -> ordinal
+        // table (memory the index would not keep). Should the orders ever disagree, the table is built after all.
+        int cursor = 0;
+        Dictionary<long, int>? ordinals = null;
+        foreach (var (handle, alias) in directory.ScanAliases())
+        {
+            if (alias.Length == 0) continue; // the list constructor drops empty aliases too
+            while (ordinals is null && cursor < handles.Count && handles[cursor] != handle) cursor++;
+            int ordinal;
+            if (ordinals is null && cursor < handles.Count) ordinal = cursor;
+            else
+            {
+                ordinals ??= handles.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
+                if (!ordinals.TryGetValue(handle, out ordinal)) continue; // an alias of no listed speaker: a full load would not see it
+            }
+            _coldByKey.TryAdd(Normalize(alias), ordinal);
+        }
+        return (handles.ToArray(), words.ToArray());
+    }
+
+    private void AddColdSurname(string surname, int ordinal)
+    {
+        if (!_coldBySurname.TryGetValue(surname, out var at)) { _coldBySurname[surname] = ordinal; return; }
+        if (at >= 0)
+        {
+            _coldSurnameLists.Add([at, ordinal]);
+            _coldBySurname[surname] = ~(_coldSurnameLists.Count - 1);
+        }
+        else _coldSurnameLists[~at].Add(ordinal);
+    }
+
+    /// <summary>The cold speakers with this surname (two words or more) not loaded yet: the loaded ones are in <see cref="_bySurname"/>.</summary>
+    private IEnumerable<int> ColdWithSurname(string surname)
+    {
+        if (_directory is null || !_coldBySurname.TryGetValue(surname, out var at)) yield break;
+        if (at >= 0)
+        {
+            if (!_loaded.ContainsKey(at)) yield return at;
+            yield break;
+        }
+        foreach (var ordinal in _coldSurnameLists[~at])
+            if (!_loaded.ContainsKey(ordinal)) yield return ordinal;
+    }
+
+    /// <summary>Cold speaker <paramref name="ordinal"/> as an entry, read from the directory the first time (as the list constructor builds it).</summary>
+    private Entry Load(int ordinal)
+    {
+        if (_loaded.TryGetValue(ordinal, out var e)) return e;
+        e = ToEntry(_directory!.Load(_coldHandles[ordinal]));
+        _loaded[ordinal] = e;
+        _ids.Add(e.Id);
+        IndexSurname(e);
+        return e;
+    }
+
+    private static Entry ToEntry(Speaker s)
+    {
+        var e = new Entry(s.Id, s.Name);
+        foreach (var a in s.Aliases) AddUnique(e.Aliases, e.AliasKeys, a);
+        foreach (var r in s.Roles) AddUnique(e.Roles, e.RoleKeys, r);
+        return e;
+    }
+
+    /// <summary>The entry a key names: the stored speakers' keys first (they were added first), then those added in this run.</summary>
+    private Entry? ByKey(string key)
+    {
+        if (_directory is not null && _coldByKey.TryGetValue(key, out var ordinal)) return Load(ordinal);
+        return _byKey.TryGetValue(key, out var e) ? e : null;
+    }
+
+    /// <summary>As <c>_byKey.TryAdd</c> over all keys: a key a stored speaker holds is taken.</summary>
+    private void AddKey(string key, Entry e)
+    {
+        if (_directory is null || !_coldByKey.ContainsKey(key)) _byKey.TryAdd(key, e);
     }
 
     /// <summary>Null when the mention is unresolved (a pronoun with no antecedent).</summary>
@@ -96,7 +217,7 @@ public sealed class SpeakerIndex
             entry.Rename(mention.Name.Trim());                  // a fuller name upgrades a surname-only speaker
             IndexSurname(entry);
         }
-        _byKey.TryAdd(key, entry);
+        AddKey(key, entry);
 
         bool changed = AddUnique(entry.Aliases, entry.AliasKeys, mention.Name.Trim());
         if (mention.Kind == MentionKind.Name) changed |= AddUnique(entry.Aliases, entry.AliasKeys, mention.Text.Trim());
@@ -117,11 +238,17 @@ public sealed class SpeakerIndex
         if (e.Words >= 2 && _bySurname.TryGetValue(e.Surname, out var list)) list.Remove(e);
     }
 
-    public IReadOnlyList<Speaker> All => _entries.Select(e => e.Snapshot()).ToArray();
+    /// <summary>Every speaker: the stored ones in their order (in directory mode, those not found in this run are read now), then the new ones.</summary>
+    public IReadOnlyList<Speaker> All =>
+        (_directory is null
+            ? _entries
+            : Enumerable.Range(0, _coldHandles.Length).Select(o => _loaded.TryGetValue(o, out var e) ? e : ToEntry(_directory.Load(_coldHandles[o]))).Concat(_entries))
+        .Select(e => e.Snapshot()).ToArray();
 
     private Entry? Find(string key)
     {
-        if (_byKey.TryGetValue(key, out var exact)) return exact;
+        var exact = ByKey(key);
+        if (exact is not null) return exact;
         var words = key.Split(' ');
         var surname = words[^1];
         _bySurname.TryGetValue(surname, out var withSurname);
@@ -134,14 +261,22 @@ public sealed class SpeakerIndex
                 if (only is not null && only != e) return null;
                 only = e;
             }
-            return only;
+            // Stored speakers not loaded yet are none of the entries above.
+            int cold = -1;
+            foreach (var ordinal in ColdWithSurname(surname))
+            {
+                if (only is not null || cold >= 0) return null;
+                cold = ordinal;
+            }
+            return cold >= 0 ? Load(cold) : only;
         }
         // Full name: upgrade a speaker so far known by the surname alone, unless another full name
         // with that surname exists (then the bare surname is ambiguous and stays separate).
-        if (_byKey.TryGetValue(surname, out var bare) && bare.Words == 1)
+        if (ByKey(surname) is { Words: 1 } bare)
         {
             foreach (var e in withSurname ?? [])
                 if (e != bare) return null;
+            if (ColdWithSurname(surname).Any()) return null;
             return bare;
         }
         return null;
@@ -151,7 +286,8 @@ public sealed class SpeakerIndex
     {
         var slug = Slug(key);
         var id = slug;
-        for (int n = 2; !_ids.Add(id); n++) id = $"{slug}-{n}";
+        for (int n = 2; _ids.Contains(id) || (_directory?.IdExists(id) ?? false); n++) id = $"{slug}-{n}";
+        _ids.Add(id);
         return id;
     }
 
@@ -172,27 +308,49 @@ public sealed class SpeakerIndex
     private const string FoldFrom = "\u00C0\u00C1\u00C2\u00C3\u00C4\u00C5\u00C7\u00C8\u00C9\u00CA\u00CB\u00CC\u00CD\u00CE\u00CF\u00D1\u00D2\u00D3\u00D4\u00D5\u00D6\u00D9\u00DA\u00DB\u00DC\u00DD\u00E0\u00E1\u00E2\u00E3\u00E4\u00E5\u00E7\u00E8\u00E9\u00EA\u00EB\u00EC\u00ED\u00EE\u00EF\u00F1\u00F2\u00F3\u00F4\u00F5\u00F6\u00F9\u00FA\u00FB\u00FC\u00FD\u00FF\u0100\u0101\u0102\u0103\u0104\u0105\u0106\u0107\u0108\u0109\u010A\u010B\u010C\u010D\u010E\u010F\u0112\u0113\u0114\u0115\u0116\u0117\u0118\u0119\u011A\u011B\u011C\u011D\u011E\u011F\u0120\u0121\u0122\u0123\u0124\u0125\u0128\u0129\u012A\u012B\u012C\u012D\u012E\u012F\u0130\u0134\u0135\u0136\u0137\u0139\u013A\u013B\u013C\u013D\u013E\u0143\u0144\u0145\u0146\u0147\u0148\u014C\u014D\u014E\u014F\u0150\u0151\u0154\u0155\u0156\u0157\u0158\u0159\u015A\u015B\u015C\u015D\u015E\u015F\u0160\u0161\u0162\u0163\u0164\u0165\u0168\u0169\u016A\u016B\u016C\u016D\u016E\u016F\u0170\u0171\u0172\u0173\u0174\u0175\u0176\u0177\u0178\u0179\u017A\u017B\u017C\u017D\u017E\u01A0\u01A1\u01AF\u01B0\u01CD\u01CE\u01CF\u01D0\u01D1\u01D2\u01D3\u01D4\u01D5\u01D6\u01D7\u01D8\u01D9\u01DA\u01DB\u01DC\u01DE\u01DF\u01E0\u01E1\u01E6\u01E7\u01E8\u01E9\u01EA\u01EB\u01EC\u01ED\u01F0\u01F4\u01F5\u01F8\u01F9\u01FA\u01FB\u0200\u0201\u0202\u0203\u0204\u0205\u0206\u0207\u0208\u0209\u020A\u020B\u020C\u020D\u020E\u020F\u0210\u0211\u0212\u0213\u0214\u0215\u0216\u0217\u0218\u0219\u021A\u021B\u021E\u021F\u0226\u0227\u0228\u0229\u022A\u022B\u022C\u022D\u022E\u022F\u0230\u0231\u0232\u0233\u1E00\u1E01\u1E02\u1E03\u1E04\u1E05\u1E06\u1E07\u1E08\u1E09\u1E0A\u1E0B\u1E0C\u1E0D\u1E0E\u1E0F\u1E10\u1E11\u1E12\u1E13\u1E14\u1E15\u1E16\u1E17\u1E18\u1E19\u1E1A\u1E1B\u1E1C\u1E1D\u1E1E\u1E1F\u1E20\u1E21\u1E22\u1E23\u1E24\u1E25\u1E26\u1E27\u1E28\u1E29\u1E2A\u1E2B\u1E2C\u1E2D\u1E2E\u1E2F\u1E30\u1E31\u1E32\u1E33\u1E34\u1E35\u1E36\u1E37\u1E38\u1E39\u1E3A\u1E3B\u1E3C\u1E3D\u1E3E\u1E3F\u1E40\u1E41\u1E42\u1E43\u1E44\u1E45\u1E46\u1E47\u1E48\u1E49\u1E4A\u1E4B\u1E4C\u1E4D\u1E4E\u1E4F\u1E50\u1E51\u1E52\u1E53\u1E54\u1E55\u1E56\u1E57\u1E58\u1E59\u1E5A\u1E5B\u1E5C\u1E5D\u1E5E\u1E5F\u1E60\u1E61\u1E62\u1E63\u1E64\u1E65\u1E66\u1E67\u1E68\u1E69\u1E6A\u1E6B\u1E6C\u1E6D\u1E6E\u1E6F\u1E70\u1E71\u1E72\u1E73\u1E74\u1E75\u1E76\u1E77\u1E78\u1E79\u1E7A\u1E7B\u1E7C\u1E7D\u1E7E\u1E7F\u1E80\u1E81\u1E82\u1E83\u1E84\u1E85\u1E86\u1E87\u1E88\u1E89\u1E8A\u1E8B\u1E8C\u1E8D\u1E8E\u1E8F\u1E90\u1E91\u1E92\u1E93\u1E94\u1E95\u1E96\u1E97\u1E98\u1E99\u1EA0\u1EA1\u1EA2\u1EA3\u1EA4\u1EA5\u1EA6\u1EA7\u1EA8\u1EA9\u1EAA\u1EAB\u1EAC\u1EAD\u1EAE\u1EAF\u1EB0\u1EB1\u1EB2\u1EB3\u1EB4\u1EB5\u1EB6\u1EB7\u1EB8\u1EB9\u1EBA\u1EBB\u1EBC\u1EBD\u1EBE\u1EBF\u1EC0\u1EC1\u1EC2\u1EC3\u1EC4\u1EC5\u1EC6\u1EC7\u1EC8\u1EC9\u1ECA\u1ECB\u1ECC\u1ECD\u1ECE\u1ECF\u1ED0\u1ED1\u1ED2\u1ED3\u1ED4\u1ED5\u1ED6\u1ED7\u1ED8\u1ED9\u1EDA\u1EDB\u1EDC\u1EDD\u1EDE\u1EDF\u1EE0\u1EE1\u1EE2\u1EE3\u1EE4\u1EE5\u1EE6\u1EE7\u1EE8\u1EE9\u1EEA\u1EEB\u1EEC\u1EED\u1EEE\u1EEF\u1EF0\u1EF1\u1EF2\u1EF3\u1EF4\u1EF5\u1EF6\u1EF7\u1EF8\u1EF9\u00DF\u00F8\u00D8\u0111\u0110\u0142\u0141\u00E6\u00C6\u0153\u0152\u0131\u00FE\u00F0";
     private const string FoldTo = "aaaaaaceeeeiiiinooooouuuuyaaaaaaceeeeiiiinooooouuuuyyaaaaaaccccccccddeeeeeeeeeegggggggghhiiiiiiiiijjkkllllllnnnnnnoooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouuuuuuuuuuaaaaggkkoooojggnnaaaaaaeeeeiiiioooorrrruuuusstthhaaeeooooooooyyaabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwyaaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyysooddllaaooitd";
 
+    // FoldFrom[i] -> FoldTo[i] as a table over all UTF-16 units ('\0': not folded); the first occurrence wins, as
+    // FoldFrom.IndexOf did (a 600-character scan per character, most of the time of indexing a large store's speakers).
+    private static readonly char[] FoldMap = BuildFoldMap();
+
+    private static char[] BuildFoldMap()
+    {
+        var map = new char[char.MaxValue + 1];
+        for (int i = FoldFrom.Length - 1; i >= 0; i--) map[FoldFrom[i]] = FoldTo[i];
+        return map;
+    }
+
     /// <summary>Lower case, diacritics removed, periods and possessive endings dropped, whitespace collapsed: "Lukašenka’s" -> "lukasenka".</summary>
     public static string Normalize(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         // The project runs with InvariantGlobalization, where string.Normalize cannot decompose, so
         // Latin letters with diacritics are folded by our own table (generated once from Unicode data).
-        var sb = new StringBuilder(name.Length);
+        // Built in a buffer, one string allocated at the end: indexing a large store normalises every stored name
+        // and alias. The output is never longer than the input (a space is written only for a run of spaces read).
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[256] : new char[name.Length];
+        int n = 0;
         bool space = false;
         foreach (var raw in name)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark) continue;
-            int fold = FoldFrom.IndexOf(raw, StringComparison.Ordinal);
-            var ch = fold >= 0 ? FoldTo[fold] : raw;
-            if (char.IsWhiteSpace(ch) || ch is '-' or '_') { space = sb.Length > 0; continue; }
+            char folded = FoldMap[raw];
+            var ch = folded != '\0' ? folded : raw;
+            if (char.IsWhiteSpace(ch) || ch is '-' or '_') { space = n > 0; continue; }
             if (ch is '.' or ',') continue;
-            if (space) { sb.Append(' '); space = false; }
-            sb.Append(char.ToLowerInvariant(ch));
+            if (space) { buffer[n++] = ' '; space = false; }
+            buffer[n++] = char.ToLowerInvariant(ch);
         }
-        var s = sb.ToString();
-        if (s.EndsWith("'s", StringComparison.Ordinal) || s.EndsWith("\u2019s", StringComparison.Ordinal)) s = s[..^2];
-        return s.Replace("'", "", StringComparison.Ordinal).Replace("\u2019", "", StringComparison.Ordinal);
+        ReadOnlySpan<char> s = buffer[..n];
+        if (s.EndsWith("'s") || s.EndsWith("\u2019s")) s = s[..^2];
+        // Then apostrophes dropped.
+        int kept = s.Length - s.Count('\'') - s.Count('\u2019');
+        if (kept == s.Length) return new string(s);
+        return string.Create(kept, s.ToString(), static (dest, from) =>
+        {
+            int j = 0;
+            foreach (var ch in from)
+                if (ch is not ('\'' or '\u2019')) dest[j++] = ch;
+        });
     }
 
     /// <summary>"alexander lukashenko" -> "alexander-lukashenko": letters and digits only, words joined by '-'.</summary>

@@ -217,9 +217,11 @@ public sealed partial class ClaimStore : IDisposable
         cmd.Transaction = _group;
         cmd.Parameters[0].Value = speakerId;
         cmd.Parameters[1].Value = modelId;
-        var rowIds = new List<long>();
-        // Grown by doubling and trimmed once: a long history is read without a float-by-float list.
-        var matrix = new float[dimension * 16];
+        // Sized from the claim count (a covering count on claims_speaker): a long history is read into one array of
+        // the right size, not grown by doubling, so no large transient copies (large-object heap) are left behind.
+        int expected = checked((int)(long)Scalar("SELECT count(*) FROM claims WHERE speaker_id = $speaker", null, ("$speaker", speakerId))!);
+        var rowIds = new List<long>(expected);
+        var matrix = new float[expected * dimension];
         int bytes = dimension * sizeof(float);
         var buffer = new byte[bytes];
         using (var r = cmd.ExecuteReader())
@@ -228,11 +230,14 @@ public sealed partial class ClaimStore : IDisposable
                 if (r.GetBytes(1, 0, null, 0, 0) != bytes) continue; // another dimension: not comparable
                 r.GetBytes(1, 0, buffer, 0, bytes);
                 int at = rowIds.Count * dimension;
-                if (at + dimension > matrix.Length) Array.Resize(ref matrix, matrix.Length * 2);
-                for (int i = 0; i < dimension; i++) matrix[at + i] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4));
+                if (at + dimension > matrix.Length) Array.Resize(ref matrix, Math.Max(matrix.Length * 2, at + dimension)); // only if claims were added meanwhile
+                var row = matrix.AsSpan(at, dimension);
+                // Little-endian on disk (WriteVector): on a little-endian machine the bytes are the floats already.
+                if (BitConverter.IsLittleEndian) System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(buffer).CopyTo(row);
+                else for (int i = 0; i < dimension; i++) row[i] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4));
                 rowIds.Add(r.GetInt64(0));
             }
-        Array.Resize(ref matrix, rowIds.Count * dimension);
+        if (matrix.Length != rowIds.Count * dimension) Array.Resize(ref matrix, rowIds.Count * dimension); // claims without a vector of this model
         return (rowIds.ToArray(), matrix);
     }
 
@@ -508,6 +513,7 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is not null) ForgetSpeakerRows();
         _group?.Dispose();
         _group = null;
+        DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
         foreach (var cmd in new[] { _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
             cmd?.Dispose();
         _connection.Dispose();

@@ -157,40 +157,39 @@ public class BenchTests : IDisposable
     [Fact]
     public void Growth_json_reports_each_size_with_the_new_batch_counts()
     {
-        // Sizes 0 and 3: the store of 3 holds a0..a2 once; the batch is 2 further copies (a0, a1 with new ids).
+        // Sizes 0 and 3: the store of 3 holds a0..a2 once (round 0 copy 0 is the corpus as it is); the batch is 2
+        // further copies (round 1: a0, a1 with new ids and, by default, their names renamed the batch's own way).
         var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "2", "--json");
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(["new_articles", "threads", "sizes"], Keys(root));
+        Assert.Equal(["new_articles", "threads", "copies", "sizes"], Keys(root));
         Assert.Equal(1, root.GetProperty("threads").GetInt32());
+        Assert.Equal("altered", root.GetProperty("copies").GetString());
         var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
         Assert.Equal([0, 3], sizes.Select(s => s.GetProperty("stored_articles").GetInt32()));
         Assert.All(sizes, s => Assert.Equal(["stored_articles", "median_seconds", "run_seconds", "ratio_to_first", "new_claims", "new_pairs", "peak_mb", "fill_seconds"], Keys(s)));
         Assert.All(sizes, s => Assert.Equal(2, s.GetProperty("run_seconds").GetArrayLength()));
         Assert.All(sizes, s => Assert.Equal(4, s.GetProperty("new_claims").GetInt32()));
-        // Empty store: Ann 0+1, Bob 0+1 = 2 pairs. Store of 3 (Ann 3 claims, Bob 2): Ann 3+4, Bob 2+3 = 12.
-        Assert.Equal([2, 12], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
+        // The batch's Ann Lee and Bob Hart are renamed, so they are new speakers in both stores: Ann 0+1, Bob 0+1 = 2 pairs each time.
+        Assert.Equal([2, 2], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
         Assert.Contains("store of 3 articles filled in", err);
-        // The store of 3 is bulk-loaded (no pairs of its own), so the 12 pairs above are all the new batch's: the
-        // same count a fully paired store gives, since pairs are made against stored claims, not stored pairs.
+        Assert.Contains("copies rename the corpus's", err);
     }
 
     [Fact]
-    public void Copies_are_distinct_deterministic_and_dated_apart()
+    public void Growth_with_verbatim_copies_pairs_the_batch_with_the_same_speakers_stored()
     {
-        var a = TestStages.Article("Ann Lee said taxes will rise.", "2024-01-10", "a.txt");
-        var b = TestStages.Article("Bob Hart said roads are fine.", null, "b.txt");
-        var copies = PipelineBenchmark.Copies([a, b], 5, round: 0);
-        Assert.Equal(5, copies.Count);
-        Assert.Equal(5, copies.Select(c => c.Id).Distinct().Count());
-        Assert.Equal(copies.Select(c => c.Id), PipelineBenchmark.Copies([a, b], 5, round: 0).Select(c => c.Id));
-        Assert.DoesNotContain(copies, c => c.Id == a.Id || c.Id == b.Id);
-        Assert.Equal(["a.txt#r0c0", "b.txt#r0c0", "a.txt#r0c1", "b.txt#r0c1", "a.txt#r0c2"], copies.Select(c => c.Origin));
-        Assert.Equal(new DateOnly(2024, 1, 10), copies[0].Date); // copy 0 keeps the date
-        Assert.Equal(new DateOnly(2024, 1, 12), copies[4].Date); // a, copy 2: 2 days later
-        Assert.Equal(new DateOnly(2005, 1, 2), copies[3].Date); // undated b, copy 1: 2005-01-01 + 1 day
-        Assert.All(copies, c => Assert.True(c.Text == a.Text || c.Text == b.Text));
-        Assert.Empty(PipelineBenchmark.Copies([a], 5, round: 1).Select(c => c.Id).Intersect(copies.Select(c => c.Id)));
+        var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "1", "--json", "--verbatim-copies");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("verbatim", root.GetProperty("copies").GetString());
+        var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
+        Assert.All(sizes, s => Assert.Equal(4, s.GetProperty("new_claims").GetInt32()));
+        // Empty store: Ann 0+1, Bob 0+1 = 2 pairs. Store of 3 (Ann 3 claims, Bob 2): Ann 3+4, Bob 2+3 = 12.
+        Assert.Equal([2, 12], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
+        Assert.Contains("copies keep the corpus text verbatim", err);
+        // The store of 3 is bulk-loaded (no pairs of its own), so the 12 pairs above are all the new batch's: the
+        // same count a fully paired store gives, since pairs are made against stored claims, not stored pairs.
     }
 
     [Fact]

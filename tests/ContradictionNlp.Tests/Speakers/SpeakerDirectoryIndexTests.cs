@@ -1,0 +1,183 @@
+using System.Collections;
+using ContradictionNlp.Claims;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Pipeline;
+using ContradictionNlp.Speakers;
+using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Pipeline;
+using ContradictionNlp.Tests.Store;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Tests.Speakers;
+
+/// <summary>
+/// Given speakers already known, When a <see cref="SpeakerIndex"/> is built from them as a directory read on demand
+/// instead of as a full list, Then every mention resolves exactly as with the full list (same ids, names, aliases,
+/// roles, precedence of keys, surname rules, id clashes), and only the speakers mentions find are read in full.
+/// </summary>
+public class SpeakerDirectoryIndexTests
+{
+    private static SpeakerMention Name(string text, string name, params string[] roles) =>
+        new(new TextSpan(0, text.Length), text, MentionKind.Name, name, roles);
+
+    /// <summary>A directory over a list, as the store gives it (ids ordered, aliases ordered); counts full reads.</summary>
+    private sealed class ListDirectory : ISpeakerDirectory
+    {
+        private readonly List<Speaker> _speakers;
+        public int Loads { get; private set; }
+
+        /// <summary>
+        /// Aliases listed in reverse speaker order (not as the contract says): the index must still map each alias to its
+        /// own speaker (its cursor over the names then gives way to a handle table). Only the precedence between two
+        /// speakers sharing an alias key depends on that order, and the generated mentions below make no such case change.
+        /// </summary>
+        public bool ReverseAliases { get; init; }
+
+        public ListDirectory(IEnumerable<Speaker> speakers) =>
+            _speakers = speakers.OrderBy(s => s.Id, StringComparer.Ordinal)
+                .Select(s => s with { Aliases = s.Aliases.Order(StringComparer.Ordinal).ToList() }).ToList();
+
+        // Handles are not positions, so an index that mixed the two up would fail.
+        private static long Handle(int i) => 1000 + 7 * i;
+
+        public IEnumerable<(long Handle, string Name)> ScanNames() => _speakers.Select((s, i) => (Handle(i), s.Name));
+        public IEnumerable<(long Handle, string Alias)> ScanAliases()
+        {
+            var aliases = _speakers.SelectMany((s, i) => s.Aliases.Select(a => (Handle(i), a)));
+            return ReverseAliases ? aliases.Reverse() : aliases;
+        }
+        public Speaker Load(long handle)
+        {
+            Loads++;
+            return _speakers[(int)((handle - 1000) / 7)];
+        }
+        public bool IdExists(string id) => _speakers.Any(s => s.Id == id);
+        public IEnumerator<Speaker> GetEnumerator() => _speakers.GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static string Show(Speaker? s) =>
+        s is null ? "-" : $"{s.Id}|{s.Name}|{string.Join(";", s.Aliases)}|{string.Join(";", s.Roles)}";
+
+    /// <summary>
+    /// Mentions drawn (seeded) from few first names and surnames, so full names, bare surnames, fuller names, shared
+    /// surnames, case and diacritic variants, three-word names and slug clashes all come up many times.
+    /// </summary>
+    private static List<SpeakerMention> Mentions(int seed, int count)
+    {
+        string[] first = ["Ann", "Bob", "José", "Jose", "Ann Marie", "Cy", "Dana"];
+        string[] last = ["Lee", "Hart", "Lee-Fox", "O'Neil", "Dee", "Fox", "LEE"];
+        string[] roles = ["President", "Minister", "spokesman", "Foreign Minister"];
+        var random = new Random(seed);
+        var mentions = new List<SpeakerMention>();
+        for (int i = 0; i < count; i++)
+        {
+            var f = first[random.Next(first.Length)];
+            var l = last[random.Next(last.Length)];
+            var role = random.Next(3) == 0 ? [roles[random.Next(roles.Length)]] : Array.Empty<string>();
+            mentions.Add(random.Next(6) switch
+            {
+                0 => Name(l, l),
+                1 => Name($"Mr {l}", l, role),
+                2 => Name($"{f} {l}".ToUpperInvariant(), $"{f} {l}".ToUpperInvariant()),
+                3 => Name($"{f} {l}'s", $"{f} {l}", role),
+                4 => new SpeakerMention(new TextSpan(0, 2), "he", MentionKind.Pronoun, random.Next(2) == 0 ? "" : $"{f} {l}", []),
+                _ => Name($"{f} {l}", $"{f} {l}", role),
+            });
+        }
+        return mentions;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void A_directory_index_resolves_every_mention_as_the_full_list_index_does(int seed)
+    {
+        // Known speakers: what a first run over some mentions made.
+        var first = new SpeakerIndex([]);
+        foreach (var m in Mentions(seed, 60)) first.Resolve(m);
+        var known = first.All;
+        Assert.True(known.Count >= 10, "the known speakers must be many, or the comparison proves little");
+
+        var directory = new ListDirectory(known);
+        var fromList = new SpeakerIndex(directory.ToList()); // a plain list: the full index
+        var fromDirectory = new SpeakerIndex(directory);
+        var later = Mentions(seed + 100, 200);
+        var expected = later.Select(m => Show(fromList.Resolve(m))).ToList();
+        var actual = later.Select(m => Show(fromDirectory.Resolve(m))).ToList();
+        Assert.Equal(expected, actual);
+        var fromReversed = new SpeakerIndex(new ListDirectory(known) { ReverseAliases = true });
+        Assert.Equal(expected, later.Select(m => Show(fromReversed.Resolve(m))).ToList());
+        Assert.Equal(fromList.All.Select(Show), fromDirectory.All.Select(Show));
+        Assert.Contains(expected, e => e.Contains('|')); // some resolved
+    }
+
+    [Fact]
+    public void Only_the_speakers_mentions_find_are_read_in_full()
+    {
+        var known = Enumerable.Range(0, 100).Select(i => new Speaker($"person-{i}", $"Person Number{i}", [$"Person Number{i}"], [])).ToList();
+        var directory = new ListDirectory(known);
+        var index = new SpeakerIndex(directory);
+        Assert.Equal(0, directory.Loads);
+        Assert.Equal("person-42", index.Resolve(Name("Number42", "Number42"))!.Id);   // the one full name with that surname
+        Assert.Equal("person-42", index.Resolve(Name("Person Number42", "Person Number42"))!.Id); // by key: read already
+        Assert.Equal("person-7", index.Resolve(Name("Person Number7", "Person Number7"))!.Id);
+        Assert.Equal(2, directory.Loads);
+        // A new speaker whose slug a stored one holds gets the next free id, as with the full list.
+        var clash = new SpeakerIndex(new ListDirectory([new Speaker("zed", "Kay Lo", ["Kay Lo"], [])]));
+        Assert.Equal("zed-2", clash.Resolve(Name("Zed", "Zed"))!.Id);
+    }
+
+    [Fact]
+    public void A_stores_speakers_as_a_directory_are_the_stored_speakers()
+    {
+        using var dir = new TempDir();
+        using var store = ClaimStore.Open(dir.File("s.db"));
+        var articles = new[]
+        {
+            TestStages.Article("Ann Lee said taxes will rise. Bob Hart said roads are fine.", "2024-01-10", "a.txt"),
+            TestStages.Article("Lee said taxes will not rise. Cy Dee said schools will close.", "2024-02-10", "b.txt"),
+        };
+        new AnalysisPipeline(store, TestStages.Create()).Run(articles, new DiagnosticBag()); // the test stages name speakers "spk-" + name
+        var stored = store.LoadSpeakers();
+        Assert.Equal(["spk-ann-lee", "spk-bob-hart", "spk-cy-dee", "spk-lee"], stored.Select(s => s.Id));
+        var directory = store.StoredSpeakers();
+        Assert.Equal(stored.Select(Show), directory.Select(Show));
+        var names = directory.ScanNames().ToList();
+        Assert.Equal(stored.Select(s => s.Name), names.Select(n => n.Name));
+        Assert.Equal(stored.Select(Show), names.Select(n => Show(directory.Load(n.Handle))));
+        Assert.Equal(stored.SelectMany(s => s.Aliases.Select(a => (s.Name, a))),
+            directory.ScanAliases().Select(a => (names.Single(n => n.Handle == a.Handle).Name, a.Alias)));
+        Assert.True(directory.IdExists("spk-ann-lee"));
+        Assert.False(directory.IdExists("ann-lee"));
+        Assert.Throws<KeyNotFoundException>(() => directory.Load(names.Max(n => n.Handle) + 1));
+    }
+}
+
+/// <summary>Given names as articles write them, When normalised, Then case, diacritics, punctuation, spacing and possessives are folded as documented.</summary>
+public class SpeakerNormalizeTests
+{
+    [Theory]
+    [InlineData("Lukašenka\u2019s", "lukasenka")]
+    [InlineData("  Tony   Blair  ", "tony blair")]
+    [InlineData("Jean-Claude Juncker", "jean claude juncker")]
+    [InlineData("O'Neil's", "oneil")]
+    [InlineData("O\u2019Neil", "oneil")]
+    [InlineData("Dr. J. R. R. Tolkien,", "dr j r r tolkien")]
+    [InlineData("Jose\u0301 Gonza\u0301lez", "jose gonzalez")]      // combining acute accents dropped
+    [InlineData("ÆTHELRED_the  unready", "athelred the unready")]       // the fold table maps Æ to a
+    [InlineData("'s", "")]
+    [InlineData("Ann's's", "anns")]
+    [InlineData("", "")]
+    [InlineData("- . -", "")]
+    public void Normalize_folds_as_documented(string name, string expected) => Assert.Equal(expected, SpeakerIndex.Normalize(name));
+
+    [Fact]
+    public void A_name_longer_than_the_stack_buffer_is_normalised_whole()
+    {
+        var longName = string.Concat(Enumerable.Repeat("Ábc De ", 60)); // 420 characters
+        Assert.Equal(string.Join(" ", Enumerable.Repeat("abc de", 60)), SpeakerIndex.Normalize(longName));
+    }
+}
