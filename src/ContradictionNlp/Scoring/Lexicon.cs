@@ -179,6 +179,19 @@ public sealed class Lexicon
 
     private static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
+    // Per-word pre-checks (perf only): PairFeaturizer asks them once per word when it prepares a text, and skips
+    // the pairwise look-ups they rule out. Each mirrors an early exit above, so skipping changes no result;
+    // LexiconPrecheckTests holds them to that. Change them together with Antonymy/Generalises/AreCohyponyms.
+
+    /// <summary>False only when <see cref="Antonymy"/>(<paramref name="word"/>, x) is <see cref="AntonymKind.None"/> for every x.</summary>
+    internal bool MayHaveAntonym(string word) => Forms(_baseForms, word, BaseFormsCore).Any(_antonymWords.Contains);
+
+    /// <summary>
+    /// False only when <see cref="Generalises"/>(<paramref name="word"/>, x) is -1 for every x, and
+    /// <see cref="AreCohyponyms"/> with <paramref name="word"/> on either side is false: the word has no taxonomy entry.
+    /// </summary>
+    internal bool InTaxonomy(string word) => TaxonomyEntry(word) is not null;
+
     public static Lexicon Load(string directory)
     {
         var antonyms = new List<(string, string, bool)>();

@@ -127,9 +127,13 @@ public sealed class PairFeaturizer
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
     };
 
-    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap);
+    /// <param name="Ant">Some form of the word is in an antonym pair (<see cref="Lexicon.MayHaveAntonym"/>); false also when not looked up.</param>
+    /// <param name="Tax">The word has a WordNet taxonomy entry (<see cref="Lexicon.InTaxonomy"/>); false also when not looked up.</param>
+    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false);
 
-    private List<Word> Words(string text)
+    /// <param name="lexicalFlags">Also look up each word's <see cref="Word.Ant"/> and <see cref="Word.Tax"/> (what
+    /// <see cref="Prepare"/> needs for featurizing; the topic gate's stems do not).</param>
+    private List<Word> Words(string text, bool lexicalFlags = false)
     {
         var spans = WordScanner.Scan(text);
         var list = new List<Word>(spans.Count);
@@ -142,7 +146,10 @@ public sealed class PairFeaturizer
             var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
                 && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
-            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
+            // Looked up once per word here rather than per word pair in Featurize: most words have neither, and
+            // the pairwise loops skip a pair whose flags rule the relation out (see the Lexicon pre-checks).
+            bool ant = lexicalFlags && _lexicon.MayHaveAntonym(lower), tax = lexicalFlags && _lexicon.InTaxonomy(lower);
+            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start]), ant, tax));
         }
         return list;
     }
@@ -165,7 +172,7 @@ public sealed class PairFeaturizer
     public PreparedText Prepare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(text);
+        var words = Words(text, lexicalFlags: true);
         var content = words.Where(w => w.Content).ToList();
         var embedding = new float[_embedder.Dimension];
         _embedder.Embed(text, embedding);
@@ -210,8 +217,7 @@ public sealed class PairFeaturizer
         f[k++] = cos;
 
         // Alignment: each content word's best counterpart by exact form or vector cosine.
-        var hBest = Align(hc, pc, out var hBestIdx);
-        var pBest = Align(pc, hc, out _);
+        var (hBest, hBestIdx, pBest) = AlignBoth(hc, pc);
         var hExact = hc.Count(w => pc.Exists(x => x.Stem == w.Stem));
         var pExact = pc.Count(w => hc.Exists(x => x.Stem == w.Stem));
         f[k++] = Frac(hExact, hc.Count);
@@ -228,7 +234,7 @@ public sealed class PairFeaturizer
         var antonyms = new List<(Word P, Word H, AntonymKind Kind)>();
         foreach (var hw in hc)
             foreach (var pw in pc)
-                if (_lexicon.Antonymy(pw.Lower, hw.Lower) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
+                if (Antonymy(pw, hw) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
 
         // Substitutions: a hypothesis word whose closest premise word is related but different ("guitar"/"piano").
         var subs = new List<(Word P, Word H, float Sim)>();
@@ -368,10 +374,10 @@ public sealed class PairFeaturizer
         var cohyponyms = 0;
         foreach (var hw in hc)
         {
-            if (pc.Exists(pw => pw.Stem == hw.Stem || _lexicon.Generalises(pw.Lower, hw.Lower) >= 0)) { covered++; continue; }
-            var more = pc.FindIndex(pw => _lexicon.Generalises(hw.Lower, pw.Lower) > 0);
+            if (pc.Exists(pw => pw.Stem == hw.Stem || Generalises(pw, hw) >= 0)) { covered++; continue; }
+            var more = pc.FindIndex(pw => Generalises(hw, pw) > 0);
             if (more >= 0) { specific.Add((pc[more], hw)); continue; }
-            if (pc.Exists(pw => _lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2))) cohyponyms++;
+            if (pc.Exists(pw => AreCohyponyms(pw, hw))) cohyponyms++;
         }
         f[k++] = Frac(covered, hc.Count);
         f[k++] = Math.Min(specific.Count, 3) / 3f;
@@ -525,8 +531,8 @@ public sealed class PairFeaturizer
             var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
             var start = negText.IndexOf(negs[0]);
             var scope = negText.Skip(start + 1).Where(w => w.Content).Take(6).ToList();
-            var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || _lexicon.Generalises(o.Lower, w.Lower) >= 0
-                || _lexicon.Generalises(w.Lower, o.Lower) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
+            var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || Generalises(o, w) >= 0
+                || Generalises(w, o) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
             scopeCovered = Frac(covered, scope.Count);
             scopeUncovered = Math.Min(scope.Count - covered, 4) / 4f;
         }
@@ -542,10 +548,10 @@ public sealed class PairFeaturizer
             var (pw, hw) = (pc[j], hc[i]);
             string rel;
             if (antonyms.Exists(a => a.H.Lower == hw.Lower && a.P.Lower == pw.Lower)) rel = "ant";
-            else if (_lexicon.Generalises(pw.Lower, hw.Lower) is var g && g == 0 || _lexicon.Generalises(hw.Lower, pw.Lower) == 0) { syn++; rel = "syn"; }
+            else if (Generalises(pw, hw) is var g && g == 0 || Generalises(hw, pw) == 0) { syn++; rel = "syn"; }
             else if (g > 0) { general++; rel = "gen"; }
-            else if (_lexicon.Generalises(hw.Lower, pw.Lower) > 0) { specific++; rel = "spec"; }
-            else if (_lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2)) { cohypo++; rel = "cohyp"; }
+            else if (Generalises(hw, pw) > 0) { specific++; rel = "spec"; }
+            else if (AreCohyponyms(pw, hw)) { cohypo++; rel = "cohyp"; }
             else { unrelated++; rel = "none"; }
             hashed.Add(Hash("rel|" + rel + "|" + hw.Lower));
         }
@@ -615,12 +621,12 @@ public sealed class PairFeaturizer
         foreach (var a in onlyP)
             foreach (var b in onlyH)
             {
-                if (_lexicon.Generalises(a.Lower, b.Lower) >= 0 || _lexicon.Generalises(b.Lower, a.Lower) >= 0) return false;
+                if (Generalises(a, b) >= 0 || Generalises(b, a) >= 0) return false;
             }
         foreach (var a in onlyP)
             foreach (var b in onlyH)
             {
-                if ((a.Cap && b.Cap) || _lexicon.AreAntonyms(a.Lower, b.Lower) || _lexicon.AreCohyponyms(a.Lower, b.Lower, 2))
+                if ((a.Cap && b.Cap) || Antonymy(a, b) != AntonymKind.None || AreCohyponyms(a, b))
                 {
                     why = $" ('{a.Lower}' vs '{b.Lower}')";
                     return true;
@@ -651,27 +657,48 @@ public sealed class PairFeaturizer
         return words.Take(i).Where(w => w.Content).ToList();
     }
 
-    private float[] Align(List<Word> from, List<Word> to, out int[] bestIdx)
+    /// <summary>
+    /// Each hypothesis content word's best premise counterpart (by stem, else vector cosine) and each premise word's
+    /// best hypothesis counterpart, from ONE similarity matrix: the similarity is symmetric bit for bit (equal stems,
+    /// or an integer dot product over the product of two norms), so the premise side needs no second pass. Ties keep
+    /// the first index, and a similarity must beat 0 to count, as in a scan of each side on its own.
+    /// </summary>
+    private (float[] HBest, int[] HBestIdx, float[] PBest) AlignBoth(List<Word> hc, List<Word> pc)
     {
-        var best = new float[from.Count];
-        bestIdx = new int[from.Count];
-        for (var i = 0; i < from.Count; i++)
+        var hBest = new float[hc.Count];
+        var hBestIdx = new int[hc.Count];
+        var pBest = new float[pc.Count];
+        // pBest starts at 0 like a scan's running best; the index of the premise side is never used.
+        for (var i = 0; i < hc.Count; i++)
         {
             var b = 0f;
             var bi = -1;
-            for (var j = 0; j < to.Count; j++)
+            var hw = hc[i];
+            for (var j = 0; j < pc.Count; j++)
             {
+                var pw = pc[j];
                 float s;
-                if (from[i].Stem == to[j].Stem) s = 1f;
-                else if (from[i].Vec >= 0 && to[j].Vec >= 0) s = _vectors.Cosine(from[i].Vec, to[j].Vec);
+                if (hw.Stem == pw.Stem) s = 1f;
+                else if (hw.Vec >= 0 && pw.Vec >= 0) s = _vectors.Cosine(hw.Vec, pw.Vec);
                 else s = 0f;
                 if (s > b) { b = s; bi = j; }
+                if (s > pBest[j]) pBest[j] = s;
             }
-            best[i] = b;
-            bestIdx[i] = bi;
+            hBest[i] = b;
+            hBestIdx[i] = bi;
         }
-        return best;
+        return (hBest, hBestIdx, pBest);
     }
+
+    // The lexicon's pairwise relations, skipped when a word's flags (looked up once in Prepare) rule them out.
+    private int Generalises(in Word specific, in Word general) =>
+        specific.Tax ? _lexicon.Generalises(specific.Lower, general.Lower) : -1;
+
+    private bool AreCohyponyms(in Word a, in Word b) =>
+        a.Tax && b.Tax && _lexicon.AreCohyponyms(a.Lower, b.Lower, 2);
+
+    private AntonymKind Antonymy(in Word a, in Word b) =>
+        a.Ant && b.Ant ? _lexicon.Antonymy(a.Lower, b.Lower) : AntonymKind.None;
 
     private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
