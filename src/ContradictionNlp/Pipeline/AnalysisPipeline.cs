@@ -41,9 +41,12 @@ public sealed record PipelineOptions
     /// <see cref="ClaimStore.BeginGroup"/>); a group is also committed after <see cref="MaxCommitDelay"/>, at the end
     /// of the run, and when the run fails or is cancelled (the articles finished by then are kept). A kill loses at
     /// most the open group, which a re-run redoes. Groups start at one article and double up to this, so a run's
-    /// first articles are committed at once. Default 8 (most of the gain of larger groups, and a kill loses little); 1 commits every article on its own.
+    /// first articles are committed at once. Default 64: a commit writes every page the group dirtied, and the
+    /// content-hash indexes (claims, pairs) spread a few articles' rows over many pages, so larger groups write each
+    /// page fewer times (BBC run: store stage about 20 % less than with 8, measured A/B). <see cref="MaxCommitDelay"/>
+    /// still caps a group at about a second of work, which is what a kill can lose; 1 commits every article on its own.
     /// </summary>
-    public int ArticlesPerCommit { get; init; } = 8;
+    public int ArticlesPerCommit { get; init; } = 64;
 
     /// <summary>
     /// False stores claims, speakers and vectors but makes no pairs (no candidates, no scoring): a bulk load,

@@ -250,8 +250,8 @@ public sealed class PairFeaturizer
         f[k++] = subs.Count == 0 ? 0f : subs.Max(s => s.Sim);
 
         // Negation.
-        var negP = p.Where(w => Negations.Contains(w.Lower)).ToList();
-        var negH = h.Where(w => Negations.Contains(w.Lower)).ToList();
+        var negP = WordsIn(p, Negations);
+        var negH = WordsIn(h, Negations);
         var overlap = Frac(hExact, hc.Count);
         f[k++] = Math.Min(negP.Count, 3) / 3f;
         f[k++] = Math.Min(negH.Count, 3) / 3f;
@@ -294,8 +294,8 @@ public sealed class PairFeaturizer
                 $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
                 [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]));
         }
-        var dateP = p.Where(IsDate).ToList();
-        var dateH = h.Where(IsDate).ToList();
+        var dateP = Dates(p);
+        var dateH = Dates(h);
         var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !dateH.All(d => dateP.Exists(x => x.Lower == d.Lower));
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
@@ -304,8 +304,8 @@ public sealed class PairFeaturizer
                 [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]));
 
         // Modality: "will send" vs "may send" commits to different things.
-        var modP = p.Where(w => Modals.Contains(w.Lower)).ToList();
-        var modH = h.Where(w => Modals.Contains(w.Lower)).ToList();
+        var modP = WordsIn(p, Modals);
+        var modH = WordsIn(h, Modals);
         var modSetP = modP.Select(w => ModalLemma(w.Lower)).ToHashSet();
         var modSetH = modH.Select(w => ModalLemma(w.Lower)).ToHashSet();
         var modMismatch = !modSetP.SetEquals(modSetH);
@@ -317,8 +317,8 @@ public sealed class PairFeaturizer
                 [.. modP.Select(w => w.Span)], [.. modH.Select(w => w.Span)]));
 
         // Quantifiers.
-        var uniP = p.Where(w => Universal.Contains(w.Lower)).ToList();
-        var uniH = h.Where(w => Universal.Contains(w.Lower)).ToList();
+        var uniP = WordsIn(p, Universal);
+        var uniH = WordsIn(h, Universal);
         var quantMismatch = (uniP.Count > 0) != (uniH.Count > 0);
         f[k++] = quantMismatch ? 1f : 0f;
         f[k++] = h.Exists(w => Existential.Contains(w.Lower)) ? 1f : 0f;
@@ -331,10 +331,13 @@ public sealed class PairFeaturizer
         f[k++] = p.Count == 0 ? 0f : Math.Min(4f, h.Count / (float)p.Count);
         f[k++] = MathF.Log(1 + p.Count);
         f[k++] = MathF.Log(1 + h.Count);
-        var setP = pc.Select(w => w.Stem).ToHashSet();
-        var setH = hc.Select(w => w.Stem).ToHashSet();
-        var union = setP.Union(setH).Count();
-        f[k++] = union == 0 ? 1f : setP.Intersect(setH).Count() / (float)union;
+        // Distinct content stems of each side and how many they share: jaccard here, "shared" in version 2.
+        var setP = StemSet(pc);
+        var setH = StemSet(hc);
+        var inter = 0;
+        foreach (var stem in setP) if (setH.Contains(stem)) inter++;
+        var union = setP.Count + setH.Count - inter;
+        f[k++] = union == 0 ? 1f : inter / (float)union;
         // "The dog chases the man" vs "The man chases the dog": same words, roles swapped.
         var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Stem).SequenceEqual(hc.Select(w => w.Stem));
         f[k++] = reordered ? 1f : 0f;
@@ -372,12 +375,19 @@ public sealed class PairFeaturizer
         var covered = 0;
         var specific = new List<(Word P, Word H)>();
         var cohyponyms = 0;
+        // Plain loops (first match wins, as Exists/FindIndex): this block runs for every word pair.
         foreach (var hw in hc)
         {
-            if (pc.Exists(pw => pw.Stem == hw.Stem || Generalises(pw, hw) >= 0)) { covered++; continue; }
-            var more = pc.FindIndex(pw => Generalises(hw, pw) > 0);
+            var isCovered = false;
+            foreach (var pw in pc)
+                if (pw.Stem == hw.Stem || Generalises(pw, hw) >= 0) { isCovered = true; break; }
+            if (isCovered) { covered++; continue; }
+            var more = -1;
+            for (var j = 0; j < pc.Count; j++)
+                if (Generalises(hw, pc[j]) > 0) { more = j; break; }
             if (more >= 0) { specific.Add((pc[more], hw)); continue; }
-            if (pc.Exists(pw => AreCohyponyms(pw, hw))) cohyponyms++;
+            foreach (var pw in pc)
+                if (AreCohyponyms(pw, hw)) { cohyponyms++; break; }
         }
         f[k++] = Frac(covered, hc.Count);
         f[k++] = Math.Min(specific.Count, 3) / 3f;
@@ -388,7 +398,7 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
         if (FeaturizerVersion >= 2)
-            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons);
+            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter);
         if (FeaturizerVersion >= 3)
             k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
@@ -415,11 +425,10 @@ public sealed class PairFeaturizer
     /// </summary>
     private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
         List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason> reasons)
+        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason> reasons,
+        HashSet<string> stemsP, HashSet<string> stemsH, int shared)
     {
-        var stemsP = pc.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var stemsH = hc.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var shared = stemsP.Count(stemsH.Contains);
+        // stemsP/stemsH: the distinct content stems of each side; shared: how many they have in common.
         f[k++] = Math.Min(shared, 5) / 5f;
         // Unrelated: no shared content word and no close synonym either; such pairs are neutral whatever their cues say.
         var unrelated = shared == 0 && !hBest.Any(s => s >= 0.6f);
@@ -461,7 +470,7 @@ public sealed class PairFeaturizer
         f[k++] = negPredicate ? 1f : 0f;
 
         // Antonyms with something else in common ("the plant is safe" / "the plant is dangerous").
-        var antonymContext = antonyms.Count > 0 && stemsP.Count(s => stemsH.Contains(s)) > 0;
+        var antonymContext = antonyms.Count > 0 && shared > 0;
         f[k++] = antonymContext ? 1f : 0f;
 
         // Different numbers counting the same noun ("120 jobs" / "40 jobs"); a day after a month is a date.
@@ -479,8 +488,8 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
 
         // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
-        var condP = p.Where(w => Conditionals.Contains(w.Lower)).ToList();
-        var condH = h.Where(w => Conditionals.Contains(w.Lower)).ToList();
+        var condP = WordsIn(p, Conditionals);
+        var condH = WordsIn(h, Conditionals);
         var condMismatch = (condP.Count > 0) != (condH.Count > 0);
         f[k++] = condMismatch ? 1f : 0f;
         if (condMismatch)
@@ -633,6 +642,28 @@ public sealed class PairFeaturizer
                 }
             }
         return false;
+    }
+
+    /// <summary>The words whose lower form is in <paramref name="set"/>, in order (a loop, not LINQ: called ten times per featurization).</summary>
+    private static List<Word> WordsIn(List<Word> words, HashSet<string> set)
+    {
+        var list = new List<Word>();
+        foreach (var w in words) if (set.Contains(w.Lower)) list.Add(w);
+        return list;
+    }
+
+    private static List<Word> Dates(List<Word> words)
+    {
+        var list = new List<Word>();
+        foreach (var w in words) if (IsDate(w)) list.Add(w);
+        return list;
+    }
+
+    private static HashSet<string> StemSet(List<Word> words)
+    {
+        var set = new HashSet<string>(words.Count, StringComparer.Ordinal);
+        foreach (var w in words) set.Add(w.Stem);
+        return set;
     }
 
     private static bool IsDay(List<Word> words, NumberMention n)
