@@ -159,9 +159,19 @@ public sealed class PairFeaturizer
     {
         ArgumentNullException.ThrowIfNull(text);
         // Not via Prepare: the gate needs no sentence embedding.
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var w in Words(text)) if (w.Content) set.Add(w.Stem);
-        return [.. set];
+        var stems = new List<string>();
+        foreach (var w in Words(text)) if (w.Content) stems.Add(w.Stem);
+        return SortedDistinct(stems);
+    }
+
+    /// <summary>The strings sorted ordinally, duplicates dropped: what a SortedSet gives, without its tree (one per claim).</summary>
+    private static string[] SortedDistinct(List<string> items)
+    {
+        items.Sort(StringComparer.Ordinal);
+        var n = 0;
+        for (var i = 0; i < items.Count; i++)
+            if (n == 0 || !string.Equals(items[n - 1], items[i], StringComparison.Ordinal)) items[n++] = items[i];
+        return items.GetRange(0, n).ToArray();
     }
 
     /// <summary>
@@ -176,9 +186,9 @@ public sealed class PairFeaturizer
         var content = words.Where(w => w.Content).ToList();
         var embedding = new float[_embedder.Dimension];
         _embedder.Embed(text, embedding);
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var w in content) set.Add(w.Stem);
-        return new PreparedText(this, text, words, content, embedding, [.. set]);
+        var stems = new List<string>(content.Count);
+        foreach (var w in content) stems.Add(w.Stem);
+        return new PreparedText(this, text, words, content, embedding, SortedDistinct(stems));
     }
 
     public PairFeatures Featurize(string premise, string hypothesis)
@@ -267,8 +277,8 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("negation", $"{words} negates the {moreName} text only: polarity mismatch",
                 [.. negP.Select(w => w.Span)], [.. negH.Select(w => w.Span)]));
         }
-        foreach (var w in negP) hashed.Add(Hash("negp|" + w.Lower));
-        foreach (var w in negH) hashed.Add(Hash("negh|" + w.Lower));
+        foreach (var w in negP) hashed.Add(Hash("negp|", w.Lower));
+        foreach (var w in negH) hashed.Add(Hash("negh|", w.Lower));
 
         var direct = antonyms.Count(a => a.Kind == AntonymKind.Direct);
         f[k++] = Math.Min(direct, 3) / 3f;
@@ -277,7 +287,7 @@ public sealed class PairFeaturizer
         {
             var how = kind == AntonymKind.Direct ? "WordNet antonyms" : "WordNet indirect antonyms";
             reasons.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': {how}", [pw.Span], [hw.Span]));
-            hashed.Add(Hash("ant|" + pw.Lower + "|" + hw.Lower));
+            hashed.Add(Hash("ant|", pw.Lower, "|", hw.Lower));
         }
 
         // Numbers and dates.
@@ -350,16 +360,16 @@ public sealed class PairFeaturizer
         foreach (var (pw, hw, sim) in subs)
         {
             reasons.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim:0.00})", [pw.Span], [hw.Span]));
-            hashed.Add(Hash("sub|" + pw.Lower + "|" + hw.Lower));
+            hashed.Add(Hash("sub|", pw.Lower, "|", hw.Lower));
         }
         for (var i = 0; i < hc.Count; i++)
         {
-            if (hBest[i] < AlignThreshold) hashed.Add(Hash("hun|" + hc[i].Lower));
+            if (hBest[i] < AlignThreshold) hashed.Add(Hash("hun|", hc[i].Lower));
             // Lexicalised cross pair (Bowman et al. 2015's cross-unigrams, restricted to the aligned partner):
             // learns "sleeping"-vs-"running" style conflicts that no hand-made list holds.
             var j = hBestIdx[i];
-            if (j >= 0 && pc[j].Stem != hc[i].Stem) hashed.Add(Hash("x|" + pc[j].Lower + "|" + hc[i].Lower));
-            hashed.Add(Hash("h|" + hc[i].Lower));
+            if (j >= 0 && pc[j].Stem != hc[i].Stem) hashed.Add(Hash("x|", pc[j].Lower, "|", hc[i].Lower));
+            hashed.Add(Hash("h|", hc[i].Lower));
         }
 
         var aligned = new List<(Word P, Word H)>();
@@ -463,7 +473,7 @@ public sealed class PairFeaturizer
                         $"'{negs[0].Lower} {pred.Lower}' in the {negSide} text vs '{partner.Lower}' in the {otherSide}: the same predicate with opposite polarity",
                         negP.Count > negH.Count ? [negs[0].Span, pred.Span] : [partner.Span],
                         negP.Count > negH.Count ? [partner.Span] : [negs[0].Span, pred.Span]));
-                    hashed.Add(Hash("negpred|" + pred.Stem));
+                    hashed.Add(Hash("negpred|", pred.Stem));
                 }
             }
         }
@@ -562,7 +572,7 @@ public sealed class PairFeaturizer
             else if (Generalises(hw, pw) > 0) { specific++; rel = "spec"; }
             else if (AreCohyponyms(pw, hw)) { cohypo++; rel = "cohyp"; }
             else { unrelated++; rel = "none"; }
-            hashed.Add(Hash("rel|" + rel + "|" + hw.Lower));
+            hashed.Add(Hash("rel|", rel, "|", hw.Lower));
         }
         f[k++] = Math.Min(syn, 3) / 3f;
         f[k++] = Math.Min(general, 3) / 3f;
@@ -572,7 +582,7 @@ public sealed class PairFeaturizer
 
         var pUn = 0;
         for (var i = 0; i < pc.Count; i++)
-            if (pBest[i] < AlignThreshold) { pUn++; hashed.Add(Hash("pun|" + pc[i].Lower)); }
+            if (pBest[i] < AlignThreshold) { pUn++; hashed.Add(Hash("pun|", pc[i].Lower)); }
         f[k++] = Math.Min(pUn, 5) / 5f;
 
         // Clause subjects naming different actors.
@@ -787,15 +797,19 @@ public sealed class PairFeaturizer
     // "won't" and "can't" scan as "wo"/"ca" + "n't": the same modal as "will"/"can".
     private static string ModalLemma(string w) => w switch { "wo" => "will", "ca" => "can", _ => w };
 
-    private int Hash(string key)
+    /// <summary>
+    /// The bucket of the key made of <paramref name="parts"/> joined (FNV-1a: stable across runs and platforms, unlike
+    /// string.GetHashCode). Hashed part by part, which is the same as hashing the joined string, without building it.
+    /// </summary>
+    private int Hash(params ReadOnlySpan<string> parts)
     {
-        // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.
         var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash ^= c;
-            hash *= 16777619u;
-        }
+        foreach (var part in parts)
+            foreach (var c in part)
+            {
+                hash ^= c;
+                hash *= 16777619u;
+            }
         return (int)(hash % (uint)HashBuckets);
     }
 
