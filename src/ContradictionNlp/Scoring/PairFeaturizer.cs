@@ -127,13 +127,12 @@ public sealed class PairFeaturizer
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
     };
 
-    /// <param name="Ant">Some form of the word is in an antonym pair (<see cref="Lexicon.MayHaveAntonym"/>); false also when not looked up.</param>
-    /// <param name="Tax">The word has a WordNet taxonomy entry (<see cref="Lexicon.InTaxonomy"/>); false also when not looked up.</param>
+    /// <param name="Ant">Some form of the word is in an antonym pair (<see cref="Lexicon.MayHaveAntonym"/>); set by
+    /// <see cref="WithLexicalFlags"/>, which Featurize reads its words from (false before that).</param>
+    /// <param name="Tax">The word has a WordNet taxonomy entry (<see cref="Lexicon.InTaxonomy"/>); as <paramref name="Ant"/>.</param>
     internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false);
 
-    /// <param name="lexicalFlags">Also look up each word's <see cref="Word.Ant"/> and <see cref="Word.Tax"/> (what
-    /// <see cref="Prepare"/> needs for featurizing; the topic gate's stems do not).</param>
-    private List<Word> Words(string text, bool lexicalFlags = false)
+    private List<Word> Words(string text)
     {
         var spans = WordScanner.Scan(text);
         var list = new List<Word>(spans.Count);
@@ -146,10 +145,7 @@ public sealed class PairFeaturizer
             var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
                 && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
-            // Looked up once per word here rather than per word pair in Featurize: most words have neither, and
-            // the pairwise loops skip a pair whose flags rule the relation out (see the Lexicon pre-checks).
-            bool ant = lexicalFlags && _lexicon.MayHaveAntonym(lower), tax = lexicalFlags && _lexicon.InTaxonomy(lower);
-            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start]), ant, tax));
+            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
         }
         return list;
     }
@@ -182,7 +178,7 @@ public sealed class PairFeaturizer
     public PreparedText Prepare(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Words(text, lexicalFlags: true);
+        var words = Words(text);
         var content = words.Where(w => w.Content).ToList();
         var embedding = new float[_embedder.Dimension];
         _embedder.Embed(text, embedding);
@@ -210,10 +206,8 @@ public sealed class PairFeaturizer
         var hp = Own(hypothesisPrepared);
         var (premise, hypothesis) = (pp.Text, hp.Text);
         // Shared, never mutated below: the prepared lists are read-only by convention (see PreparedText).
-        var p = pp.Words;
-        var h = hp.Words;
-        var pc = pp.Content;
-        var hc = hp.Content;
+        var (p, pc) = WithLexicalFlags(pp);
+        var (h, hc) = WithLexicalFlags(hp);
         var f = new float[FeatureCount(FeaturizerVersion)];
         var hashed = new SortedSet<int>();
         var reasons = new List<Reason>();
@@ -729,6 +723,28 @@ public sealed class PairFeaturizer
             hBestIdx[i] = bi;
         }
         return (hBest, hBestIdx, pBest);
+    }
+
+    /// <summary>
+    /// The text's words and content words with <see cref="Word.Ant"/> and <see cref="Word.Tax"/> looked up, once per
+    /// prepared text and only for texts that get featurized (most claims only meet the topic gate, and looking up
+    /// every word's forms there cost more than it saved). Deterministic, so when two threads race both lists are
+    /// equal and either may be kept.
+    /// </summary>
+    private (List<Word> Words, List<Word> Content) WithLexicalFlags(PreparedText t)
+    {
+        if (t.Flagged is { } done) return done;
+        var words = new List<Word>(t.Words.Count);
+        var content = new List<Word>(t.Content.Count);
+        foreach (var w in t.Words)
+        {
+            var flagged = w with { Ant = _lexicon.MayHaveAntonym(w.Lower), Tax = _lexicon.InTaxonomy(w.Lower) };
+            words.Add(flagged);
+            if (flagged.Content) content.Add(flagged);
+        }
+        var result = (words, content);
+        t.Flagged = result;
+        return result;
     }
 
     // The lexicon's pairwise relations, skipped when a word's flags (looked up once in Prepare) rule them out.

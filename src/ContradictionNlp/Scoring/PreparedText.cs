@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ContradictionNlp.Scoring;
 
 /// <summary>
@@ -33,4 +35,17 @@ public sealed class PreparedText
     /// <summary>The same stems without a copy, for the gate's merge walk inside the library.</summary>
     internal string[] ContentStemsShared => _contentStems;
     public int WordCount => Words.Count;
+
+    /// <summary>
+    /// <see cref="Words"/> and <see cref="Content"/> with their lexicon flags, filled by the featurizer the first time
+    /// this text is featurized (see PairFeaturizer.WithLexicalFlags). A tuple reference is written atomically, and any
+    /// value written is equal to any other, so no lock is needed.
+    /// </summary>
+    internal (List<PairFeaturizer.Word> Words, List<PairFeaturizer.Word> Content)? Flagged
+    {
+        get => _flagged?.Value;
+        set => _flagged = value is { } v ? new StrongBox<(List<PairFeaturizer.Word>, List<PairFeaturizer.Word>)>(v) : null;
+    }
+
+    private volatile StrongBox<(List<PairFeaturizer.Word>, List<PairFeaturizer.Word>)>? _flagged;
 }
