@@ -7,7 +7,8 @@ namespace ContradictionNlp.Scoring;
 /// lower forms, stems, vector indices and content flags, its sentence embedding and its sorted content stems
 /// (what the topic gate compares). Scoring a pair from two of these gives exactly what scoring the two strings
 /// gives; it only skips re-analysing a text that takes part in many pairs. Immutable once built (the lists
-/// are not exposed outside the library and nothing writes to them), so one instance may serve many threads.
+/// are not exposed outside the library and nothing writes to them) apart from <see cref="Flagged"/>, a cache filled on
+/// first featurizing with the same value whichever thread fills it, so one instance may serve many threads.
 /// </summary>
 public sealed class PreparedText
 {
@@ -38,8 +39,8 @@ public sealed class PreparedText
 
     /// <summary>
     /// <see cref="Words"/> and <see cref="Content"/> with their lexicon flags, filled by the featurizer the first time
-    /// this text is featurized (see PairFeaturizer.WithLexicalFlags). A tuple reference is written atomically, and any
-    /// value written is equal to any other, so no lock is needed.
+    /// this text is featurized (see PairFeaturizer.WithLexicalFlags). Published as one boxed reference (an atomic write),
+    /// and any value written is equal to any other, so threads that race need no lock.
     /// </summary>
     internal (List<PairFeaturizer.Word> Words, List<PairFeaturizer.Word> Content)? Flagged
     {
