@@ -543,7 +543,9 @@ public sealed class PairFeaturizer
         {
             var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
             var start = negText.IndexOf(negs[0]);
-            var scope = negText.Skip(start + 1).Where(w => w.Content).Take(6).ToList();
+            var scope = new List<Word>(6);
+            for (var i = start + 1; i < negText.Count && scope.Count < 6; i++)
+                if (negText[i].Content) scope.Add(negText[i]);
             var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || Generalises(o, w) >= 0
                 || Generalises(w, o) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
             scopeCovered = Frac(covered, scope.Count);
@@ -604,7 +606,7 @@ public sealed class PairFeaturizer
             { end = i; break; }
         }
         if (end <= 0) return [];
-        return words.Take(end).Where(w => w.Content).ToList();
+        return ContentBefore(words, end);
     }
 
     /// <summary>
@@ -648,6 +650,14 @@ public sealed class PairFeaturizer
         return false;
     }
 
+    /// <summary>The content words among the first <paramref name="end"/> words, in order.</summary>
+    private static List<Word> ContentBefore(List<Word> words, int end)
+    {
+        var list = new List<Word>();
+        for (var i = 0; i < end && i < words.Count; i++) if (words[i].Content) list.Add(words[i]);
+        return list;
+    }
+
     /// <summary>The words whose lower form is in <paramref name="set"/>, in order (a loop, not LINQ: called ten times per featurization).</summary>
     private static List<Word> WordsIn(List<Word> words, HashSet<string> set)
     {
@@ -689,7 +699,7 @@ public sealed class PairFeaturizer
     {
         var i = words.FindIndex(w => VerbMarkers.Contains(w.Lower) || Negations.Contains(w.Lower));
         if (i <= 0 || i > 6) return [];
-        return words.Take(i).Where(w => w.Content).ToList();
+        return ContentBefore(words, i);
     }
 
     /// <summary>
