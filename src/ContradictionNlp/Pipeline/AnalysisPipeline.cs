@@ -134,6 +134,7 @@ public sealed class AnalysisPipeline
             long t = StageTimeTotals.Start(sink);
             group.Open();
             bool stored = _store.HasArticle(article.Id);
+            bool wrote = false;
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             if (stored)
             {
@@ -154,6 +155,7 @@ public sealed class AnalysisPipeline
                 StageTimeTotals.Lap(sink, PipelineStage.Store, t);
                 if (saved)
                 {
+                    wrote = true;
                     pools.Commit(rowIds);
                     fresh++;
                     claims += batch.Claims.Count;
@@ -170,7 +172,7 @@ public sealed class AnalysisPipeline
                 }
             }
             t = StageTimeTotals.Start(sink);
-            group.Done();
+            group.Done(wrote);
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             progress?.Report(new PipelineProgress(++done, total, article.Origin));
         }
@@ -206,13 +208,19 @@ public sealed class AnalysisPipeline
             _opened = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
-        public void Done()
+        /// <param name="wrote">The article was written (false: it was stored already and skipped).</param>
+        public void Done(bool wrote)
         {
             if (!store.InGroup) return;
-            if (++_articles >= _size || System.Diagnostics.Stopwatch.GetElapsedTime(_opened) >= options.MaxCommitDelay)
+            // Skipped articles write nothing, so they neither fill a group nor grow the next one: a re-run that skips
+            // what an earlier (killed) run stored commits its first new articles at once, as a fresh run does,
+            // rather than holding them in a group grown to full size while skipping.
+            if (wrote) _articles++;
+            if (_articles >= _size || System.Diagnostics.Stopwatch.GetElapsedTime(_opened) >= options.MaxCommitDelay)
             {
+                bool grow = _articles >= _size;
                 store.CommitGroup();
-                _size = Math.Min(_size * 2, options.ArticlesPerCommit);
+                if (grow) _size = Math.Min(_size * 2, options.ArticlesPerCommit);
             }
         }
 
