@@ -82,12 +82,35 @@ public sealed class WordVectors
     public float Cosine(int a, int b)
     {
         if (a == b) return 1f;
-        var ra = Row(a);
-        var rb = Row(b);
-        var dot = 0;
-        for (var k = 0; k < ra.Length; k++) dot += ra[k] * rb[k];
+        var dot = Dot(Row(a), Row(b));
         var den = _qNorms[a] * _qNorms[b];
         return den == 0 ? 0f : dot / den;
+    }
+
+    /// <summary>
+    /// The integer dot product of two int8 rows, 16 components at a time where the hardware has vectors. Integer
+    /// sums are exact in any order (|q| &lt;= 128, so a product fits a short and the sum of a few hundred an int):
+    /// the result is the scalar loop's to the bit. The pair scorer's word alignment spends most of its time here.
+    /// </summary>
+    internal static int Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
+    {
+        var k = 0;
+        var dot = 0;
+        if (System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && a.Length >= 16)
+        {
+            var acc = System.Runtime.Intrinsics.Vector128<int>.Zero;
+            for (; k <= a.Length - 16; k += 16)
+            {
+                var (al, ah) = System.Runtime.Intrinsics.Vector128.Widen(System.Runtime.Intrinsics.Vector128.Create(a.Slice(k, 16)));
+                var (bl, bh) = System.Runtime.Intrinsics.Vector128.Widen(System.Runtime.Intrinsics.Vector128.Create(b.Slice(k, 16)));
+                var (p0, p1) = System.Runtime.Intrinsics.Vector128.Widen(al * bl);
+                var (p2, p3) = System.Runtime.Intrinsics.Vector128.Widen(ah * bh);
+                acc += (p0 + p1) + (p2 + p3);
+            }
+            dot = System.Runtime.Intrinsics.Vector128.Sum(acc);
+        }
+        for (; k < a.Length; k++) dot += a[k] * b[k];
+        return dot;
     }
 
     /// <summary>Quantises float rows symmetrically: scale = max|v| / 127, q = round-half-even(v / scale).</summary>

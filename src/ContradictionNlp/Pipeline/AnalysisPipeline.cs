@@ -41,9 +41,12 @@ public sealed record PipelineOptions
     /// <see cref="ClaimStore.BeginGroup"/>); a group is also committed after <see cref="MaxCommitDelay"/>, at the end
     /// of the run, and when the run fails or is cancelled (the articles finished by then are kept). A kill loses at
     /// most the open group, which a re-run redoes. Groups start at one article and double up to this, so a run's
-    /// first articles are committed at once. Default 8 (most of the gain of larger groups, and a kill loses little); 1 commits every article on its own.
+    /// first articles are committed at once. Default 64: a commit writes every page the group dirtied, and the
+    /// content-hash indexes (claims, pairs) spread a few articles' rows over many pages, so larger groups write each
+    /// page fewer times (BBC run: store stage about 20 % less than with 8, measured A/B). <see cref="MaxCommitDelay"/>
+    /// still caps a group at about a second of work, which is what a kill can lose; 1 commits every article on its own.
     /// </summary>
-    public int ArticlesPerCommit { get; init; } = 8;
+    public int ArticlesPerCommit { get; init; } = 64;
 
     /// <summary>
     /// False stores claims, speakers and vectors but makes no pairs (no candidates, no scoring): a bulk load,
@@ -134,6 +137,7 @@ public sealed class AnalysisPipeline
             long t = StageTimeTotals.Start(sink);
             group.Open();
             bool stored = _store.HasArticle(article.Id);
+            bool wrote = false;
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             if (stored)
             {
@@ -154,6 +158,7 @@ public sealed class AnalysisPipeline
                 StageTimeTotals.Lap(sink, PipelineStage.Store, t);
                 if (saved)
                 {
+                    wrote = true;
                     pools.Commit(rowIds);
                     fresh++;
                     claims += batch.Claims.Count;
@@ -170,7 +175,7 @@ public sealed class AnalysisPipeline
                 }
             }
             t = StageTimeTotals.Start(sink);
-            group.Done();
+            group.Done(wrote);
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             progress?.Report(new PipelineProgress(++done, total, article.Origin));
         }
@@ -206,13 +211,19 @@ public sealed class AnalysisPipeline
             _opened = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
-        public void Done()
+        /// <param name="wrote">The article was written (false: it was stored already and skipped).</param>
+        public void Done(bool wrote)
         {
             if (!store.InGroup) return;
-            if (++_articles >= _size || System.Diagnostics.Stopwatch.GetElapsedTime(_opened) >= options.MaxCommitDelay)
+            // Skipped articles write nothing, so they neither fill a group nor grow the next one: a re-run that skips
+            // what an earlier (killed) run stored commits its first new articles at once, as a fresh run does,
+            // rather than holding them in a group grown to full size while skipping.
+            if (wrote) _articles++;
+            if (_articles >= _size || System.Diagnostics.Stopwatch.GetElapsedTime(_opened) >= options.MaxCommitDelay)
             {
+                bool grow = _articles >= _size;
                 store.CommitGroup();
-                _size = Math.Min(_size * 2, options.ArticlesPerCommit);
+                if (grow) _size = Math.Min(_size * 2, options.ArticlesPerCommit);
             }
         }
 

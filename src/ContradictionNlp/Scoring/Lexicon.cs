@@ -71,8 +71,8 @@ public sealed class Lexicon
     {
         if (a == b) return AntonymKind.None;
         var found = AntonymKind.None;
-        var fa = Forms(_baseForms, a, BaseFormsCore);
-        var fb = Forms(_baseForms, b, BaseFormsCore);
+        var fa = Forms(_baseForms, a, BaseFormsOf);
+        var fb = Forms(_baseForms, b, BaseFormsOf);
         // Most word pairs hold no antonym word at all: skip the pairwise loop.
         if (!fa.Any(_antonymWords.Contains) || !fb.Any(_antonymWords.Contains)) return AntonymKind.None;
         foreach (var la in fa)
@@ -91,10 +91,10 @@ public sealed class Lexicon
     /// </summary>
     public int Generalises(string specific, string general)
     {
-        foreach (var s in Forms(_specificForms, specific, w => BaseFormsCore(w).Concat(TaxonomyBase(w))))
+        foreach (var s in Forms(_specificForms, specific, SpecificFormsOf))
         {
             if (!_taxonomy.TryGetValue(s, out var t)) continue;
-            foreach (var g in Forms(_generalForms, general, w => BaseFormsCore(w).Concat(Stripped(w))))
+            foreach (var g in Forms(_generalForms, general, GeneralFormsOf))
             {
                 if (t.Synonyms.Contains(g)) return 0;
                 if (t.Hypernyms.TryGetValue(g, out var d)) return d;
@@ -117,7 +117,7 @@ public sealed class Lexicon
 
     private (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)? TaxonomyEntry(string w)
     {
-        foreach (var s in Forms(_specificForms, w, x => BaseFormsCore(x).Concat(TaxonomyBase(x))))
+        foreach (var s in Forms(_specificForms, w, SpecificFormsOf))
             if (_taxonomy.TryGetValue(s, out var t)) return t;
         return null;
     }
@@ -145,7 +145,14 @@ public sealed class Lexicon
     public string? Lemma(string word) => _lemmas.GetValueOrDefault(word);
 
     /// <summary>The word itself, its listed irregular base form, and regular suffix-stripped forms WordNet knows (a small "morphy").</summary>
-    public IEnumerable<string> BaseForms(string word) => Forms(_baseForms, word, BaseFormsCore);
+    public IEnumerable<string> BaseForms(string word) => Forms(_baseForms, word, BaseFormsOf);
+
+    // The forms functions as delegates made once (perf only): a lambda or method group that uses the instance is a
+    // new delegate object at every evaluation, and these are evaluated for every word pair the scorer compares.
+    private Func<string, IEnumerable<string>> BaseFormsOf => _baseFormsOf ??= BaseFormsCore;
+    private Func<string, IEnumerable<string>> SpecificFormsOf => _specificFormsOf ??= w => BaseFormsCore(w).Concat(TaxonomyBase(w));
+    private Func<string, IEnumerable<string>> GeneralFormsOf => _generalFormsOf ??= w => BaseFormsCore(w).Concat(Stripped(w));
+    private Func<string, IEnumerable<string>>? _baseFormsOf, _specificFormsOf, _generalFormsOf;
 
     // Word forms are looked up for every word pair of every scored pair; each word's forms are computed once.
     // Bounded by the vocabulary seen; concurrent so a shared Lexicon stays thread-safe.
@@ -178,6 +185,19 @@ public sealed class Lexicon
     ];
 
     private static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    // Per-word pre-checks (perf only): PairFeaturizer asks them once per word when it prepares a text, and skips
+    // the pairwise look-ups they rule out. Each mirrors an early exit above, so skipping changes no result;
+    // LexiconPrecheckTests holds them to that. Change them together with Antonymy/Generalises/AreCohyponyms.
+
+    /// <summary>False only when <see cref="Antonymy"/>(<paramref name="word"/>, x) is <see cref="AntonymKind.None"/> for every x.</summary>
+    internal bool MayHaveAntonym(string word) => Forms(_baseForms, word, BaseFormsOf).Any(_antonymWords.Contains);
+
+    /// <summary>
+    /// False only when <see cref="Generalises"/>(<paramref name="word"/>, x) is -1 for every x, and
+    /// <see cref="AreCohyponyms"/> with <paramref name="word"/> on either side is false: the word has no taxonomy entry.
+    /// </summary>
+    internal bool InTaxonomy(string word) => TaxonomyEntry(word) is not null;
 
     public static Lexicon Load(string directory)
     {

@@ -130,7 +130,10 @@ public sealed class PairFeaturizer
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow",
     };
 
-    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap);
+    /// <param name="Ant">Some form of the word is in an antonym pair (<see cref="Lexicon.MayHaveAntonym"/>); set by
+    /// <see cref="WithLexicalFlags"/>, which Featurize reads its words from (false before that).</param>
+    /// <param name="Tax">The word has a WordNet taxonomy entry (<see cref="Lexicon.InTaxonomy"/>); as <paramref name="Ant"/>.</param>
+    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false);
 
     private List<Word> Words(string text)
     {
@@ -155,9 +158,19 @@ public sealed class PairFeaturizer
     {
         ArgumentNullException.ThrowIfNull(text);
         // Not via Prepare: the gate needs no sentence embedding.
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var w in Words(text)) if (w.Content) set.Add(w.Stem);
-        return [.. set];
+        var stems = new List<string>();
+        foreach (var w in Words(text)) if (w.Content) stems.Add(w.Stem);
+        return SortedDistinct(stems);
+    }
+
+    /// <summary>The strings sorted ordinally, duplicates dropped: what a SortedSet gives, without its tree (one per claim).</summary>
+    private static string[] SortedDistinct(List<string> items)
+    {
+        items.Sort(StringComparer.Ordinal);
+        var n = 0;
+        for (var i = 0; i < items.Count; i++)
+            if (n == 0 || !string.Equals(items[n - 1], items[i], StringComparison.Ordinal)) items[n++] = items[i];
+        return items.GetRange(0, n).ToArray();
     }
 
     /// <summary>
@@ -172,9 +185,9 @@ public sealed class PairFeaturizer
         var content = words.Where(w => w.Content).ToList();
         var embedding = new float[_embedder.Dimension];
         _embedder.Embed(text, embedding);
-        var set = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var w in content) set.Add(w.Stem);
-        return new PreparedText(this, text, words, content, embedding, [.. set]);
+        var stems = new List<string>(content.Count);
+        foreach (var w in content) stems.Add(w.Stem);
+        return new PreparedText(this, text, words, content, embedding, SortedDistinct(stems));
     }
 
     public PairFeatures Featurize(string premise, string hypothesis)
@@ -196,10 +209,8 @@ public sealed class PairFeaturizer
         var hp = Own(hypothesisPrepared);
         var (premise, hypothesis) = (pp.Text, hp.Text);
         // Shared, never mutated below: the prepared lists are read-only by convention (see PreparedText).
-        var p = pp.Words;
-        var h = hp.Words;
-        var pc = pp.Content;
-        var hc = hp.Content;
+        var (p, pc) = WithLexicalFlags(pp);
+        var (h, hc) = WithLexicalFlags(hp);
         var f = new float[FeatureCount(FeaturizerVersion)];
         var hashed = new SortedSet<int>();
         var reasons = new List<Reason>();
@@ -213,8 +224,7 @@ public sealed class PairFeaturizer
         f[k++] = cos;
 
         // Alignment: each content word's best counterpart by exact form or vector cosine.
-        var hBest = Align(hc, pc, out var hBestIdx);
-        var pBest = Align(pc, hc, out _);
+        var (hBest, hBestIdx, pBest) = AlignBoth(hc, pc);
         var hExact = hc.Count(w => pc.Exists(x => x.Stem == w.Stem));
         var pExact = pc.Count(w => hc.Exists(x => x.Stem == w.Stem));
         f[k++] = Frac(hExact, hc.Count);
@@ -231,7 +241,7 @@ public sealed class PairFeaturizer
         var antonyms = new List<(Word P, Word H, AntonymKind Kind)>();
         foreach (var hw in hc)
             foreach (var pw in pc)
-                if (_lexicon.Antonymy(pw.Lower, hw.Lower) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
+                if (Antonymy(pw, hw) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
 
         // Substitutions: a hypothesis word whose closest premise word is related but different ("guitar"/"piano").
         var subs = new List<(Word P, Word H, float Sim)>();
@@ -247,8 +257,8 @@ public sealed class PairFeaturizer
         f[k++] = subs.Count == 0 ? 0f : subs.Max(s => s.Sim);
 
         // Negation.
-        var negP = p.Where(w => Negations.Contains(w.Lower)).ToList();
-        var negH = h.Where(w => Negations.Contains(w.Lower)).ToList();
+        var negP = WordsIn(p, Negations);
+        var negH = WordsIn(h, Negations);
         var overlap = Frac(hExact, hc.Count);
         f[k++] = Math.Min(negP.Count, 3) / 3f;
         f[k++] = Math.Min(negH.Count, 3) / 3f;
@@ -264,8 +274,8 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("negation", $"{words} negates the {moreName} text only: polarity mismatch",
                 [.. negP.Select(w => w.Span)], [.. negH.Select(w => w.Span)]));
         }
-        foreach (var w in negP) hashed.Add(Hash("negp|" + w.Lower));
-        foreach (var w in negH) hashed.Add(Hash("negh|" + w.Lower));
+        foreach (var w in negP) hashed.Add(Hash("negp|", w.Lower));
+        foreach (var w in negH) hashed.Add(Hash("negh|", w.Lower));
 
         var direct = antonyms.Count(a => a.Kind == AntonymKind.Direct);
         f[k++] = Math.Min(direct, 3) / 3f;
@@ -274,7 +284,7 @@ public sealed class PairFeaturizer
         {
             var how = kind == AntonymKind.Direct ? "WordNet antonyms" : "WordNet indirect antonyms";
             reasons.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': {how}", [pw.Span], [hw.Span]));
-            hashed.Add(Hash("ant|" + pw.Lower + "|" + hw.Lower));
+            hashed.Add(Hash("ant|", pw.Lower, "|", hw.Lower));
         }
 
         // Numbers and dates.
@@ -291,8 +301,8 @@ public sealed class PairFeaturizer
                 $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
                 [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]));
         }
-        var dateP = p.Where(IsDate).ToList();
-        var dateH = h.Where(IsDate).ToList();
+        var dateP = Dates(p);
+        var dateH = Dates(h);
         var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !dateH.All(d => dateP.Exists(x => x.Lower == d.Lower));
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
@@ -301,8 +311,8 @@ public sealed class PairFeaturizer
                 [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]));
 
         // Modality: "will send" vs "may send" commits to different things.
-        var modP = p.Where(w => Modals.Contains(w.Lower)).ToList();
-        var modH = h.Where(w => Modals.Contains(w.Lower)).ToList();
+        var modP = WordsIn(p, Modals);
+        var modH = WordsIn(h, Modals);
         var modSetP = modP.Select(w => ModalLemma(w.Lower)).ToHashSet();
         var modSetH = modH.Select(w => ModalLemma(w.Lower)).ToHashSet();
         var modMismatch = !modSetP.SetEquals(modSetH);
@@ -314,8 +324,8 @@ public sealed class PairFeaturizer
                 [.. modP.Select(w => w.Span)], [.. modH.Select(w => w.Span)]));
 
         // Quantifiers.
-        var uniP = p.Where(w => Universal.Contains(w.Lower)).ToList();
-        var uniH = h.Where(w => Universal.Contains(w.Lower)).ToList();
+        var uniP = WordsIn(p, Universal);
+        var uniH = WordsIn(h, Universal);
         var quantMismatch = (uniP.Count > 0) != (uniH.Count > 0);
         f[k++] = quantMismatch ? 1f : 0f;
         f[k++] = h.Exists(w => Existential.Contains(w.Lower)) ? 1f : 0f;
@@ -328,10 +338,13 @@ public sealed class PairFeaturizer
         f[k++] = p.Count == 0 ? 0f : Math.Min(4f, h.Count / (float)p.Count);
         f[k++] = MathF.Log(1 + p.Count);
         f[k++] = MathF.Log(1 + h.Count);
-        var setP = pc.Select(w => w.Stem).ToHashSet();
-        var setH = hc.Select(w => w.Stem).ToHashSet();
-        var union = setP.Union(setH).Count();
-        f[k++] = union == 0 ? 1f : setP.Intersect(setH).Count() / (float)union;
+        // Distinct content stems of each side and how many they share: jaccard here, "shared" in version 2.
+        var setP = StemSet(pc);
+        var setH = StemSet(hc);
+        var inter = 0;
+        foreach (var stem in setP) if (setH.Contains(stem)) inter++;
+        var union = setP.Count + setH.Count - inter;
+        f[k++] = union == 0 ? 1f : inter / (float)union;
         // "The dog chases the man" vs "The man chases the dog": same words, roles swapped.
         var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Stem).SequenceEqual(hc.Select(w => w.Stem));
         f[k++] = reordered ? 1f : 0f;
@@ -344,16 +357,16 @@ public sealed class PairFeaturizer
         foreach (var (pw, hw, sim) in subs)
         {
             reasons.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim:0.00})", [pw.Span], [hw.Span]));
-            hashed.Add(Hash("sub|" + pw.Lower + "|" + hw.Lower));
+            hashed.Add(Hash("sub|", pw.Lower, "|", hw.Lower));
         }
         for (var i = 0; i < hc.Count; i++)
         {
-            if (hBest[i] < AlignThreshold) hashed.Add(Hash("hun|" + hc[i].Lower));
+            if (hBest[i] < AlignThreshold) hashed.Add(Hash("hun|", hc[i].Lower));
             // Lexicalised cross pair (Bowman et al. 2015's cross-unigrams, restricted to the aligned partner):
             // learns "sleeping"-vs-"running" style conflicts that no hand-made list holds.
             var j = hBestIdx[i];
-            if (j >= 0 && pc[j].Stem != hc[i].Stem) hashed.Add(Hash("x|" + pc[j].Lower + "|" + hc[i].Lower));
-            hashed.Add(Hash("h|" + hc[i].Lower));
+            if (j >= 0 && pc[j].Stem != hc[i].Stem) hashed.Add(Hash("x|", pc[j].Lower, "|", hc[i].Lower));
+            hashed.Add(Hash("h|", hc[i].Lower));
         }
 
         var aligned = new List<(Word P, Word H)>();
@@ -369,12 +382,19 @@ public sealed class PairFeaturizer
         var covered = 0;
         var specific = new List<(Word P, Word H)>();
         var cohyponyms = 0;
+        // Plain loops (first match wins, as Exists/FindIndex): this block runs for every word pair.
         foreach (var hw in hc)
         {
-            if (pc.Exists(pw => pw.Stem == hw.Stem || _lexicon.Generalises(pw.Lower, hw.Lower) >= 0)) { covered++; continue; }
-            var more = pc.FindIndex(pw => _lexicon.Generalises(hw.Lower, pw.Lower) > 0);
+            var isCovered = false;
+            foreach (var pw in pc)
+                if (pw.Stem == hw.Stem || Generalises(pw, hw) >= 0) { isCovered = true; break; }
+            if (isCovered) { covered++; continue; }
+            var more = -1;
+            for (var j = 0; j < pc.Count; j++)
+                if (Generalises(hw, pc[j]) > 0) { more = j; break; }
             if (more >= 0) { specific.Add((pc[more], hw)); continue; }
-            if (pc.Exists(pw => _lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2))) cohyponyms++;
+            foreach (var pw in pc)
+                if (AreCohyponyms(pw, hw)) { cohyponyms++; break; }
         }
         f[k++] = Frac(covered, hc.Count);
         f[k++] = Math.Min(specific.Count, 3) / 3f;
@@ -385,7 +405,7 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
         if (FeaturizerVersion >= 2)
-            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons);
+            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter);
         if (FeaturizerVersion >= 3)
             k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons);
         if (FeaturizerVersion >= 4)
@@ -414,11 +434,10 @@ public sealed class PairFeaturizer
     /// </summary>
     private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
         List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason> reasons)
+        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason> reasons,
+        HashSet<string> stemsP, HashSet<string> stemsH, int shared)
     {
-        var stemsP = pc.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var stemsH = hc.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var shared = stemsP.Count(stemsH.Contains);
+        // stemsP/stemsH: the distinct content stems of each side; shared: how many they have in common.
         f[k++] = Math.Min(shared, 5) / 5f;
         // Unrelated: no shared content word and no close synonym either; such pairs are neutral whatever their cues say.
         var unrelated = shared == 0 && !hBest.Any(s => s >= 0.6f);
@@ -453,14 +472,14 @@ public sealed class PairFeaturizer
                         $"'{negs[0].Lower} {pred.Lower}' in the {negSide} text vs '{partner.Lower}' in the {otherSide}: the same predicate with opposite polarity",
                         negP.Count > negH.Count ? [negs[0].Span, pred.Span] : [partner.Span],
                         negP.Count > negH.Count ? [partner.Span] : [negs[0].Span, pred.Span]));
-                    hashed.Add(Hash("negpred|" + pred.Stem));
+                    hashed.Add(Hash("negpred|", pred.Stem));
                 }
             }
         }
         f[k++] = negPredicate ? 1f : 0f;
 
         // Antonyms with something else in common ("the plant is safe" / "the plant is dangerous").
-        var antonymContext = antonyms.Count > 0 && stemsP.Count(s => stemsH.Contains(s)) > 0;
+        var antonymContext = antonyms.Count > 0 && shared > 0;
         f[k++] = antonymContext ? 1f : 0f;
 
         // Different numbers counting the same noun ("120 jobs" / "40 jobs"); a day after a month is a date.
@@ -478,8 +497,8 @@ public sealed class PairFeaturizer
             reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
 
         // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
-        var condP = p.Where(w => Conditionals.Contains(w.Lower)).ToList();
-        var condH = h.Where(w => Conditionals.Contains(w.Lower)).ToList();
+        var condP = WordsIn(p, Conditionals);
+        var condH = WordsIn(h, Conditionals);
         var condMismatch = (condP.Count > 0) != (condH.Count > 0);
         f[k++] = condMismatch ? 1f : 0f;
         if (condMismatch)
@@ -529,9 +548,11 @@ public sealed class PairFeaturizer
         {
             var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
             var start = negText.IndexOf(negs[0]);
-            var scope = negText.Skip(start + 1).Where(w => w.Content).Take(6).ToList();
-            var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || _lexicon.Generalises(o.Lower, w.Lower) >= 0
-                || _lexicon.Generalises(w.Lower, o.Lower) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
+            var scope = new List<Word>(6);
+            for (var i = start + 1; i < negText.Count && scope.Count < 6; i++)
+                if (negText[i].Content) scope.Add(negText[i]);
+            var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || Generalises(o, w) >= 0
+                || Generalises(w, o) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
             scopeCovered = Frac(covered, scope.Count);
             scopeUncovered = Math.Min(scope.Count - covered, 4) / 4f;
         }
@@ -547,12 +568,12 @@ public sealed class PairFeaturizer
             var (pw, hw) = (pc[j], hc[i]);
             string rel;
             if (antonyms.Exists(a => a.H.Lower == hw.Lower && a.P.Lower == pw.Lower)) rel = "ant";
-            else if (_lexicon.Generalises(pw.Lower, hw.Lower) is var g && g == 0 || _lexicon.Generalises(hw.Lower, pw.Lower) == 0) { syn++; rel = "syn"; }
+            else if (Generalises(pw, hw) is var g && g == 0 || Generalises(hw, pw) == 0) { syn++; rel = "syn"; }
             else if (g > 0) { general++; rel = "gen"; }
-            else if (_lexicon.Generalises(hw.Lower, pw.Lower) > 0) { specific++; rel = "spec"; }
-            else if (_lexicon.AreCohyponyms(pw.Lower, hw.Lower, 2)) { cohypo++; rel = "cohyp"; }
+            else if (Generalises(hw, pw) > 0) { specific++; rel = "spec"; }
+            else if (AreCohyponyms(pw, hw)) { cohypo++; rel = "cohyp"; }
             else { unrelated++; rel = "none"; }
-            hashed.Add(Hash("rel|" + rel + "|" + hw.Lower));
+            hashed.Add(Hash("rel|", rel, "|", hw.Lower));
         }
         f[k++] = Math.Min(syn, 3) / 3f;
         f[k++] = Math.Min(general, 3) / 3f;
@@ -562,7 +583,7 @@ public sealed class PairFeaturizer
 
         var pUn = 0;
         for (var i = 0; i < pc.Count; i++)
-            if (pBest[i] < AlignThreshold) { pUn++; hashed.Add(Hash("pun|" + pc[i].Lower)); }
+            if (pBest[i] < AlignThreshold) { pUn++; hashed.Add(Hash("pun|", pc[i].Lower)); }
         f[k++] = Math.Min(pUn, 5) / 5f;
 
         // Clause subjects naming different actors.
@@ -665,7 +686,7 @@ public sealed class PairFeaturizer
             { end = i; break; }
         }
         if (end <= 0) return [];
-        return words.Take(end).Where(w => w.Content).ToList();
+        return ContentBefore(words, end);
     }
 
     /// <summary>
@@ -695,18 +716,48 @@ public sealed class PairFeaturizer
         foreach (var a in onlyP)
             foreach (var b in onlyH)
             {
-                if (_lexicon.Generalises(a.Lower, b.Lower) >= 0 || _lexicon.Generalises(b.Lower, a.Lower) >= 0) return false;
+                if (Generalises(a, b) >= 0 || Generalises(b, a) >= 0) return false;
             }
         foreach (var a in onlyP)
             foreach (var b in onlyH)
             {
-                if ((a.Cap && b.Cap) || _lexicon.AreAntonyms(a.Lower, b.Lower) || _lexicon.AreCohyponyms(a.Lower, b.Lower, 2))
+                if ((a.Cap && b.Cap) || Antonymy(a, b) != AntonymKind.None || AreCohyponyms(a, b))
                 {
                     why = $" ('{a.Lower}' vs '{b.Lower}')";
                     return true;
                 }
             }
         return false;
+    }
+
+    /// <summary>The content words among the first <paramref name="end"/> words, in order.</summary>
+    private static List<Word> ContentBefore(List<Word> words, int end)
+    {
+        var list = new List<Word>();
+        for (var i = 0; i < end && i < words.Count; i++) if (words[i].Content) list.Add(words[i]);
+        return list;
+    }
+
+    /// <summary>The words whose lower form is in <paramref name="set"/>, in order (a loop, not LINQ: called ten times per featurization).</summary>
+    private static List<Word> WordsIn(List<Word> words, HashSet<string> set)
+    {
+        var list = new List<Word>();
+        foreach (var w in words) if (set.Contains(w.Lower)) list.Add(w);
+        return list;
+    }
+
+    private static List<Word> Dates(List<Word> words)
+    {
+        var list = new List<Word>();
+        foreach (var w in words) if (IsDate(w)) list.Add(w);
+        return list;
+    }
+
+    private static HashSet<string> StemSet(List<Word> words)
+    {
+        var set = new HashSet<string>(words.Count, StringComparer.Ordinal);
+        foreach (var w in words) set.Add(w.Stem);
+        return set;
     }
 
     private static bool IsDay(List<Word> words, NumberMention n)
@@ -728,30 +779,73 @@ public sealed class PairFeaturizer
     {
         var i = words.FindIndex(w => VerbMarkers.Contains(w.Lower) || Negations.Contains(w.Lower));
         if (i <= 0 || i > 6) return [];
-        return words.Take(i).Where(w => w.Content).ToList();
+        return ContentBefore(words, i);
     }
 
-    private float[] Align(List<Word> from, List<Word> to, out int[] bestIdx)
+    /// <summary>
+    /// Each hypothesis content word's best premise counterpart (by stem, else vector cosine) and each premise word's
+    /// best hypothesis counterpart, from ONE similarity matrix: the similarity is symmetric bit for bit (equal stems,
+    /// or an integer dot product over the product of two norms), so the premise side needs no second pass. Ties keep
+    /// the first index, and a similarity must beat 0 to count, as in a scan of each side on its own.
+    /// </summary>
+    private (float[] HBest, int[] HBestIdx, float[] PBest) AlignBoth(List<Word> hc, List<Word> pc)
     {
-        var best = new float[from.Count];
-        bestIdx = new int[from.Count];
-        for (var i = 0; i < from.Count; i++)
+        var hBest = new float[hc.Count];
+        var hBestIdx = new int[hc.Count];
+        var pBest = new float[pc.Count];
+        // pBest starts at 0 like a scan's running best; the index of the premise side is never used.
+        for (var i = 0; i < hc.Count; i++)
         {
             var b = 0f;
             var bi = -1;
-            for (var j = 0; j < to.Count; j++)
+            var hw = hc[i];
+            for (var j = 0; j < pc.Count; j++)
             {
+                var pw = pc[j];
                 float s;
-                if (from[i].Stem == to[j].Stem) s = 1f;
-                else if (from[i].Vec >= 0 && to[j].Vec >= 0) s = _vectors.Cosine(from[i].Vec, to[j].Vec);
+                if (hw.Stem == pw.Stem) s = 1f;
+                else if (hw.Vec >= 0 && pw.Vec >= 0) s = _vectors.Cosine(hw.Vec, pw.Vec);
                 else s = 0f;
                 if (s > b) { b = s; bi = j; }
+                if (s > pBest[j]) pBest[j] = s;
             }
-            best[i] = b;
-            bestIdx[i] = bi;
+            hBest[i] = b;
+            hBestIdx[i] = bi;
         }
-        return best;
+        return (hBest, hBestIdx, pBest);
     }
+
+    /// <summary>
+    /// The text's words and content words with <see cref="Word.Ant"/> and <see cref="Word.Tax"/> looked up, once per
+    /// prepared text and only for texts that get featurized (most claims only meet the topic gate, and looking up
+    /// every word's forms there cost more than it saved). Deterministic, so when two threads race both lists are
+    /// equal and either may be kept.
+    /// </summary>
+    private (List<Word> Words, List<Word> Content) WithLexicalFlags(PreparedText t)
+    {
+        if (t.Flagged is { } done) return done;
+        var words = new List<Word>(t.Words.Count);
+        var content = new List<Word>(t.Content.Count);
+        foreach (var w in t.Words)
+        {
+            var flagged = w with { Ant = _lexicon.MayHaveAntonym(w.Lower), Tax = _lexicon.InTaxonomy(w.Lower) };
+            words.Add(flagged);
+            if (flagged.Content) content.Add(flagged);
+        }
+        var result = (words, content);
+        t.Flagged = result;
+        return result;
+    }
+
+    // The lexicon's pairwise relations, skipped when a word's flags (looked up once in Prepare) rule them out.
+    private int Generalises(in Word specific, in Word general) =>
+        specific.Tax ? _lexicon.Generalises(specific.Lower, general.Lower) : -1;
+
+    private bool AreCohyponyms(in Word a, in Word b) =>
+        a.Tax && b.Tax && _lexicon.AreCohyponyms(a.Lower, b.Lower, 2);
+
+    private AntonymKind Antonymy(in Word a, in Word b) =>
+        a.Ant && b.Ant ? _lexicon.Antonymy(a.Lower, b.Lower) : AntonymKind.None;
 
     private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
@@ -809,15 +903,19 @@ public sealed class PairFeaturizer
     // "won't" and "can't" scan as "wo"/"ca" + "n't": the same modal as "will"/"can".
     private static string ModalLemma(string w) => w switch { "wo" => "will", "ca" => "can", _ => w };
 
-    private int Hash(string key)
+    /// <summary>
+    /// The bucket of the key made of <paramref name="parts"/> joined (FNV-1a: stable across runs and platforms, unlike
+    /// string.GetHashCode). Hashed part by part, which is the same as hashing the joined string, without building it.
+    /// </summary>
+    private int Hash(params ReadOnlySpan<string> parts)
     {
-        // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.
         var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash ^= c;
-            hash *= 16777619u;
-        }
+        foreach (var part in parts)
+            foreach (var c in part)
+            {
+                hash ^= c;
+                hash *= 16777619u;
+            }
         return (int)(hash % (uint)HashBuckets);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ContradictionNlp.Scoring;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace ContradictionNlp.Scoring;
 /// lower forms, stems, vector indices and content flags, its sentence embedding and its sorted content stems
 /// (what the topic gate compares). Scoring a pair from two of these gives exactly what scoring the two strings
 /// gives; it only skips re-analysing a text that takes part in many pairs. Immutable once built (the lists
-/// are not exposed outside the library and nothing writes to them), so one instance may serve many threads.
+/// are not exposed outside the library and nothing writes to them) apart from <see cref="Flagged"/>, a cache filled on
+/// first featurizing with the same value whichever thread fills it, so one instance may serve many threads.
 /// </summary>
 public sealed class PreparedText
 {
@@ -33,4 +36,17 @@ public sealed class PreparedText
     /// <summary>The same stems without a copy, for the gate's merge walk inside the library.</summary>
     internal string[] ContentStemsShared => _contentStems;
     public int WordCount => Words.Count;
+
+    /// <summary>
+    /// <see cref="Words"/> and <see cref="Content"/> with their lexicon flags, filled by the featurizer the first time
+    /// this text is featurized (see PairFeaturizer.WithLexicalFlags). Published as one boxed reference (an atomic write),
+    /// and any value written is equal to any other, so threads that race need no lock.
+    /// </summary>
+    internal (List<PairFeaturizer.Word> Words, List<PairFeaturizer.Word> Content)? Flagged
+    {
+        get => _flagged?.Value;
+        set => _flagged = value is { } v ? new StrongBox<(List<PairFeaturizer.Word>, List<PairFeaturizer.Word>)>(v) : null;
+    }
+
+    private volatile StrongBox<(List<PairFeaturizer.Word>, List<PairFeaturizer.Word>)>? _flagged;
 }

@@ -41,8 +41,15 @@ public sealed partial class ClaimStore : IDisposable
     // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
     private SqliteTransaction? _group;
 
-    private SqliteCommand? _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias,
-        _insertClaim, _insertEmbedding, _insertPair;
+    private SqliteCommand? _speakerVectors, _claimByRowId;
+
+    // The write path and the per-article existence check run as raw statements (see RawStatement for why).
+    private RawStatement? _hasArticle, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair;
+
+    // Reused per row: a claim's vector as little-endian bytes, and a pair's reasons as UTF-8 JSON.
+    private byte[] _vectorBytes = [];
+    private readonly System.Buffers.ArrayBufferWriter<byte> _reasonsJson = new(512);
+    private Utf8JsonWriter? _reasonsWriter;
 
     private ClaimStore(string path, SqliteConnection connection, TimeProvider clock)
     {
@@ -156,11 +163,11 @@ public sealed partial class ClaimStore : IDisposable
 
     public bool HasArticle(string articleId)
     {
-        var cmd = Prepared(ref _hasArticle, "SELECT 1 FROM articles WHERE id = $id", "$id");
-        cmd.Transaction = _group;
-        cmd.Parameters[0].Value = articleId;
-        return cmd.ExecuteScalar() is not null and not DBNull;
+        ArgumentNullException.ThrowIfNull(articleId);
+        return HasArticleStatement().Text(1, articleId).Exists();
     }
+
+    private RawStatement HasArticleStatement() => Raw(ref _hasArticle, "SELECT 1 FROM articles WHERE id = ?1");
 
     /// <summary>Every stored speaker with aliases (ordered) and roles, ordered by id: what the speaker index starts from.</summary>
     public IReadOnlyList<Speaker> LoadSpeakers()
@@ -349,22 +356,24 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>The writes of <see cref="SaveArticle(ArticleBatch, IList{long}?)"/> in <paramref name="tx"/>; false (nothing written) when the article is stored already.</summary>
     private bool Write(ArticleBatch batch, SqliteTransaction tx, IList<long>? claimRowIds)
     {
+        // tx (the article's transaction, or the group holding its savepoint) is open on the connection: the raw
+        // statements below run inside it, as SQLite transactions belong to the connection.
+        _ = tx;
         var a = batch.Article;
-        var exists = Prepared(ref _hasArticle, "SELECT 1 FROM articles WHERE id = $id", "$id");
-        if (Run(exists, tx, scalar: true, a.Id) is not null) return false;
+        if (HasArticleStatement().Text(1, a.Id).Exists()) return false;
 
         var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        Run(Prepared(ref _insertArticle, """
+        Raw(ref _insertArticle, """
             INSERT INTO articles (id, title, date, source, author, origin, text, ingested_at)
-            VALUES ($id, $title, $date, $source, $author, $origin, $text, $at)
-            """, "$id", "$title", "$date", "$source", "$author", "$origin", "$text", "$at"),
-            tx, false, a.Id, a.Title, FormatDate(a.Date), a.Source, a.Author, a.Origin, a.Text, now);
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """).Text(1, a.Id).Text(2, a.Title).Text(3, FormatDate(a.Date)).Text(4, a.Source).Text(5, a.Author)
+            .Text(6, a.Origin).Text(7, a.Text).Text(8, now).Execute();
 
-        var upsertSpeaker = Prepared(ref _upsertSpeaker, """
-            INSERT INTO speakers (id, name, roles) VALUES ($id, $name, $roles)
+        var upsertSpeaker = Raw(ref _upsertSpeaker, """
+            INSERT INTO speakers (id, name, roles) VALUES (?1, ?2, ?3)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
-            """, "$id", "$name", "$roles");
-        var insertAlias = Prepared(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES ($id, $alias)", "$id", "$alias");
+            """);
+        var insertAlias = Raw(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?1, ?2)");
         // A speaker comes back in article after article with the same name, roles and aliases: rows this store
         // instance knows it holds are not written again (writing them would change nothing). What this article
         // adds is only remembered once the article is saved (see _speakerRowsPending).
@@ -374,56 +383,80 @@ public sealed partial class ClaimStore : IDisposable
             var roles = WriteStrings(s.Roles);
             if (!(_speakerRows.TryGetValue(s.Id, out var known) && known.Name == s.Name && known.Roles == roles))
             {
-                Run(upsertSpeaker, tx, false, s.Id, s.Name, roles);
+                upsertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
                 _speakerRowsPending.Add((s.Id, s.Name, roles, null));
             }
             foreach (var alias in s.Aliases)
                 if (!_aliasRows.Contains((s.Id, alias)))
                 {
-                    Run(insertAlias, tx, false, s.Id, alias);
+                    insertAlias.Text(1, s.Id).Text(2, alias).Execute();
                     _speakerRowsPending.Add((s.Id, null, null, alias));
                 }
         }
 
-        var insertClaim = Prepared(ref _insertClaim, """
+        var insertClaim = Raw(ref _insertClaim, """
             INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
                 mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
                 cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
-            VALUES ($id, $article, $si, $ss, $se, $ms, $me, $mt, $mk, $mn, $mr, $speaker,
-                $cs, $ce, $ct, $ks, $ke, $kt, $kind, $date, $class)
-            RETURNING rowid
-            """, "$id", "$article", "$si", "$ss", "$se", "$ms", "$me", "$mt", "$mk", "$mn", "$mr", "$speaker",
-            "$cs", "$ce", "$ct", "$ks", "$ke", "$kt", "$kind", "$date", "$class");
-        var insertEmbedding = Prepared(ref _insertEmbedding,
-            "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES ($id, $model, $dim, $vec)", "$id", "$model", "$dim", "$vec");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+            """);
+        var insertEmbedding = Raw(ref _insertEmbedding,
+            "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES (?1, ?2, ?3, ?4)");
         var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
         foreach (var item in batch.Claims)
         {
             var c = item.Claim;
-            var rowId = (long)Run(insertClaim, tx, true, c.Id, c.ArticleId, c.SentenceIndex,
-                c.Sentence.Start, c.Sentence.End,
-                c.Speaker.Span.Start, c.Speaker.Span.End, c.Speaker.Text,
-                c.Speaker.Kind.ToString(), c.Speaker.Name, WriteStrings(c.Speaker.Roles),
-                item.SpeakerId, c.Cue.Start, c.Cue.End, c.CueText,
-                c.Content.Start, c.Content.End, c.ContentText,
-                c.Kind.ToString(), FormatDate(c.Date), c.CueClass.ToString())!;
-            rowIds?.Add(rowId);
+            insertClaim.Text(1, c.Id).Text(2, c.ArticleId).Int(3, c.SentenceIndex)
+                .Int(4, c.Sentence.Start).Int(5, c.Sentence.End)
+                .Int(6, c.Speaker.Span.Start).Int(7, c.Speaker.Span.End).Text(8, c.Speaker.Text)
+                .Text(9, c.Speaker.Kind.ToString()).Text(10, c.Speaker.Name).Text(11, WriteStrings(c.Speaker.Roles))
+                .Text(12, item.SpeakerId).Int(13, c.Cue.Start).Int(14, c.Cue.End).Text(15, c.CueText)
+                .Int(16, c.Content.Start).Int(17, c.Content.End).Text(18, c.ContentText)
+                .Text(19, c.Kind.ToString()).Text(20, FormatDate(c.Date)).Text(21, c.CueClass.ToString())
+                .Execute();
+            // The claim's rowid (claims is a rowid table and no trigger inserts elsewhere).
+            rowIds?.Add(insertClaim.LastInsertRowId);
             if (item.Vector is { } v)
-                Run(insertEmbedding, tx, false, c.Id, batch.EmbeddingModelId, v.Length, WriteVector(v));
+                insertEmbedding.Text(1, c.Id).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
         }
 
-        var insertPair = Prepared(ref _insertPair, """
+        var insertPair = Raw(ref _insertPair, """
             INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
                 model_version, temporal_order, days_apart, created_at)
-            VALUES ($a, $b, $sim, $score, $ent, $neu, $reasons, $model, $order, $days, $at)
-            """, "$a", "$b", "$sim", "$score", "$ent", "$neu", "$reasons", "$model", "$order", "$days", "$at");
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """);
         foreach (var p in batch.Pairs)
-            Run(insertPair, tx, false, p.A.Id, p.B.Id, (double)p.Similarity, p.Score.Contradiction,
-                p.Score.Entailment, p.Score.Neutral, WriteReasons(p.Score.Reasons),
-                batch.ScorerVersion, p.Time.Order.ToString(), p.Time.DaysApart, now);
+            insertPair.Text(1, p.A.Id).Text(2, p.B.Id).Real(3, (double)p.Similarity).Real(4, p.Score.Contradiction)
+                .Real(5, p.Score.Entailment).Real(6, p.Score.Neutral).Utf8(7, ReasonsUtf8(p.Score.Reasons))
+                .Text(8, batch.ScorerVersion).Text(9, p.Time.Order.ToString()).Int(10, p.Time.DaysApart).Text(11, now)
+                .Execute();
 
         if (rowIds is not null) foreach (var id in rowIds) claimRowIds!.Add(id);
         return true;
+    }
+
+    /// <summary>The statement in <paramref name="slot"/>, prepared on first use.</summary>
+    private RawStatement Raw(ref RawStatement? slot, string sql) => slot ??= new RawStatement(_connection, sql);
+
+    /// <summary><paramref name="v"/> as the store keeps it (explicit little-endian, so a store moves between machines unchanged), in a buffer reused for the next vector.</summary>
+    private ReadOnlySpan<byte> VectorBytes(float[] v)
+    {
+        int n = v.Length * sizeof(float);
+        if (_vectorBytes.Length < n) _vectorBytes = new byte[n];
+        var span = _vectorBytes.AsSpan(0, n);
+        for (int i = 0; i < v.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(span[(i * 4)..], v[i]);
+        return span;
+    }
+
+    /// <summary>The UTF-8 of <see cref="WriteReasons"/>(<paramref name="reasons"/>), byte for byte, in a buffer reused for the next pair.</summary>
+    private ReadOnlySpan<byte> ReasonsUtf8(IReadOnlyList<Reason> reasons)
+    {
+        _reasonsJson.ResetWrittenCount();
+        if (_reasonsWriter is null) _reasonsWriter = new Utf8JsonWriter(_reasonsJson);
+        else _reasonsWriter.Reset(_reasonsJson);
+        WriteReasons(_reasonsWriter, reasons);
+        _reasonsWriter.Flush();
+        return _reasonsJson.WrittenSpan;
     }
 
     /// <summary>The article's speaker rows are in the store now (its transaction or savepoint is done).</summary>
@@ -514,8 +547,12 @@ public sealed partial class ClaimStore : IDisposable
         _group?.Dispose();
         _group = null;
         DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
-        foreach (var cmd in new[] { _hasArticle, _speakerVectors, _claimByRowId, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+        foreach (var cmd in new[] { _speakerVectors, _claimByRowId })
             cmd?.Dispose();
+        // Finalized before the connection closes (an unfinalized statement would keep it open).
+        foreach (var stmt in new[] { _hasArticle, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+            stmt?.Dispose();
+        _reasonsWriter?.Dispose();
         _connection.Dispose();
     }
 
@@ -559,14 +596,6 @@ public sealed partial class ClaimStore : IDisposable
     private static DateOnly? ParseDate(string? s) =>
         s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static byte[] WriteVector(float[] v)
-    {
-        // Explicit little-endian so a store moves between machines unchanged.
-        var bytes = new byte[v.Length * sizeof(float)];
-        for (int i = 0; i < v.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * 4), v[i]);
-        return bytes;
-    }
-
     private static float[] ReadVector(byte[] bytes)
     {
         var v = new float[bytes.Length / sizeof(float)];
@@ -582,21 +611,24 @@ public sealed partial class ClaimStore : IDisposable
     internal static string WriteReasons(IReadOnlyList<Reason> reasons)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartArray();
-            foreach (var reason in reasons)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", reason.Kind);
-                w.WriteString("message", reason.Message);
-                WriteSpans(w, "spansA", reason.SpansA);
-                WriteSpans(w, "spansB", reason.SpansB);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+        using (var w = new Utf8JsonWriter(buffer)) WriteReasons(w, reasons);
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The reasons JSON (one format for the string and the pooled-buffer paths).</summary>
+    private static void WriteReasons(Utf8JsonWriter w, IReadOnlyList<Reason> reasons)
+    {
+        w.WriteStartArray();
+        foreach (var reason in reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", reason.Kind);
+            w.WriteString("message", reason.Message);
+            WriteSpans(w, "spansA", reason.SpansA);
+            WriteSpans(w, "spansB", reason.SpansB);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
 
         static void WriteSpans(Utf8JsonWriter w, string name, IReadOnlyList<TextSpan> spans)
         {
@@ -645,20 +677,6 @@ public sealed partial class ClaimStore : IDisposable
         foreach (var name in names) cmd.Parameters.Add(new SqliteParameter(name, DBNull.Value));
         cmd.Prepare();
         return slot = cmd;
-    }
-
-    /// <summary>Runs a prepared command with <paramref name="values"/> in parameter order; the scalar when <paramref name="scalar"/>, else null.</summary>
-    private static object? Run(SqliteCommand cmd, SqliteTransaction tx, bool scalar, params object?[] values)
-    {
-        cmd.Transaction = tx;
-        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-        if (!scalar)
-        {
-            cmd.ExecuteNonQuery();
-            return null;
-        }
-        var value = cmd.ExecuteScalar();
-        return value is DBNull ? null : value;
     }
 
     private void Execute(string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] parameters)
