@@ -4,8 +4,8 @@ namespace ContradictionNlp.Pairing;
 
 /// <summary>
 /// The cheap first step of the scoring cascade: two claims are "related" when they share at least
-/// <see cref="MinShared"/> content-word stems (function words, negations, modals and quantifiers do
-/// not count; "raise"/"raises"/"raised" do). Unrelated pairs cannot contradict in any way a reviewer
+/// <see cref="MinShared"/> content-word stems (function words, negations, modals, quantifiers and single
+/// letters do not count; "raise"/"raises"/"raised" do). Unrelated pairs cannot contradict in any way a reviewer
 /// could check, and they are most same-speaker pairs. Thread-safe.
 /// </summary>
 public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
@@ -28,14 +28,21 @@ public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
 
     private string[] StemsOf(PreparedText t) => ReferenceEquals(t.Featurizer, Featurizer) ? t.ContentStemsShared : Prepare(t.Text);
 
-    /// <summary>Merge-walk over two sorted stem arrays: no allocation, linear time.</summary>
+    /// <summary>
+    /// A single letter ("u" and "s" of "U.S." or "U-S-A!") is not a topic: on PolNeAR dev such initials were the only
+    /// shared stems of the sobriety sample's top flag (a Benghazi claim vs the chant "U-S-A! U-S-A!", P(C) 0.91).
+    /// A single digit still counts (numbers are what many contradictions are about).
+    /// </summary>
+    private static bool IsLetterInitial(string stem) => stem.Length == 1 && char.IsLetter(stem[0]);
+
+    /// <summary>Merge-walk over two sorted stem arrays: no allocation, linear time. Single-letter stems are not counted.</summary>
     public bool Related(string[] a, string[] b)
     {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
         {
             var c = string.CompareOrdinal(a[i], b[j]);
-            if (c == 0) { if (++shared >= MinShared) return true; i++; j++; }
+            if (c == 0) { if (!IsLetterInitial(a[i]) && ++shared >= MinShared) return true; i++; j++; }
             else if (c < 0) i++;
             else j++;
         }

@@ -25,6 +25,18 @@ public class TopicGateTests
     }
 
     [Fact]
+    public void Single_letters_are_not_shared_topics_but_single_digits_are()
+    {
+        // "U.S." and "U-S-A!" both give the stems "u" and "s": initials, not a topic.
+        Assert.False(Gate(2).Related("the attack on the U.S. compound in Benghazi", "U-S-A! U-S-A!"));
+        Assert.False(Gate(1).Related("the U.S. economy grew", "U-S-A!"));
+        // Negative case: a real shared word next to the initials still counts.
+        Assert.True(Gate(1).Related("the U.S. economy grew", "the economy of the U.S. shrank"));
+        // A single digit is a number, and numbers are what many contradictions turn on.
+        Assert.True(Gate(2).Related("5 plants will close", "only 5 plants remain"));
+    }
+
+    [Fact]
     public void Pair_scorer_returns_the_unrelated_score_without_calling_the_model()
     {
         var calls = 0;
