@@ -132,6 +132,19 @@ public static class CueLexicon
     private static readonly Dictionary<string, string> AttitudeForms = BuildVerbForms([.. AttitudeLemmas, .. PhrasalOnlyLemmas]);
     private static readonly Dictionary<string, string> NounForms = BuildNounForms();
 
+    // Every verb form of every class in one table, so IsCueVerb hashes a word once instead of up to
+    // three times (it runs on every lower-case word of every sentence). A form in more than one table
+    // keeps the class IsCueVerb tried first: speech, then belief, then attitude.
+    private static readonly Dictionary<string, (string Lemma, CueClass Class)> AnyVerbForms = BuildAnyVerbForms();
+
+    private static Dictionary<string, (string Lemma, CueClass Class)> BuildAnyVerbForms()
+    {
+        var forms = new Dictionary<string, (string, CueClass)>(StringComparer.Ordinal);
+        foreach (var (table, cls) in new[] { (VerbForms, CueClass.Speech), (BeliefForms, CueClass.Belief), (AttitudeForms, CueClass.Attitude) })
+            foreach (var (form, lemma) in table) forms.TryAdd(form, (lemma, cls));
+        return forms;
+    }
+
     /// <summary>True when the word (any inflection, any case: "said", "Denies", "admission") is a speech/statement cue.</summary>
     public static bool IsSpeechCue(string word) => IsSpeechVerb(word, out _) || IsCueNoun(word, out _);
 
@@ -139,13 +152,13 @@ public static class CueLexicon
     public static bool IsSpeechVerb(string word, out string lemma)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (VerbForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        if (VerbForms.TryGetValue(AsciiCase.ToLowerInvariant(word), out var l)) { lemma = l; return true; }
         lemma = "";
         return false;
     }
 
     /// <summary>True for a lower-case form of a cue verb of any class (no allocation; the lenient subject scan).</summary>
-    internal static bool IsCueVerbLower(string lower) => VerbForms.ContainsKey(lower) || BeliefForms.ContainsKey(lower) || AttitudeForms.ContainsKey(lower);
+    internal static bool IsCueVerbLower(string lower) => AnyVerbForms.ContainsKey(lower);
 
     /// <summary>True for a lower-case statement noun, singular or plural (no allocation).</summary>
     internal static bool IsCueNounLower(string lower) => NounForms.ContainsKey(lower);
@@ -160,12 +173,15 @@ public static class CueLexicon
     public static bool IsCueVerb(string word, out string lemma, out CueClass cueClass)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var lower = word.ToLowerInvariant();
-        cueClass = CueClass.Speech;
-        if (VerbForms.TryGetValue(lower, out var l)) { lemma = l; return true; }
-        if (BeliefForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Belief; return true; }
-        if (AttitudeForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Attitude; return true; }
+        return IsCueVerbLower(AsciiCase.ToLowerInvariant(word), out lemma, out cueClass);
+    }
+
+    /// <summary><see cref="IsCueVerb"/> for a word already in lower case (the rules' per-word cue scan).</summary>
+    internal static bool IsCueVerbLower(string lower, out string lemma, out CueClass cueClass)
+    {
+        if (AnyVerbForms.TryGetValue(lower, out var hit)) { lemma = hit.Lemma; cueClass = hit.Class; return true; }
         lemma = "";
+        cueClass = CueClass.Speech;
         return false;
     }
 
@@ -173,7 +189,7 @@ public static class CueLexicon
     public static bool IsCueNoun(string word, out string lemma)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (NounForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        if (NounForms.TryGetValue(AsciiCase.ToLowerInvariant(word), out var l)) { lemma = l; return true; }
         lemma = "";
         return false;
     }
