@@ -47,8 +47,20 @@ public sealed class ClaimExtractor : IClaimExtractor
         var resolver = shared.NewResolver();
         var claims = new List<Claim>(raws.Count);
         var seen = new HashSet<(int, int)>();
-        foreach (var raw in raws.OrderBy(r => view.Units[r.CueFirst].Start).ThenBy(r => r.ContentStart))
+        // By cue start, then content start, ties in the order found: the order OrderBy/ThenBy (a stable
+        // sort) gave. Sorting indices with a comparison runs the runtime's precompiled sort; the LINQ
+        // sorter over int keys was compiled by the JIT in every cnlp run.
+        var order = new int[raws.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
         {
+            int c = view.Units[raws[x].CueFirst].Start.CompareTo(view.Units[raws[y].CueFirst].Start);
+            if (c == 0) c = raws[x].ContentStart.CompareTo(raws[y].ContentStart);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        foreach (var found in order)
+        {
+            var raw = raws[found];
             if (!seen.Add((raw.ContentStart, raw.ContentEnd))) continue;
             var sentence = text.Sentences[raw.Sentence];
             var cue = new TextSpan(view.Units[raw.CueFirst].Start, view.Units[raw.CueEnd - 1].End);

@@ -135,13 +135,22 @@ public static class CueLexicon
     // Every verb form of every class in one table, so IsCueVerb hashes a word once instead of up to
     // three times (it runs on every lower-case word of every sentence). A form in more than one table
     // keeps the class IsCueVerb tried first: speech, then belief, then attitude.
-    private static readonly Dictionary<string, (string Lemma, CueClass Class)> AnyVerbForms = BuildAnyVerbForms();
+    // (The value is a class, not a tuple: a dictionary of reference values runs the runtime's shared,
+    // precompiled code, where a tuple value would need its own JIT compilation in every cnlp run.)
+    private static readonly Dictionary<string, VerbCue> AnyVerbForms = BuildAnyVerbForms();
 
-    private static Dictionary<string, (string Lemma, CueClass Class)> BuildAnyVerbForms()
+    private sealed record VerbCue(string Lemma, CueClass Class);
+
+    // The first letters and lengths of all verb and noun cue forms: a word of another shape is no cue,
+    // without hashing it (most words are not cues).
+    private static readonly WordSet CueShapes = new([.. AnyVerbForms.Keys, .. NounForms.Keys]);
+
+    private static Dictionary<string, VerbCue> BuildAnyVerbForms()
     {
-        var forms = new Dictionary<string, (string, CueClass)>(StringComparer.Ordinal);
-        foreach (var (table, cls) in new[] { (VerbForms, CueClass.Speech), (BeliefForms, CueClass.Belief), (AttitudeForms, CueClass.Attitude) })
-            foreach (var (form, lemma) in table) forms.TryAdd(form, (lemma, cls));
+        var forms = new Dictionary<string, VerbCue>(StringComparer.Ordinal);
+        foreach (var (form, lemma) in VerbForms) forms.TryAdd(form, new VerbCue(lemma, CueClass.Speech));
+        foreach (var (form, lemma) in BeliefForms) forms.TryAdd(form, new VerbCue(lemma, CueClass.Belief));
+        foreach (var (form, lemma) in AttitudeForms) forms.TryAdd(form, new VerbCue(lemma, CueClass.Attitude));
         return forms;
     }
 
@@ -158,13 +167,13 @@ public static class CueLexicon
     }
 
     /// <summary>True for a lower-case form of a cue verb of any class (no allocation; the lenient subject scan).</summary>
-    internal static bool IsCueVerbLower(string lower) => AnyVerbForms.ContainsKey(lower);
+    internal static bool IsCueVerbLower(string lower) => CueShapes.MayContain(lower) && AnyVerbForms.ContainsKey(lower);
 
     /// <summary>True for a lower-case statement noun, singular or plural (no allocation).</summary>
-    internal static bool IsCueNounLower(string lower) => NounForms.ContainsKey(lower);
+    internal static bool IsCueNounLower(string lower) => CueShapes.MayContain(lower) && NounForms.ContainsKey(lower);
 
     /// <summary><see cref="IsSpeechVerb"/> for a word already in lower case (no allocation; the resolver's hot loops).</summary>
-    internal static bool IsSpeechVerbLower(string lower) => VerbForms.ContainsKey(lower);
+    internal static bool IsSpeechVerbLower(string lower) => CueShapes.MayContain(lower) && VerbForms.ContainsKey(lower);
 
     /// <summary>
     /// True for any inflection of a cue verb of any class: speech verbs (<see cref="CueClass.Speech"/>),
@@ -179,7 +188,7 @@ public static class CueLexicon
     /// <summary><see cref="IsCueVerb"/> for a word already in lower case (the rules' per-word cue scan).</summary>
     internal static bool IsCueVerbLower(string lower, out string lemma, out CueClass cueClass)
     {
-        if (AnyVerbForms.TryGetValue(lower, out var hit)) { lemma = hit.Lemma; cueClass = hit.Class; return true; }
+        if (CueShapes.MayContain(lower) && AnyVerbForms.TryGetValue(lower, out var hit)) { lemma = hit.Lemma; cueClass = hit.Class; return true; }
         lemma = "";
         cueClass = CueClass.Speech;
         return false;

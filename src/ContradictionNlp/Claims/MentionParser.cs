@@ -31,7 +31,7 @@ internal sealed class MentionParser
         "policy", "economic", "first", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
     };
 
-    private static readonly HashSet<string> PostModifierPreps = new(StringComparer.Ordinal) { "for", "at", "with", "from", "in", "of", "to", "on", "by" };
+    private static readonly WordSet PostModifierPreps = WordSet.Of("for", "at", "with", "from", "in", "of", "to", "on", "by");
 
     private bool IsNameWord(int i, int sentenceFirst)
     {
