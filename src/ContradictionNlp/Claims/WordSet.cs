@@ -5,15 +5,18 @@ namespace ContradictionNlp.Claims;
 /// <summary>
 /// A fixed set of words, compared ordinally, for the word lists the rules consult on nearly every
 /// token (<see cref="MentionLexicon"/>). Most words asked about are in no list, so before hashing a
-/// word the set checks, from one 64-bit mask per first letter, whether any member has that first
-/// letter and that length; only a word that passes is looked up. The answer is always the lookup's:
-/// the mask only skips lookups that cannot succeed.
+/// word the set checks, from two masks per first letter, whether any member has that first letter
+/// and that length, and that first letter and that last letter; only a word that passes is looked
+/// up. The answer is always the lookup's: the masks only skip lookups that cannot succeed.
 /// </summary>
 internal sealed class WordSet
 {
     // Index 0-25: first letter a-z; 26: any other first character. Bit n: some member of length n
     // (n < 63) starts so; bit 63: some member of length 63 or more does.
     private readonly ulong[] _lengths = new ulong[27];
+    // Same index; bit k (0-25: last letter a-z, 26: any other last character): some member starting
+    // so ends so.
+    private readonly uint[] _lasts = new uint[27];
     private readonly bool _hasEmpty;
     private readonly HashSet<string> _words;
 
@@ -24,6 +27,7 @@ internal sealed class WordSet
         {
             if (w.Length == 0) { _hasEmpty = true; continue; }
             _lengths[Slot(w[0])] |= 1UL << Math.Min(w.Length, 63);
+            _lasts[Slot(w[0])] |= 1u << Slot(w[^1]);
         }
     }
 
@@ -34,8 +38,12 @@ internal sealed class WordSet
 
     /// <summary>False when no member has the word's first letter and length (so <see cref="Contains"/> is false); true otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MayContain(string word) =>
-        word.Length == 0 ? _hasEmpty : (_lengths[Slot(word[0])] & (1UL << Math.Min(word.Length, 63))) != 0;
+    public bool MayContain(string word)
+    {
+        if (word.Length == 0) return _hasEmpty;
+        int first = Slot(word[0]);
+        return (_lengths[first] & (1UL << Math.Min(word.Length, 63))) != 0 && (_lasts[first] & (1u << Slot(word[^1]))) != 0;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Contains(string word) => MayContain(word) && _words.Contains(word);

@@ -42,7 +42,9 @@ public class LookupFastPathTests
         ];
         foreach (var p in probes) Assert.Equal(reference.Contains(p), set.Contains(p));
         Assert.False(set.MayContain("a"));      // no member starts with a
-        Assert.True(set.MayContain("thy"));     // same first letter and length as "the": looked up
+        Assert.False(set.MayContain("thy"));    // "the" starts with t and has 3 letters, but ends in e
+        Assert.True(set.MayContain("tie"));     // first letter, length and last letter of "the": looked up
+        Assert.False(set.Contains("tie"));
         Assert.True(WordSet.Of("").Contains(""));
         Assert.False(WordSet.Of("a").Contains(""));
     }
