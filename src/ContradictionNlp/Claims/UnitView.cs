@@ -58,7 +58,7 @@ internal sealed class UnitView
         return new Unit(start, end, s, AsciiCase.ToLowerInvariant(s), kind);
     }
 
-    private static bool IsApostrophe(string s) => s is "'" or "\u2019";
+    private static bool IsApostrophe(string s) => s.Length == 1 && s[0] is '\'' or '\u2019';
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Unit[] BuildUnits(TokenizedText tt)
@@ -239,9 +239,14 @@ internal static class AsciiCase
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string ToLowerInvariant(string s)
     {
-        var span = s.AsSpan();
-        if (!System.Text.Ascii.IsValid(span)) return s.ToLowerInvariant();
-        if (!span.ContainsAnyInRange('A', 'Z')) return s;
+        // One scalar pass: tokens are short, so this beats two vectorised scans with their set-up.
+        bool upper = false;
+        foreach (char c in s)
+        {
+            if (c >= '\u0080') return s.ToLowerInvariant();
+            upper |= (uint)(c - 'A') <= 'Z' - 'A';
+        }
+        if (!upper) return s;
         return string.Create(s.Length, s, static (dst, src) => System.Text.Ascii.ToLower(src, dst, out _));
     }
 }
