@@ -47,8 +47,20 @@ public sealed class ClaimExtractor : IClaimExtractor
         var resolver = shared.NewResolver();
         var claims = new List<Claim>(raws.Count);
         var seen = new HashSet<(int, int)>();
-        foreach (var raw in raws.OrderBy(r => view.Units[r.CueFirst].Start).ThenBy(r => r.ContentStart))
+        // By cue start, then content start, ties in the order found: the order OrderBy/ThenBy (a stable
+        // sort) gave. Sorting indices with a comparison runs the runtime's precompiled sort; the LINQ
+        // sorter over int keys was compiled by the JIT in every cnlp run.
+        var order = new int[raws.Count];
+        for (int i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
         {
+            int c = view.Units[raws[x].CueFirst].Start.CompareTo(view.Units[raws[y].CueFirst].Start);
+            if (c == 0) c = raws[x].ContentStart.CompareTo(raws[y].ContentStart);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        foreach (var found in order)
+        {
+            var raw = raws[found];
             if (!seen.Add((raw.ContentStart, raw.ContentEnd))) continue;
             var sentence = text.Sentences[raw.Sentence];
             var cue = new TextSpan(view.Units[raw.CueFirst].Start, view.Units[raw.CueEnd - 1].End);
@@ -168,14 +180,14 @@ internal sealed class SentenceRules
             // Cues are lower case: "State Department" and headline-case "Says" are not cues.
             if (w.IsCapitalised) continue;
             int before = _claims.Count;
-            bool cue = CueLexicon.IsCueVerb(w.Lower, out var lemma, out var cueClass);
+            bool cue = CueLexicon.IsCueVerbLower(w.Lower, out var lemma, out var cueClass);
             // A belief or stance verb inside another claim's content ("a poll shows that most voters
             // oppose the plan") is part of what was reported, not a second claim by its subject.
             if (cue && cueClass != CueClass.Speech && !CueLexicon.IsTopicParticle(lemma, i + 1 < e ? _u[i + 1].Lower : "") && InsideForwardContent(i)) cue = false;
             bool done = cue && TryVerb(sentence, i, lemma, cueClass);
             if (done && _cueClass != CueClass.Speech)
                 for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = _cueClass };
-            if (!done && CueLexicon.IsCueNoun(w.Lower, out _)) TryCueNoun(sentence, i);
+            if (!done && CueLexicon.IsCueNounLower(w.Lower)) TryCueNoun(sentence, i);
         }
 
         // Forward contents run to the end of the sentence or to the next clause that has its own cue.
@@ -638,7 +650,7 @@ internal sealed class SentenceRules
                 for (int t = _a; t < region.Open; t++)
                 {
                     if (_u[t].IsWord) words++;
-                    if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t].Lower, out _)) otherCue = true;
+                    if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerbLower(_u[t].Lower)) otherCue = true;
                 }
                 if (words >= 2 && !otherCue)
                 {
@@ -722,7 +734,7 @@ internal sealed class SentenceRules
             {
                 var x = _u[t];
                 if (x.Lower == "that") return t + 1 < e ? t + 1 : -1;
-                if (!x.IsWord || (t == j + 1 && x.Lower is "to" or "about") || (CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                if (!x.IsWord || (t == j + 1 && x.Lower is "to" or "about") || (CueLexicon.IsSpeechVerbLower(x.Lower) && !x.IsCapitalised)) break;
             }
             if (L.ObjectPronouns.Contains(_u[j].Lower)) j++;
             else if (_u[j].IsCapitalised) { while (j < e && _u[j].IsCapitalised) j++; }
@@ -754,7 +766,7 @@ internal sealed class SentenceRules
                     // A short quotation inside the phrase is a title ("on CBS's “Face the Nation” that").
                     if (_v.OpeningRegion[t] >= 0 && _v.Regions[_v.OpeningRegion[t]].Close - t <= 6) { t = _v.Regions[_v.OpeningRegion[t]].Close; continue; }
                     if (_u[t].Lower is "that" or "," or ":" || _v.OpeningRegion[t] >= 0) { f = t; break; }
-                    if (_u[t].IsWord && CueLexicon.IsSpeechVerb(_u[t].Lower, out _) && !_u[t].IsCapitalised) break;
+                    if (_u[t].IsWord && CueLexicon.IsSpeechVerbLower(_u[t].Lower) && !_u[t].IsCapitalised) break;
                 }
                 if (f < 0) return -1;
                 j = _u[f].Lower == "," ? f + 1 : f;
@@ -865,7 +877,7 @@ internal sealed class SentenceRules
         if (j + 1 >= e) return -1;
         var x = _u[j + 1];
         bool clause = (x.IsWord && (L.SubjectPronouns.Contains(x.Lower) || x.Lower is "there" or "the" or "a" or "an" || (x.IsCapitalised && !L.CapitalisedFunctionWords.Contains(x.Lower))))
-                      && !(x.IsWord && CueLexicon.IsSpeechVerb(x.Lower, out _));
+                      && !(x.IsWord && CueLexicon.IsSpeechVerbLower(x.Lower));
         // "Russia's gains, they said, could be undone": the part before the attribution is the subject and
         // the clause resumes with its auxiliary or modal (rule parenthetical_predicate).
         if (!clause && x.Kind is UnitKind.Word && !x.IsCapitalised && L.FiniteMarkers.Contains(x.Lower)) clause = true;

@@ -132,6 +132,28 @@ public static class CueLexicon
     private static readonly Dictionary<string, string> AttitudeForms = BuildVerbForms([.. AttitudeLemmas, .. PhrasalOnlyLemmas]);
     private static readonly Dictionary<string, string> NounForms = BuildNounForms();
 
+    // Every verb form of every class in one table, so IsCueVerb hashes a word once instead of up to
+    // three times (it runs on every lower-case word of every sentence). A form in more than one table
+    // keeps the class IsCueVerb tried first: speech, then belief, then attitude.
+    // (The value is a class, not a tuple: a dictionary of reference values runs the runtime's shared,
+    // precompiled code, where a tuple value would need its own JIT compilation in every cnlp run.)
+    private static readonly Dictionary<string, VerbCue> AnyVerbForms = BuildAnyVerbForms();
+
+    private sealed record VerbCue(string Lemma, CueClass Class);
+
+    // The first letters and lengths of all verb and noun cue forms: a word of another shape is no cue,
+    // without hashing it (most words are not cues).
+    private static readonly WordSet CueShapes = new([.. AnyVerbForms.Keys, .. NounForms.Keys]);
+
+    private static Dictionary<string, VerbCue> BuildAnyVerbForms()
+    {
+        var forms = new Dictionary<string, VerbCue>(StringComparer.Ordinal);
+        foreach (var (form, lemma) in VerbForms) forms.TryAdd(form, new VerbCue(lemma, CueClass.Speech));
+        foreach (var (form, lemma) in BeliefForms) forms.TryAdd(form, new VerbCue(lemma, CueClass.Belief));
+        foreach (var (form, lemma) in AttitudeForms) forms.TryAdd(form, new VerbCue(lemma, CueClass.Attitude));
+        return forms;
+    }
+
     /// <summary>True when the word (any inflection, any case: "said", "Denies", "admission") is a speech/statement cue.</summary>
     public static bool IsSpeechCue(string word) => IsSpeechVerb(word, out _) || IsCueNoun(word, out _);
 
@@ -139,19 +161,19 @@ public static class CueLexicon
     public static bool IsSpeechVerb(string word, out string lemma)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (VerbForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        if (VerbForms.TryGetValue(AsciiCase.ToLowerInvariant(word), out var l)) { lemma = l; return true; }
         lemma = "";
         return false;
     }
 
     /// <summary>True for a lower-case form of a cue verb of any class (no allocation; the lenient subject scan).</summary>
-    internal static bool IsCueVerbLower(string lower) => VerbForms.ContainsKey(lower) || BeliefForms.ContainsKey(lower) || AttitudeForms.ContainsKey(lower);
+    internal static bool IsCueVerbLower(string lower) => CueShapes.MayContain(lower) && AnyVerbForms.ContainsKey(lower);
 
     /// <summary>True for a lower-case statement noun, singular or plural (no allocation).</summary>
-    internal static bool IsCueNounLower(string lower) => NounForms.ContainsKey(lower);
+    internal static bool IsCueNounLower(string lower) => CueShapes.MayContain(lower) && NounForms.ContainsKey(lower);
 
     /// <summary><see cref="IsSpeechVerb"/> for a word already in lower case (no allocation; the resolver's hot loops).</summary>
-    internal static bool IsSpeechVerbLower(string lower) => VerbForms.ContainsKey(lower);
+    internal static bool IsSpeechVerbLower(string lower) => CueShapes.MayContain(lower) && VerbForms.ContainsKey(lower);
 
     /// <summary>
     /// True for any inflection of a cue verb of any class: speech verbs (<see cref="CueClass.Speech"/>),
@@ -160,12 +182,15 @@ public static class CueLexicon
     public static bool IsCueVerb(string word, out string lemma, out CueClass cueClass)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var lower = word.ToLowerInvariant();
-        cueClass = CueClass.Speech;
-        if (VerbForms.TryGetValue(lower, out var l)) { lemma = l; return true; }
-        if (BeliefForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Belief; return true; }
-        if (AttitudeForms.TryGetValue(lower, out l)) { lemma = l; cueClass = CueClass.Attitude; return true; }
+        return IsCueVerbLower(AsciiCase.ToLowerInvariant(word), out lemma, out cueClass);
+    }
+
+    /// <summary><see cref="IsCueVerb"/> for a word already in lower case (the rules' per-word cue scan).</summary>
+    internal static bool IsCueVerbLower(string lower, out string lemma, out CueClass cueClass)
+    {
+        if (CueShapes.MayContain(lower) && AnyVerbForms.TryGetValue(lower, out var hit)) { lemma = hit.Lemma; cueClass = hit.Class; return true; }
         lemma = "";
+        cueClass = CueClass.Speech;
         return false;
     }
 
@@ -173,7 +198,7 @@ public static class CueLexicon
     public static bool IsCueNoun(string word, out string lemma)
     {
         ArgumentNullException.ThrowIfNull(word);
-        if (NounForms.TryGetValue(word.ToLowerInvariant(), out var l)) { lemma = l; return true; }
+        if (NounForms.TryGetValue(AsciiCase.ToLowerInvariant(word), out var l)) { lemma = l; return true; }
         lemma = "";
         return false;
     }

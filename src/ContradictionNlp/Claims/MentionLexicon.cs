@@ -6,10 +6,10 @@ namespace ContradictionNlp.Claims;
 /// </summary>
 internal static class MentionLexicon
 {
-    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+    private static WordSet Set(params string[] words) => new(words);
 
     /// <summary>Titles and role words: stripped from a name into Roles ("President", "Foreign Minister").</summary>
-    public static readonly HashSet<string> Titles = Set(
+    public static readonly WordSet Titles = Set(
         "president", "vice", "prime", "minister", "secretary", "senator", "sen.", "representative", "rep.",
         "congressman", "congresswoman", "governor", "gov.", "mayor", "general", "gen.", "lt.", "col.", "maj.",
         "sgt.", "adm.", "admiral", "commander", "chief", "spokesman", "spokeswoman", "spokesperson",
@@ -32,7 +32,7 @@ internal static class MentionLexicon
         "dictator", "ruler", "monarch", "emperor", "oligarch", "counterpart", "colleague", "ally");
 
     /// <summary>Nationality and demonym adjectives: part of a role ("Belarusian President").</summary>
-    public static readonly HashSet<string> Nationalities = Set(
+    public static readonly WordSet Nationalities = Set(
         "american", "belarusian", "russian", "ukrainian", "british", "french", "german", "italian",
         "spanish", "polish", "chinese", "japanese", "korean", "north", "south", "indian", "pakistani",
         "iranian", "iraqi", "syrian", "israeli", "palestinian", "turkish", "egyptian", "saudi",
@@ -45,7 +45,7 @@ internal static class MentionLexicon
         "filipino", "indonesian", "thai", "libyan", "lebanese", "jordanian", "yemeni", "qatari", "emirati");
 
     /// <summary>Heads of a description that can speak: people, groups and documents ("officials", "the report").</summary>
-    public static readonly HashSet<string> SourceNouns = Set(
+    public static readonly WordSet SourceNouns = Set(
         "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
         "spokesmen", "spokeswomen", "spokespeople", "aide", "aides", "adviser", "advisers", "advisor",
         "advisors", "campaign", "administration", "government", "ministry", "department", "agency",
@@ -81,12 +81,12 @@ internal static class MentionLexicon
 
     // Documents and numbers can "say" things in the PolNeAR sense, but "the figures said nothing
     // new" must not yield a claim; these heads only count when a that-clause or quote follows.
-    public static readonly HashSet<string> WeakSourceNouns = Set(
+    public static readonly WordSet WeakSourceNouns = Set(
         "figures", "data", "records", "documents", "document", "numbers", "book", "post", "tweet",
         "message", "account", "site", "website", "article");
 
     /// <summary>Heads that can "show" or "find" something: documents, studies and measurements.</summary>
-    public static readonly HashSet<string> DocumentNouns = Set(
+    public static readonly WordSet DocumentNouns = Set(
         "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "data",
         "research", "review", "investigation", "audit", "figures", "numbers", "statistics", "records",
         "documents", "document", "video", "footage", "transcript", "slide", "memo", "letter", "email",
@@ -94,7 +94,7 @@ internal static class MentionLexicon
         "researchers", "investigators", "authors", "analysts", "economists", "scientists", "experts");
 
     /// <summary>Words that make a mention an organisation rather than a person ("the European Commission").</summary>
-    public static readonly HashSet<string> OrgWords = Set(
+    public static readonly WordSet OrgWords = Set(
         "commission", "ministry", "department", "agency", "office", "committee", "council", "party",
         "company", "corporation", "corp.", "inc.", "group", "organization", "organisation", "union",
         "association", "institute", "foundation", "center", "centre", "university", "bank", "fund",
@@ -106,19 +106,19 @@ internal static class MentionLexicon
         "who", "imf", "kremlin", "regime", "republicans", "democrats", "police", "military");
 
     /// <summary>Subject pronouns that can be speakers.</summary>
-    public static readonly HashSet<string> SubjectPronouns = Set("he", "she", "they", "it", "we", "i", "you");
+    public static readonly WordSet SubjectPronouns = Set("he", "she", "they", "it", "we", "i", "you");
 
     /// <summary>Possessive pronouns that can own a cue noun ("his admission that").</summary>
-    public static readonly HashSet<string> PossessivePronouns = Set("his", "her", "their", "its", "my", "our", "your");
+    public static readonly WordSet PossessivePronouns = Set("his", "her", "their", "its", "my", "our", "your");
 
     /// <summary>Determiners that open a description; they belong to the mention text, never to the name.</summary>
-    public static readonly HashSet<string> Determiners = Set(
+    public static readonly WordSet Determiners = Set(
         "the", "a", "an", "this", "that", "these", "those", "another", "some", "many", "several",
         "other", "one", "two", "three", "four", "five", "six", "both", "most", "few", "all", "his",
         "her", "their", "its", "our", "my", "your", "each", "any", "no", "such", "more");
 
     /// <summary>Modifiers allowed inside a description before its head ("senior administration official").</summary>
-    public static readonly HashSet<string> Modifiers = Set(
+    public static readonly WordSet Modifiers = Set(
         "senior", "former", "top", "chief", "deputy", "unnamed", "anonymous", "independent", "political",
         "local", "federal", "state", "foreign", "military", "intelligence", "law", "enforcement",
         "administration", "campaign", "government", "election", "white", "house", "other", "new",
@@ -131,7 +131,7 @@ internal static class MentionLexicon
         "separate", "second", "third", "first", "same", "both", "belarusian", "russian", "ukrainian");
 
     /// <summary>Sentence-initial capitalised function words that are not names ("However", "But").</summary>
-    public static readonly HashSet<string> CapitalisedFunctionWords = Set(
+    public static readonly WordSet CapitalisedFunctionWords = Set(
         "the", "a", "an", "but", "and", "or", "so", "yet", "however", "moreover", "furthermore",
         "additionally", "also", "still", "meanwhile", "instead", "indeed", "then", "now", "later",
         "earlier", "in", "on", "at", "for", "with", "after", "before", "during", "despite", "while",
@@ -152,7 +152,7 @@ internal static class MentionLexicon
         "likewise", "later", "soon", "often", "sometimes", "yet", "together", "alone");
 
     /// <summary>Words between subject and cue that we step over ("recently stated", "has repeatedly said").</summary>
-    public static readonly HashSet<string> SkippableBeforeCue = Set(
+    public static readonly WordSet SkippableBeforeCue = Set(
         "has", "have", "had", "will", "would", "could", "might", "may", "can", "should", "did", "does",
         "do", "also", "now", "then", "later", "earlier", "once", "again", "still", "already", "first", "long", "all",
         "last", "further", "even", "only", "just", "always", "previously", "recently", "repeatedly",
@@ -164,18 +164,18 @@ internal static class MentionLexicon
         "falsely", "wrongly", "correctly", "accurately", "unexpectedly", "surprisingly", "finally");
 
     /// <summary>Negators: a negated cue ("did not say", "never claimed") reports no claim.</summary>
-    public static readonly HashSet<string> Negators = Set("not", "never", "n't", "n’t", "no", "neither", "nor");
+    public static readonly WordSet Negators = Set("not", "never", "n't", "n’t", "no", "neither", "nor");
 
     /// <summary>Forms of "be": before a past-participle cue they make it passive ("it was said").</summary>
-    public static readonly HashSet<string> BeForms = Set("is", "was", "were", "are", "be", "been", "being", "'s", "’s", "am");
+    public static readonly WordSet BeForms = Set("is", "was", "were", "are", "be", "been", "being", "'s", "’s", "am");
 
     /// <summary>Prepositions that can open an adverbial between a cue and its clause ("said in a statement that").</summary>
-    public static readonly HashSet<string> Prepositions = Set(
+    public static readonly WordSet Prepositions = Set(
         "in", "on", "at", "during", "to", "with", "after", "before", "via", "through", "from", "over",
         "for", "while", "since", "by", "about", "into", "upon", "under", "amid", "across", "outside", "of");
 
     /// <summary>Time words that often sit right after a cue ("said Monday").</summary>
-    public static readonly HashSet<string> TimeWords = Set(
+    public static readonly WordSet TimeWords = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
         "yesterday", "tonight", "recently", "earlier", "later", "again", "last", "this", "next",
         "week", "month", "year", "morning", "afternoon", "evening", "night", "previously", "repeatedly",
@@ -184,28 +184,28 @@ internal static class MentionLexicon
         "summer", "spring", "fall", "autumn", "winter", "day", "days", "weeks", "months", "years", "ago");
 
     /// <summary>Auxiliaries and copulas: a bare content with one of them is a clause, not a noun phrase.</summary>
-    public static readonly HashSet<string> FiniteMarkers = Set(
+    public static readonly WordSet FiniteMarkers = Set(
         "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may",
         "might", "must", "did", "does", "do", "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "wo", "ca", "am");
 
     /// <summary>Line labels that look like a speaker before a colon but are not ("Correction:", "The Latest:").</summary>
-    public static readonly HashSet<string> NotSpeakerLabels = Set(
+    public static readonly WordSet NotSpeakerLabels = Set(
         "correction", "update", "note", "editor", "clarification", "latest", "photo", "photos", "video",
         "watch", "read", "related", "source", "sources", "image", "credit", "caption", "advertisement",
         "listen", "see", "more", "also", "breaking", "exclusive", "opinion", "analysis");
 
     /// <summary>Objects of "tell" that are audiences, not content ("told reporters").</summary>
-    public static readonly HashSet<string> ObjectPronouns = Set("him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters", "listeners", "viewers", "everyone", "people", "lawmakers", "congress", "police", "investigators");
+    public static readonly WordSet ObjectPronouns = Set("him", "her", "them", "me", "us", "you", "reporters", "journalists", "supporters", "voters", "listeners", "viewers", "everyone", "people", "lawmakers", "congress", "police", "investigators");
 
     /// <summary>First words after a cue that show it does not introduce a clause ("said nothing", "said to be").</summary>
-    public static readonly HashSet<string> NonClauseStarts = Set(
+    public static readonly WordSet NonClauseStarts = Set(
         "to", "about", "of", "for", "by", "nothing", "something", "anything", "so", "yes",
         "goodbye", "hello", "thanks", "otherwise", "because", "as", "and", "or",
         "with", "up", "out", "off", "into", "against", "on", "in", "at", "from", "hi", "sorry", "amen",
         "what", "which", "how", "why", "whether", "them", "him", "me", "us");
 
     /// <summary>Country and place names that speak only as governments: never a "he"/"she" antecedent.</summary>
-    public static readonly HashSet<string> Places = Set(
+    public static readonly WordSet Places = Set(
         "russia", "belarus", "ukraine", "china", "america", "iran", "iraq", "syria", "israel", "europe",
         "germany", "france", "britain", "poland", "moldova", "crimea", "minsk", "moscow", "kyiv", "kiev",
         "washington", "beijing", "london", "paris", "brussels", "mexico", "canada", "japan", "india",
@@ -232,7 +232,7 @@ internal static class MentionLexicon
         or "january" or "february" or "march" or "april" or "june" or "july" or "august" or "september" or "october" or "november" or "december";
 
     /// <summary>Common first names with a usual gender, only to pick between "he" and "she" antecedents.</summary>
-    public static readonly HashSet<string> MaleFirstNames = Set(
+    public static readonly WordSet MaleFirstNames = Set(
         "donald", "barack", "bill", "bernie", "joe", "mike", "michael", "john", "james", "robert", "david",
         "richard", "thomas", "charles", "mark", "paul", "steven", "stephen", "george", "kevin", "brian",
         "jeff", "jeb", "ted", "marco", "chris", "christopher", "tim", "tom", "ben", "rand", "mitch", "harry",
@@ -248,7 +248,7 @@ internal static class MentionLexicon
         "rick", "ricky", "randy", "russell", "rush", "steve", "carl", "joshua", "benjamin", "nathan",
         "zachary", "tyler", "brandon", "keenan", "mitt", "reid", "dick", "al", "rahm", "jeh");
 
-    public static readonly HashSet<string> FemaleFirstNames = Set(
+    public static readonly WordSet FemaleFirstNames = Set(
         "hillary", "melania", "ivanka", "chelsea", "michelle", "elizabeth", "nancy", "kellyanne", "donna",
         "debbie", "sarah", "susan", "mary", "patricia", "jennifer", "linda", "barbara", "karen", "lisa",
         "laura", "kate", "katie", "anna", "ann", "anne", "maria", "marie", "jane", "julie", "claire",

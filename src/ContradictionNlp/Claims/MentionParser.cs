@@ -31,7 +31,7 @@ internal sealed class MentionParser
         "policy", "economic", "first", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
     };
 
-    private static readonly HashSet<string> PostModifierPreps = new(StringComparer.Ordinal) { "for", "at", "with", "from", "in", "of", "to", "on", "by" };
+    private static readonly WordSet PostModifierPreps = WordSet.Of("for", "at", "with", "from", "in", "of", "to", "on", "by");
 
     private bool IsNameWord(int i, int sentenceFirst)
     {
@@ -145,7 +145,7 @@ internal sealed class MentionParser
             for (int p = k; p > first && p >= k - 9; p--)
             {
                 var x = _u[p];
-                if (!x.IsWord || (CueLexicon.IsSpeechVerb(x.Lower, out _) && !x.IsCapitalised)) break;
+                if (!x.IsWord || (CueLexicon.IsSpeechVerbLower(x.Lower) && !x.IsCapitalised)) break;
                 if (!PostModifierPreps.Contains(x.Lower) || !L.IsSourceOrTitle(_u[p - 1].Lower)) continue;
                 var owner = ParseLeft(p, first);
                 if (owner is { Kind: MentionKind.Nominal or MentionKind.Name })
@@ -168,7 +168,7 @@ internal sealed class MentionParser
         {
             int t = start - 1, n = 0;
             while (t >= first && n < 2 && _u[t].IsWord && !_u[t].IsCapitalised && !L.Prepositions.Contains(_u[t].Lower) && !L.Negators.Contains(_u[t].Lower)
-                   && !L.SkippableBeforeCue.Contains(_u[t].Lower) && !L.BeForms.Contains(_u[t].Lower) && !CueLexicon.IsSpeechVerb(_u[t].Lower, out _)
+                   && !L.SkippableBeforeCue.Contains(_u[t].Lower) && !L.BeForms.Contains(_u[t].Lower) && !CueLexicon.IsSpeechVerbLower(_u[t].Lower)
                    && _u[t].Lower is not ("and" or "or" or "but" or "that" or "who" or "which" or "as" or "than"))
             { t--; n++; }
             if (n > 0 && (t < first || _u[t].Lower == "," || _v.ClosingRegion[t] >= 0 || (_u[t].IsWord && L.Determiners.Contains(_u[t].Lower))))

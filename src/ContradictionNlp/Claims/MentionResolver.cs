@@ -207,8 +207,18 @@ internal sealed class MentionResolver
             if (_subjects.Count > 1 && _subjects[^2].Position > span.Start)
                 _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
         }
-        _people.Sort((x, y) => x.Position.CompareTo(y.Position));
+        // Sorting a list whose positions already strictly increase cannot change it, so that common
+        // case skips the sort (with ties, the unstable sort runs as before: its order of equal
+        // positions is the one every earlier run produced).
+        if (!StrictlyIncreasing(_people)) _people.Sort((x, y) => x.Position.CompareTo(y.Position));
         return new SpeakerMention(span, text, m.Kind, name, m.Roles.ToArray());
+    }
+
+    private static bool StrictlyIncreasing(List<Person> people)
+    {
+        for (int i = 1; i < people.Count; i++)
+            if (people[i - 1].Position >= people[i].Position) return false;
+        return true;
     }
 
     /// <summary>
