@@ -64,6 +64,10 @@ public sealed class SpeakerIndex
     private readonly Dictionary<long, Entry> _loaded = [];
     // (key, Name or Alias) -> the loaded speaker with the smallest id (code-point order) having it when the run began.
     private readonly Dictionary<(string Key, SpeakerKeyKind Kind), (string Id, Entry Entry)> _loadedKeys = [];
+    // StoredByKey's answers: which stored speaker held a key when the run began does not change during the run (the
+    // speaker found is loaded, so the entry stays the one), so each key is looked up once. Held for the run, as its new
+    // speakers are: memory grows with what the run reads, not with the store.
+    private readonly Dictionary<string, Entry?> _storedByKey = new(StringComparer.Ordinal);
 
     /// <summary>
     /// An index of <paramref name="known"/>. When it is an <see cref="ISpeakerDirectory"/> (the store's speakers, as the
@@ -185,6 +189,12 @@ public sealed class SpeakerIndex
     /// then the smallest id. The cold candidate comes from the directory, the loaded one from <see cref="_loadedKeys"/>.
     /// </summary>
     private Entry? StoredByKey(string key)
+    {
+        if (_storedByKey.TryGetValue(key, out var known)) return known;
+        return _storedByKey[key] = LookUpStored(key);
+    }
+
+    private Entry? LookUpStored(string key)
     {
         foreach (var kind in (ReadOnlySpan<SpeakerKeyKind>)[SpeakerKeyKind.Name, SpeakerKeyKind.Alias])
         {
