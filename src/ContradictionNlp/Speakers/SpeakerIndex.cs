@@ -129,7 +129,11 @@ public sealed class SpeakerIndex
         var found = new List<long>(2);
         if (_directory is null) return found;
         foreach (var (handle, id) in _directory.WithKey(surname, SpeakerKeyKind.Surname))
-            if (!_ids.Contains(id) && found.Count < 2) found.Add(handle);
+        {
+            if (_ids.Contains(id)) continue;
+            found.Add(handle);
+            if (found.Count == 2) break; // a common surname's further holders change nothing
+        }
         return found;
     }
 
