@@ -56,6 +56,7 @@ c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 for q in ["SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
           "SELECT id, name, roles FROM speakers ORDER BY id",
           "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
+          "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
           "SELECT * FROM claims ORDER BY id",
           "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
           "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs ORDER BY claim_a, claim_b"]:

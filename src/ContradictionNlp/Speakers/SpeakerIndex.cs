@@ -54,24 +54,26 @@ public sealed class SpeakerIndex
     private readonly Dictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
-    // Directory mode (built from an ISpeakerDirectory): stored speakers are "cold" until a mention finds one. Per
-    // stored speaker only what finding it needs is held: its keys, its surname, its word count and its handle;
-    // names, aliases and roles are read from the directory the first time it is found (then it is an Entry
-    // like any other). The fields above then hold only speakers loaded or created in this run.
+    // Directory mode (built from an ISpeakerDirectory): stored speakers are "cold" until a mention finds one. Nothing is
+    // held per cold speaker: each lookup asks the directory for the speakers having the key (ISpeakerDirectory.WithKey),
+    // and a speaker found is read in full once (then it is an Entry like any other, in _loaded). The fields above then
+    // hold only speakers loaded or created in this run. The directory shows the store as it is now, rows this run wrote
+    // included; those all belong to speakers in _ids (a stored speaker is loaded before the run changes it), so lookups
+    // skip them and take a loaded speaker's keys from _loadedKeys: its keys as stored when the run began.
     private readonly ISpeakerDirectory? _directory;
-    private readonly long[] _coldHandles = [];
-    private readonly int[] _coldWords = [];
-    private readonly Dictionary<string, int> _coldByKey = new(StringComparer.Ordinal);
-    // A surname's cold speakers: one ordinal, or ~i for several (the list _coldSurnameLists[i]).
-    private readonly Dictionary<string, int> _coldBySurname = new(StringComparer.Ordinal);
-    private readonly List<List<int>> _coldSurnameLists = [];
-    private readonly Dictionary<int, Entry> _loaded = [];
+    private readonly Dictionary<long, Entry> _loaded = [];
+    // (key, Name or Alias) -> the loaded speaker with the smallest id (code-point order) having it when the run began.
+    private readonly Dictionary<(string Key, SpeakerKeyKind Kind), (string Id, Entry Entry)> _loadedKeys = [];
+    // StoredByKey's answers: which stored speaker held a key when the run began does not change during the run (the
+    // speaker found is loaded, so the entry stays the one), so each key is looked up once. Held for the run, as its new
+    // speakers are: memory grows with what the run reads, not with the store.
+    private readonly Dictionary<string, Entry?> _storedByKey = new(StringComparer.Ordinal);
 
     /// <summary>
     /// An index of <paramref name="known"/>. When it is an <see cref="ISpeakerDirectory"/> (the store's speakers, as the
-    /// pipeline passes them), the index reads it on demand: it scans names and aliases once and keeps only their
-    /// normalised keys (about 100 bytes a speaker instead of about 1 KB), and reads a speaker in full the first time
-    /// a mention finds it. Every result is the same as from the full list (same entries, same precedence, same ids).
+    /// pipeline passes them), the index reads it on demand: it holds nothing per stored speaker, looks each mention's
+    /// keys up in the directory, and reads a speaker in full the first time a mention finds it. Every result is the same
+    /// as from the full list (same entries, same precedence, same ids).
     /// </summary>
     public SpeakerIndex(IEnumerable<Speaker> known)
     {
@@ -79,7 +81,6 @@ public sealed class SpeakerIndex
         if (known is ISpeakerDirectory directory)
         {
             _directory = directory;
-            (_coldHandles, _coldWords) = ScanDirectory(directory);
             return;
         }
         foreach (var s in known)
@@ -101,78 +102,82 @@ public sealed class SpeakerIndex
     }
 
     /// <summary>
-    /// Keys of the directory's speakers, as the list constructor adds them: every name first (in id order), then every
-    /// alias (by speaker id, then alias); the first speaker to claim a key keeps it.
+    /// The lookup keys of a speaker named <paramref name="name"/>, as a store keeps them for <see cref="ISpeakerDirectory.WithKey"/>:
+    /// the normalised name, and its last word as the surname when it has two words or more.
     /// </summary>
-    private (long[] Handles, int[] Words) ScanDirectory(ISpeakerDirectory directory)
+    public static IEnumerable<(string Key, SpeakerKeyKind Kind)> NameKeys(string name)
     {
-        var handles = new List<long>();
-        var words = new List<int>();
-        foreach (var (handle, name) in directory.ScanNames())
-        {
-            int ordinal = handles.Count;
-            handles.Add(handle);
-            var key = Normalize(name);
-            int w = WordCount(key);
-            words.Add(w);
-            if (w >= 2) AddColdSurname(key[(key.LastIndexOf(' ') + 1)..], ordinal);
-            _coldByKey.TryAdd(key, ordinal);
-        }
-        // Most speakers have an alias or two beyond their name: room for them now, not grown by doubling (less garbage).
-        _coldByKey.EnsureCapacity(_coldByKey.Count + handles.Count);
-        // Aliases come in speaker order, as the names did: follow them with a cursor instead of a handle -> ordinal
-        // table (memory the index would not keep). Should the orders ever disagree, the table is built after all.
-        int cursor = 0;
-        Dictionary<long, int>? ordinals = null;
-        foreach (var (handle, alias) in directory.ScanAliases())
-        {
-            if (alias.Length == 0) continue; // the list constructor drops empty aliases too
-            while (ordinals is null && cursor < handles.Count && handles[cursor] != handle) cursor++;
-            int ordinal;
-            if (ordinals is null && cursor < handles.Count) ordinal = cursor;
-            else
-            {
-                ordinals ??= handles.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
-                if (!ordinals.TryGetValue(handle, out ordinal)) continue; // an alias of no listed speaker: a full load would not see it
-            }
-            _coldByKey.TryAdd(Normalize(alias), ordinal);
-        }
-        return (handles.ToArray(), words.ToArray());
+        var key = Normalize(name);
+        yield return (key, SpeakerKeyKind.Name);
+        if (WordCount(key) >= 2) yield return (key[(key.LastIndexOf(' ') + 1)..], SpeakerKeyKind.Surname);
     }
 
-    private void AddColdSurname(string surname, int ordinal)
+    /// <summary>The lookup key of an alias; null for an empty alias (the index ignores those).</summary>
+    public static string? AliasKey(string alias) => alias.Length == 0 ? null : Normalize(alias);
+
+    /// <summary>The first stored speaker (by id) with this key that this run has not loaded or created.</summary>
+    private (long Handle, string Id)? FirstCold(string key, SpeakerKeyKind kind)
     {
-        if (!_coldBySurname.TryGetValue(surname, out var at)) { _coldBySurname[surname] = ordinal; return; }
-        if (at >= 0)
-        {
-            _coldSurnameLists.Add([at, ordinal]);
-            _coldBySurname[surname] = ~(_coldSurnameLists.Count - 1);
-        }
-        else _coldSurnameLists[~at].Add(ordinal);
+        foreach (var (handle, id) in _directory!.WithKey(key, kind))
+            if (!_ids.Contains(id)) return (handle, id);
+        return null;
     }
 
-    /// <summary>The cold speakers with this surname (two words or more) not loaded yet: the loaded ones are in <see cref="_bySurname"/>.</summary>
-    private IEnumerable<int> ColdWithSurname(string surname)
+    /// <summary>The cold speakers with this surname (two words or more) not loaded yet, at most two (all that <see cref="Find"/> needs to know); the loaded ones are in <see cref="_bySurname"/>.</summary>
+    private List<long> ColdWithSurname(string surname)
     {
-        if (_directory is null || !_coldBySurname.TryGetValue(surname, out var at)) yield break;
-        if (at >= 0)
+        var found = new List<long>(2);
+        if (_directory is null) return found;
+        foreach (var (handle, id) in _directory.WithKey(surname, SpeakerKeyKind.Surname))
         {
-            if (!_loaded.ContainsKey(at)) yield return at;
-            yield break;
+            if (_ids.Contains(id)) continue;
+            found.Add(handle);
+            if (found.Count == 2) break; // a common surname's further holders change nothing
         }
-        foreach (var ordinal in _coldSurnameLists[~at])
-            if (!_loaded.ContainsKey(ordinal)) yield return ordinal;
+        return found;
     }
 
-    /// <summary>Cold speaker <paramref name="ordinal"/> as an entry, read from the directory the first time (as the list constructor builds it).</summary>
-    private Entry Load(int ordinal)
+    /// <summary>Cold speaker <paramref name="handle"/> as an entry, read from the directory the first time (as the list constructor builds it).</summary>
+    private Entry Load(long handle)
     {
-        if (_loaded.TryGetValue(ordinal, out var e)) return e;
-        e = ToEntry(_directory!.Load(_coldHandles[ordinal]));
-        _loaded[ordinal] = e;
+        if (_loaded.TryGetValue(handle, out var e)) return e;
+        var s = _directory!.Load(handle);
+        e = ToEntry(s);
+        _loaded[handle] = e;
         _ids.Add(e.Id);
         IndexSurname(e);
+        // Its keys as stored (the directory's rows for it may change from now on, and are skipped).
+        LoadedKey(Normalize(s.Name), SpeakerKeyKind.Name, e);
+        foreach (var a in s.Aliases)
+            if (AliasKey(a) is { } key) LoadedKey(key, SpeakerKeyKind.Alias, e);
         return e;
+    }
+
+    private void LoadedKey(string key, SpeakerKeyKind kind, Entry e)
+    {
+        if (!_loadedKeys.TryGetValue((key, kind), out var held) || CompareCodePoints(e.Id, held.Id) < 0)
+            _loadedKeys[(key, kind)] = (e.Id, e);
+    }
+
+    /// <summary>
+    /// Ordinal order of Unicode code points, which is SQLite's BINARY order of UTF-8 text (the order of the directory's
+    /// ids). UTF-16 ordinal order differs only when a surrogate meets a unit from U+E000 up: surrogates then sort last.
+    /// </summary>
+    internal static int CompareCodePoints(string a, string b)
+    {
+        int n = Math.Min(a.Length, b.Length);
+        for (int i = 0; i < n; i++)
+        {
+            int x = a[i], y = b[i];
+            if (x == y) continue;
+            if (x >= 0xD800 && y >= 0xD800)
+            {
+                x = x >= 0xE000 ? x - 0x800 : x + 0x2000;
+                y = y >= 0xE000 ? y - 0x800 : y + 0x2000;
+            }
+            return x - y;
+        }
+        return a.Length - b.Length;
     }
 
     private static Entry ToEntry(Speaker s)
@@ -183,17 +188,39 @@ public sealed class SpeakerIndex
         return e;
     }
 
+    /// <summary>
+    /// The stored speaker holding a key when the run began, as the list constructor ranks them: names before aliases,
+    /// then the smallest id. The cold candidate comes from the directory, the loaded one from <see cref="_loadedKeys"/>.
+    /// </summary>
+    private Entry? StoredByKey(string key)
+    {
+        if (_storedByKey.TryGetValue(key, out var known)) return known;
+        return _storedByKey[key] = LookUpStored(key);
+    }
+
+    private Entry? LookUpStored(string key)
+    {
+        foreach (var kind in (ReadOnlySpan<SpeakerKeyKind>)[SpeakerKeyKind.Name, SpeakerKeyKind.Alias])
+        {
+            var cold = FirstCold(key, kind);
+            bool loaded = _loadedKeys.TryGetValue((key, kind), out var held);
+            if (cold is { } c && (!loaded || CompareCodePoints(c.Id, held.Id) < 0)) return Load(c.Handle);
+            if (loaded) return held.Entry;
+        }
+        return null;
+    }
+
     /// <summary>The entry a key names: the stored speakers' keys first (they were added first), then those added in this run.</summary>
     private Entry? ByKey(string key)
     {
-        if (_directory is not null && _coldByKey.TryGetValue(key, out var ordinal)) return Load(ordinal);
+        if (_directory is not null && StoredByKey(key) is { } stored) return stored;
         return _byKey.TryGetValue(key, out var e) ? e : null;
     }
 
-    /// <summary>As <c>_byKey.TryAdd</c> over all keys: a key a stored speaker holds is taken.</summary>
+    /// <summary>As <c>_byKey.TryAdd</c> over all keys: a key a stored speaker held when the run began is taken.</summary>
     private void AddKey(string key, Entry e)
     {
-        if (_directory is null || !_coldByKey.ContainsKey(key)) _byKey.TryAdd(key, e);
+        if (_directory is null || StoredByKey(key) is null) _byKey.TryAdd(key, e);
     }
 
     /// <summary>Null when the mention is unresolved (a pronoun with no antecedent).</summary>
@@ -242,8 +269,19 @@ public sealed class SpeakerIndex
     public IReadOnlyList<Speaker> All =>
         (_directory is null
             ? _entries
-            : Enumerable.Range(0, _coldHandles.Length).Select(o => _loaded.TryGetValue(o, out var e) ? e : ToEntry(_directory.Load(_coldHandles[o]))).Concat(_entries))
+            : StoredEntries().Concat(_entries))
         .Select(e => e.Snapshot()).ToArray();
+
+    /// <summary>The speakers stored when the run began, in id order: loaded ones as this run changed them, the rest read now (those this run created are skipped: they follow).</summary>
+    private IEnumerable<Entry> StoredEntries()
+    {
+        foreach (var handle in _directory!.Handles().ToList())
+        {
+            if (_loaded.TryGetValue(handle, out var e)) { yield return e; continue; }
+            var s = _directory.Load(handle);
+            if (!_ids.Contains(s.Id)) yield return ToEntry(s);
+        }
+    }
 
     private Entry? Find(string key)
     {
@@ -262,13 +300,10 @@ public sealed class SpeakerIndex
                 only = e;
             }
             // Stored speakers not loaded yet are none of the entries above.
-            int cold = -1;
-            foreach (var ordinal in ColdWithSurname(surname))
-            {
-                if (only is not null || cold >= 0) return null;
-                cold = ordinal;
-            }
-            return cold >= 0 ? Load(cold) : only;
+            var cold = ColdWithSurname(surname);
+            if (cold.Count == 0) return only;
+            if (only is not null || cold.Count > 1) return null;
+            return Load(cold[0]);
         }
         // Full name: upgrade a speaker so far known by the surname alone, unless another full name
         // with that surname exists (then the bare surname is ambiguous and stays separate).
@@ -276,7 +311,7 @@ public sealed class SpeakerIndex
         {
             foreach (var e in withSurname ?? [])
                 if (e != bare) return null;
-            if (ColdWithSurname(surname).Any()) return null;
+            if (ColdWithSurname(surname).Count > 0) return null;
             return bare;
         }
         return null;

@@ -4,41 +4,100 @@ using Microsoft.Data.Sqlite;
 
 namespace ContradictionNlp.Store;
 
-// Read paths for the speaker index (GROWTH): the stored speakers as an ISpeakerDirectory, read on demand.
+// Read paths for the speaker index (GROWTH): the stored speakers as an ISpeakerDirectory, read on demand; and (GROWTH2)
+// their lookup keys (speaker_keys, schema v3), written with the speaker and alias rows and filled when a v2 store migrates.
 public sealed partial class ClaimStore
 {
     /// <summary>
     /// The stored speakers as a <see cref="SpeakerIndex"/> reads them on demand (what the pipeline passes to the
-    /// speaker resolver): the index keeps only their keys, so its memory does not grow with full speaker records.
+    /// speaker resolver): the index looks each mention's keys up in speaker_keys, so neither its start nor its memory
+    /// grows with the number of stored speakers.
     /// Enumerating it gives <see cref="LoadSpeakers"/>. Valid while this store is open; reads see its current state.
     /// </summary>
     public ISpeakerDirectory StoredSpeakers() => new SpeakerDirectory(this);
 
     // Prepared once per store (a run asks for every new speaker's id and reads each stored speaker it meets);
     // disposed with the store (see Dispose).
-    private SqliteCommand? _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists;
+    private SqliteCommand? _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists, _speakersWithKey;
+    private RawStatement? _deleteNameKeys, _insertKey;
 
     private void DisposeSpeakerReads()
     {
-        foreach (var cmd in new[] { _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists }) cmd?.Dispose();
+        foreach (var cmd in new[] { _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists, _speakersWithKey }) cmd?.Dispose();
+        foreach (var stmt in new[] { _deleteNameKeys, _insertKey }) stmt?.Dispose();
+    }
+
+    /// <summary>Replaces a speaker's name and surname keys (in SaveArticle's transaction): a renamed speaker's old name is no key of it any more.</summary>
+    private void WriteNameKeys(string speakerId, string name)
+    {
+        Raw(ref _deleteNameKeys, "DELETE FROM speaker_keys WHERE speaker_id = ?1 AND kind IN (0, 2)").Text(1, speakerId).Execute();
+        var insert = Raw(ref _insertKey, "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES (?1, ?2, ?3)");
+        foreach (var (key, kind) in SpeakerIndex.NameKeys(name))
+            insert.Text(1, key).Int(2, (int)kind).Text(3, speakerId).Execute();
+    }
+
+    /// <summary>Adds an alias's key (aliases are never removed, so neither are their keys).</summary>
+    private void WriteAliasKey(string speakerId, string alias)
+    {
+        if (SpeakerIndex.AliasKey(alias) is not { } key) return;
+        Raw(ref _insertKey, "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES (?1, ?2, ?3)")
+            .Text(1, key).Int(2, (int)SpeakerKeyKind.Alias).Text(3, speakerId).Execute();
+    }
+
+    /// <summary>
+    /// Migration 3: the keys of every speaker a v2 store holds, in the migration's transaction (so a killed open leaves
+    /// the store at v2 and the next open fills them again; the table starts empty, so this runs on a whole store once).
+    /// </summary>
+    internal static void FillSpeakerKeys(SqliteConnection connection, SqliteTransaction tx)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES ($key, $kind, $id)";
+        var (pKey, pKind, pId) = (insert.Parameters.Add("$key", SqliteType.Text), insert.Parameters.Add("$kind", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text));
+        insert.Prepare();
+        void Add(string key, SpeakerKeyKind kind, string id)
+        {
+            (pKey.Value, pKind.Value, pId.Value) = (key, (int)kind, id);
+            insert.ExecuteNonQuery();
+        }
+        using (var names = connection.CreateCommand())
+        {
+            names.Transaction = tx;
+            names.CommandText = "SELECT id, name FROM speakers";
+            using var r = names.ExecuteReader();
+            while (r.Read())
+                foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) Add(key, kind, r.GetString(0));
+        }
+        using (var aliases = connection.CreateCommand())
+        {
+            aliases.Transaction = tx;
+            aliases.CommandText = "SELECT speaker_id, alias FROM speaker_aliases";
+            using var r = aliases.ExecuteReader();
+            while (r.Read())
+                if (SpeakerIndex.AliasKey(r.GetString(1)) is { } key) Add(key, SpeakerKeyKind.Alias, r.GetString(0));
+        }
     }
 
     private sealed class SpeakerDirectory(ClaimStore store) : ISpeakerDirectory
     {
-        public IEnumerable<(long Handle, string Name)> ScanNames()
+        public IEnumerable<long> Handles()
         {
-            using var cmd = store.Command("SELECT rowid, name FROM speakers ORDER BY id");
+            using var cmd = store.Command("SELECT rowid FROM speakers ORDER BY id");
+            cmd.Transaction = store._group;
             using var r = cmd.ExecuteReader();
-            while (r.Read()) yield return (r.GetInt64(0), r.GetString(1));
+            while (r.Read()) yield return r.GetInt64(0);
         }
 
-        public IEnumerable<(long Handle, string Alias)> ScanAliases()
+        public IEnumerable<(long Handle, string Id)> WithKey(string key, SpeakerKeyKind kind)
         {
-            // The order of LoadSpeakers (speaker id, then alias), so keys are claimed in the same order.
-            using var cmd = store.Command("""
-                SELECT s.rowid, a.alias FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id
-                ORDER BY a.speaker_id, a.alias
-                """);
+            // A search of speaker_keys' primary key (key, kind, speaker_id): the rows come in speaker id order.
+            var cmd = store.Prepared(ref store._speakersWithKey, """
+                SELECT s.rowid, k.speaker_id FROM speaker_keys k JOIN speakers s ON s.id = k.speaker_id
+                WHERE k.key = $key AND k.kind = $kind ORDER BY k.speaker_id
+                """, "$key", "$kind");
+            cmd.Transaction = store._group;
+            cmd.Parameters[0].Value = key;
+            cmd.Parameters[1].Value = (int)kind;
             using var r = cmd.ExecuteReader();
             while (r.Read()) yield return (r.GetInt64(0), r.GetString(1));
         }

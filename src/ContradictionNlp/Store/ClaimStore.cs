@@ -155,6 +155,7 @@ public sealed partial class ClaimStore : IDisposable
             // file may have migrated it since we looked, and CREATE TABLE would then fail.
             if (migration.Version <= (int)(long)Scalar("PRAGMA user_version", tx)!) continue;
             Execute(migration.Sql, tx);
+            migration.Then?.Invoke(_connection, tx);
             Execute($"PRAGMA application_id = {StoreSchema.ApplicationId}", tx);
             Execute($"PRAGMA user_version = {migration.Version}", tx);
             tx.Commit();
@@ -384,12 +385,15 @@ public sealed partial class ClaimStore : IDisposable
             if (!(_speakerRows.TryGetValue(s.Id, out var known) && known.Name == s.Name && known.Roles == roles))
             {
                 upsertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
+                // GROWTH2: the name's lookup keys (ClaimStore.Speakers.cs); unchanged when only the roles changed.
+                if (known.Name != s.Name) WriteNameKeys(s.Id, s.Name);
                 _speakerRowsPending.Add((s.Id, s.Name, roles, null));
             }
             foreach (var alias in s.Aliases)
                 if (!_aliasRows.Contains((s.Id, alias)))
                 {
                     insertAlias.Text(1, s.Id).Text(2, alias).Execute();
+                    WriteAliasKey(s.Id, alias); // GROWTH2: its lookup key
                     _speakerRowsPending.Add((s.Id, null, null, alias));
                 }
         }

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace ContradictionNlp.Store;
 
 /// <summary>
@@ -11,7 +13,8 @@ public static class StoreSchema
     /// <summary>Marks a SQLite file as a cnlp store (PRAGMA application_id), so a foreign database is refused, not altered. "CNLP" in ASCII.</summary>
     public const int ApplicationId = 0x434E4C50;
 
-    public sealed record Migration(int Version, string Description, string Sql);
+    /// <param name="Then">C# run after <paramref name="Sql"/> in the same transaction: fills what SQL cannot compute (normalised keys).</param>
+    public sealed record Migration(int Version, string Description, string Sql, Action<SqliteConnection, SqliteTransaction>? Then = null);
 
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
@@ -100,6 +103,21 @@ public static class StoreSchema
         new(2, "claims.cue_class (Speech, Belief, Attitude, Evidence)", """
             ALTER TABLE claims ADD COLUMN cue_class TEXT NOT NULL DEFAULT 'Speech';
             """),
+        // v3 (GROWTH2): the speaker index looks a mention's normalised name up here instead of reading every stored
+        // name and alias when a run starts (0.3 s and ~20 MB of keys at 79k speakers). Keys are SpeakerIndex.Normalize,
+        // which SQL cannot compute: the rows of a store made by v2 are filled by ClaimStore.FillSpeakerKeys in this
+        // migration's transaction; from then on ClaimStore.SaveArticle writes them with the speaker and alias rows.
+        new(3, "speaker_keys: normalised names, aliases and surnames of the speakers", """
+            CREATE TABLE speaker_keys (
+                key        TEXT NOT NULL,              -- SpeakerIndex.Normalize(name or alias); kind 2: the name key's last word
+                kind       INTEGER NOT NULL,           -- SpeakerKeyKind: 0 name, 1 alias, 2 surname (names of two words or more)
+                speaker_id TEXT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+                PRIMARY KEY (key, kind, speaker_id)    -- a lookup walks one key's speakers in id order, as the index wants them
+            ) WITHOUT ROWID;
+            -- A renamed speaker's name and surname rows are replaced (ClaimStore.WriteNameKeys, the same WHERE): partial, so
+            -- alias rows, most of the table and never deleted, cost no second index entry.
+            CREATE INDEX speaker_keys_name_of ON speaker_keys(speaker_id) WHERE kind IN (0, 2);
+            """, (connection, tx) => ClaimStore.FillSpeakerKeys(connection, tx)),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -15,6 +15,7 @@ public static class StoreDump
         "SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
         "SELECT id, name, roles FROM speakers ORDER BY id",
         "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
+        "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id", // schema v3: the speaker index's lookup keys
         "SELECT * FROM claims ORDER BY id",
         "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
         "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs ORDER BY claim_a, claim_b",
