@@ -74,6 +74,13 @@ public sealed class LogisticModel
         return new LogisticModel(Dense, Buckets, (float[])_mean.Clone(), (float[])_std.Clone(), w);
     }
 
+    /// <summary>Softmax of <paramref name="z"/> / <paramref name="temperature"/> (z is divided in place): the calibrated models' output.</summary>
+    internal static void TemperedSoftmax(Span<double> z, double temperature, Span<double> p)
+    {
+        for (var c = 0; c < z.Length; c++) z[c] /= temperature;
+        Softmax(z, p);
+    }
+
     internal static void Softmax(ReadOnlySpan<double> z, Span<double> p)
     {
         var max = double.NegativeInfinity;

@@ -73,8 +73,7 @@ public sealed class WideDeepModel
     {
         Span<double> z = stackalloc double[LogisticModel.Labels.Length];
         Logits(dense, hashed, z);
-        for (var c = 0; c < z.Length; c++) z[c] /= Temperature;
-        LogisticModel.Softmax(z, probs);
+        LogisticModel.TemperedSoftmax(z, Temperature, probs);
     }
 
     public byte[] ToBytes()
