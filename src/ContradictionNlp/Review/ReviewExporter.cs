@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using ContradictionNlp.Scoring;
 using ContradictionNlp.Store;
 
 namespace ContradictionNlp.Review;
@@ -103,31 +104,10 @@ public static class ReviewExporter
         }
         WriteClaim(j, "a", p.A, article(p.A.Claim.ArticleId));
         WriteClaim(j, "b", p.B, article(p.B.Claim.ArticleId));
-        j.WriteStartArray("reasons");
-        foreach (var reason in p.Score.Reasons)
-        {
-            j.WriteStartObject();
-            j.WriteString("kind", reason.Kind);
-            j.WriteString("message", reason.Message);
-            WriteSpans(j, "spansA", reason.SpansA);
-            WriteSpans(j, "spansB", reason.SpansB);
-            j.WriteEndObject();
-        }
-        j.WriteEndArray();
+        // The same reasons JSON as the store keeps (one writer, so the export cannot drift from it).
+        j.WritePropertyName("reasons");
+        ReasonJson.Write(j, p.Score.Reasons);
         j.WriteEndObject();
-
-        static void WriteSpans(Utf8JsonWriter j, string name, IReadOnlyList<Text.TextSpan> spans)
-        {
-            j.WriteStartArray(name);
-            foreach (var s in spans)
-            {
-                j.WriteStartArray();
-                j.WriteNumberValue(s.Start);
-                j.WriteNumberValue(s.End);
-                j.WriteEndArray();
-            }
-            j.WriteEndArray();
-        }
     }
 
     private static void WriteClaim(Utf8JsonWriter j, string name, StoredClaim c, StoredArticle? a)

@@ -178,7 +178,7 @@ public sealed partial class ClaimStore
                         UPDATE pairs SET score = $score, entailment = $ent, neutral = $neu, reasons = $reasons, model_version = $model
                         WHERE id = $id
                         """, tx, ("$score", s.Contradiction), ("$ent", s.Entailment), ("$neu", s.Neutral),
-                        ("$reasons", WriteReasons(s.Reasons)), ("$model", modelVersion), ("$id", batch[i].Id));
+                        ("$reasons", ReasonJson.ToJson(s.Reasons)), ("$model", modelVersion), ("$id", batch[i].Id));
                     bool was = batch[i].Old >= threshold, now = s.Contradiction >= threshold;
                     if (was) before++;
                     if (now) after++;

@@ -452,13 +452,13 @@ public sealed partial class ClaimStore : IDisposable
         return span;
     }
 
-    /// <summary>The UTF-8 of <see cref="WriteReasons"/>(<paramref name="reasons"/>), byte for byte, in a buffer reused for the next pair.</summary>
+    /// <summary>The UTF-8 of <see cref="ReasonJson.ToJson"/>(<paramref name="reasons"/>), byte for byte, in a buffer reused for the next pair.</summary>
     private ReadOnlySpan<byte> ReasonsUtf8(IReadOnlyList<Reason> reasons)
     {
         _reasonsJson.ResetWrittenCount();
         if (_reasonsWriter is null) _reasonsWriter = new Utf8JsonWriter(_reasonsJson);
         else _reasonsWriter.Reset(_reasonsJson);
-        WriteReasons(_reasonsWriter, reasons);
+        ReasonJson.Write(_reasonsWriter, reasons);
         _reasonsWriter.Flush();
         return _reasonsJson.WrittenSpan;
     }
@@ -528,7 +528,7 @@ public sealed partial class ClaimStore : IDisposable
         {
             var a = ReadStoredClaim(r, 10);
             var b = ReadStoredClaim(r, 10 + n);
-            var score = new ContradictionScore(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), ReadReasons(r.GetString(5)));
+            var score = new ContradictionScore(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), ReasonJson.Read(r.GetString(5)));
             var time = new TemporalRelation(a.Date, b.Date, Enum.Parse<TemporalOrder>(r.GetString(7)),
                 r.IsDBNull(8) ? null : r.GetInt32(8));
             result.Add(new StoredPair(r.GetInt64(0), a.SpeakerId ?? "", a.SpeakerName ?? "", a, b, (float)r.GetDouble(1),
@@ -611,55 +611,6 @@ public sealed partial class ClaimStore : IDisposable
     private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values);
 
     private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
-
-    internal static string WriteReasons(IReadOnlyList<Reason> reasons)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer)) WriteReasons(w, reasons);
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    /// <summary>The reasons JSON (one format for the string and the pooled-buffer paths).</summary>
-    private static void WriteReasons(Utf8JsonWriter w, IReadOnlyList<Reason> reasons)
-    {
-        w.WriteStartArray();
-        foreach (var reason in reasons)
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", reason.Kind);
-            w.WriteString("message", reason.Message);
-            WriteSpans(w, "spansA", reason.SpansA);
-            WriteSpans(w, "spansB", reason.SpansB);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        static void WriteSpans(Utf8JsonWriter w, string name, IReadOnlyList<TextSpan> spans)
-        {
-            w.WriteStartArray(name);
-            foreach (var s in spans)
-            {
-                w.WriteStartArray();
-                w.WriteNumberValue(s.Start);
-                w.WriteNumberValue(s.End);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-        }
-    }
-
-    internal static IReadOnlyList<Reason> ReadReasons(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        var result = new List<Reason>();
-        foreach (var e in doc.RootElement.EnumerateArray())
-            result.Add(new Reason(e.GetProperty("kind").GetString()!, e.GetProperty("message").GetString()!,
-                ReadSpans(e.GetProperty("spansA")), ReadSpans(e.GetProperty("spansB"))));
-        return result;
-
-        static IReadOnlyList<TextSpan> ReadSpans(JsonElement a) =>
-            a.EnumerateArray().Select(s => new TextSpan(s[0].GetInt32(), s[1].GetInt32())).ToList();
-    }
 
     // ---- command helpers --------------------------------------------------------------------
 
