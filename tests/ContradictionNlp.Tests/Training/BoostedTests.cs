@@ -127,15 +127,7 @@ public class BoostedTests
         Directory.CreateDirectory(dir);
         try
         {
-            var tsv = Path.Combine(dir, "tiny.tsv");
-            var lines = new List<string> { "id\tpremise\thypothesis\tlabel\tsource" };
-            for (var i = 0; i < 60; i++)
-            {
-                lines.Add($"g{i}#1\tA man is playing a guitar\tA man is not playing a guitar\tcontradiction\tt");
-                lines.Add($"g{i}#2\tA man is playing a guitar\tA man is playing an instrument\tentailment\tt");
-                lines.Add($"g{i}#3\tA man is playing a guitar\tA man is playing a song for his wife\tneutral\tt");
-            }
-            File.WriteAllLines(tsv, lines);
+            var tsv = TinyNli.WriteGuitarGroups(Path.Combine(dir, "tiny.tsv"), 60);
             var trained = ScorerTraining.Fit(ShippedModels.Catalog, [new DataSpec(tsv, DataSplit.All)], [],
                 new LogisticRegressionOptions { Epochs = 2 }, "gb-test", new DiagnosticBag(), 1024,
                 boosted: new BoostedOptions { Rounds = 5, Depth = 2, Patience = 5 });

@@ -100,15 +100,7 @@ public class WideDeepTests
         Directory.CreateDirectory(dir);
         try
         {
-            var tsv = Path.Combine(dir, "tiny.tsv");
-            var lines = new List<string> { "id\tpremise\thypothesis\tlabel\tsource" };
-            for (var i = 0; i < 40; i++)
-            {
-                lines.Add($"g{i}#1\tA man is playing a guitar\tA man is not playing a guitar\tcontradiction\tt");
-                lines.Add($"g{i}#2\tA man is playing a guitar\tA man is playing an instrument\tentailment\tt");
-                lines.Add($"g{i}#3\tA man is playing a guitar\tA man is playing a song for his wife\tneutral\tt");
-            }
-            File.WriteAllLines(tsv, lines);
+            var tsv = TinyNli.WriteGuitarGroups(Path.Combine(dir, "tiny.tsv"), 40);
             var trained = ScorerTraining.FitWideDeep(ShippedModels.Catalog, [new DataSpec(tsv, DataSplit.All)], [],
                 new WideDeepOptions { Epochs = 3, Hidden = 8 }, "wd-test", new DiagnosticBag());
             Assert.Equal(ModelTypes.WideDeep, trained.Manifest.ModelType);
