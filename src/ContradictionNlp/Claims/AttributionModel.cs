@@ -19,10 +19,13 @@ public sealed record AttributionSplitMetrics(string Split, string Extractor, int
 public sealed record AttributionManifest(
     int FormatVersion, string Kind, string WeightsFile, string WeightsSha256,
     IReadOnlyList<DataFileInfo> Data, AttributionTaggerOptions Options, int Seed, IReadOnlyList<AttributionSplitMetrics> Metrics,
-    double TrainingSeconds, string Licence)
+    double TrainingSeconds, string Licence, string StackedOn)
 {
     public const string KindName = "attribution-tagger";
-    public const int CurrentFormatVersion = 1;
+    /// <summary>2 (round 6): the tagger is stacked on the rules (<see cref="StackedOn"/>); a format-1 model reads no rule features.</summary>
+    public const int CurrentFormatVersion = 2;
+    /// <summary>What <see cref="StackedOn"/> says for a tagger that reads <see cref="ClaimExtractor"/>'s claims (run on the training articles as at inference).</summary>
+    public const string RulesStacking = "rules: ClaimExtractor claims per token (role B/I/E/S, cue class and kind, distance to the rule cue), run on the training articles as at inference";
 }
 
 /// <summary>A loaded models/attribution folder.</summary>
@@ -92,10 +95,13 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
         var sw = Stopwatch.StartNew();
         var analyzer = new TextAnalyzer();
         var train = PolNearReader.ReadSplit(trainDir, diagnostics);
+        var rules = new ClaimExtractor();
         var docs = train.Articles.Select(a =>
         {
             var text = analyzer.Analyze(a.Text);
-            return new AttributionTagger.TrainingDocument(text, GoldLabels(text, a.Attributions));
+            // The stacked input: the rules on the training article exactly as the evaluator and the pipeline run them
+            // (the rules learn nothing from PolNeAR, so their training-set output is no optimistic copy of the gold).
+            return new AttributionTagger.TrainingDocument(text, GoldLabels(text, a.Attributions), rules.Extract(AttributionEvaluator.ArticleOf(a), text, new DiagnosticBag()));
         }).ToArray();
         log?.WriteLine($"training on {docs.Length} articles ({docs.Sum(d => d.Text.Tokens.Count)} tokens) from {trainDir}");
         var tagger = AttributionTagger.Train(docs, options, log);
@@ -115,7 +121,8 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
             }
         }
         var manifest = new AttributionManifest(AttributionManifest.CurrentFormatVersion, AttributionManifest.KindName, WeightsFile,
-            Convert.ToHexStringLower(SHA256.HashData(ToBytes(tagger.Write))), data, options, options.Seed, metrics, seconds, Licence);
+            Convert.ToHexStringLower(SHA256.HashData(ToBytes(tagger.Write))), data, options, options.Seed, metrics, seconds, Licence,
+            AttributionManifest.RulesStacking);
         return new AttributionModel(tagger, manifest);
     }
 

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ContradictionNlp.Tagging;
+using ContradictionNlp.Text;
 using ContradictionNlp.Tokenization;
 
 namespace ContradictionNlp.Claims;
@@ -34,11 +35,14 @@ public sealed record AttributionTaggerOptions() : PerceptronOptions(iterations: 
 /// </summary>
 public sealed class AttributionTagger
 {
-    /// <summary>2: features 24-27 (clause context to the nearest cue on each side); version-1 weights hash other features.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>
+    /// 3: features 28-31 read the rule extractor's claims (stacking, round 6); 2: features 24-27 (clause context to
+    /// the nearest cue on each side). Weights of an older version hash other features, so they are refused.
+    /// </summary>
+    public const int FormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "CNLPATT1"u8;
     private const int K = AttributionLabels.Count, Start = AttributionLabels.Count;
-    private const int StaticCount = 28, TransitionCount = 4;
+    private const int StaticCount = 32, TransitionCount = 4;
     private const ulong NoLabel = 1000;
 
     // Allowed[prev * K + next]; prev = K is the sentence start.
@@ -199,6 +203,12 @@ public sealed class AttributionTagger
         public required bool[] IsQuote;
         /// <summary>1 for a comma, 2 for "that", else 0: the clause marks between a cue and its content.</summary>
         public required byte[] Mark;
+        /// <summary>Stacked input (see <see cref="MarkRules"/>): the rules' role and position per token, role * 4 + position; 0 outside every rule claim.</summary>
+        public required byte[] Rule;
+        /// <summary>Per token of a rule claim, 1 + its cue class * 4 + its claim kind; outside, 100 when a rule cue is in the sentence, else 0.</summary>
+        public required byte[] RuleInfo;
+        /// <summary>Per token of a rule claim, its signed bucketed distance to that claim's cue (16 = on the cue); 0 outside.</summary>
+        public required byte[] RuleDist;
     }
 
     /// <summary>Cue class by lower-case word hash, shared by all taggers and threads (word forms repeat across articles).</summary>
@@ -281,7 +291,7 @@ public sealed class AttributionTagger
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static Context Prepare(TokenizedText text, bool pooled = false)
+    internal static Context Prepare(TokenizedText text, bool pooled = false, IReadOnlyList<Claim>? rules = null)
     {
         var tokens = text.TokenSpan;
         var n = tokens.Length;
@@ -295,12 +305,16 @@ public sealed class AttributionTagger
         var inQuote = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
         var isQuote = pooled ? ArrayPool<bool>.Shared.Rent(n) : new bool[n];
         var mark = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
+        var rule = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
+        var ruleInfo = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
+        var ruleDist = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
         if (pooled)
         {
             cue.AsSpan(0, n).Clear();
             isQuote.AsSpan(0, n).Clear();
             mark.AsSpan(0, n).Clear();
         }
+        MarkRules(text, rules, rule, ruleInfo, ruleDist);
         bool open = false;
         for (var t = 0; t < n; t++)
         {
@@ -331,7 +345,92 @@ public sealed class AttributionTagger
             }
             cue[t] = cueClass;
         }
-        return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote, Mark = mark };
+        return new Context { Hashes = hashes, Cue = cue, InQuote = inQuote, IsQuote = isQuote, Mark = mark, Rule = rule, RuleInfo = ruleInfo, RuleDist = ruleDist };
+    }
+
+    /// <summary>Rule roles of <see cref="Context.Rule"/>: cue over source over content where a token has several (as in <see cref="AttributionModel.GoldLabels"/>).</summary>
+    internal const int RuleCue = 1, RuleSource = 2, RuleContent = 3;
+    /// <summary>Positions of <see cref="Context.Rule"/> within a run of one role of one claim.</summary>
+    internal const int RuleBegin = 0, RuleInside = 1, RuleEnd = 2, RuleSingle = 3;
+
+    /// <summary>
+    /// The stacked input: what the rule extractor (<see cref="ClaimExtractor"/>) found, per token. Every rule claim
+    /// marks its cue, speaker and content tokens (the content's parts: a quote's interrupting attribution is not
+    /// content), cue over source over content, the first claim keeping a token on a tie. A run of one role of one
+    /// claim is B/I/E (or S for one token); each marked token also gets its claim's cue class and kind and its
+    /// signed distance to the claim's cue. The rules are precise where they fire (dev content precision .82) but
+    /// miss half; the tagger learns where to follow them and what to add. Unmarked tokens learn whether their
+    /// sentence holds a rule cue at all. All three arrays are cleared over the first n tokens first.
+    /// </summary>
+    internal static void MarkRules(TokenizedText text, IReadOnlyList<Claim>? rules, byte[] rule, byte[] info, byte[] dist)
+    {
+        var tokens = text.TokenSpan;
+        var n = tokens.Length;
+        rule.AsSpan(0, n).Clear();
+        info.AsSpan(0, n).Clear();
+        dist.AsSpan(0, n).Clear();
+        if (rules is null || rules.Count == 0 || n == 0) return;
+        var owner = ArrayPool<int>.Shared.Rent(n);
+        var cueToken = ArrayPool<int>.Shared.Rent(rules.Count);
+        try
+        {
+            // rule[] holds the bare role (1-3) until the positions are known.
+            for (var k = 0; k < rules.Count; k++)
+            {
+                var c = rules[k];
+                cueToken[k] = c.Cue.IsEmpty ? -1 : FirstTokenEndingAfter(tokens, c.Cue.Start);
+                Mark(tokens, c.Cue, RuleCue, k, rule, owner);
+                Mark(tokens, c.Speaker.Span, RuleSource, k, rule, owner);
+                foreach (var part in c.ContentParts) Mark(tokens, part, RuleContent, k, rule, owner);
+            }
+            for (var t = 0; t < n; t++)
+            {
+                int r = rule[t];
+                if (r == 0) continue;
+                // Token t - 1 already holds role * 4 + position, token t + 1 still the bare role.
+                var before = t > 0 && rule[t - 1] >> 2 == r && owner[t - 1] == owner[t];
+                var after = t + 1 < n && rule[t + 1] == r && owner[t + 1] == owner[t];
+                var pos = before ? (after ? RuleInside : RuleEnd) : (after ? RuleBegin : RuleSingle);
+                var c = rules[owner[t]];
+                info[t] = (byte)(1 + (int)c.CueClass * 4 + (int)c.Kind);
+                var q = cueToken[owner[t]];
+                var d = t - q;
+                dist[t] = q < 0 ? (byte)1 : d == 0 ? (byte)16 : d > 0 ? (byte)(16 + DistanceBucket(d)) : (byte)(16 - DistanceBucket(-d));
+                rule[t] = (byte)(r * 4 + pos);
+            }
+            // Unmarked tokens of a sentence with a rule cue.
+            foreach (var s in text.Sentences)
+            {
+                var any = false;
+                for (var t = s.FirstToken; t < s.EndToken && !any; t++) any = rule[t] >> 2 == RuleCue;
+                if (!any) continue;
+                for (var t = s.FirstToken; t < s.EndToken; t++) if (rule[t] == 0) info[t] = 100;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(owner);
+            ArrayPool<int>.Shared.Return(cueToken);
+        }
+    }
+
+    private static void Mark(ReadOnlySpan<Token> tokens, TextSpan span, int role, int claim, byte[] rule, int[] owner)
+    {
+        if (span.IsEmpty) return;
+        for (var t = FirstTokenEndingAfter(tokens, span.Start); t < tokens.Length && tokens[t].Start < span.End; t++)
+            if (rule[t] == 0 || role < rule[t]) { rule[t] = (byte)role; owner[t] = claim; }
+    }
+
+    /// <summary>Index of the first token ending after <paramref name="position"/> (tokens are ordered and disjoint); tokens.Length when none.</summary>
+    private static int FirstTokenEndingAfter(ReadOnlySpan<Token> tokens, int position)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (tokens[mid].End <= position) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Gives the arrays of a <see cref="Prepare"/>(pooled: true) context back; the context is not used after.</summary>
@@ -342,13 +441,17 @@ public sealed class AttributionTagger
         ArrayPool<byte>.Shared.Return(ctx.InQuote);
         ArrayPool<bool>.Shared.Return(ctx.IsQuote);
         ArrayPool<byte>.Shared.Return(ctx.Mark);
+        ArrayPool<byte>.Shared.Return(ctx.Rule);
+        ArrayPool<byte>.Shared.Return(ctx.RuleInfo);
+        ArrayPool<byte>.Shared.Return(ctx.RuleDist);
     }
 
     /// <summary>Labels every token of <paramref name="text"/> (sentence by sentence, Viterbi).</summary>
+    /// <param name="rules">The rule extractor's claims on the same text (the stacked input, <see cref="MarkRules"/>); null or empty reads as "the rules found nothing".</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public byte[] Label(TokenizedText text)
+    public byte[] Label(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
-        var ctx = Prepare(text, pooled: true);
+        var ctx = Prepare(text, pooled: true, rules);
         try
         {
             var labels = new byte[text.Tokens.Count];
@@ -385,9 +488,9 @@ public sealed class AttributionTagger
 
     /// <summary>Labels as <see cref="Label"/> with the scalar decoder over transition tables (tests check it equals the vector one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal byte[] LabelScalar(TokenizedText text)
+    internal byte[] LabelScalar(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
-        var ctx = Prepare(text);
+        var ctx = Prepare(text, rules: rules);
         var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
             if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
@@ -411,7 +514,7 @@ public sealed class AttributionTagger
     }
 
     /// <summary>
-    /// <see cref="Decode"/> (transition-table path) with one 8-lane vector per position: emission = 0 + the 28
+    /// <see cref="Decode"/> (transition-table path) with one 8-lane vector per position: emission = 0 + the 32
     /// static rows in template order, transition = 0 + prev, word, distance and quote rows in that order,
     /// candidate = (base + transition) + emission, kept where strictly greater and allowed, previous labels
     /// tried in ascending order, so ties still go to the lowest previous label and the backtrack to the lowest label.
@@ -496,9 +599,9 @@ public sealed class AttributionTagger
     }
 
     /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>
-    internal byte[] LabelHashed(TokenizedText text)
+    internal byte[] LabelHashed(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
-        var ctx = Prepare(text);
+        var ctx = Prepare(text, rules: rules);
         var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
             if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount));
@@ -623,17 +726,23 @@ public sealed class AttributionTagger
 
     private static ulong CueAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : ctx.Cue[first + i];
 
+    /// <summary>The rules' role (0 none, 1 cue, 2 source, 3 content) of sentence position i; 9 outside the sentence.</summary>
+    private static ulong RuleRoleAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : (ulong)(ctx.Rule[first + i] >> 2);
+
     /// <summary>The offset of template 31 (previous label + word) in each of the K + 1 lanes of <see cref="Rows"/>.</summary>
     private static readonly ulong[] WordOffsets = [.. Enumerable.Repeat(WordHashes.TemplateOffset(31), K + 1)];
 
-    /// <summary>Lanes of the static templates (28 used, padded to a multiple of 8 for the vector hash).</summary>
+    /// <summary>Lanes of the static templates (all 32 used; a multiple of 8 for the vector hash).</summary>
     private const int StaticLanes = 32;
 
-    /// <summary>Per lane, the template offset <see cref="WordHashes.Bucket"/> adds: lane k is template k (lanes 28-31 unused).</summary>
-    private static readonly ulong[] StaticOffsets = [.. Enumerable.Range(0, StaticLanes).Select(WordHashes.TemplateOffset)];
+    /// <summary>
+    /// Per lane, the template offset <see cref="WordHashes.Bucket"/> adds: lane k is template k for k &lt; 28; the stacked
+    /// lanes 28-31 are templates 34-37, since 30-33 are the transition templates.
+    /// </summary>
+    private static readonly ulong[] StaticOffsets = [.. Enumerable.Range(0, StaticLanes).Select(k => WordHashes.TemplateOffset(k < 28 ? k : k + 6))];
 
     /// <summary>
-    /// The weight rows of the 28 static templates of position i: f[k] = Bucket(k, value k), k = 0..27 (template order).
+    /// The weight rows of the 32 static templates of position i: f[k] = Bucket(template of lane k, value k), k = 0..31 (lane order).
     /// The values come from <see cref="StaticValues"/>; the hashing runs 4 lanes at a time (<see cref="WordHashes.Buckets"/>).
     /// </summary>
     [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
@@ -691,6 +800,13 @@ public sealed class AttributionTagger
         v[k++] = right; // template 25
         v[k++] = WordHashes.Combine(WordHashes.Combine(left, right), q); // template 26
         v[k++] = WordHashes.Combine(left, shape); // template 27
+        // Stacked on the rules (MarkRules): role and position; with cue class, kind and distance to the cue; with the
+        // neighbours' roles (a rule span's edges); with the word (where the rules' boundaries are off for some words).
+        ulong rule = ctx.Rule[t];
+        v[k++] = rule; // template 34
+        v[k++] = WordHashes.Combine(WordHashes.Combine(rule, ctx.RuleInfo[t]), ctx.RuleDist[t]); // template 35
+        v[k++] = WordHashes.Combine(WordHashes.Combine(RuleRoleAt(ctx, first, n, i - 1), rule), RuleRoleAt(ctx, first, n, i + 1)); // template 36
+        v[k++] = WordHashes.Combine(rule, lower); // template 37
         Debug.Assert(k == StaticCount);
     }
 
@@ -704,15 +820,15 @@ public sealed class AttributionTagger
         f[3] = WordHashes.Bucket(33, WordHashes.Combine(p1, (ulong)ctx.InQuote[first + i] * 2 + (ctx.IsQuote[first + i] ? 1UL : 0UL)), mask);
     }
 
-    /// <summary>One training document: the tokenized text and one gold label per token.</summary>
-    public sealed record TrainingDocument(TokenizedText Text, byte[] Gold);
+    /// <summary>One training document: the tokenized text, one gold label per token, and the rule extractor's claims on it (the stacked input; null for none).</summary>
+    public sealed record TrainingDocument(TokenizedText Text, byte[] Gold, IReadOnlyList<Claim>? Rules = null);
 
     /// <summary>Structured perceptron (Collins 2002) over sentences, shuffled per pass with <see cref="AttributionTaggerOptions.Seed"/>; deterministic.</summary>
     public static AttributionTagger Train(IReadOnlyList<TrainingDocument> docs, AttributionTaggerOptions options, TextWriter? log = null)
     {
         options.Validate();
         var trainer = new PerceptronTrainer(K, options.HashBits);
-        var contexts = docs.Select(d => Prepare(d.Text)).ToArray();
+        var contexts = docs.Select(d => Prepare(d.Text, rules: d.Rules)).ToArray();
         var units = new List<(int Doc, int First, int Count)>();
         for (var d = 0; d < docs.Count; d++)
             foreach (var s in docs[d].Text.Sentences)

@@ -12,6 +12,8 @@ namespace ContradictionNlp.Claims;
 /// a cue become one claim spanning them (a quote split by "he said"). The source is the source span
 /// nearest that cue in its sentence; the speaker is resolved with the rule extractor's
 /// <see cref="MentionParser"/>/<see cref="MentionResolver"/> (pronouns and descriptions to names).
+/// The tagger is stacked on the rules (round 6): it reads the rule <see cref="ClaimExtractor"/>'s claims on the
+/// same text as features, so this extractor runs the rules first (the hybrid passes the claims it has already).
 /// </summary>
 public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtractor
 {
@@ -22,17 +24,27 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// <summary>Most tokens between two content spans of one cue that still make them one claim (room for "said the state's senior senator,").</summary>
     internal const int MergeGap = 12;
 
-    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) => Extract(article, text, diagnostics, null);
+    public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Tokens.Count == 0) return Extract(article, text, diagnostics, null, []);
+        // The rules' claims are the tagger's stacked input; their own diagnostics are not this extractor's.
+        var view = new ArticleView(text);
+        return Extract(article, text, diagnostics, view, new ClaimExtractor().Extract(article, text, new DiagnosticBag(), view));
+    }
 
-    /// <summary>Extraction that resolves speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.</summary>
+    /// <summary>
+    /// Extraction given the rule extractor's claims on the same text (<paramref name="rules"/>, the tagger's stacked input),
+    /// resolving speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared)
+    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared, IReadOnlyList<Claim> rules)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (text.Tokens.Count == 0) return [];
-        var labels = _tagger.Label(text);
+        var labels = _tagger.Label(text, rules);
         var spans = Spans(text, labels);
         // One pass instead of three filters (same order within each role).
         var cues = new List<Span>();
@@ -235,7 +247,7 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
             ArgumentNullException.ThrowIfNull(text);
             var shared = new ArticleView(text);
             ruleClaims = rules.Extract(article, text, diagnostics, shared);
-            learned = tagger.Extract(article, text, new DiagnosticBag(), shared);
+            learned = tagger.Extract(article, text, new DiagnosticBag(), shared, ruleClaims);
         }
         else
         {

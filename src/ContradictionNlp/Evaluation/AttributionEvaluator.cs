@@ -77,9 +77,7 @@ public sealed class AttributionEvaluator
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var text = article.Text;
-        int newline = text.IndexOf('\n', StringComparison.Ordinal);
-        var title = (newline < 0 ? text : text[..newline]).Trim();
-        var doc = Article.Create(title, null, null, null, text, article.TextPath);
+        var doc = ArticleOf(article);
         var tokenized = _analyzer.Analyze(text);
         var claims = _extractor.Extract(doc, tokenized, diagnostics);
 
@@ -107,6 +105,16 @@ public sealed class AttributionEvaluator
         var score = AttributionScorer.Score(gold, predicted);
         return new AttributionArticleResult(article, tokenized, claims, gold, predicted, score,
             CountTokenAligned(tokenized, article.Annotations.SpanFragments));
+    }
+
+    /// <summary>The <see cref="Article"/> a PolNeAR article is evaluated as (also what attribution training runs the rules on).</summary>
+    public static Article ArticleOf(PolNearArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var text = article.Text;
+        int newline = text.IndexOf('\n', StringComparison.Ordinal);
+        var title = (newline < 0 ? text : text[..newline]).Trim();
+        return Article.Create(title, null, null, null, text, article.TextPath);
     }
 
     private bool CueHasSpeechWord(TokenizedText text, IReadOnlyList<TextSpan> cue)

@@ -130,8 +130,8 @@ public class LearnedAttributionTests
         var dir = Path.Combine(Path.GetTempPath(), "cnlp-att-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var model = new AttributionModel(TinyModel(), new AttributionManifest(1, AttributionManifest.KindName, AttributionModel.WeightsFile, "", [],
-                new AttributionTaggerOptions(), 1, [], 0, "test"));
+            var model = new AttributionModel(TinyModel(), new AttributionManifest(AttributionManifest.CurrentFormatVersion, AttributionManifest.KindName, AttributionModel.WeightsFile, "", [],
+                new AttributionTaggerOptions(), 1, [], 0, "test", AttributionManifest.RulesStacking));
             using (var ms = new MemoryStream()) { model.Tagger.Write(ms); model = model with { Manifest = model.Manifest with { WeightsSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ms.ToArray())) } }; }
             model.Save(dir);
             Assert.NotNull(AttributionModel.Load(dir));
