@@ -14,8 +14,9 @@ public static class TrainAttributionCommand
         var polnear = new Option<string>("--polnear") { Description = "PolNeAR train split folder (text/ and attributions/); never dev.", Required = true, HelpName = "DIR" };
         var dev = new Option<string[]>("--dev") { Description = "Splits measured after training (rules / learned / hybrid) and recorded in the manifest; for model selection only.", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [], HelpName = "DIR" };
         var outDir = new Option<string>("--out") { Description = "Model folder to write.", DefaultValueFactory = _ => Path.Combine("models", "attribution"), HelpName = "DIR" };
+        var stack = new Option<bool>("--stack-rules") { Description = "Stack the tagger on the rule extractor: it also reads the rules' claims per token (run on the training articles as at inference). Not used for the shipped model (see models/README.md)." };
         var perceptron = new PerceptronOptionSet(defaults);
-        var cmd = new Command("attribution", "Train the learned attribution tagger (BIO cue/source/content) on PolNeAR.") { polnear, dev, outDir };
+        var cmd = new Command("attribution", "Train the learned attribution tagger (BIO cue/source/content) on PolNeAR.") { polnear, dev, outDir, stack };
         perceptron.AddTo(cmd);
         cmd.SetAction(parse =>
         {
@@ -24,7 +25,7 @@ public static class TrainAttributionCommand
             var dirs = new[] { parse.GetValue(polnear)! }.Concat(parse.GetValue(dev)!).ToList();
             var missing = dirs.FirstOrDefault(d => !Directory.Exists(Path.Combine(d, "attributions")));
             if (missing is not null) { err.WriteLine($"cnlp: '{missing}' is not a PolNeAR split: expected a folder '{Path.Combine(missing, "attributions")}'."); return ExitCodes.BadUsage; }
-            var options = new AttributionTaggerOptions { Seed = parse.GetValue(perceptron.Seed), Iterations = parse.GetValue(perceptron.Iterations), HashBits = parse.GetValue(perceptron.HashBits) };
+            var options = new AttributionTaggerOptions { Seed = parse.GetValue(perceptron.Seed), Iterations = parse.GetValue(perceptron.Iterations), HashBits = parse.GetValue(perceptron.HashBits), StackRules = parse.GetValue(stack) };
             if (!PerceptronOptionSet.Valid(options, err)) return ExitCodes.BadUsage;
             try
             {

@@ -19,13 +19,11 @@ public sealed record AttributionSplitMetrics(string Split, string Extractor, int
 public sealed record AttributionManifest(
     int FormatVersion, string Kind, string WeightsFile, string WeightsSha256,
     IReadOnlyList<DataFileInfo> Data, AttributionTaggerOptions Options, int Seed, IReadOnlyList<AttributionSplitMetrics> Metrics,
-    double TrainingSeconds, string Licence, string StackedOn)
+    double TrainingSeconds, string Licence)
 {
     public const string KindName = "attribution-tagger";
-    /// <summary>2 (round 6): the tagger is stacked on the rules (<see cref="StackedOn"/>); a format-1 model reads no rule features.</summary>
-    public const int CurrentFormatVersion = 2;
-    /// <summary>What <see cref="StackedOn"/> says for a tagger that reads <see cref="ClaimExtractor"/>'s claims (run on the training articles as at inference).</summary>
-    public const string RulesStacking = "rules: ClaimExtractor claims per token (role B/I/E/S, cue class and kind, distance to the rule cue), run on the training articles as at inference";
+    /// <summary>1; a tagger stacked on the rules says so in <see cref="Options"/> (stack_rules, absent = false) and in its weights file's format version.</summary>
+    public const int CurrentFormatVersion = 1;
 }
 
 /// <summary>A loaded models/attribution folder.</summary>
@@ -51,7 +49,10 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
         if (hash != m.WeightsSha256)
             throw new ModelFormatException($"{path}: sha256 {hash}, expected {m.WeightsSha256} from manifest.json (file changed or half-written).");
         using var s = new MemoryStream(bytes);
-        return new AttributionModel(AttributionTagger.Read(s, path), m);
+        var tagger = AttributionTagger.Read(s, path);
+        if (tagger.Stacked != m.Options.StackRules)
+            throw new ModelFormatException($"{manifestPath}: options.stack_rules is {(m.Options.StackRules ? "true" : "false")}, but {path} holds a {(tagger.Stacked ? "stacked" : "plain")} tagger.");
+        return new AttributionModel(tagger, m);
     }
 
     /// <summary>
@@ -101,7 +102,8 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
             var text = analyzer.Analyze(a.Text);
             // The stacked input: the rules on the training article exactly as the evaluator and the pipeline run them
             // (the rules learn nothing from PolNeAR, so their training-set output is no optimistic copy of the gold).
-            return new AttributionTagger.TrainingDocument(text, GoldLabels(text, a.Attributions), rules.Extract(AttributionEvaluator.ArticleOf(a), text, new DiagnosticBag()));
+            return new AttributionTagger.TrainingDocument(text, GoldLabels(text, a.Attributions),
+                options.StackRules ? rules.Extract(AttributionEvaluator.ArticleOf(a), text, new DiagnosticBag()) : null);
         }).ToArray();
         log?.WriteLine($"training on {docs.Length} articles ({docs.Sum(d => d.Text.Tokens.Count)} tokens) from {trainDir}");
         var tagger = AttributionTagger.Train(docs, options, log);
@@ -121,8 +123,7 @@ public sealed record AttributionModel(AttributionTagger Tagger, AttributionManif
             }
         }
         var manifest = new AttributionManifest(AttributionManifest.CurrentFormatVersion, AttributionManifest.KindName, WeightsFile,
-            Convert.ToHexStringLower(SHA256.HashData(ToBytes(tagger.Write))), data, options, options.Seed, metrics, seconds, Licence,
-            AttributionManifest.RulesStacking);
+            Convert.ToHexStringLower(SHA256.HashData(ToBytes(tagger.Write))), data, options, options.Seed, metrics, seconds, Licence);
         return new AttributionModel(tagger, manifest);
     }
 

@@ -22,7 +22,15 @@ public static class AttributionLabels
     public static int RoleOf(int label) => (label - 1) / 2;
 }
 
-public sealed record AttributionTaggerOptions() : PerceptronOptions(iterations: 12, hashBits: 20);
+public sealed record AttributionTaggerOptions() : PerceptronOptions(iterations: 12, hashBits: 20)
+{
+    /// <summary>
+    /// Stack the tagger on the rules (round 6): it also reads the rule extractor's claims per token (templates 34-37,
+    /// <see cref="AttributionTagger.MarkRules"/>), and extraction runs the rules first. Off for the shipped model:
+    /// on PolNeAR dev it lifted the learned extractor alone but not the hybrids, and cost extraction time (models/README.md).
+    /// </summary>
+    public bool StackRules { get; init; }
+}
 
 /// <summary>
 /// Token-level tagger of attribution roles (cue, source, content): averaged structured perceptron over
@@ -36,13 +44,14 @@ public sealed record AttributionTaggerOptions() : PerceptronOptions(iterations: 
 public sealed class AttributionTagger
 {
     /// <summary>
-    /// 3: features 28-31 read the rule extractor's claims (stacking, round 6); 2: features 24-27 (clause context to
-    /// the nearest cue on each side). Weights of an older version hash other features, so they are refused.
+    /// 2: features 24-27 (clause context to the nearest cue on each side); version-1 weights hash other features.
+    /// <see cref="StackedFormatVersion"/> (3) is the same plus features 28-31, which read the rule extractor's claims.
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 2, StackedFormatVersion = 3;
     private static ReadOnlySpan<byte> Magic => "CNLPATT1"u8;
     private const int K = AttributionLabels.Count, Start = AttributionLabels.Count;
-    private const int StaticCount = 32, TransitionCount = 4;
+    /// <summary>Static templates of a stacked tagger (all lanes) and of a plain one (the first 28; lanes 28-31 are the stacked ones).</summary>
+    private const int StaticCount = 32, PlainStaticCount = 28, TransitionCount = 4;
     private const ulong NoLabel = 1000;
 
     // Allowed[prev * K + next]; prev = K is the sentence start.
@@ -52,9 +61,12 @@ public sealed class AttributionTagger
     /// <summary>Null when the weights are not all finite halves or the CPU lacks AVX2: then the scalar decoder runs.</summary>
     private readonly HalfRows? _half;
 
-    private AttributionTagger(PerceptronWeights weights)
+    private readonly bool _stacked;
+
+    private AttributionTagger(PerceptronWeights weights, bool stacked)
     {
         _weights = weights;
+        _stacked = stacked;
         _rows = new TransitionRows(weights.W, weights.Mask);
         _half = Vector256.IsHardwareAccelerated ? HalfRows.TryCreate(weights.W, K) : null;
     }
@@ -176,6 +188,12 @@ public sealed class AttributionTagger
     }
 
     public int HashBits => _weights.Bits;
+
+    /// <summary>True when the tagger reads the rule extractor's claims (<see cref="AttributionTaggerOptions.StackRules"/>); a plain tagger ignores them.</summary>
+    public bool Stacked => _stacked;
+
+    /// <summary>How many of the static templates' rows are summed: all 32 when stacked, else the first 28 (in the same order, so plain labels are those of format 2).</summary>
+    private int Statics => _stacked ? StaticCount : PlainStaticCount;
 
     private static bool[] BuildAllowed()
     {
@@ -451,14 +469,14 @@ public sealed class AttributionTagger
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] Label(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
-        var ctx = Prepare(text, pooled: true, rules);
+        var ctx = Prepare(text, pooled: true, _stacked ? rules : null);
         try
         {
             var labels = new byte[text.Tokens.Count];
             if (_half is null)
             {
                 foreach (var s in text.Sentences)
-                    if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
+                    if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), Statics, _rows);
             }
             else LabelVector(text, ctx, labels);
             return labels;
@@ -490,10 +508,10 @@ public sealed class AttributionTagger
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal byte[] LabelScalar(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
-        var ctx = Prepare(text, rules: rules);
+        var ctx = Prepare(text, rules: _stacked ? rules : null);
         var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
-            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), _rows);
+            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), Statics, _rows);
         return labels;
     }
 
@@ -539,12 +557,13 @@ public sealed class AttributionTagger
         CueDistances(ctx, first, n, dist);
         CueSides(ctx, first, n, side);
         var negInf = Vector256.Create(float.NegativeInfinity);
-        Rows(ctx, first, n, 0, dist, side, mask, sf, wr, half);
+        var statics = Statics;
+        Rows(ctx, first, n, 0, dist, side, mask, sf, wr, half, statics);
         for (var i = 0; i < n; i++)
         {
-            if (i + 1 < n) Rows(ctx, first, n, i + 1, dist, side, mask, sfNext, wrNext, half);
+            if (i + 1 < n) Rows(ctx, first, n, i + 1, dist, side, mask, sfNext, wrNext, half, statics);
             var em = Vector256<float>.Zero;
-            foreach (var f in sf) em += half.Load(f);
+            foreach (var f in sf[..statics]) em += half.Load(f);
             var t = first + i;
             var di = TransitionRows.DistIndex(dist[i]);
             var qi = ctx.InQuote[t] * 2 + (ctx.IsQuote[t] ? 1 : 0);
@@ -584,7 +603,7 @@ public sealed class AttributionTagger
     /// <summary>The static feature rows of position i and its word-transition rows (template 31) per previous label, with prefetch hints for each.</summary>
     [SkipLocalsInit] // its stackalloc buffers are written in full before they are read
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, HalfRows half)
+    private static unsafe void Rows(Context ctx, int first, int n, int i, ReadOnlySpan<sbyte> dist, ReadOnlySpan<byte> side, int mask, Span<int> sf, Span<int> wr, HalfRows half, int statics)
     {
         StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
         var lower = ctx.Hashes[(first + i) * WordHashes.Stride + WordHashes.Lower];
@@ -594,21 +613,21 @@ public sealed class AttributionTagger
         Span<ulong> values = stackalloc ulong[K + 1];
         for (var prev = 0; prev <= K; prev++) values[prev] = WordHashes.Combine(prev == Start ? NoLabel : (ulong)prev, lower);
         WordHashes.Buckets(values, WordOffsets, mask, wr);
-        foreach (var f in sf) half.Prefetch(f);
+        foreach (var f in sf[..statics]) half.Prefetch(f);
         for (var prev = from; prev <= to; prev++) half.Prefetch(wr[prev]);
     }
 
     /// <summary>Labels as <see cref="Label"/> but hashing every transition feature, as training does (tests check the two agree).</summary>
     internal byte[] LabelHashed(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
-        var ctx = Prepare(text, rules: rules);
+        var ctx = Prepare(text, rules: _stacked ? rules : null);
         var labels = new byte[text.Tokens.Count];
         foreach (var s in text.Sentences)
-            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount));
+            if (s.TokenCount > 0) Decode(_weights.W, _weights.Mask, ctx, s.FirstToken, s.TokenCount, labels.AsSpan(s.FirstToken, s.TokenCount), Statics);
         return labels;
     }
 
-    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest, TransitionRows? rows = null)
+    private static void Decode(float[] w, int mask, Context ctx, int first, int n, Span<byte> dest, int statics, TransitionRows? rows = null)
     {
         var score = ArrayPool<float>.Shared.Rent(n * K);
         var back = ArrayPool<byte>.Shared.Rent(n * K);
@@ -626,7 +645,7 @@ public sealed class AttributionTagger
             {
                 em.Clear();
                 StaticFeatures(ctx, first, n, i, dist, side, mask, sf);
-                StructuredPerceptron.AddRows(w, sf, K, em);
+                StructuredPerceptron.AddRows(w, sf[..statics], K, em);
                 var cur = score.AsSpan(i * K, K);
                 cur.Fill(float.NegativeInfinity);
                 var prevCount = i == 0 ? 1 : K;
@@ -828,7 +847,9 @@ public sealed class AttributionTagger
     {
         options.Validate();
         var trainer = new PerceptronTrainer(K, options.HashBits);
-        var contexts = docs.Select(d => Prepare(d.Text, rules: d.Rules)).ToArray();
+        var stacked = options.StackRules;
+        var statics = stacked ? StaticCount : PlainStaticCount;
+        var contexts = docs.Select(d => Prepare(d.Text, rules: stacked ? d.Rules : null)).ToArray();
         var units = new List<(int Doc, int First, int Count)>();
         for (var d = 0; d < docs.Count; d++)
             foreach (var s in docs[d].Text.Sentences)
@@ -849,7 +870,7 @@ public sealed class AttributionTagger
                 var (d, first, n) = units[u];
                 var ctx = contexts[d];
                 var gold = docs[d].Gold.AsSpan(first, n);
-                Decode(trainer.Raw, trainer.Mask, ctx, first, n, predicted);
+                Decode(trainer.Raw, trainer.Mask, ctx, first, n, predicted, statics);
                 CueDistances(ctx, first, n, dist.AsSpan(0, n));
                 CueSides(ctx, first, n, side.AsSpan(0, 2 * n));
                 for (var i = 0; i < n; i++)
@@ -863,8 +884,8 @@ public sealed class AttributionTagger
                     if (predicted[i] != gold[i])
                     {
                         StaticFeatures(ctx, first, n, i, dist.AsSpan(0, n), side.AsSpan(0, 2 * n), trainer.Mask, sf);
-                        trainer.Adjust(gold[i], sf, 1f);
-                        trainer.Adjust(predicted[i], sf, -1f);
+                        trainer.Adjust(gold[i], sf.AsSpan(0, statics), 1f);
+                        trainer.Adjust(predicted[i], sf.AsSpan(0, statics), -1f);
                     }
                     TransitionFeatures(ctx, first, i, goldPrev, dist.AsSpan(0, n), trainer.Mask, tf);
                     trainer.Adjust(gold[i], tf, 1f);
@@ -874,15 +895,18 @@ public sealed class AttributionTagger
             }
             log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training label accuracy {(double)correct / Math.Max(1, total):0.0000}"));
         }
-        return new AttributionTagger(trainer.Average(options.Prune));
+        return new AttributionTagger(trainer.Average(options.Prune), stacked);
     }
 
-    /// <summary>Binary layout: magic "CNLPATT1", int32 format version, int32 hash bits, then the weights.</summary>
+    /// <summary>
+    /// Binary layout: magic "CNLPATT1", int32 format version (<see cref="FormatVersion"/> plain, <see cref="StackedFormatVersion"/>
+    /// stacked: the version says which features the weights were trained on), int32 hash bits, then the weights.
+    /// </summary>
     public void Write(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
-        w.Write(FormatVersion);
+        w.Write(_stacked ? StackedFormatVersion : FormatVersion);
         w.Write(_weights.Bits);
         _weights.Write(w);
     }
@@ -895,10 +919,11 @@ public sealed class AttributionTagger
             if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
                 throw new Scoring.ModelFormatException($"{origin}: not an attribution tagger weights file (expected magic 'CNLPATT1' at offset 0).");
             var version = r.ReadInt32();
-            if (version != FormatVersion) throw new Scoring.ModelFormatException($"{origin}: attribution tagger format version {version}, expected {FormatVersion}.");
+            if (version is not (FormatVersion or StackedFormatVersion))
+                throw new Scoring.ModelFormatException($"{origin}: attribution tagger format version {version}, expected {FormatVersion} (plain) or {StackedFormatVersion} (stacked on the rules).");
             var bits = r.ReadInt32();
             if (bits is < 8 or > 24) throw new Scoring.ModelFormatException($"{origin}: hash bits {bits}, expected 8..24.");
-            return new AttributionTagger(PerceptronWeights.Read(r, K, bits, origin));
+            return new AttributionTagger(PerceptronWeights.Read(r, K, bits, origin), version == StackedFormatVersion);
         }
         catch (EndOfStreamException)
         {

@@ -12,8 +12,9 @@ namespace ContradictionNlp.Claims;
 /// a cue become one claim spanning them (a quote split by "he said"). The source is the source span
 /// nearest that cue in its sentence; the speaker is resolved with the rule extractor's
 /// <see cref="MentionParser"/>/<see cref="MentionResolver"/> (pronouns and descriptions to names).
-/// The tagger is stacked on the rules (round 6): it reads the rule <see cref="ClaimExtractor"/>'s claims on the
-/// same text as features, so this extractor runs the rules first (the hybrid passes the claims it has already).
+/// A tagger stacked on the rules (<see cref="AttributionTagger.Stacked"/>, round 6) reads the rule
+/// <see cref="ClaimExtractor"/>'s claims on the same text as features, so for it this extractor runs the rules
+/// first (the hybrid passes the claims it has already); a plain tagger (the shipped one) needs none.
 /// </summary>
 public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtractor
 {
@@ -27,14 +28,14 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Tokens.Count == 0) return Extract(article, text, diagnostics, null, []);
+        if (!_tagger.Stacked || text.Tokens.Count == 0) return Extract(article, text, diagnostics, null, []);
         // The rules' claims are the tagger's stacked input; their own diagnostics are not this extractor's.
         var view = new ArticleView(text);
         return Extract(article, text, diagnostics, view, new ClaimExtractor().Extract(article, text, new DiagnosticBag(), view));
     }
 
     /// <summary>
-    /// Extraction given the rule extractor's claims on the same text (<paramref name="rules"/>, the tagger's stacked input),
+    /// Extraction given the rule extractor's claims on the same text (<paramref name="rules"/>, read by a stacked tagger only),
     /// resolving speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

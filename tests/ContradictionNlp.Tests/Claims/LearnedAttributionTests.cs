@@ -131,7 +131,7 @@ public class LearnedAttributionTests
         try
         {
             var model = new AttributionModel(TinyModel(), new AttributionManifest(AttributionManifest.CurrentFormatVersion, AttributionManifest.KindName, AttributionModel.WeightsFile, "", [],
-                new AttributionTaggerOptions(), 1, [], 0, "test", AttributionManifest.RulesStacking));
+                new AttributionTaggerOptions(), 1, [], 0, "test"));
             using (var ms = new MemoryStream()) { model.Tagger.Write(ms); model = model with { Manifest = model.Manifest with { WeightsSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ms.ToArray())) } }; }
             model.Save(dir);
             Assert.NotNull(AttributionModel.Load(dir));
