@@ -46,6 +46,9 @@ cnlp train ner --train "$DATA/uner-english-ewt/en_ewt-ud-train.draft-normalized.
 # 6. learned attribution tagger (BIO cue/source/content) on PolNeAR train -> models/attribution; dev and train
 #    are only measured (rules / learned / hybrid) into the manifest, never fitted on dev.
 cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out models/attribution --seed 1
+# (not run) Round 6: the tagger stacked on the rule extractor's claims (weights format 3), measured and not shipped
+#   (lifts "learned" alone, not the hybrids; see README "stacked on the rules"). To reproduce it:
+#   cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out /tmp/stacked --seed 1 --stack-rules
 # (not run) The wide-deep scorer (tried before v3, never shipped) is not built (see README "wide & deep model type"); to reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --model-type wide-deep --hidden 64 --version-name v3 --seed 42 --out /tmp/v3
