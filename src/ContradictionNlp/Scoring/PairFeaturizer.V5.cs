@@ -5,7 +5,7 @@ namespace ContradictionNlp.Scoring;
 public sealed partial class PairFeaturizer
 {
     /// <summary>
-    /// Version-5 features (10 dense, appended to version 4's 57), aimed at v3/v4's SICK trial errors:
+    /// Version-5 features (12 dense, appended to version 4's 57), aimed at v3/v4's SICK trial errors:
     /// <list type="bullet">
     /// <item><c>neg_h_more</c>, <c>neg_p_more</c>: how many more negations one side has (counts, not parity:
     /// "there is no boy ... and there is no man ..." has two, which the parity test of version 1 reads as none);</item>
@@ -14,7 +14,8 @@ public sealed partial class PairFeaturizer
     /// <item><c>slot_subject_sim</c>, <c>slot_verb_sim</c>, <c>slot_object_sim</c>: how close the heads of the two
     /// texts' subject, verb and object are (1 same stem, 0.9 WordNet synonym or hypernym, else the cosine; 0 when a
     /// side has no such slot), read from word order without a tagger (<see cref="Slots"/>); <c>slots_parsed</c>:
-    /// both texts have a verb slot. "Two men are fighting in a pen" / "Two men are outside a pen" differ in the
+    /// both texts have a verb slot; <c>slot_contrast</c>: share of the three slots whose heads are WordNet antonyms or
+    /// co-hyponyms, and the same only when the negation counts differ (<c>slot_contrast_x_neg</c>). "Two men are fighting in a pen" / "Two men are outside a pen" differ in the
     /// verb; "a man is playing a guitar" / "a man is strumming a guitar" only in a related verb.</item>
     /// </list>
     /// Hashed: the pair of verb heads and of object heads when they differ (<c>vv|</c>, <c>oo|</c>), so the model can
@@ -36,6 +37,11 @@ public sealed partial class PairFeaturizer
         f[k++] = SlotSimilarity(p, vp, h, vh);
         f[k++] = SlotSimilarity(p, op, h, oh);
         f[k++] = vp >= 0 && vh >= 0 ? 1f : 0f;
+        // Slots filled by contrasting words ("man"/"woman", "sitting"/"standing", "violin"/"piano"): with no negation
+        // that is a conflict; with a negation on one side the negation is about something else (SICK: neutral).
+        var contrast = (SlotsContrast(p, sp, h, sh) ? 1 : 0) + (SlotsContrast(p, vp, h, vh) ? 1 : 0) + (SlotsContrast(p, op, h, oh) ? 1 : 0);
+        f[k++] = contrast / 3f;
+        f[k++] = negP.Count != negH.Count ? contrast / 3f : 0f;
         if (vp >= 0 && vh >= 0 && p[vp].Stem != h[vh].Stem) hashed.Add(Hash("vv|", p[vp].Stem, "|", h[vh].Stem));
         if (op >= 0 && oh >= 0 && p[op].Stem != h[oh].Stem) hashed.Add(Hash("oo|", p[op].Stem, "|", h[oh].Stem));
         return k;
@@ -48,6 +54,14 @@ public sealed partial class PairFeaturizer
         var n = 0;
         foreach (var s in best) if (s >= threshold) n++;
         return n / (float)best.Length;
+    }
+
+    /// <summary>Both slots filled, different stems, and WordNet antonyms (direct or indirect) or co-hyponyms.</summary>
+    private bool SlotsContrast(List<Word> p, int i, List<Word> h, int j)
+    {
+        if (i < 0 || j < 0) return false;
+        var (a, b) = (p[i], h[j]);
+        return a.Stem != b.Stem && (Antonymy(a, b) != AntonymKind.None || AreCohyponyms(a, b));
     }
 
     /// <summary>1 for the same stem, 0.9 when WordNet makes one a synonym or hypernym of the other, else the vector

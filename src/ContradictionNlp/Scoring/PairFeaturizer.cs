@@ -70,7 +70,7 @@ public sealed partial class PairFeaturizer
         "order_discordant", "passive_mismatch", "order_x_same_voice", "role_swap",
         // Version 5: negation counts, alignment shares at fixed cosines, subject/verb/object slots (see PairFeaturizer.V5.cs).
         "neg_h_more", "neg_p_more", "h_align_06", "h_align_08", "p_align_06", "p_align_08",
-        "slot_subject_sim", "slot_verb_sim", "slot_object_sim", "slots_parsed",
+        "slot_subject_sim", "slot_verb_sim", "slot_object_sim", "slots_parsed", "slot_contrast", "slot_contrast_x_neg",
     ];
 
     private readonly WordVectors _vectors;

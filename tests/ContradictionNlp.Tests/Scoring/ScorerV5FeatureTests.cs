@@ -62,6 +62,21 @@ public class ScorerV5FeatureTests
     }
 
     [Fact]
+    public void Contrasting_subjects_count_and_with_a_negation_count_twice()
+    {
+        // man / woman are WordNet antonyms; the verb and object slots match.
+        var plain = F().Featurize("A woman is playing a guitar", "A man is playing a guitar");
+        Assert.Equal(1f / 3f, Feature(plain, "slot_contrast"), 6);
+        Assert.Equal(0f, Feature(plain, "slot_contrast_x_neg"));
+        // "There is no man playing a guitar": the negation is about another actor.
+        var negated = F().Featurize("A woman is playing a guitar", "There is no man playing a guitar");
+        Assert.Equal(1f / 3f, Feature(negated, "slot_contrast"), 6);
+        Assert.Equal(1f / 3f, Feature(negated, "slot_contrast_x_neg"), 6);
+        // Same words in every slot: no contrast.
+        Assert.Equal(0f, Feature(F().Featurize("A woman is playing a guitar", "A woman is not playing a guitar"), "slot_contrast"));
+    }
+
+    [Fact]
     public void No_verb_marker_means_no_slots()
     {
         Assert.Equal((-1, -1, -1), SlotsOf("sunny weather everywhere"));
@@ -83,13 +98,13 @@ public class ScorerV5FeatureTests
     }
 
     [Fact]
-    public void Version_5_appends_ten_features_to_version_4()
+    public void Version_5_appends_twelve_features_to_version_4()
     {
         const string p = "The monkey is brushing a bull dog", h = "A bull dog is brushing the monkey";
         var v4 = F(4).Featurize(p, h);
         var v5 = F(5).Featurize(p, h);
         Assert.Equal(57, v4.Dense.Length);
-        Assert.Equal(67, v5.Dense.Length);
+        Assert.Equal(69, v5.Dense.Length);
         Assert.Equal(PairFeaturizer.FeatureNames.Length, v5.Dense.Length);
         Assert.Equal(v4.Dense, v5.Dense[..57]);
         Assert.Superset(new HashSet<int>(v4.Hashed), new HashSet<int>(v5.Hashed));
