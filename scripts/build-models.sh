@@ -25,16 +25,22 @@ cnlp build lexicon --wordnet "$WORDNET" --wordnet-version "$(dpkg-query -W -f='$
     --vocab models/embeddings/glove-6b-100d-q8.bin
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
-    --version-name v1 --seed 42 --make-current --force
+    --version-name v1 --seed 42 --featurizer-version 1 --force
 # 4. scorer v2: featurizer v2 + synthetic in-domain pairs from BBC News claims (seeded) -> models/scorer/v2.
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
-    --synthetic "$DATA/bbc-news" --epochs 10 --version-name v2 --seed 42 --force
+    --synthetic "$DATA/bbc-news" --epochs 10 --version-name v2 --seed 42 --featurizer-version 2 --force
 # 4b. scorer v3: featurizer v3, synthetic rows at loss weight 0.5, temperature fitted on a 15% validation part
-#     of the training rows -> models/scorer/v3, made CURRENT (v2 and v1 stay for rollback).
+#     of the training rows -> models/scorer/v3 (CURRENT until round 6; v2 and v1 stay for rollback).
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" \
-    --synthetic "$DATA/bbc-news" --epochs 10 --synthetic-weight 0.5 --calibrate --version-name v3 --seed 42 --make-current --force
+    --synthetic "$DATA/bbc-news" --epochs 10 --synthetic-weight 0.5 --calibrate --version-name v3 --seed 42 --featurizer-version 3 --force
+# 4c. scorer v4 (round 6): featurizer v5, each training set's classes reweighted to equal weight, synthetic rows at
+#     0.25, L2 0.003 on the hashed weights, temperature on the 15% validation part -> models/scorer/v4, made CURRENT.
+cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
+    --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" "$DATA/xnli-en/dev.tsv.gz@heldout" \
+    --synthetic "$DATA/bbc-news" --epochs 10 --synthetic-weight 0.25 --class-balance 1 --l2-hashed 0.003 --calibrate \
+    --version-name v4 --seed 42 --make-current --force
 # 5. POS tagger + lemmatizer (UD English EWT, WordNet lists, GloVe word classes) -> models/tagger,
 #    then the PER/ORG/LOC recogniser (UniversalNER EWT) on that tagger's tags -> models/ner.
 cnlp train tagger --train "$DATA/ud-english-ewt/en_ewt-ud-train.conllu.gz" \
@@ -51,9 +57,9 @@ cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev"
 #   cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out /tmp/stacked --seed 1 --stack-rules
 # (not run) The wide-deep scorer (tried before v3, never shipped) is not built (see README "wide & deep model type"); to reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
-#       --epochs 10 --model-type wide-deep --hidden 64 --version-name v3 --seed 42 --out /tmp/v3
+#       --epochs 10 --model-type wide-deep --hidden 64 --featurizer-version 3 --version-name v3 --seed 42 --out /tmp/v3
 # (not run) Round 4: featurizer v4 + the boosted model type (logistic margin + boosted trees), measured and not
 #   shipped (misses planted contradiction 1, XNLI below v3; see README "round 4"). To reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --synthetic-weight 0.5 --calibrate --model-type boosted --tree-exclude len_ratio log_len_p log_len_h \
-#       --version-name v4 --seed 42 --out /tmp/v4
+#       --featurizer-version 4 --version-name v4 --seed 42 --out /tmp/v4

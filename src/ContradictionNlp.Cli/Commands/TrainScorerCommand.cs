@@ -33,10 +33,11 @@ public static class TrainScorerCommand
         var depth = new Option<int>("--depth") { Description = "Boosted: tree depth.", DefaultValueFactory = _ => new BoostedOptions().Depth };
         var shrink = new Option<double>("--shrinkage") { Description = "Boosted: each tree's step (learning rate of the trees).", DefaultValueFactory = _ => new BoostedOptions().LearningRate };
         var treeExclude = new Option<string[]>("--tree-exclude") { Description = "Boosted: dense feature names the trees never split on (the linear part still reads them).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
+        var balance = new Option<double>("--class-balance") { Description = "0..1: weight each training set's rows by (rows / (3 x rows of their class))^B, so at 1 its three classes count the same (SICK and the synthetic rows lean neutral); 0 = off." };
         var featVersion = new Option<int>("--featurizer-version") { Description = $"Pair featurizer version to train on (1..{PairFeaturizer.Version}; older versions reproduce older models).", DefaultValueFactory = _ => PairFeaturizer.Version };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -58,6 +59,7 @@ public static class TrainScorerCommand
             {
                 Seed = parse.GetValue(seed), Epochs = parse.GetValue(epochs), LearningRate = parse.GetValue(lr),
                 L2Dense = parse.GetValue(l2Dense), L2Hashed = parse.GetValue(l2Hashed), SyntheticWeight = parse.GetValue(synWeight),
+                ClassBalance = parse.GetValue(balance),
             };
             try
             {

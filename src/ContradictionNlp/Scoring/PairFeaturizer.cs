@@ -14,7 +14,7 @@ public sealed record PairFeatures(float[] Dense, int[] Hashed, IReadOnlyList<Rea
 /// and bumping <see cref="Version"/>: a model records both and is refused when they differ.
 /// Thread-safe (read-only state).
 /// </summary>
-public sealed class PairFeaturizer
+public sealed partial class PairFeaturizer
 {
     /// <summary>
     /// The newest featurizer version. Version 2 appends features to version 1 and leaves the first 36
@@ -22,7 +22,7 @@ public sealed class PairFeaturizer
     /// Version 3 appends again (<see cref="FeaturizeV3"/>); its extra hashed keys are only added for
     /// version-3 instances, so v1/v2 models see exactly the features they were trained on.
     /// </summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Dense features per featurizer version (each version appends to the previous one).</summary>
     public static int FeatureCount(int version) => version switch
@@ -30,7 +30,8 @@ public sealed class PairFeaturizer
         1 => 36,
         2 => 44,
         3 => 53,
-        4 => FeatureNames.Length,
+        4 => 57,
+        5 => FeatureNames.Length,
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"featurizer version must be 1..{Version}"),
     };
 
@@ -67,6 +68,9 @@ public sealed class PairFeaturizer
         "p_unaligned_count", "subject_differs",
         // Version 4: word order and roles (see FeaturizeV4).
         "order_discordant", "passive_mismatch", "order_x_same_voice", "role_swap",
+        // Version 5: negation counts, alignment shares at fixed cosines, subject/verb/object slots (see PairFeaturizer.V5.cs).
+        "neg_h_more", "neg_p_more", "h_align_06", "h_align_08", "p_align_06", "p_align_08",
+        "slot_subject_sim", "slot_verb_sim", "slot_object_sim", "slots_parsed", "slot_contrast", "slot_contrast_x_neg",
     ];
 
     private readonly WordVectors _vectors;
@@ -410,6 +414,8 @@ public sealed class PairFeaturizer
             k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons);
         if (FeaturizerVersion >= 4)
             k = FeaturizeV4(p, h, pc, hc, f, k, hashed);
+        if (FeaturizerVersion >= 5)
+            k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
         return new PairFeatures(f, [.. hashed], reasons);
     }

@@ -21,6 +21,14 @@ public sealed record LogisticRegressionOptions
     /// v3 uses 0.5: the 20k generated news pairs otherwise outweigh the 12k human-labelled ones 5:3.
     /// </summary>
     public float SyntheticWeight { get; init; } = 1f;
+    /// <summary>
+    /// How far to even out each training set's classes: a row of class c in set s counts (n_s / (3 n_sc))^ClassBalance
+    /// times its other weights (see <see cref="ScorerTraining.BalanceWeights"/>); 0 = off (v1-v3, absent from their
+    /// manifests), 1 = every class of a set weighs the same. SICK is 57 % neutral and the synthetic news rows over half
+    /// neutral, so an unbalanced fit leans to neutral on balanced sets (SNLI, XNLI).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public double ClassBalance { get; init; }
 
     public void Validate()
     {
@@ -29,6 +37,7 @@ public sealed record LogisticRegressionOptions
         if (!(LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "LearningRate must be positive.");
         if (L2Dense < 0 || L2Hashed < 0) throw new ArgumentOutOfRangeException(nameof(L2Dense), "L2 penalties must be >= 0.");
         if (!(SyntheticWeight > 0)) throw new ArgumentOutOfRangeException(nameof(SyntheticWeight), SyntheticWeight, "SyntheticWeight must be positive.");
+        if (!(ClassBalance >= 0 && ClassBalance <= 1)) throw new ArgumentOutOfRangeException(nameof(ClassBalance), ClassBalance, "ClassBalance must be in 0..1.");
     }
 }
 

@@ -268,14 +268,21 @@ public static class ModelPromotion
         var hashBuckets = baselineManifest.HashBuckets;
         var featurizerVersion = baselineManifest.FeaturizerVersion;
         // Synthetic rows count as much as they did for the current model (1 before v3), for the same reason.
-        options = options with { SyntheticWeight = baselineManifest.Options?.SyntheticWeight ?? 1f };
+        // Class reweighting likewise (v4 on; absent before): it changes what the base rows teach.
+        options = options with
+        {
+            SyntheticWeight = baselineManifest.Options?.SyntheticWeight ?? 1f,
+            ClassBalance = baselineManifest.Options?.ClassBalance ?? 0,
+        };
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets, featurizerVersion);
         var examples = new List<FeaturizedExample>();
         var dataInfo = new List<DataFileInfo>();
-        foreach (var (r, _) in ScorerTraining.ReadTrainingRows(baseTrain, diagnostics, dataInfo, log))
+        var sets = new List<string>();
+        foreach (var (r, set) in ScorerTraining.ReadTrainingRows(baseTrain, diagnostics, dataInfo, log))
         {
             var f = featurizer.Featurize(r.Premise, r.Hypothesis);
             examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
+            sets.Add(set);
         }
         if (synthetic is not null)
         {
@@ -285,9 +292,12 @@ public static class ModelPromotion
             {
                 var f = featurizer.Featurize(r.Premise, r.Hypothesis);
                 examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label, options.SyntheticWeight));
+                sets.Add(synthetic.Origin);
             }
             dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
         }
+        // The base rows only: the reviewed pairs keep their own weight.
+        if (options.ClassBalance > 0) examples = ScorerTraining.BalanceWeights(examples, sets, options.ClassBalance);
         foreach (var r in split.Train)
         {
             var f = featurizer.Featurize(r.Premise, r.Hypothesis);

@@ -56,6 +56,7 @@ public static class ScorerTraining
                 sets.Add(synthetic.Origin);
             }
         }
+        if (options.ClassBalance > 0) examples = BalanceWeights(examples, sets, options.ClassBalance);
         LogisticModel? model = null;
         BoostedModel? boostedModel = null;
         float? temperature = null;
@@ -134,6 +135,32 @@ public static class ScorerTraining
             Temperature: temperature is { } t ? Math.Round(t, 2) : null, BoostedOptions: boosted,
             Trees: boostedModel?.Trees);
         return new TrainedScorer(scorer, manifest);
+    }
+
+    /// <summary>
+    /// The examples with each one's weight multiplied by (n_s / (3 n_sc))^<paramref name="power"/>, where n_s is the number
+    /// of rows of its set (<paramref name="sets"/>, parallel to <paramref name="examples"/>) and n_sc those of its class in
+    /// that set. Power 1: every set keeps its total row count and its three classes weigh the same; 0.5 goes half way
+    /// (on a log scale). A class a set lacks has no rows, so nothing to weigh.
+    /// </summary>
+    public static List<FeaturizedExample> BalanceWeights(IReadOnlyList<FeaturizedExample> examples, IReadOnlyList<string> sets, double power = 1)
+    {
+        if (examples.Count != sets.Count) throw new ArgumentException("One set name per example is needed.", nameof(sets));
+        var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            if (!counts.TryGetValue(sets[i], out var c)) counts[sets[i]] = c = new int[LogisticModel.Labels.Length];
+            c[examples[i].Label]++;
+        }
+        var result = new List<FeaturizedExample>(examples.Count);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var c = counts[sets[i]];
+            var total = c.Sum();
+            var factor = Math.Pow(total / (double)(LogisticModel.Labels.Length * c[examples[i].Label]), power);
+            result.Add(examples[i] with { Weight = (float)(examples[i].Weight * factor) });
+        }
+        return result;
     }
 
     /// <summary>Share of training rows (by group key, see <see cref="IsValidation"/>) kept aside for validation.</summary>

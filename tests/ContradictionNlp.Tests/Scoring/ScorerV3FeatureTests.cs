@@ -72,6 +72,7 @@ public class ScorerV3FeatureTests
     [InlineData("v1")]
     [InlineData("v2")]
     [InlineData("v3")]
+    [InlineData("v4")]
     public void Each_shipped_version_still_scores_SICK_trial_as_its_manifest_says(string version)
     {
         // Featurizer versions only ever append: an older model must see exactly the features it was trained on.
