@@ -352,6 +352,22 @@ public sealed partial class ClaimStore : IDisposable
 
     public bool InGroup => _group is not null;
 
+    /// <summary>
+    /// A second connection to this store's file, with the same clock (STORE6: what the pipeline's writer thread writes
+    /// through while the pipeline reads through this one). The caller disposes it.
+    /// </summary>
+    internal ClaimStore OpenSibling() => Open(Path, _clock);
+
+    /// <summary>
+    /// Another connection (<see cref="OpenSibling"/>) wrote to the store: forget which speaker and alias rows this instance
+    /// believes are stored as it last wrote them, so its next write compares nothing against stale rows.
+    /// </summary>
+    internal void ForgetWrittenRows()
+    {
+        if (_group is not null) throw new InvalidOperationException("A commit group is open on this store.");
+        ForgetSpeakerRows();
+    }
+
     private void ForgetSpeakerRows()
     {
         _speakerRows.Clear();
