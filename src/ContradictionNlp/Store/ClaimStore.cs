@@ -50,6 +50,9 @@ public sealed partial class ClaimStore : IDisposable
     private byte[] _vectorBytes = [];
     private readonly System.Buffers.ArrayBufferWriter<byte> _reasonsJson = new(512);
     private Utf8JsonWriter? _reasonsWriter;
+    // The reasons list _reasonsJson holds the JSON of (within one Write): most pairs share one list (PairScorer.Unrelated's,
+    // the topic gate's verdict), so its JSON is written once per article instead of once per pair (same bytes).
+    private IReadOnlyList<Reason>? _reasonsOf;
 
     private ClaimStore(string path, SqliteConnection connection, TimeProvider clock)
     {
@@ -445,6 +448,7 @@ public sealed partial class ClaimStore : IDisposable
                 insertEmbedding.Text(1, c.Id).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
         }
 
+        _reasonsOf = null; // a list seen in an earlier article may have been changed since (lists are only read-only views)
         var insertPair = Raw(ref _insertPair, """
             INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
                 model_version, temporal_order, days_apart, created_at)
@@ -476,11 +480,14 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>The UTF-8 of <see cref="ReasonJson.ToJson"/>(<paramref name="reasons"/>), byte for byte, in a buffer reused for the next pair.</summary>
     private ReadOnlySpan<byte> ReasonsUtf8(IReadOnlyList<Reason> reasons)
     {
+        if (ReferenceEquals(reasons, _reasonsOf)) return _reasonsJson.WrittenSpan;
+        _reasonsOf = null; // until the new JSON is whole (a failure half-way must not leave it marked as written)
         _reasonsJson.ResetWrittenCount();
         if (_reasonsWriter is null) _reasonsWriter = new Utf8JsonWriter(_reasonsJson);
         else _reasonsWriter.Reset(_reasonsJson);
         ReasonJson.Write(_reasonsWriter, reasons);
         _reasonsWriter.Flush();
+        _reasonsOf = reasons;
         return _reasonsJson.WrittenSpan;
     }
 
