@@ -70,6 +70,28 @@ public class StoreWriterThreadTests : IDisposable
         Assert.Equal(StoreDump.Dump(plainPath), StoreDump.Dump(path));
     }
 
+    private sealed class Inline(Action<PipelineProgress> report) : IProgress<PipelineProgress>
+    {
+        public void Report(PipelineProgress value) => report(value);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_cancelled_run_keeps_every_article_finished_before_the_cancellation_and_only_those(int threads)
+    {
+        var articles = Articles(12);
+        var path = _dir.File($"cancel{threads}.db");
+        using var cts = new CancellationTokenSource();
+        using (var store = ClaimStore.Open(path))
+            Assert.ThrowsAny<OperationCanceledException>(() =>
+                new AnalysisPipeline(store, TestStages.Create(), new PipelineOptions { Threads = threads, MaxCommitDelay = TimeSpan.FromMinutes(5) })
+                    .Run(articles, new DiagnosticBag(), new Inline(p => { if (p.Done == 5) cts.Cancel(); }), cts.Token));
+        // Handed to the writer = finished: all five are written and committed before the run returns, the sixth is not begun.
+        Assert.Equal(5, StoreDump.Count(path, "articles"));
+        Assert.Equal("", StoreDump.ProblemsOf(path));
+    }
+
     [Fact]
     public void An_article_given_twice_in_one_run_is_written_once_and_reported_skipped_the_second_time()
     {
