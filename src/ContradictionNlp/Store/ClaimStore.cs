@@ -365,11 +365,8 @@ public sealed partial class ClaimStore : IDisposable
     /// Another connection (<see cref="OpenSibling"/>) wrote to the store: forget which speaker and alias rows this instance
     /// believes are stored as it last wrote them, so its next write compares nothing against stale rows.
     /// </summary>
-    internal void ForgetWrittenRows()
-    {
-        if (_group is not null) throw new InvalidOperationException("A commit group is open on this store.");
-        ForgetSpeakerRows();
-    }
+    /// <remarks>Only a cache is cleared (the next writes of those rows are merely not skipped), so it is safe at any time.</remarks>
+    internal void ForgetWrittenRows() => ForgetSpeakerRows();
 
     private void ForgetSpeakerRows()
     {
