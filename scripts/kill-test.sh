@@ -8,20 +8,22 @@
 #      with no orphans or duplicates and an intact database;
 #   4. two runs at once on one store (disjoint halves, then overlapping thirds): the store must
 #      equal the same two runs one after the other (in either order).
-# Environment: KILLS (default 20), SEED (default 42), ARTICLES (default 300), KEEP=1 keeps the temp folder.
+# Environment: KILLS (default 20), SEED (default 42), ARTICLES (default 300), KEEP=1 keeps the temp folder,
+# THREADS (default 1; 2 or more: the store is written by the pipeline's writer thread).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD
 KILLS=${KILLS:-20}
 SEED=${SEED:-42}
 ARTICLES=${ARTICLES:-300}
+THREADS=${THREADS:-1}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cnlp-kill.XXXXXX")
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build src/ContradictionNlp.Cli -c Release -v q --nologo >/dev/null
 CNLP=(dotnet "$REPO/src/ContradictionNlp.Cli/bin/Release/net10.0/cnlp.dll")
-analyze() { "${CNLP[@]}" analyze "$@" --models "$REPO/models" --json >/dev/null 2>>"$WORK/stderr.log"; }
+analyze() { "${CNLP[@]}" analyze "$@" --models "$REPO/models" --threads "$THREADS" --json >/dev/null 2>>"$WORK/stderr.log"; }
 # analyze exits 3 when some input was skipped (e.g. an article with a data problem): still complete.
 analyze_ok() { local rc=0; analyze "$@" || rc=$?; [ "$rc" = 0 ] || [ "$rc" = 3 ] || { echo "analyze failed with exit code $rc"; tail -5 "$WORK/stderr.log"; exit 1; }; }
 now_ms() { date +%s%3N; }
@@ -106,7 +108,7 @@ killed=0; midwrite=0; finished=0; attempt=0; stored=0
 while [ "$killed" -lt "$KILLS" ] && [ "$attempt" -lt $((KILLS * 2)) ]; do
   delay=$(awk -v span="$span" -v r="${rs[$attempt]}" 'BEGIN { printf "%d", r * span }')
   attempt=$((attempt + 1))
-  "${CNLP[@]}" analyze "$WORK/corpus" --db "$WORK/killed.db" --models "$REPO/models" --json >/dev/null 2>>"$WORK/stderr.log" &
+  "${CNLP[@]}" analyze "$WORK/corpus" --db "$WORK/killed.db" --models "$REPO/models" --threads "$THREADS" --json >/dev/null 2>>"$WORK/stderr.log" &
   pid=$!
   while kill -0 "$pid" 2>/dev/null && [ "$(count "$WORK/killed.db")" -le "$stored" ]; do sleep 0.02; done
   sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"

@@ -23,9 +23,10 @@ public sealed record PipelineOptions
     public IPipelineStageSink? StageSink { get; init; }
 
     /// <summary>
-    /// Threads for the per-article stages that need nothing from other articles (tokenize, extract, embed).
-    /// Resolve, pairing, scoring and the store stay on the calling thread, in input order, so the store is
-    /// the same whatever the count. Default 1 (no worker threads).
+    /// Threads for the per-article stages that need nothing from other articles (tokenize, extract, embed), and for
+    /// scoring an article's pairs. Resolve and pairing stay on the calling thread, in input order; above 1, the store
+    /// writes move to one writer thread of their own (<see cref="StoreWriterThread"/>: same order, same commit groups), so
+    /// the store is the same whatever the count. Default 1 (no worker threads; the store written inline).
     /// </summary>
     public int Threads { get; init; } = 1;
 
@@ -128,12 +129,41 @@ public sealed class AnalysisPipeline
         int done = 0, fresh = 0, skipped = 0, claims = 0, pairs = 0;
         var flagged = new List<ScoredPair>();
         var sink = _options.StageSink;
+        // STORE6: with more than one thread, a writer thread on its own connection does the store writes (see StoreWriterThread);
+        // on one thread they stay inline here, on this connection, as before.
+        var storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
+        // Articles handed to the writer, with the pools they added claims to, until their group is reported durable.
+        var inFlight = new Queue<(long Article, List<SpeakerPool> Touched)>();
         var group = new CommitGroup(_store, _options);
+        bool finished = false;
         try
         {
-        foreach (var (article, prepare) in Schedule(articles, cancellationToken))
+        foreach (var (article, prepare) in Schedule(articles, storeWriter, cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (storeWriter is not null)
+            {
+                ApplyDurable(storeWriter, inFlight, pools);
+                if (storeWriter.Handed(article.Id) || _store.HasArticle(article.Id))
+                {
+                    skipped++;
+                    diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
+                }
+                else
+                {
+                    var prepared = prepare!();
+                    foreach (var d in prepared.Diagnostics) diagnostics.Add(d);
+                    var batch = Pair(prepared, resolver, pools);
+                    inFlight.Enqueue((pools.Article, pools.TakeTouched()));
+                    storeWriter.Write(pools.Article, batch);
+                    fresh++;
+                    claims += batch.Claims.Count;
+                    pairs += batch.Pairs.Count;
+                    flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
+                }
+                progress?.Report(new PipelineProgress(++done, total, article.Origin));
+                continue;
+            }
             long t = StageTimeTotals.Start(sink);
             group.Open();
             bool stored = _store.HasArticle(article.Id);
@@ -179,13 +209,24 @@ public sealed class AnalysisPipeline
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
             progress?.Report(new PipelineProgress(++done, total, article.Origin));
         }
+        finished = true;
         }
         finally
         {
             // Also on failure or cancellation: the articles finished so far are whole, keep them (as before grouping).
+            // With the writer thread: every article handed to it was finished, so it writes them all before stopping.
             long t = StageTimeTotals.Start(sink);
             group.Close();
             StageTimeTotals.Lap(sink, PipelineStage.Store, t);
+            if (storeWriter is not null)
+            {
+                var error = storeWriter.Complete();
+                storeWriter.Dispose();
+                // The writer's connection changed speaker rows this connection may remember as it wrote them.
+                _store.ForgetWrittenRows();
+                // A failure of the run itself is already on its way; otherwise the writer's is the run's.
+                if (finished && error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
         }
 
         flagged.Sort(ComparePairs);
@@ -197,7 +238,7 @@ public sealed class AnalysisPipeline
     /// The group size starts at 1 and doubles per commit up to the option: the first articles of a run are
     /// committed (visible to readers, safe from a kill) at once, and a long run settles into large commits.
     /// </remarks>
-    private sealed class CommitGroup(ClaimStore store, PipelineOptions options)
+    internal sealed class CommitGroup(ClaimStore store, PipelineOptions options)
     {
         private int _articles;
         private long _opened;
@@ -238,7 +279,7 @@ public sealed class AnalysisPipeline
     /// asked; with more, up to a few articles ahead are prepared on the thread pool while the caller pairs and
     /// stores the current one. Articles the store already has (checked before dispatch) are not prepared.
     /// </summary>
-    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, CancellationToken cancellationToken)
+    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, StoreWriterThread? storeWriter, CancellationToken cancellationToken)
     {
         if (_options.Threads <= 1)
         {
@@ -257,13 +298,28 @@ public sealed class AnalysisPipeline
                 if (!(more = e.MoveNext())) break;
                 var article = e.Current;
                 // Stored already (a re-run): nothing to prepare. Run re-checks when the article's turn comes.
-                var work = _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
+                var work = storeWriter?.Handed(article.Id) == true || _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
                 queue.Enqueue((article, work));
             }
             if (queue.Count == 0) yield break;
             var (next, task) = queue.Dequeue();
             // A stored article can become unstored only by another process deleting it: then prepare it now.
             yield return (next, task is null ? () => Prepare(next) : () => task.GetAwaiter().GetResult());
+        }
+    }
+
+    /// <summary>Articles handed to the writer thread and not written yet, at most (see <see cref="StoreWriterThread"/>).</summary>
+    private const int WriterQueueCapacity = 16;
+
+    /// <summary>The rowids of every article the writer reports durable go to the pools that hold its claims (in hand-off order).</summary>
+    private static void ApplyDurable(StoreWriterThread storeWriter, Queue<(long Article, List<SpeakerPool> Touched)> inFlight, SpeakerPools pools)
+    {
+        while (storeWriter.TakeDurable(out var item))
+        {
+            var (article, touched) = inFlight.Dequeue();
+            if (article != item.Article)
+                throw new InvalidOperationException($"The store writer reported article {item.Article} durable, but article {article} was handed to it first.");
+            pools.Commit(article, item.RowIds, touched);
         }
     }
 

@@ -30,8 +30,12 @@ internal sealed class SpeakerPool
     public float[] Matrix => _matrix;
     private float[] _matrix;
     public List<long> RowIds { get; }
-    /// <summary>Claims of the article being analysed, with their index in its batch (for the rowid after saving).</summary>
-    public List<(Claim Claim, int BatchIndex)> Pending { get; } = [];
+    /// <summary>
+    /// Claims of articles not saved yet, oldest first, with their index in their article's batch (for the rowid after
+    /// saving) and the article's number (<see cref="SpeakerPools.BeginArticle"/>): one article when the pipeline writes
+    /// inline; with a writer thread (STORE6) those of every article handed to it whose commit is not reported yet.
+    /// </summary>
+    public List<(Claim Claim, int BatchIndex, long Article)> Pending { get; } = [];
     /// <summary>The pool as the <see cref="ICandidateSelector"/> seam takes it (rows are slices of <see cref="Matrix"/>).</summary>
     public IReadOnlyList<ReadOnlyMemory<float>> Rows { get; }
     /// <summary>Article counter value when the pool was last used, for least-recently-used eviction.</summary>
@@ -39,22 +43,23 @@ internal sealed class SpeakerPool
 
     public long Floats => Matrix.LongLength;
 
-    public void Add(Claim claim, float[] vector, int batchIndex)
+    public void Add(Claim claim, float[] vector, int batchIndex, long article)
     {
         if (vector.Length != Dimension)
             throw new ArgumentException($"Vector of dimension {vector.Length}, pool of {SpeakerId} has {Dimension}.", nameof(vector));
         // Doubling: appending a claim costs amortised O(dimension).
         if ((Count + 1) * Dimension > _matrix.Length) Array.Resize(ref _matrix, Math.Max(_matrix.Length * 2, (Count + 1) * Dimension));
         vector.CopyTo(Matrix, Count * Dimension);
-        Pending.Add((claim, batchIndex));
+        Pending.Add((claim, batchIndex, article));
         Count++;
     }
 
-    /// <summary>The article was saved: its claims become rowids (in batch order, as the store assigned them).</summary>
-    public void Commit(IReadOnlyList<long> batchRowIds)
+    /// <summary>Article <paramref name="article"/> was saved: its claims (the oldest pending ones) become rowids (in batch order, as the store assigned them).</summary>
+    public void Commit(long article, IReadOnlyList<long> batchRowIds)
     {
-        foreach (var (_, index) in Pending) RowIds.Add(batchRowIds[index]);
-        Pending.Clear();
+        int n = 0;
+        while (n < Pending.Count && Pending[n].Article == article) RowIds.Add(batchRowIds[Pending[n++].BatchIndex]);
+        Pending.RemoveRange(0, n);
     }
 
     /// <summary>The article was not saved: forget its claims.</summary>
@@ -110,6 +115,20 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
         _touched.Clear();
     }
 
+    /// <summary>The number of the article begun last (what <see cref="Commit(long, IReadOnlyList{long}, IReadOnlyList{SpeakerPool})"/> takes).</summary>
+    public long Article => _article;
+
+    /// <summary>
+    /// The pools the current article added claims to, handed over for a later <see cref="Commit(long, IReadOnlyList{long}, IReadOnlyList{SpeakerPool})"/>
+    /// (STORE6's writer thread reports an article's rowids once its commit group is durable); the next article starts a new list.
+    /// </summary>
+    public List<SpeakerPool> TakeTouched()
+    {
+        var touched = _touched.ToList();
+        _touched.Clear();
+        return touched;
+    }
+
     public SpeakerPool Get(string speakerId)
     {
         if (!_pools.TryGetValue(speakerId, out var pool))
@@ -130,7 +149,7 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
     public void Add(SpeakerPool pool, Claim claim, float[] vector, int batchIndex)
     {
         long before = pool.Floats;
-        pool.Add(claim, vector, batchIndex);
+        pool.Add(claim, vector, batchIndex, _article);
         _floats += pool.Floats - before;
     }
 
@@ -147,14 +166,26 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
     /// <summary>The article was saved with these claim rowids (batch order); then pools over budget are trimmed.</summary>
     public void Commit(IReadOnlyList<long> rowIds)
     {
-        foreach (var pool in _touched) pool.Commit(rowIds);
+        Commit(_article, rowIds, _touched);
         _touched.Clear();
+    }
+
+    /// <summary>
+    /// Article <paramref name="article"/>, which added claims to <paramref name="touched"/>, was saved with these rowids; then pools
+    /// over budget are trimmed. Articles are committed in the order they were begun.
+    /// </summary>
+    public void Commit(long article, IReadOnlyList<long> rowIds, IReadOnlyList<SpeakerPool> touched)
+    {
+        foreach (var pool in touched) pool.Commit(article, rowIds);
         if (_floats <= floatBudget) return;
         // Least recently used first; ties (same article) by speaker id, so eviction is deterministic.
         // Down to half the budget, so trimming happens now and then, not after every article.
         foreach (var pool in _pools.Values.OrderBy(p => p.LastUsed).ThenBy(p => p.SpeakerId, StringComparer.Ordinal).ToList())
         {
             if (_floats <= floatBudget / 2) break;
+            // Claims not saved yet exist only here (re-reading the store would miss them): such a pool stays. Writing
+            // inline, none has any at this point; with a writer thread, those of articles still being written.
+            if (pool.Pending.Count > 0) continue;
             _pools.Remove(pool.SpeakerId);
             _floats -= pool.Floats;
         }

@@ -50,6 +50,9 @@ public sealed partial class ClaimStore : IDisposable
     private byte[] _vectorBytes = [];
     private readonly System.Buffers.ArrayBufferWriter<byte> _reasonsJson = new(512);
     private Utf8JsonWriter? _reasonsWriter;
+    // The reasons list _reasonsJson holds the JSON of (within one Write): most pairs share one list (PairScorer.Unrelated's,
+    // the topic gate's verdict), so its JSON is written once per article instead of once per pair (same bytes).
+    private IReadOnlyList<Reason>? _reasonsOf;
 
     private ClaimStore(string path, SqliteConnection connection, TimeProvider clock)
     {
@@ -93,6 +96,11 @@ public sealed partial class ClaimStore : IDisposable
             store.Execute("PRAGMA cache_size = -8192");
             // Checkpoint every ~40 MB of WAL instead of 4 MB: a checkpoint fsyncs, and a run writes a lot.
             store.Scalar("PRAGMA wal_autocheckpoint = 10000");
+            // STORE6: each article is a savepoint inside its commit group, and SQLite keeps the original of every page
+            // a savepoint changes in a sub-journal so it can roll back to it: with the default temp_store those went to
+            // temp files in /var/tmp, 487 MB of writes on the BBC run (the store itself wrote 273 MB). In memory they
+            // are plain copies, at most one article's pages at a time (released with its savepoint).
+            store.Execute("PRAGMA temp_store = MEMORY");
             store.Execute("PRAGMA foreign_keys = ON");
             store.Migrate();
             return store;
@@ -347,6 +355,19 @@ public sealed partial class ClaimStore : IDisposable
 
     public bool InGroup => _group is not null;
 
+    /// <summary>
+    /// A second connection to this store's file, with the same clock (STORE6: what the pipeline's writer thread writes
+    /// through while the pipeline reads through this one). The caller disposes it.
+    /// </summary>
+    internal ClaimStore OpenSibling() => Open(Path, _clock);
+
+    /// <summary>
+    /// Another connection (<see cref="OpenSibling"/>) wrote to the store: forget which speaker and alias rows this instance
+    /// believes are stored as it last wrote them, so its next write compares nothing against stale rows.
+    /// </summary>
+    /// <remarks>Only a cache is cleared (the next writes of those rows are merely not skipped), so it is safe at any time.</remarks>
+    internal void ForgetWrittenRows() => ForgetSpeakerRows();
+
     private void ForgetSpeakerRows()
     {
         _speakerRows.Clear();
@@ -424,6 +445,7 @@ public sealed partial class ClaimStore : IDisposable
                 insertEmbedding.Text(1, c.Id).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
         }
 
+        _reasonsOf = null; // a list seen in an earlier article may have been changed since (lists are only read-only views)
         var insertPair = Raw(ref _insertPair, """
             INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
                 model_version, temporal_order, days_apart, created_at)
@@ -455,11 +477,14 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>The UTF-8 of <see cref="ReasonJson.ToJson"/>(<paramref name="reasons"/>), byte for byte, in a buffer reused for the next pair.</summary>
     private ReadOnlySpan<byte> ReasonsUtf8(IReadOnlyList<Reason> reasons)
     {
+        if (ReferenceEquals(reasons, _reasonsOf)) return _reasonsJson.WrittenSpan;
+        _reasonsOf = null; // until the new JSON is whole (a failure half-way must not leave it marked as written)
         _reasonsJson.ResetWrittenCount();
         if (_reasonsWriter is null) _reasonsWriter = new Utf8JsonWriter(_reasonsJson);
         else _reasonsWriter.Reset(_reasonsJson);
         ReasonJson.Write(_reasonsWriter, reasons);
         _reasonsWriter.Flush();
+        _reasonsOf = reasons;
         return _reasonsJson.WrittenSpan;
     }
 
