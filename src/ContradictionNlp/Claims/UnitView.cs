@@ -6,7 +6,8 @@ namespace ContradictionNlp.Claims;
 internal enum UnitKind : byte { Word, Number, Punct, Quote, Possessive, Negation, Other }
 
 /// <summary>A token as the claim rules see it (see <see cref="UnitView"/>).</summary>
-internal readonly record struct Unit(int Start, int End, string Text, string Lower, UnitKind Kind)
+/// <param name="Sets">The word lists that hold <paramref name="Lower"/>, as <see cref="UnitLexicon"/> bits (0: none).</param>
+internal readonly record struct Unit(int Start, int End, string Text, string Lower, UnitKind Kind, ulong Sets)
 {
     public bool IsWord => Kind == UnitKind.Word;
     public bool IsCapitalised => Kind == UnitKind.Word && char.IsUpper(Text[0]);
@@ -54,8 +55,71 @@ internal sealed class UnitView
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Unit Make(string text, int start, int end, UnitKind kind)
     {
-        var s = text[start..end];
-        return new Unit(start, end, s, AsciiCase.ToLowerInvariant(s), kind);
+        Cut(text, start, end, out var s, out var lower, out var sets);
+        return new Unit(start, end, s, lower, kind, sets);
+    }
+
+    // Single ASCII characters (punctuation, "a", "I") as shared strings, with their lower case and list bits.
+    private static readonly string[] OneChar = CreateOneChar();
+    private static readonly string[] OneCharLower = [.. OneChar.Select(c => AsciiCase.ToLowerInvariant(c))];
+    private static readonly ulong[] OneCharSets = [.. OneCharLower.Select(UnitLexicon.MaskOf)];
+
+    private static string[] CreateOneChar()
+    {
+        var a = new string[128];
+        for (int c = 0; c < a.Length; c++) a[c] = ((char)c).ToString();
+        return a;
+    }
+
+    /// <summary>
+    /// The text [start, end), its lower case (as <see cref="AsciiCase.ToLowerInvariant"/>) and its
+    /// <see cref="UnitLexicon"/> bits. An ASCII word is lowered into a stack buffer and looked up once:
+    /// a listed word takes the table's string as its lower case (and as its text when already lower
+    /// case), so the commonest words cost no new string; a single ASCII character is a shared string.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Cut(string text, int start, int end, out string s, out string lower, out ulong sets)
+    {
+        int len = end - start;
+        var span = text.AsSpan(start, len);
+        if (len == 1 && span[0] < 128)
+        {
+            s = OneChar[span[0]];
+            lower = OneCharLower[span[0]];
+            sets = OneCharSets[span[0]];
+            return;
+        }
+        if (len <= UnitLexicon.MaxLength && len <= 64)
+        {
+            Span<char> buf = stackalloc char[64];
+            bool ascii = true, changed = false;
+            for (int k = 0; k < len; k++)
+            {
+                char c = span[k];
+                if (c >= '\u0080') { ascii = false; break; }
+                bool upper = (uint)(c - 'A') <= 'Z' - 'A';
+                changed |= upper;
+                buf[k] = upper ? (char)(c | 0x20) : c;
+            }
+            if (ascii)
+            {
+                var low = buf[..len];
+                if (UnitLexicon.TryGet(low, out var word, out sets))
+                {
+                    lower = word;
+                    s = changed ? new string(span) : word;
+                }
+                else
+                {
+                    s = new string(span);
+                    lower = changed ? new string(low) : s;
+                }
+                return;
+            }
+        }
+        s = text[start..end];
+        lower = AsciiCase.ToLowerInvariant(s);
+        sets = UnitLexicon.MaskOf(lower);
     }
 
     private static bool IsApostrophe(string s) => s.Length == 1 && s[0] is '\'' or '\u2019';
@@ -69,8 +133,7 @@ internal sealed class UnitView
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            var s = text[tk.Start..tk.End];
-            var lower = AsciiCase.ToLowerInvariant(s);
+            Cut(text, tk.Start, tk.End, out var s, out var lower, out var sets);
             bool adjPrev = units.Count > 0 && units[^1].End == tk.Start;
             bool prevWord = adjPrev && units[^1].Kind is UnitKind.Word or UnitKind.Number;
             bool nextAdjWord = i + 1 < toks.Count && toks[i + 1].Start == tk.End && toks[i + 1].Kind == TokenKind.Word;
@@ -143,7 +206,7 @@ internal sealed class UnitView
             // Some tokenizers mark an apostrophe-led word ("'em") as Quote; only real quote characters count.
             if (kind == UnitKind.Quote && s.Length != 1 && s is not ("''" or "``")) kind = UnitKind.Word;
             // The token's own text and lower case, already made above (Make would cut and lower them again).
-            units.Add(new Unit(tk.Start, tk.End, s, lower, kind));
+            units.Add(new Unit(tk.Start, tk.End, s, lower, kind, sets));
         }
         return units.ToArray();
     }
