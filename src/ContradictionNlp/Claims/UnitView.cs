@@ -55,85 +55,97 @@ internal sealed class UnitView
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Unit Make(string text, int start, int end, UnitKind kind)
     {
-        Cut(text, start, end, out var s, out var lower, out var sets);
-        return new Unit(start, end, s, lower, kind, sets);
-    }
-
-    // Single ASCII characters (punctuation, "a", "I") as shared strings, with their lower case and list bits.
-    private static readonly string[] OneChar = CreateOneChar();
-    private static readonly string[] OneCharLower = [.. OneChar.Select(c => AsciiCase.ToLowerInvariant(c))];
-    private static readonly ulong[] OneCharSets = [.. OneCharLower.Select(UnitLexicon.MaskOf)];
-
-    private static string[] CreateOneChar()
-    {
-        var a = new string[128];
-        for (int c = 0; c < a.Length; c++) a[c] = ((char)c).ToString();
-        return a;
+        var s = text[start..end];
+        var lower = AsciiCase.ToLowerInvariant(s);
+        return new Unit(start, end, s, lower, kind, UnitLexicon.Table.MaskOf(lower));
     }
 
     /// <summary>
     /// The text [start, end), its lower case (as <see cref="AsciiCase.ToLowerInvariant"/>) and its
-    /// <see cref="UnitLexicon"/> bits. An ASCII word is lowered into a stack buffer and looked up once:
-    /// a listed word takes the table's string as its lower case (and as its text when already lower
-    /// case), so the commonest words cost no new string; a single ASCII character is a shared string.
+    /// <see cref="UnitLexicon"/> bits. An ASCII word is lowered into <paramref name="buf"/> and looked up
+    /// once: a listed word takes the table's string as its lower case (and as its text when already
+    /// lower case), so the commonest words cost no new string; a single ASCII character is a shared string.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Cut(string text, int start, int end, out string s, out string lower, out ulong sets)
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static void Cut(UnitLexicon lex, Span<char> buf, string text, int start, int end, out string s, out string lower, out ulong sets)
     {
         int len = end - start;
         var span = text.AsSpan(start, len);
         if (len == 1 && span[0] < 128)
         {
-            s = OneChar[span[0]];
-            lower = OneCharLower[span[0]];
-            sets = OneCharSets[span[0]];
+            s = lex.OneChar[span[0]];
+            lower = lex.OneCharLower[span[0]];
+            sets = lex.OneCharSets[span[0]];
             return;
         }
-        if (len <= UnitLexicon.MaxLength && len <= 64)
+        if (len <= lex.MaxLength && len <= buf.Length && buf.Length >= 8)
         {
-            Span<char> buf = stackalloc char[64];
-            bool ascii = true, changed = false;
-            for (int k = 0; k < len; k++)
+            var low = buf[..len];
+            int changed = LowerAscii(span, low, out uint hash);
+            if (changed >= 0)
             {
-                char c = span[k];
-                if (c >= '\u0080') { ascii = false; break; }
-                bool upper = (uint)(c - 'A') <= 'Z' - 'A';
-                changed |= upper;
-                buf[k] = upper ? (char)(c | 0x20) : c;
-            }
-            if (ascii)
-            {
-                var low = buf[..len];
-                if (UnitLexicon.TryGet(low, out var word, out sets))
+                // TryGet reads a short word as 8 characters: zero the rest.
+                if (len < 8) buf[len..8].Clear();
+                if (lex.TryGet(low, buf[..8], hash, out var word, out sets))
                 {
                     lower = word;
-                    s = changed ? new string(span) : word;
+                    s = changed != 0 ? new string(span) : word;
                 }
                 else
                 {
                     s = new string(span);
-                    lower = changed ? new string(low) : s;
+                    lower = changed != 0 ? new string(low) : s;
                 }
                 return;
             }
         }
         s = text[start..end];
         lower = AsciiCase.ToLowerInvariant(s);
-        sets = UnitLexicon.MaskOf(lower);
+        sets = lex.MaskOf(lower);
+    }
+
+    /// <summary>
+    /// Writes the ASCII lower case of <paramref name="src"/> to <paramref name="dst"/> (at least as long)
+    /// and its <see cref="UnitLexicon.HashStep"/> hash: 1 when some letter changed, 0 when none did,
+    /// -1 (nothing usable written) when a character is not ASCII. A small method of its own so the JIT
+    /// keeps the loop's few variables in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int LowerAscii(ReadOnlySpan<char> src, Span<char> dst, out uint hash)
+    {
+        ref char d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
+        if (dst.Length < src.Length) throw new ArgumentException("buffer too short", nameof(dst));
+        uint h = UnitLexicon.HashSeed, upper = 0;
+        for (int k = 0; k < src.Length; k++)
+        {
+            uint c = src[k];
+            if (c >= 0x80) { hash = 0; return -1; }
+            uint bit = c - 'A' <= 'Z' - 'A' ? 0x20u : 0u;
+            upper |= bit;
+            c |= bit;
+            Unsafe.Add(ref d, k) = (char)c;
+            h = (h ^ c) * 16777619;
+        }
+        hash = h;
+        return upper != 0 ? 1 : 0;
     }
 
     private static bool IsApostrophe(string s) => s.Length == 1 && s[0] is '\'' or '\u2019';
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // buf is written before it is read, per token
     private static Unit[] BuildUnits(TokenizedText tt)
     {
+        var lex = UnitLexicon.Table;
+        Span<char> buf = stackalloc char[64];
         var text = tt.Text;
         var toks = tt.Tokens;
         var units = new List<Unit>(toks.Count);
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            Cut(text, tk.Start, tk.End, out var s, out var lower, out var sets);
+            Cut(lex, buf, text, tk.Start, tk.End, out var s, out var lower, out var sets);
             bool adjPrev = units.Count > 0 && units[^1].End == tk.Start;
             bool prevWord = adjPrev && units[^1].Kind is UnitKind.Word or UnitKind.Number;
             bool nextAdjWord = i + 1 < toks.Count && toks[i + 1].Start == tk.End && toks[i + 1].Kind == TokenKind.Word;

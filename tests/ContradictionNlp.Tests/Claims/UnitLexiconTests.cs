@@ -17,7 +17,7 @@ public class UnitLexiconTests
         {
             Assert.Equal(text[u.Start..u.End], u.Text);
             Assert.Equal(u.Text.ToLowerInvariant(), u.Lower);
-            foreach (var set in UnitLexicon.Sets)
+            foreach (var set in UnitLexicon.Table.Sets)
                 Assert.True(set.Contains(u.Lower) == set.Contains(u), $"unit '{u.Text}': bit and list disagree");
             Assert.Equal(MentionLexicon.IsSourceOrTitle(u.Lower), MentionLexicon.IsSourceOrTitle(u));
             Assert.Equal(CueLexicon.IsCueVerbLower(u.Lower), CueLexicon.IsCueVerb(u));
@@ -32,7 +32,7 @@ public class UnitLexiconTests
     [Fact]
     public void Every_listed_word_in_lower_title_and_upper_case_gets_the_bits_of_its_lists()
     {
-        var words = UnitLexicon.Words.ToArray();
+        var words = UnitLexicon.Table.Words.ToArray();
         Assert.Contains("said", words);          // a cue verb form
         Assert.Contains("senators", words);      // a plural IsSourceOrTitle accepts
         Assert.Contains("the", words);
