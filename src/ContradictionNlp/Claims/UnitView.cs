@@ -6,9 +6,35 @@ namespace ContradictionNlp.Claims;
 internal enum UnitKind : byte { Word, Number, Punct, Quote, Possessive, Negation, Other }
 
 /// <summary>A token as the claim rules see it (see <see cref="UnitView"/>).</summary>
-/// <param name="Sets">The word lists that hold <paramref name="Lower"/>, as <see cref="UnitLexicon"/> bits (0: none).</param>
-internal readonly record struct Unit(int Start, int End, string Text, string Lower, UnitKind Kind, ulong Sets)
+/// <remarks>
+/// 32 bytes: <see cref="Kind"/> rides in the top byte of the list bits (which use fewer than 56), so
+/// an article's unit array is a fifth smaller than with a field of its own; the array is most of what
+/// extraction allocates.
+/// </remarks>
+internal readonly struct Unit
 {
+    private const int KindShift = 56;
+    private readonly ulong _setsAndKind;
+
+    /// <param name="sets">The word lists that hold <paramref name="lower"/>, as <see cref="UnitLexicon"/> bits (0: none).</param>
+    public Unit(int start, int end, string text, string lower, UnitKind kind, ulong sets)
+    {
+        if (sets >> KindShift != 0) throw new ArgumentOutOfRangeException(nameof(sets), "list bits must stay below bit 56");
+        Start = start;
+        End = end;
+        Text = text;
+        Lower = lower;
+        _setsAndKind = sets | (ulong)kind << KindShift;
+    }
+
+    public int Start { get; }
+    public int End { get; }
+    public string Text { get; }
+    public string Lower { get; }
+    public UnitKind Kind => (UnitKind)(_setsAndKind >> KindShift);
+    /// <summary>The word lists that hold <see cref="Lower"/>, as <see cref="UnitLexicon"/> bits (0: none).</summary>
+    public ulong Sets => _setsAndKind & ((1UL << KindShift) - 1);
+
     public bool IsWord => Kind == UnitKind.Word;
     public bool IsCapitalised => Kind == UnitKind.Word && char.IsUpper(Text[0]);
     public bool Is(string lower) => Lower == lower;
@@ -141,7 +167,10 @@ internal sealed class UnitView
         Span<char> buf = stackalloc char[64];
         var text = tt.Text;
         var toks = tt.Tokens;
-        var units = new List<Unit>(toks.Count);
+        // Built in this thread's scratch list, then copied out at its exact length: a List sized to the
+        // token count plus ToArray allocated the unit array twice, most of extraction's allocation.
+        var units = t_scratch ??= new UnitList();
+        units.Reset(toks.Count);
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
@@ -220,7 +249,40 @@ internal sealed class UnitView
             // The token's own text and lower case, already made above (Make would cut and lower them again).
             units.Add(new Unit(tk.Start, tk.End, s, lower, kind, sets));
         }
-        return units.ToArray();
+        return units.ToArrayAndClear();
+    }
+
+    [ThreadStatic] private static UnitList? t_scratch;
+
+    /// <summary>A growable unit list kept per thread across articles (its references are cleared after each).</summary>
+    private sealed class UnitList
+    {
+        private Unit[] _items = new Unit[256];
+
+        public int Count { get; private set; }
+
+        public void Reset(int expected)
+        {
+            Count = 0;
+            if (_items.Length < expected) _items = new Unit[Math.Max(expected, _items.Length * 2)];
+        }
+
+        public void Add(in Unit u)
+        {
+            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            _items[Count++] = u;
+        }
+
+        public ref Unit this[Index i] => ref _items[i.GetOffset(Count)];
+
+        public Unit[] ToArrayAndClear()
+        {
+            var result = _items.AsSpan(0, Count).ToArray();
+            // Drop the strings so a long-lived thread does not keep the last article's text alive.
+            Array.Clear(_items, 0, Count);
+            Count = 0;
+            return result;
+        }
     }
 
     // "u.s", "u.s.", "d.c" — single letters joined by periods.
