@@ -180,14 +180,14 @@ internal sealed class SentenceRules
             // Cues are lower case: "State Department" and headline-case "Says" are not cues.
             if (w.IsCapitalised) continue;
             int before = _claims.Count;
-            bool cue = CueLexicon.IsCueVerbLower(w.Lower, out var lemma, out var cueClass);
+            bool cue = CueLexicon.IsCueVerb(w, out var lemma, out var cueClass);
             // A belief or stance verb inside another claim's content ("a poll shows that most voters
             // oppose the plan") is part of what was reported, not a second claim by its subject.
             if (cue && cueClass != CueClass.Speech && !CueLexicon.IsTopicParticle(lemma, i + 1 < e ? _u[i + 1].Lower : "") && InsideForwardContent(i)) cue = false;
             bool done = cue && TryVerb(sentence, i, lemma, cueClass);
             if (done && _cueClass != CueClass.Speech)
                 for (int c = before; c < _claims.Count; c++) _claims[c] = _claims[c] with { Class = _cueClass };
-            if (!done && CueLexicon.IsCueNounLower(w.Lower)) TryCueNoun(sentence, i);
+            if (!done && CueLexicon.IsCueNoun(w)) TryCueNoun(sentence, i);
         }
 
         // Forward contents run to the end of the sentence or to the next clause that has its own cue.
@@ -304,7 +304,7 @@ internal sealed class SentenceRules
 
     private static bool IsLyAdverb(Unit u) =>
         u.IsWord && !u.IsCapitalised && u.Lower.Length > 4 && u.Lower.EndsWith("ly", StringComparison.Ordinal)
-        && !L.SourceNouns.Contains(u.Lower) && !L.Titles.Contains(u.Lower) && u.Lower is not ("ally" or "rally" or "italy" or "daily" or "weekly");
+        && !L.SourceNouns.Contains(u) && !L.Titles.Contains(u) && u.Lower is not ("ally" or "rally" or "italy" or "daily" or "weekly");
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private bool TryVerb(int sentence, int i, string lemma, CueClass cueClass)
@@ -337,21 +337,21 @@ internal sealed class SentenceRules
             else if (next is "up" or "off" or "back" or "in" or "out" || _u[i + 1].Kind != UnitKind.Word) return false;
             // "called him divisive", "called it a mistake" characterise; "called him" / "called him on Monday" is a phone call.
             else if (next is "it" or "him" or "her" or "them" or "me" or "us" or "you"
-                     && !(i + 2 < e && _u[i + 2].IsWord && !L.Prepositions.Contains(_u[i + 2].Lower) && !L.TimeWords.Contains(_u[i + 2].Lower)
+                     && !(i + 2 < e && _u[i + 2].IsWord && !L.Prepositions.Contains(_u[i + 2]) && !L.TimeWords.Contains(_u[i + 2])
                           && !L.IsDayOrMonth(_u[i + 2].Lower) && _u[i + 2].Lower is not ("back" or "up" or "off" or "out" or "and" or "but" or "to")))
                 return false;
         }
         // Adjectival or nominal use: "the said document", "his claims", "that said".
-        if (i - 1 >= a && _u[i - 1].IsWord && L.Determiners.Contains(_u[i - 1].Lower)) return false;
+        if (i - 1 >= a && _u[i - 1].IsWord && L.Determiners.Contains(_u[i - 1])) return false;
 
         int k = i - 1;
         bool negated = false, be = false;
         while (k >= a)
         {
             var x = _u[k];
-            if (x.Kind == UnitKind.Negation || (x.IsWord && L.Negators.Contains(x.Lower))) { negated = true; k--; continue; }
-            if (x.IsWord && !x.IsCapitalised && (L.SkippableBeforeCue.Contains(x.Lower) || IsLyAdverb(x))) { k--; continue; }
-            if (x.IsWord && L.BeForms.Contains(x.Lower)) { be = true; k--; continue; }
+            if (x.Kind == UnitKind.Negation || (x.IsWord && L.Negators.Contains(x))) { negated = true; k--; continue; }
+            if (x.IsWord && !x.IsCapitalised && (L.SkippableBeforeCue.Contains(x) || IsLyAdverb(x))) { k--; continue; }
+            if (x.IsWord && L.BeForms.Contains(x)) { be = true; k--; continue; }
             // "Trump on Monday said"
             if (x.IsCapitalised && L.IsDayOrMonth(x.Lower) && k - 1 >= a && _u[k - 1].Lower == "on") { k -= 2; continue; }
             // "Trump, however, said"
@@ -422,7 +422,7 @@ internal sealed class SentenceRules
                 {
                     int t = cueEnd;
                     while (t < e && t - cueEnd < 10 && (_u[t].IsWord || _u[t].Kind is UnitKind.Number or UnitKind.Possessive)
-                           && !(_u[t].IsWord && !_u[t].IsCapitalised && (InvertedSpeakerStops.Contains(_u[t].Lower) || (L.Prepositions.Contains(_u[t].Lower) && _u[t].Lower is not ("of" or "for")))))
+                           && !(_u[t].IsWord && !_u[t].IsCapitalised && (InvertedSpeakerStops.Contains(_u[t].Lower) || (L.Prepositions.Contains(_u[t]) && _u[t].Lower is not ("of" or "for")))))
                         t++;
                     if (t > cueEnd && (t >= e || _u[t].Lower is "," or "(" || (_u[t].IsWord && !_u[t].IsCapitalised)) && _p.Classify(cueEnd, t, lenient: true) is { } found && found.First == cueEnd)
                     {
@@ -433,8 +433,8 @@ internal sealed class SentenceRules
                 // An inverted speaker is a short noun phrase: "said Trump", "said a spokesman for the campaign".
                 if (right is null || right.End - right.First > 10) return false;
                 var lead = _u[right.First];
-                if (!(lead.IsCapitalised || L.SubjectPronouns.Contains(lead.Lower) || L.Determiners.Contains(lead.Lower) || L.IsSourceOrTitle(lead.Lower)
-                      || (quoteBefore && lead.IsWord && !L.NonClauseStarts.Contains(lead.Lower) && !L.TimeWords.Contains(lead.Lower))) || lead.Lower == "that")
+                if (!(lead.IsCapitalised || L.SubjectPronouns.Contains(lead) || L.Determiners.Contains(lead) || L.IsSourceOrTitle(lead)
+                      || (quoteBefore && lead.IsWord && !L.NonClauseStarts.Contains(lead) && !L.TimeWords.Contains(lead))) || lead.Lower == "that")
                     return false;
                 int after = right.End;
                 if (after < e && _u[after].Lower == "(")             // "said Rep. Jane Roe (D-Ore.), head of ..."
@@ -475,12 +475,12 @@ internal sealed class SentenceRules
 
         // "what Trump says is a lie", "the money he says he raised": the cue sits in a relative clause.
         if (before >= a && _u[before].IsWord && (_u[before].Lower is "what" or "which" or "whom" or "whatever"
-            || (m.Kind == MentionKind.Pronoun && !_u[before].IsCapitalised && L.SourceNouns.Contains(_u[before].Lower) == false
-                && !RelativeSafe.Contains(_u[before].Lower) && !IsLyAdverb(_u[before]) && !L.TimeWords.Contains(_u[before].Lower))))
+            || (m.Kind == MentionKind.Pronoun && !_u[before].IsCapitalised && L.SourceNouns.Contains(_u[before]) == false
+                && !RelativeSafe.Contains(_u[before].Lower) && !IsLyAdverb(_u[before]) && !L.TimeWords.Contains(_u[before]))))
             return false;
         int start = ForwardStart(cueEnd, lemma, m);
         if (start < 0) return false;
-        if (_u[start].IsWord && L.FiniteMarkers.Contains(_u[start].Lower) && _u[start - 1].Lower != "that") return false;   // "Trump says is a lie"
+        if (_u[start].IsWord && L.FiniteMarkers.Contains(_u[start]) && _u[start - 1].Lower != "that") return false;   // "Trump says is a lie"
 
         // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y".
         if (before >= a && _u[before].Lower is "," or "and" or "but" or ";")
@@ -516,7 +516,7 @@ internal sealed class SentenceRules
         if (dash && (j + 1 >= _u.Length || _v.OpeningRegion[j + 1] < 0)) return;
         var m = _p.Classify(a, nameEnd);
         if (m is not { Kind: MentionKind.Name } || ((dash || nameEnd < j) && !m.IsPerson) || m.First != a || L.NotSpeakerLabels.Contains(m.Head)) return;
-        if (_u[a].IsWord && L.Determiners.Contains(_u[a].Lower)) return;     // "The Latest:" is a heading
+        if (_u[a].IsWord && L.Determiners.Contains(_u[a])) return;     // "The Latest:" is a heading
         int from = j + 1;
         int end = from;
         while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
@@ -557,7 +557,7 @@ internal sealed class SentenceRules
         if (k < a) return;
         RawMention? m;
         if (_u[k].Kind == UnitKind.Possessive) m = _p.ParseLeft(k, a);
-        else if (_u[k].IsWord && L.PossessivePronouns.Contains(_u[k].Lower))
+        else if (_u[k].IsWord && L.PossessivePronouns.Contains(_u[k]))
         {
             var head = _u[k].Lower switch { "his" => "he", "her" => "she", "their" => "they", "its" => "it", "my" => "i", "our" => "we", _ => "you" };
             m = new RawMention(k, k + 1, MentionKind.Pronoun, "", [], head, head is "he" or "she", false, head == "he" ? 'm' : head == "she" ? 'f' : '?');
@@ -613,7 +613,7 @@ internal sealed class SentenceRules
         for (int t = start; t < _e && t < start + 30; t++)
         {
             if (_u[t].Lower == "," && _v.InsideRegion[t] < 0) { comma = t; break; }
-            if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerbLower(_u[t].Lower)) return null;
+            if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t])) return null;
         }
         if (comma <= start) return null;
         if (_p.Classify(start, comma, lenient: true) is { } m && m.First == start) return m with { End = comma };
@@ -650,7 +650,7 @@ internal sealed class SentenceRules
                 for (int t = _a; t < region.Open; t++)
                 {
                     if (_u[t].IsWord) words++;
-                    if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerbLower(_u[t].Lower)) otherCue = true;
+                    if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsSpeechVerb(_u[t])) otherCue = true;
                 }
                 if (words >= 2 && !otherCue)
                 {
@@ -674,7 +674,7 @@ internal sealed class SentenceRules
             for (int t = _a; t < boundary; t++) if (_u[t].IsWord) words++;
             if (words < 3) return false;
             // "In a statement, he said." — a short prepositional phrase is the attribution's, not content.
-            if (words < 6 && _u[_a].IsWord && L.Prepositions.Contains(_u[_a].Lower)) return false;
+            if (words < 6 && _u[_a].IsWord && L.Prepositions.Contains(_u[_a])) return false;
             span = Trimmed(_a, boundary);
         }
         if (span is not { } s) return false;
@@ -734,14 +734,14 @@ internal sealed class SentenceRules
             {
                 var x = _u[t];
                 if (x.Lower == "that") return t + 1 < e ? t + 1 : -1;
-                if (!x.IsWord || (t == j + 1 && x.Lower is "to" or "about") || (CueLexicon.IsSpeechVerbLower(x.Lower) && !x.IsCapitalised)) break;
+                if (!x.IsWord || (t == j + 1 && x.Lower is "to" or "about") || (CueLexicon.IsSpeechVerb(x) && !x.IsCapitalised)) break;
             }
-            if (L.ObjectPronouns.Contains(_u[j].Lower)) j++;
+            if (L.ObjectPronouns.Contains(_u[j])) j++;
             else if (_u[j].IsCapitalised) { while (j < e && _u[j].IsCapitalised) j++; }
-            else if (L.Determiners.Contains(_u[j].Lower))
+            else if (L.Determiners.Contains(_u[j]))
             {
                 j++;
-                for (int n = 0; n < 4 && j < e && _u[j].IsWord && !TellObjectsStop.Contains(_u[j].Lower) && !L.Prepositions.Contains(_u[j].Lower); n++) j++;
+                for (int n = 0; n < 4 && j < e && _u[j].IsWord && !TellObjectsStop.Contains(_u[j].Lower) && !L.Prepositions.Contains(_u[j]); n++) j++;
             }
             else return -1;
             if (j < e && _u[j].IsWord && TellObjectsStop.Contains(_u[j].Lower) && _u[j].Lower != "that") return -1;   // "told him to leave"
@@ -752,13 +752,13 @@ internal sealed class SentenceRules
             int t = j;
             while (t < e && IsAdverbial(_u[t])) t++;
             if (t + 2 < e && _u[t].Lower == "to" && _u[t + 1].IsWord && !_u[t + 1].IsCapitalised
-                && !L.Determiners.Contains(_u[t + 1].Lower) && !L.ObjectPronouns.Contains(_u[t + 1].Lower) && !L.PossessivePronouns.Contains(_u[t + 1].Lower))
+                && !L.Determiners.Contains(_u[t + 1]) && !L.ObjectPronouns.Contains(_u[t + 1]) && !L.PossessivePronouns.Contains(_u[t + 1]))
                 return t;
         }
         while (true)
         {
             while (j < e && IsAdverbial(_u[j])) j++;
-            if (j < e && _u[j].IsWord && L.Prepositions.Contains(_u[j].Lower) && _v.OpeningRegion[j] < 0)
+            if (j < e && _u[j].IsWord && L.Prepositions.Contains(_u[j]) && _v.OpeningRegion[j] < 0)
             {
                 int f = -1;
                 for (int t = j + 1; t < e && t < j + 12; t++)
@@ -766,7 +766,7 @@ internal sealed class SentenceRules
                     // A short quotation inside the phrase is a title ("on CBS's “Face the Nation” that").
                     if (_v.OpeningRegion[t] >= 0 && _v.Regions[_v.OpeningRegion[t]].Close - t <= 6) { t = _v.Regions[_v.OpeningRegion[t]].Close; continue; }
                     if (_u[t].Lower is "that" or "," or ":" || _v.OpeningRegion[t] >= 0) { f = t; break; }
-                    if (_u[t].IsWord && CueLexicon.IsSpeechVerbLower(_u[t].Lower) && !_u[t].IsCapitalised) break;
+                    if (_u[t].IsWord && CueLexicon.IsSpeechVerb(_u[t]) && !_u[t].IsCapitalised) break;
                 }
                 if (f < 0) return -1;
                 j = _u[f].Lower == "," ? f + 1 : f;
@@ -789,14 +789,14 @@ internal sealed class SentenceRules
         if (finding && !L.DocumentNouns.Contains(speaker.Head)) return -1;   // "police found a body" reports no claim
         if (speaker.Weak && !finding) return -1;                 // "the figures said nothing new"
         if (_u[j].Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
-        if (L.NonClauseStarts.Contains(_u[j].Lower) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")
+        if (L.NonClauseStarts.Contains(_u[j]) && !(ObjectContent.Contains(lemma) && _u[j].Lower is "for" or "on")
             && !(lemma == "call" && _u[j].Lower is "him" or "them" or "me" or "us")) return -1;
         if (lemma == "call" && _u[j].IsCapitalised)
         {
             // "called Tom Reyes on Friday" is a phone call; "called Reyes a liar" characterises him.
             int t = j;
             while (t < _e && _u[t].IsCapitalised) t++;
-            if (t >= _e || _u[t].Lower == "," || (_u[t].IsWord && L.Prepositions.Contains(_u[t].Lower))) return -1;
+            if (t >= _e || _u[t].Lower == "," || (_u[t].IsWord && L.Prepositions.Contains(_u[t]))) return -1;
         }
         int words = 0;
         for (int t = j; t < e; t++) if (_u[t].IsWord || _u[t].Kind == UnitKind.Number) words++;
@@ -823,25 +823,25 @@ internal sealed class SentenceRules
         if (x.Lower == ":") return j + 1 < e ? j + 1 : -1;
         if (_v.OpeningRegion[j] >= 0) return j;
         if (x.Kind is UnitKind.Punct or UnitKind.Quote or UnitKind.Possessive) return -1;
-        if (x.IsWord && x.Lower != "to" && (L.Prepositions.Contains(x.Lower) || x.Lower is "so" or "it" or "about" or "of" or "for" or "as" or "and" or "or" or "but")) return -1;
+        if (x.IsWord && x.Lower != "to" && (L.Prepositions.Contains(x) || x.Lower is "so" or "it" or "about" or "of" or "for" or "as" or "and" or "or" or "but")) return -1;
         return j;
     }
 
     /// <summary>A subject pronoun first, or an auxiliary, negation or past-tense word before the next comma.</summary>
     private bool LooksLikeClause(int j)
     {
-        if (_u[j].IsWord && L.SubjectPronouns.Contains(_u[j].Lower) && _u[j].Lower != "you") return true;
+        if (_u[j].IsWord && L.SubjectPronouns.Contains(_u[j]) && _u[j].Lower != "you") return true;
         for (int t = j; t < _e && _u[t].Lower != ","; t++)
         {
             var x = _u[t];
-            if (x.Kind == UnitKind.Negation || (x.Kind is UnitKind.Word or UnitKind.Possessive && L.FiniteMarkers.Contains(x.Lower))) return true;
+            if (x.Kind == UnitKind.Negation || (x.Kind is UnitKind.Word or UnitKind.Possessive && L.FiniteMarkers.Contains(x))) return true;
             if (t > j && x.IsWord && !x.IsCapitalised && x.Lower.Length > 4 && x.Lower.EndsWith("ed", StringComparison.Ordinal)) return true;
         }
         return false;
     }
 
     private static bool IsAdverbial(Unit u) =>
-        (u.IsWord && (L.TimeWords.Contains(u.Lower) || L.IsDayOrMonth(u.Lower) || IsLyAdverb(u))) || (u.Kind == UnitKind.Number && u.Length() <= 2);
+        (u.IsWord && (L.TimeWords.Contains(u) || L.IsDayOrMonth(u.Lower) || IsLyAdverb(u))) || (u.Kind == UnitKind.Number && u.Length() <= 2);
 
     /// <summary>
     /// True when what follows a cue is not content: nothing, an audience ("told reporters"), time
@@ -850,13 +850,13 @@ internal sealed class SentenceRules
     private bool IsTrailer(int j, string lemma)
     {
         int e = _e;
-        if (lemma == "tell" && j < e && (L.ObjectPronouns.Contains(_u[j].Lower) || _u[j].IsCapitalised))
+        if (lemma == "tell" && j < e && (L.ObjectPronouns.Contains(_u[j]) || _u[j].IsCapitalised))
         {
             j++;
             while (j < e && _u[j].IsCapitalised) j++;
         }
         while (j < e && IsAdverbial(_u[j])) j++;
-        if (j < e && _u[j].IsWord && L.Prepositions.Contains(_u[j].Lower))
+        if (j < e && _u[j].IsWord && L.Prepositions.Contains(_u[j]))
         {
             while (j < e && _u[j].Lower != "," && _u[j].Lower != "that" && _v.OpeningRegion[j] < 0) j++;
             if (j < e && _u[j].Lower == "that") return false;
@@ -876,11 +876,11 @@ internal sealed class SentenceRules
         while (j < e && _u[j].Lower != ",") j++;
         if (j + 1 >= e) return -1;
         var x = _u[j + 1];
-        bool clause = (x.IsWord && (L.SubjectPronouns.Contains(x.Lower) || x.Lower is "there" or "the" or "a" or "an" || (x.IsCapitalised && !L.CapitalisedFunctionWords.Contains(x.Lower))))
-                      && !(x.IsWord && CueLexicon.IsSpeechVerbLower(x.Lower));
+        bool clause = (x.IsWord && (L.SubjectPronouns.Contains(x) || x.Lower is "there" or "the" or "a" or "an" || (x.IsCapitalised && !L.CapitalisedFunctionWords.Contains(x))))
+                      && !(x.IsWord && CueLexicon.IsSpeechVerb(x));
         // "Russia's gains, they said, could be undone": the part before the attribution is the subject and
         // the clause resumes with its auxiliary or modal (rule parenthetical_predicate).
-        if (!clause && x.Kind is UnitKind.Word && !x.IsCapitalised && L.FiniteMarkers.Contains(x.Lower)) clause = true;
+        if (!clause && x.Kind is UnitKind.Word && !x.IsCapitalised && L.FiniteMarkers.Contains(x)) clause = true;
         int words = 0;
         for (int t = j + 1; t < e; t++) if (_u[t].IsWord) words++;
         return clause && words >= 3 ? j + 1 : -1;
@@ -900,23 +900,23 @@ internal sealed class SentenceRules
         }
         if (i < limit && _u[i].Lower is "but" or "and" or "yet" or "so") i++;
         if (i >= limit) return null;
-        if (_u[i].IsWord && L.SubjectPronouns.Contains(_u[i].Lower)) return _p.ParseRight(i, i + 1);
+        if (_u[i].IsWord && L.SubjectPronouns.Contains(_u[i])) return _p.ParseRight(i, i + 1);
         // Leading material that cannot open a noun phrase (a dateline, metadata): take the first name
         // run that is not the object of a preposition.
-        if (!(_u[i].IsCapitalised || (_u[i].IsWord && (L.Determiners.Contains(_u[i].Lower) || L.SourceNouns.Contains(_u[i].Lower) || L.Titles.Contains(_u[i].Lower)))))
+        if (!(_u[i].IsCapitalised || (_u[i].IsWord && (L.Determiners.Contains(_u[i]) || L.SourceNouns.Contains(_u[i]) || L.Titles.Contains(_u[i])))))
         {
             for (int t = i + 1; t < limit; t++)
             {
                 if (!_u[t].IsCapitalised) continue;
-                if (_u[t - 1].IsWord && (L.Prepositions.Contains(_u[t - 1].Lower) || _u[t - 1].Lower == "of")) return null;
+                if (_u[t - 1].IsWord && (L.Prepositions.Contains(_u[t - 1]) || _u[t - 1].Lower == "of")) return null;
                 i = t;
                 break;
             }
         }
         int j = i;
-        if (_u[j].IsWord && L.Determiners.Contains(_u[j].Lower)) j++;
+        if (_u[j].IsWord && L.Determiners.Contains(_u[j])) j++;
         while (j < limit && (_u[j].IsCapitalised || _u[j].Kind == UnitKind.Number
-                             || (_u[j].IsWord && (L.Titles.Contains(_u[j].Lower) || L.Modifiers.Contains(_u[j].Lower) || L.SourceNouns.Contains(_u[j].Lower) || L.Nationalities.Contains(_u[j].Lower)) && _u[j].Lower != "of")
+                             || (_u[j].IsWord && (L.Titles.Contains(_u[j]) || L.Modifiers.Contains(_u[j]) || L.SourceNouns.Contains(_u[j]) || L.Nationalities.Contains(_u[j])) && _u[j].Lower != "of")
                              || (_u[j].Lower == "of" && j + 1 < limit && j > i && _u[j - 1].IsCapitalised && _u[j + 1].IsCapitalised)))
             j++;
         return j > i ? _p.Classify(i, j) : null;

@@ -166,6 +166,10 @@ public static class CueLexicon
         return false;
     }
 
+    internal static IEnumerable<string> AnyVerbFormKeys => AnyVerbForms.Keys;
+    internal static IEnumerable<string> NounFormKeys => NounForms.Keys;
+    internal static IEnumerable<string> SpeechVerbFormKeys => VerbForms.Keys;
+
     /// <summary>True for a lower-case form of a cue verb of any class (no allocation; the lenient subject scan).</summary>
     internal static bool IsCueVerbLower(string lower) => CueShapes.MayContain(lower) && AnyVerbForms.ContainsKey(lower);
 
@@ -174,6 +178,24 @@ public static class CueLexicon
 
     /// <summary><see cref="IsSpeechVerb"/> for a word already in lower case (no allocation; the resolver's hot loops).</summary>
     internal static bool IsSpeechVerbLower(string lower) => CueShapes.MayContain(lower) && VerbForms.ContainsKey(lower);
+
+    /// <summary><see cref="IsCueVerbLower(string)"/> of a unit: its membership bits say whether to look the form up at all.</summary>
+    internal static bool IsCueVerb(in Unit u) => (u.Sets & UnitLexicon.CueVerb) != 0;
+
+    /// <summary><see cref="IsCueNounLower"/> of a unit, from its membership bits.</summary>
+    internal static bool IsCueNoun(in Unit u) => (u.Sets & UnitLexicon.CueNoun) != 0;
+
+    /// <summary><see cref="IsSpeechVerbLower"/> of a unit, from its membership bits.</summary>
+    internal static bool IsSpeechVerb(in Unit u) => (u.Sets & UnitLexicon.SpeechVerb) != 0;
+
+    /// <summary><see cref="IsCueVerbLower(string, out string, out CueClass)"/> of a unit: only a unit whose bits say it is a cue form is looked up.</summary>
+    internal static bool IsCueVerb(in Unit u, out string lemma, out CueClass cueClass)
+    {
+        if ((u.Sets & UnitLexicon.CueVerb) != 0) return IsCueVerbLower(u.Lower, out lemma, out cueClass);
+        lemma = "";
+        cueClass = CueClass.Speech;
+        return false;
+    }
 
     /// <summary>
     /// True for any inflection of a cue verb of any class: speech verbs (<see cref="CueClass.Speech"/>),

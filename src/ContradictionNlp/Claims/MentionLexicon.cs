@@ -79,6 +79,9 @@ internal static class MentionLexicon
         SourceNouns.Contains(lower) || Titles.Contains(lower)
         || (lower.Length > 3 && lower.EndsWith('s') && (Titles.Contains(lower[..^1]) || SourceNouns.Contains(lower[..^1])));
 
+    /// <summary><see cref="IsSourceOrTitle(string)"/> of a unit's lower case, from its membership bits.</summary>
+    public static bool IsSourceOrTitle(in Unit u) => (u.Sets & UnitLexicon.SourceOrTitle) != 0;
+
     // Documents and numbers can "say" things in the PolNeAR sense, but "the figures said nothing
     // new" must not yield a claim; these heads only count when a that-clause or quote follows.
     public static readonly WordSet WeakSourceNouns = Set(

@@ -31,7 +31,7 @@ internal sealed class MentionParser
         "policy", "economic", "first", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
     };
 
-    private static readonly WordSet PostModifierPreps = WordSet.Of("for", "at", "with", "from", "in", "of", "to", "on", "by");
+    internal static readonly WordSet PostModifierPreps = WordSet.Of("for", "at", "with", "from", "in", "of", "to", "on", "by");
 
     private bool IsNameWord(int i, int sentenceFirst)
     {
@@ -40,12 +40,12 @@ internal sealed class MentionParser
         // A capitalised participle or adverb opening a sentence ("Contradicting known facts, ...") is not a name.
         if (i == sentenceFirst && (u.Lower.EndsWith("ing", StringComparison.Ordinal) || u.Lower.EndsWith("ly", StringComparison.Ordinal))) return false;
         // A capitalised function word is not a name ("However", "The" at sentence start, "In").
-        if (L.CapitalisedFunctionWords.Contains(u.Lower) && !L.Titles.Contains(u.Lower)) return false;
+        if (L.CapitalisedFunctionWords.Contains(u) && !L.Titles.Contains(u)) return false;
         return i >= sentenceFirst;
     }
 
     private bool IsDescriptorWord(int i) =>
-        _u[i].IsWord && (L.IsSourceOrTitle(_u[i].Lower) || L.Modifiers.Contains(_u[i].Lower) || L.Nationalities.Contains(_u[i].Lower));
+        _u[i].IsWord && (L.IsSourceOrTitle(_u[i]) || L.Modifiers.Contains(_u[i]) || L.Nationalities.Contains(_u[i]));
 
     /// <summary>The mention ending just before <paramref name="end"/> (exclusive), not reaching before <paramref name="first"/>.</summary>
     public RawMention? ParseLeft(int end, int first)
@@ -53,7 +53,7 @@ internal sealed class MentionParser
         int k = end - 1;
         if (k < first) return null;
         var u = _u[k];
-        if (u.IsWord && L.SubjectPronouns.Contains(u.Lower))
+        if (u.IsWord && L.SubjectPronouns.Contains(u))
             return Pronoun(k);
         // "Belarusian Foreign Minister, Sergei Aleinik, stated" / "Sergei Aleinik, the foreign minister, said":
         // a name set off by commas, with its role on either side.
@@ -121,14 +121,14 @@ internal sealed class MentionParser
                 continue;
             }
             if (!w.IsWord || w.Lower == "that") break;              // "... that Trump argues": a complementizer, not a determiner
-            if (L.Determiners.Contains(w.Lower) && !(w.IsCapitalised && j > first && !L.CapitalisedFunctionWords.Contains(w.Lower)))
+            if (L.Determiners.Contains(w) && !(w.IsCapitalised && j > first && !L.CapitalisedFunctionWords.Contains(w)))
             {
                 j--;                                // the determiner opens the mention: take it and stop
                 break;
             }
             if (IsNameWord(j, first) || IsDescriptorWord(j)) { j--; continue; }
             // "a spokesman for the campaign", "Secretary of State": a post-modifier joins two noun words.
-            if (PostModifierPreps.Contains(w.Lower) && j < k && j - 1 >= first && (IsNameWord(j - 1, first) || L.Titles.Contains(_u[j - 1].Lower) || L.SourceNouns.Contains(_u[j - 1].Lower)))
+            if (PostModifierPreps.Contains(w) && j < k && j - 1 >= first && (IsNameWord(j - 1, first) || L.Titles.Contains(_u[j - 1]) || L.SourceNouns.Contains(_u[j - 1])))
             {
                 j--;
                 continue;
@@ -140,13 +140,13 @@ internal sealed class MentionParser
         // "attorneys for the family said", "Experts on North Korea and nonproliferation said": a
         // source noun with a prepositional phrase after it. Look left for "SOURCE PREP" with only
         // words (no punctuation, no other cue) between it and the cue.
-        if (m is null || (m.Kind == MentionKind.Nominal && start - 1 > first && PostModifierPreps.Contains(_u[start - 1].Lower)) || (m.Kind == MentionKind.Name && start - 1 > first && PostModifierPreps.Contains(_u[start - 1].Lower) && _u[start - 1].Lower != "of"))
+        if (m is null || (m.Kind == MentionKind.Nominal && start - 1 > first && PostModifierPreps.Contains(_u[start - 1])) || (m.Kind == MentionKind.Name && start - 1 > first && PostModifierPreps.Contains(_u[start - 1]) && _u[start - 1].Lower != "of"))
         {
             for (int p = k; p > first && p >= k - 9; p--)
             {
                 var x = _u[p];
-                if (!x.IsWord || (CueLexicon.IsSpeechVerbLower(x.Lower) && !x.IsCapitalised)) break;
-                if (!PostModifierPreps.Contains(x.Lower) || !L.IsSourceOrTitle(_u[p - 1].Lower)) continue;
+                if (!x.IsWord || (CueLexicon.IsSpeechVerb(x) && !x.IsCapitalised)) break;
+                if (!PostModifierPreps.Contains(x) || !L.IsSourceOrTitle(_u[p - 1])) continue;
                 var owner = ParseLeft(p, first);
                 if (owner is { Kind: MentionKind.Nominal or MentionKind.Name })
                     return owner with { End = k + 1 };
@@ -157,22 +157,22 @@ internal sealed class MentionParser
         // a description; the cue itself marks it as a source. Plural only: in "a similar question" or
         // "the best plan" the word before the cue is an adjective and the cue a noun.
         if (m is null && k - 1 >= first && _u[k].IsWord && !_u[k].IsCapitalised && _u[k].Lower.Length >= 4 && LooksPlural(_u[k].Lower)
-            && _u[k - 1].IsWord && L.Determiners.Contains(_u[k - 1].Lower) && _u[k - 1].Lower != "that"
-            && !L.Determiners.Contains(_u[k].Lower) && !L.SkippableBeforeCue.Contains(_u[k].Lower) && !_u[k].Lower.EndsWith("ly", StringComparison.Ordinal))
+            && _u[k - 1].IsWord && L.Determiners.Contains(_u[k - 1]) && _u[k - 1].Lower != "that"
+            && !L.Determiners.Contains(_u[k]) && !L.SkippableBeforeCue.Contains(_u[k]) && !_u[k].Lower.EndsWith("ly", StringComparison.Ordinal))
             m = Classify(k - 1, k + 1, lenient: true);
         if (m is null) return null;
 
         // "top black lawmakers said": up to two unlisted adjectives before a description's head, when
         // a comma, determiner or the sentence start shows where the noun phrase begins.
-        if (m.Kind == MentionKind.Nominal && start == m.First && !(start - 1 >= first && L.Determiners.Contains(_u[start - 1].Lower)))
+        if (m.Kind == MentionKind.Nominal && start == m.First && !(start - 1 >= first && L.Determiners.Contains(_u[start - 1])))
         {
             int t = start - 1, n = 0;
-            while (t >= first && n < 2 && _u[t].IsWord && !_u[t].IsCapitalised && !L.Prepositions.Contains(_u[t].Lower) && !L.Negators.Contains(_u[t].Lower)
-                   && !L.SkippableBeforeCue.Contains(_u[t].Lower) && !L.BeForms.Contains(_u[t].Lower) && !CueLexicon.IsSpeechVerbLower(_u[t].Lower)
+            while (t >= first && n < 2 && _u[t].IsWord && !_u[t].IsCapitalised && !L.Prepositions.Contains(_u[t]) && !L.Negators.Contains(_u[t])
+                   && !L.SkippableBeforeCue.Contains(_u[t]) && !L.BeForms.Contains(_u[t]) && !CueLexicon.IsSpeechVerb(_u[t])
                    && _u[t].Lower is not ("and" or "or" or "but" or "that" or "who" or "which" or "as" or "than"))
             { t--; n++; }
-            if (n > 0 && (t < first || _u[t].Lower == "," || _v.ClosingRegion[t] >= 0 || (_u[t].IsWord && L.Determiners.Contains(_u[t].Lower))))
-                m = m with { First = t >= first && _u[t].IsWord && L.Determiners.Contains(_u[t].Lower) ? t : t + 1 };
+            if (n > 0 && (t < first || _u[t].Lower == "," || _v.ClosingRegion[t] >= 0 || (_u[t].IsWord && L.Determiners.Contains(_u[t]))))
+                m = m with { First = t >= first && _u[t].IsWord && L.Determiners.Contains(_u[t]) ? t : t + 1 };
             else if (n > 0 && _u[t].IsCapitalised && (t == first || _u[t - 1].Lower == ","))
                 m = m with { First = t };                           // "Top black lawmakers said"
         }
@@ -223,10 +223,10 @@ internal sealed class MentionParser
         bool numberHead = u.Kind == UnitKind.Number;
         if (!numberHead)
         {
-            if (!u.IsWord || u.Lower.Length < 2 || NotSubjectHeads.Contains(u.Lower) || L.Prepositions.Contains(u.Lower) || L.BeForms.Contains(u.Lower)
-                || L.FiniteMarkers.Contains(u.Lower) || L.SkippableBeforeCue.Contains(u.Lower) || L.Negators.Contains(u.Lower) || L.TimeWords.Contains(u.Lower)
-                || L.PossessivePronouns.Contains(u.Lower) || (L.Determiners.Contains(u.Lower) && u.Lower is not ("both" or "all" or "many" or "most" or "several" or "others"))
-                || L.IsDayOrMonth(u.Lower) || CueLexicon.IsCueVerbLower(u.Lower) || CueLexicon.IsCueNounLower(u.Lower))
+            if (!u.IsWord || u.Lower.Length < 2 || NotSubjectHeads.Contains(u.Lower) || L.Prepositions.Contains(u) || L.BeForms.Contains(u)
+                || L.FiniteMarkers.Contains(u) || L.SkippableBeforeCue.Contains(u) || L.Negators.Contains(u) || L.TimeWords.Contains(u)
+                || L.PossessivePronouns.Contains(u) || (L.Determiners.Contains(u) && u.Lower is not ("both" or "all" or "many" or "most" or "several" or "others"))
+                || L.IsDayOrMonth(u.Lower) || CueLexicon.IsCueVerb(u) || CueLexicon.IsCueNoun(u))
                 return null;
             // "-ly" adverbs and "-ing"/"-ed" verb forms do not head a subject ("recently said", "after meeting said"),
             // nor does a capitalised one opening the sentence ("Contradicting known facts, ...").
@@ -238,22 +238,22 @@ internal sealed class MentionParser
         while (j >= first && k - j <= 6)
         {
             var w = _u[j];
-            if (w.IsWord && L.Determiners.Contains(w.Lower) && !w.IsCapitalised || (w.IsCapitalised && L.Determiners.Contains(w.Lower) && j == first))
+            if (w.IsWord && L.Determiners.Contains(w) && !w.IsCapitalised || (w.IsCapitalised && L.Determiners.Contains(w) && j == first))
             {
                 start = j;
                 break;
             }
             // "most of them", "six in 10", "one of the organizers": a quantifier and its "of"/"in" phrase.
             if (w.IsWord && w.Lower is "of" or "in" && j - 1 >= first && (OfQuantifiers.Contains(_u[j - 1].Lower) || _u[j - 1].Kind == UnitKind.Number)
-                && (w.Lower == "of" || (numberHead && _u[j - 1].Kind == UnitKind.Number) || L.Determiners.Contains(_u[j - 1].Lower)))
+                && (w.Lower == "of" || (numberHead && _u[j - 1].Kind == UnitKind.Number) || L.Determiners.Contains(_u[j - 1])))
             {
                 j -= 2;
                 continue;
             }
             if (w.Kind is UnitKind.Number or UnitKind.Possessive) { j--; continue; }
-            if (w.IsWord && w.Lower.Length > 1 && !NotSubjectHeads.Contains(w.Lower) && !(j == first && (w.Lower.EndsWith("ing", StringComparison.Ordinal) || w.Lower.EndsWith("ly", StringComparison.Ordinal))) && !L.Prepositions.Contains(w.Lower) && !L.BeForms.Contains(w.Lower)
-                && !L.FiniteMarkers.Contains(w.Lower) && !L.Negators.Contains(w.Lower) && !CueLexicon.IsCueVerbLower(w.Lower)
-                && !(L.CapitalisedFunctionWords.Contains(w.Lower) && !L.Determiners.Contains(w.Lower) && w.Lower is not ("nearly" or "about" or "almost")))
+            if (w.IsWord && w.Lower.Length > 1 && !NotSubjectHeads.Contains(w.Lower) && !(j == first && (w.Lower.EndsWith("ing", StringComparison.Ordinal) || w.Lower.EndsWith("ly", StringComparison.Ordinal))) && !L.Prepositions.Contains(w) && !L.BeForms.Contains(w)
+                && !L.FiniteMarkers.Contains(w) && !L.Negators.Contains(w) && !CueLexicon.IsCueVerb(w)
+                && !(L.CapitalisedFunctionWords.Contains(w) && !L.Determiners.Contains(w) && w.Lower is not ("nearly" or "about" or "almost")))
             {
                 j--;
                 continue;
@@ -283,7 +283,7 @@ internal sealed class MentionParser
     public RawMention? ParseRight(int start, int limit, bool lenient = false)
     {
         if (start >= limit) return null;
-        if (_u[start].IsWord && L.SubjectPronouns.Contains(_u[start].Lower))
+        if (_u[start].IsWord && L.SubjectPronouns.Contains(_u[start]))
             return start + 1 == limit || _u[start + 1].Kind is UnitKind.Punct or UnitKind.Quote ? Pronoun(start) : null;
         int j = start;
         while (j < limit && j - start < 14 && _u[j].Kind is not (UnitKind.Punct or UnitKind.Quote)) j++;
@@ -308,13 +308,13 @@ internal sealed class MentionParser
     public RawMention? Classify(int start, int end, bool lenient = false)
     {
         int c = start;
-        while (c < end && _u[c].IsWord && L.Determiners.Contains(_u[c].Lower) && !L.Titles.Contains(_u[c].Lower)) c++;
+        while (c < end && _u[c].IsWord && L.Determiners.Contains(_u[c]) && !L.Titles.Contains(_u[c])) c++;
         if (c >= end) return null;
 
         int headEnd = end;
         for (int p = c + 1; p < end; p++)
         {
-            if (!_u[p].IsWord || !PostModifierPreps.Contains(_u[p].Lower)) continue;
+            if (!_u[p].IsWord || !PostModifierPreps.Contains(_u[p])) continue;
             // "Secretary of State John Kerry", "Bank of America" keep their "of".
             bool inName = _u[p].Lower == "of" && p + 1 < end && _u[p - 1].IsCapitalised && _u[p + 1].IsCapitalised;
             if (!inName) { headEnd = p; break; }
@@ -331,20 +331,20 @@ internal sealed class MentionParser
 
         // "The White House", "the Senate": a capitalised organisation word heads a name even when it is also a title word.
         // A capitalised plural source noun opening a sentence ("Officials said", "Experts say") is a description.
-        bool pluralCommon = head.IsCapitalised && h == c && head.Lower.EndsWith('s') && L.IsSourceOrTitle(head.Lower) && !L.OrgWords.Contains(head.Lower);
-        bool headIsName = !pluralCommon && head.IsCapitalised && (L.OrgWords.Contains(head.Lower) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head.Lower)) && !L.Nationalities.Contains(head.Lower)
-                          && !L.CapitalisedFunctionWords.Contains(head.Lower);
+        bool pluralCommon = head.IsCapitalised && h == c && head.Lower.EndsWith('s') && L.IsSourceOrTitle(head) && !L.OrgWords.Contains(head);
+        bool headIsName = !pluralCommon && head.IsCapitalised && (L.OrgWords.Contains(head) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head)) && !L.Nationalities.Contains(head)
+                          && !L.CapitalisedFunctionWords.Contains(head);
         if (headIsName)
         {
             int n = h;
-            if (L.OrgWords.Contains(head.Lower) && L.Titles.Contains(head.Lower)) n = c;
+            if (L.OrgWords.Contains(head) && L.Titles.Contains(head)) n = c;
             // An organisation's name keeps its descriptive words: "the European Commission", "Danish Health Ministry".
-            if (L.OrgWords.Contains(head.Lower)) n = c;
-            while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1].Lower) && !L.Nationalities.Contains(_u[n - 1].Lower)
-                   && !L.CapitalisedFunctionWords.Contains(_u[n - 1].Lower))
+            if (L.OrgWords.Contains(head)) n = c;
+            while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1]) && !L.Nationalities.Contains(_u[n - 1])
+                   && !L.CapitalisedFunctionWords.Contains(_u[n - 1]))
                 n--;
             // "Federal Bureau of Prisons", "Bank of America": an organisation named with "of".
-            if (n - 2 >= c && _u[n - 1].Lower == "of" && _u[n - 2].IsCapitalised && L.OrgWords.Contains(_u[n - 2].Lower))
+            if (n - 2 >= c && _u[n - 1].Lower == "of" && _u[n - 2].IsCapitalised && L.OrgWords.Contains(_u[n - 2]))
                 n = c;
             // "Secretary of State John Kerry": the "of" phrase belongs to the role, not the name.
             var name = _v.Text[_u[n].Start.._u[h].End];
@@ -355,25 +355,25 @@ internal sealed class MentionParser
                 if (role.Length > 0) roles.Add(role);
             }
             bool org = false;
-            for (int i = n; i <= h; i++) if (L.OrgWords.Contains(_u[i].Lower)) org = true;
+            for (int i = n; i <= h; i++) if (L.OrgWords.Contains(_u[i])) org = true;
             // "Md.", "New York": a place named alone (one word or several) is never a person.
-            bool place = n == h ? L.Places.Contains(head.Lower) : L.Places.Contains(name.ToLowerInvariant());
+            bool place = n == h ? L.Places.Contains(head) : L.Places.Contains(name.ToLowerInvariant());
             // A lone all-capitals word ("DNC", "NYPD") is an organisation's acronym.
             if (n == h && head.Text.Length is >= 2 and <= 6 && head.Text.All(ch => char.IsUpper(ch) || ch == '.')) org = true;
             if (gender == '?' && n < h)
             {
-                if (L.MaleFirstNames.Contains(_u[n].Lower)) gender = 'm';
-                else if (L.FemaleFirstNames.Contains(_u[n].Lower)) gender = 'f';
+                if (L.MaleFirstNames.Contains(_u[n])) gender = 'm';
+                else if (L.FemaleFirstNames.Contains(_u[n])) gender = 'f';
             }
             bool person = !org && !place;
             return new RawMention(start, end, MentionKind.Name, name, roles, head.Lower, person, Weak: false, gender);
         }
 
-        if (head.IsWord && (lenient || pluralCommon || L.IsSourceOrTitle(head.Lower) && !head.Lower.EndsWith("ss", StringComparison.Ordinal) && !L.Titles.Contains(head.Lower) || L.SourceNouns.Contains(head.Lower) || (L.Titles.Contains(head.Lower) && !L.Modifiers.Contains(head.Lower) && !NonHeadTitles.Contains(head.Lower))))
+        if (head.IsWord && (lenient || pluralCommon || L.IsSourceOrTitle(head) && !head.Lower.EndsWith("ss", StringComparison.Ordinal) && !L.Titles.Contains(head) || L.SourceNouns.Contains(head) || (L.Titles.Contains(head) && !L.Modifiers.Contains(head) && !NonHeadTitles.Contains(head.Lower))))
         {
             var role = RoleText(c, headEnd);
-            bool person = !L.OrgWords.Contains(head.Lower) && head.Lower is not ("report" or "statement" or "study" or "survey" or "poll" or "polls");
-            return new RawMention(start, end, MentionKind.Nominal, "", role.Length > 0 ? [role] : [], head.Lower, person, L.WeakSourceNouns.Contains(head.Lower), gender);
+            bool person = !L.OrgWords.Contains(head) && head.Lower is not ("report" or "statement" or "study" or "survey" or "poll" or "polls");
+            return new RawMention(start, end, MentionKind.Nominal, "", role.Length > 0 ? [role] : [], head.Lower, person, L.WeakSourceNouns.Contains(head), gender);
         }
         return null;
     }
@@ -381,7 +381,7 @@ internal sealed class MentionParser
     /// <summary>Text of a role phrase without honorifics that carry no role ("Mr.", "Mrs.").</summary>
     private string RoleText(int start, int end, bool dropDeterminer = false)
     {
-        while (dropDeterminer && start < end && L.Determiners.Contains(_u[start].Lower)) start++;
+        while (dropDeterminer && start < end && L.Determiners.Contains(_u[start])) start++;
         var sb = new StringBuilder();
         int from = -1;
         for (int i = start; i < end; i++)
@@ -412,7 +412,7 @@ internal sealed class MentionParser
         int j = start;
         while (j < limit)
         {
-            if (IsNameWord(j, sentenceFirst) || (_u[j].IsWord && (L.Titles.Contains(_u[j].Lower) || L.Nationalities.Contains(_u[j].Lower)) && _u[j].Lower != "of")) { j++; continue; }
+            if (IsNameWord(j, sentenceFirst) || (_u[j].IsWord && (L.Titles.Contains(_u[j]) || L.Nationalities.Contains(_u[j])) && _u[j].Lower != "of")) { j++; continue; }
             if (_u[j].Lower == "of" && j > start && j + 1 < limit && _u[j - 1].IsCapitalised && _u[j + 1].IsCapitalised) { j++; continue; }
             break;
         }

@@ -72,7 +72,7 @@ internal sealed class MentionResolver
                     // "Bridgeport, Conn.", "Ashton, Md.": a name followed by a state is a town, neither a
                     // "he"/"she" nor an "it"/"they", so it is not remembered at all. (After a preposition
                     // a lone name stays an "it" candidate: "a statement from Acme".)
-                    if (m.Roles.Count == 0 && end + 1 < b && u[end].Lower == "," && L.Places.Contains(u[end + 1].Lower) && u[end + 1].Lower.Length <= 6)
+                    if (m.Roles.Count == 0 && end + 1 < b && u[end].Lower == "," && L.Places.Contains(u[end + 1]) && u[end + 1].Lower.Length <= 6)
                     { j = end; continue; }
                     bool isPerson = m.IsPerson && !place && !IsGroupName(m.Name);
                     // "Subject": the first person of the sentence, named at its start or right after an
@@ -139,9 +139,9 @@ internal sealed class MentionResolver
         while (j < b && j - np < 5 && u[j].IsWord)
         {
             var w = u[j].Lower;
-            if (j > np && (L.FiniteMarkers.Contains(w) || L.SkippableBeforeCue.Contains(w) || CueLexicon.IsSpeechVerbLower(w))) { verb = j; break; }
-            if (u[j].IsCapitalised && (j > i || L.CapitalisedFunctionWords.Contains(w))) return null;
-            if (L.Prepositions.Contains(w) || w is "that" or "who" or "which" or "and" or "or" || L.Negators.Contains(w)) return null;
+            if (j > np && (L.FiniteMarkers.Contains(u[j]) || L.SkippableBeforeCue.Contains(u[j]) || CueLexicon.IsSpeechVerb(u[j]))) { verb = j; break; }
+            if (u[j].IsCapitalised && (j > i || L.CapitalisedFunctionWords.Contains(u[j]))) return null;
+            if (L.Prepositions.Contains(u[j]) || w is "that" or "who" or "which" or "and" or "or" || L.Negators.Contains(u[j])) return null;
             j++;
         }
         if (verb < 0 && det)
@@ -154,7 +154,7 @@ internal sealed class MentionResolver
         }
         if (verb <= np) return null;
         var head = u[verb - 1].Lower;
-        if (NotNounHeads.Contains(head) || L.SubjectPronouns.Contains(head) || L.IsSourceOrTitle(head) && !L.DocumentNouns.Contains(head) && !L.OrgWords.Contains(head) && IsPersonNoun(head)) return null;
+        if (NotNounHeads.Contains(head) || L.SubjectPronouns.Contains(u[verb - 1]) || L.IsSourceOrTitle(u[verb - 1]) && !L.DocumentNouns.Contains(u[verb - 1]) && !L.OrgWords.Contains(u[verb - 1]) && IsPersonNoun(head)) return null;
         bool plural = head.Length > 3 && head.EndsWith('s') && !head.EndsWith("ss", StringComparison.Ordinal) && !head.EndsWith("us", StringComparison.Ordinal);
         return new Subject(u[np].Start, s, "", plural);
     }
@@ -241,7 +241,7 @@ internal sealed class MentionResolver
         {
             if (!u[k].IsWord) continue;
             if (cue && u[k].Lower == "that") return true;
-            if (!u[k].IsCapitalised && CueLexicon.IsSpeechVerbLower(u[k].Lower)) cue = true;
+            if (!u[k].IsCapitalised && CueLexicon.IsSpeechVerb(u[k])) cue = true;
         }
         return false;
     }

@@ -6,8 +6,35 @@ namespace ContradictionNlp.Claims;
 internal enum UnitKind : byte { Word, Number, Punct, Quote, Possessive, Negation, Other }
 
 /// <summary>A token as the claim rules see it (see <see cref="UnitView"/>).</summary>
-internal readonly record struct Unit(int Start, int End, string Text, string Lower, UnitKind Kind)
+/// <remarks>
+/// 32 bytes: <see cref="Kind"/> rides in the top byte of the list bits (which use fewer than 56), so
+/// an article's unit array is a fifth smaller than with a field of its own; the array is most of what
+/// extraction allocates.
+/// </remarks>
+internal readonly struct Unit
 {
+    private const int KindShift = 56;
+    private readonly ulong _setsAndKind;
+
+    /// <param name="sets">The word lists that hold <paramref name="lower"/>, as <see cref="UnitLexicon"/> bits (0: none).</param>
+    public Unit(int start, int end, string text, string lower, UnitKind kind, ulong sets)
+    {
+        if (sets >> KindShift != 0) throw new ArgumentOutOfRangeException(nameof(sets), "list bits must stay below bit 56");
+        Start = start;
+        End = end;
+        Text = text;
+        Lower = lower;
+        _setsAndKind = sets | (ulong)kind << KindShift;
+    }
+
+    public int Start { get; }
+    public int End { get; }
+    public string Text { get; }
+    public string Lower { get; }
+    public UnitKind Kind => (UnitKind)(_setsAndKind >> KindShift);
+    /// <summary>The word lists that hold <see cref="Lower"/>, as <see cref="UnitLexicon"/> bits (0: none).</summary>
+    public ulong Sets => _setsAndKind & ((1UL << KindShift) - 1);
+
     public bool IsWord => Kind == UnitKind.Word;
     public bool IsCapitalised => Kind == UnitKind.Word && char.IsUpper(Text[0]);
     public bool Is(string lower) => Lower == lower;
@@ -55,22 +82,99 @@ internal sealed class UnitView
     private static Unit Make(string text, int start, int end, UnitKind kind)
     {
         var s = text[start..end];
-        return new Unit(start, end, s, AsciiCase.ToLowerInvariant(s), kind);
+        var lower = AsciiCase.ToLowerInvariant(s);
+        return new Unit(start, end, s, lower, kind, UnitLexicon.Table.MaskOf(lower));
+    }
+
+    /// <summary>
+    /// The text [start, end), its lower case (as <see cref="AsciiCase.ToLowerInvariant"/>) and its
+    /// <see cref="UnitLexicon"/> bits. An ASCII word is lowered into <paramref name="buf"/> and looked up
+    /// once: a listed word takes the table's string as its lower case (and as its text when already
+    /// lower case), so the commonest words cost no new string; a single ASCII character is a shared string.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
+    private static void Cut(UnitLexicon lex, Span<char> buf, string text, int start, int end, out string s, out string lower, out ulong sets)
+    {
+        int len = end - start;
+        var span = text.AsSpan(start, len);
+        if (len == 1 && span[0] < 128)
+        {
+            s = lex.OneChar[span[0]];
+            lower = lex.OneCharLower[span[0]];
+            sets = lex.OneCharSets[span[0]];
+            return;
+        }
+        if (len <= lex.MaxLength && len <= buf.Length && buf.Length >= 8)
+        {
+            var low = buf[..len];
+            int changed = LowerAscii(span, low, out uint hash);
+            if (changed >= 0)
+            {
+                // TryGet reads a short word as 8 characters: zero the rest.
+                if (len < 8) buf[len..8].Clear();
+                if (lex.TryGet(low, buf[..8], hash, out var word, out sets))
+                {
+                    lower = word;
+                    s = changed != 0 ? new string(span) : word;
+                }
+                else
+                {
+                    s = new string(span);
+                    lower = changed != 0 ? new string(low) : s;
+                }
+                return;
+            }
+        }
+        s = text[start..end];
+        lower = AsciiCase.ToLowerInvariant(s);
+        sets = lex.MaskOf(lower);
+    }
+
+    /// <summary>
+    /// Writes the ASCII lower case of <paramref name="src"/> to <paramref name="dst"/> (at least as long)
+    /// and its <see cref="UnitLexicon.HashStep"/> hash: 1 when some letter changed, 0 when none did,
+    /// -1 (nothing usable written) when a character is not ASCII. A small method of its own so the JIT
+    /// keeps the loop's few variables in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int LowerAscii(ReadOnlySpan<char> src, Span<char> dst, out uint hash)
+    {
+        ref char d = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(dst);
+        if (dst.Length < src.Length) throw new ArgumentException("buffer too short", nameof(dst));
+        uint h = UnitLexicon.HashSeed, upper = 0;
+        for (int k = 0; k < src.Length; k++)
+        {
+            uint c = src[k];
+            if (c >= 0x80) { hash = 0; return -1; }
+            uint bit = c - 'A' <= 'Z' - 'A' ? 0x20u : 0u;
+            upper |= bit;
+            c |= bit;
+            Unsafe.Add(ref d, k) = (char)c;
+            h = (h ^ c) * 16777619;
+        }
+        hash = h;
+        return upper != 0 ? 1 : 0;
     }
 
     private static bool IsApostrophe(string s) => s.Length == 1 && s[0] is '\'' or '\u2019';
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // buf is written before it is read, per token
     private static Unit[] BuildUnits(TokenizedText tt)
     {
+        var lex = UnitLexicon.Table;
+        Span<char> buf = stackalloc char[64];
         var text = tt.Text;
         var toks = tt.Tokens;
-        var units = new List<Unit>(toks.Count);
+        // Built in this thread's scratch list, then copied out at its exact length: a List sized to the
+        // token count plus ToArray allocated the unit array twice, most of extraction's allocation.
+        var units = t_scratch ??= new UnitList();
+        units.Reset(toks.Count);
         for (int i = 0; i < toks.Count; i++)
         {
             var tk = toks[i];
-            var s = text[tk.Start..tk.End];
-            var lower = AsciiCase.ToLowerInvariant(s);
+            Cut(lex, buf, text, tk.Start, tk.End, out var s, out var lower, out var sets);
             bool adjPrev = units.Count > 0 && units[^1].End == tk.Start;
             bool prevWord = adjPrev && units[^1].Kind is UnitKind.Word or UnitKind.Number;
             bool nextAdjWord = i + 1 < toks.Count && toks[i + 1].Start == tk.End && toks[i + 1].Kind == TokenKind.Word;
@@ -143,9 +247,42 @@ internal sealed class UnitView
             // Some tokenizers mark an apostrophe-led word ("'em") as Quote; only real quote characters count.
             if (kind == UnitKind.Quote && s.Length != 1 && s is not ("''" or "``")) kind = UnitKind.Word;
             // The token's own text and lower case, already made above (Make would cut and lower them again).
-            units.Add(new Unit(tk.Start, tk.End, s, lower, kind));
+            units.Add(new Unit(tk.Start, tk.End, s, lower, kind, sets));
         }
-        return units.ToArray();
+        return units.ToArrayAndClear();
+    }
+
+    [ThreadStatic] private static UnitList? t_scratch;
+
+    /// <summary>A growable unit list kept per thread across articles (its references are cleared after each).</summary>
+    private sealed class UnitList
+    {
+        private Unit[] _items = new Unit[256];
+
+        public int Count { get; private set; }
+
+        public void Reset(int expected)
+        {
+            Count = 0;
+            if (_items.Length < expected) _items = new Unit[Math.Max(expected, _items.Length * 2)];
+        }
+
+        public void Add(in Unit u)
+        {
+            if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+            _items[Count++] = u;
+        }
+
+        public ref Unit this[Index i] => ref _items[i.GetOffset(Count)];
+
+        public Unit[] ToArrayAndClear()
+        {
+            var result = _items.AsSpan(0, Count).ToArray();
+            // Drop the strings so a long-lived thread does not keep the last article's text alive.
+            Array.Clear(_items, 0, Count);
+            Count = 0;
+            return result;
+        }
     }
 
     // "u.s", "u.s.", "d.c" — single letters joined by periods.

@@ -69,32 +69,57 @@ internal static class WordHashes
         {
             var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
             var d = dest.Slice(t * Stride, Stride);
-            // One pass gives the lower-case hash and, as its running value after 1 and 3 characters, the
-            // prefix hashes: FNV reads left to right, so these equal HashLower of the prefixes.
+            // One pass gives every hash: the lower-case hash and, as its running value after 1 and 3
+            // characters, the prefix hashes (FNV reads left to right, so these equal HashLower of the
+            // prefixes); the exact and shape hashes; and the suffix hashes, each started at its suffix's
+            // first character. The chains are independent, so their multiplies overlap instead of
+            // running one pass after another (the same arithmetic as HashExact, ShapeHash and HashLower).
             var lower = FnvOffset;
             ulong prefix1 = FnvOffset, prefix3 = FnvOffset;
+            var exact = FnvOffset ^ 0x9E37UL;
+            var shape = FnvOffset ^ 0x5AAEUL;
+            char prevShape = '\0';
+            var run = 0;
+            ulong suffix1 = FnvOffset, suffix2 = FnvOffset, suffix3 = FnvOffset, suffix4 = FnvOffset;
             var hasDigit = false;
-            for (var i = 0; i < w.Length; i++)
+            int len = w.Length;
+            for (var i = 0; i < len; i++)
             {
                 var c = w[i];
                 if (char.IsAsciiDigit(c)) hasDigit = true;
-                lower = (lower ^ Normalise(c)) * FnvPrime;
+                var n = Normalise(c);
+                lower = (lower ^ n) * FnvPrime;
                 if (i == 0) prefix1 = lower;
                 if (i < 3) prefix3 = lower;
+                exact = (exact ^ NormaliseKeepCase(c)) * FnvPrime;
+                // ShapeHash's classes; for ASCII, IsUpper/IsLower/IsDigit are exactly the A-Z, a-z and 0-9 ranges.
+                var m = c < 128
+                    ? (char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiDigit(c) ? 'd' : c)
+                    : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : NormaliseKeepCase(c);
+                if (m == prevShape) { if (++run <= 3) shape = (shape ^ m) * FnvPrime; }
+                else { prevShape = m; run = 1; shape = (shape ^ m) * FnvPrime; }
+                int fromEnd = len - i;
+                if (fromEnd <= 4)
+                {
+                    suffix4 = (suffix4 ^ n) * FnvPrime;
+                    if (fromEnd <= 3) suffix3 = (suffix3 ^ n) * FnvPrime;
+                    if (fromEnd <= 2) suffix2 = (suffix2 ^ n) * FnvPrime;
+                    if (fromEnd <= 1) suffix1 = (suffix1 ^ n) * FnvPrime;
+                }
             }
-            d[Exact] = HashExact(w);
-            d[Shape] = ShapeHash(w);
+            d[Exact] = exact;
+            d[Shape] = shape;
             // Numbers are an open class: their identity says little, their shape (dd.dd, dddd) says much.
-            d[Lower] = hasDigit ? d[Shape] ^ 0xD161D161UL : lower;
-            d[Suffix3] = HashLower(w[Math.Max(0, w.Length - 3)..]) + 3;
+            d[Lower] = hasDigit ? shape ^ 0xD161D161UL : lower;
+            d[Suffix3] = suffix3 + 3;
             d[Prefix3] = prefix3 + 6;
             if (!allSlots) continue;
             var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
             d[ClusterFine] = (ulong)fine + 0xC1000UL;
             d[ClusterCoarse] = (ulong)coarse + 0xC2000UL;
-            d[Suffix1] = HashLower(w[Math.Max(0, w.Length - 1)..]) + 1;
-            d[Suffix2] = HashLower(w[Math.Max(0, w.Length - 2)..]) + 2;
-            d[Suffix4] = HashLower(w[Math.Max(0, w.Length - 4)..]) + 4;
+            d[Suffix1] = suffix1 + 1;
+            d[Suffix2] = suffix2 + 2;
+            d[Suffix4] = suffix4 + 4;
             d[Prefix1] = prefix1 + 5;
         }
     }

@@ -44,6 +44,9 @@ public sealed class Tokenizer : ITokenizer
     {
         int n = s.Length;
         int i = 0;
+        // Where the next '@' is (-1: none ahead): an e-mail address needs one, so words with none after
+        // them skip TryUrl's e-mail scan (most articles have no '@' at all).
+        int nextAt = s.IndexOf('@');
         while (i < n)
         {
             char c = s[i];
@@ -51,7 +54,12 @@ public sealed class Tokenizer : ITokenizer
 
             if (IsAsciiLetterOrDigit(c) || (c > 127 && IsWordChar(c)))
             {
-                int urlEnd = TryUrl(s, i);
+                if (nextAt >= 0 && nextAt < i)
+                {
+                    nextAt = s[i..].IndexOf('@');
+                    if (nextAt >= 0) nextAt += i;
+                }
+                int urlEnd = TryUrl(s, i, atAhead: nextAt >= 0);
                 if (urlEnd > i) { tokens.Add(i, urlEnd, TokenKind.Url); i = urlEnd; continue; }
                 i = IsAsciiDigit(c) ? ScanNumber(s, i, ref tokens) : ScanWord(s, i, i, ref tokens);
                 continue;
@@ -234,12 +242,16 @@ public sealed class Tokenizer : ITokenizer
 
     /// <summary>End of a URL or e-mail address starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int TryUrl(ReadOnlySpan<char> s, int i)
+    /// <param name="atAhead">Some '@' lies at or after <paramref name="i"/>; without one there is no e-mail address to scan for.</param>
+    private static int TryUrl(ReadOnlySpan<char> s, int i, bool atAhead = true)
     {
         var rest = s[i..];
-        // The prefixes start with h, f or w; any other ASCII first letter skips the four comparisons (most words).
+        // The prefixes are "http", "https", "ftp" and "www." in any case: only a word of 4 or more characters
+        // starting "ht", "ft" or "ww" (ASCII, either case: no other character folds to these letters) can
+        // match, so other words skip the four comparisons ("he", "has", "with", "from" are common).
         char first = s[i];
-        bool maybePrefixed = first > 127 || (first | 0x20) is 'h' or 'f' or 'w';
+        bool maybePrefixed = rest.Length >= 4
+            && ((first | 0x20) is 'h' or 'f' ? (rest[1] | 0x20) == 't' : (first | 0x20) == 'w' && (rest[1] | 0x20) == 'w');
         bool prefixed = maybePrefixed && (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
                         || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
                         || rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)
@@ -254,6 +266,7 @@ public sealed class Tokenizer : ITokenizer
         else
         {
             // E-mail: local part of word characters and . _ % + -, then @, then a dotted domain.
+            if (!atAhead) return i;
             j = i;
             while (j < n && (IsAsciiLetterOrDigit(s[j]) || s[j] is '.' or '_' or '%' or '+' or '-')) j++;
             if (j >= n - 1 || s[j] != '@' || !IsAsciiLetterOrDigit(s[j + 1])) return i;

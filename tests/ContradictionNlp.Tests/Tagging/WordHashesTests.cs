@@ -27,6 +27,23 @@ public class WordHashesTests
         Assert.True(tokens.Length >= 20);
     }
 
+    // Round 8 computes every slot in one fused pass: non-ASCII capitals, lower-case letters and digits
+    // (Greek, Arabic-Indic digits), long runs of one shape class, one- to five-character words.
+    [Theory]
+    [InlineData("\u0391\u0398\u0397\u039D\u0391 \u03B1\u03B8 \u0663\u0664\u0665 AAAAAAaaaaaa1111 x yz abc abcd abcde -- ...... Ab1-Cd2")]
+    [InlineData("I a ii III Iii iI 7 77 777 7777 77777 \u00C5ngstr\u00F6m \u0130stanbul")]
+    public void Compute_gives_the_reference_hashes_for_unusual_words(string sample)
+    {
+        var text = new TextAnalyzer().Analyze(sample);
+        var tokens = text.TokenSpan;
+        var fast = new ulong[tokens.Length * WordHashes.Stride];
+        var reference = new ulong[fast.Length];
+        WordHashes.Compute(text.Text, tokens, fast, null);
+        ComputeReference(text.Text, tokens, reference, null);
+        Assert.Equal(reference, fast);
+        Assert.True(tokens.Length >= 8);
+    }
+
     [Fact]
     public void The_attribution_subset_fills_exactly_its_five_slots()
     {
