@@ -10,7 +10,8 @@
 #
 # Checks: `analyze data/samples` into a fresh store with each build, content tables identical (timestamps left
 # out); with ../shared/data present also `eval scorer` on SICK trial and `eval attribution --extractor
-# hybrid-speech` on PolNeAR dev, byte-identical JSON.
+# hybrid-speech` on PolNeAR dev, byte-identical JSON; and `serve` on the samples store answers GET / with a page
+# and GET /api/pairs with the same JSON.
 # Environment: NATIVE_OUT=DIR checks an already-published binary there instead of building one; KEEP=1 keeps the
 # temp folder. Exit 0: identical (or skipped because this CPU cannot run x86-64-v3 code, said on stderr); 1: not.
 set -euo pipefail
@@ -57,7 +58,7 @@ PY
 failed=0
 same() { # $1 $2 files, $3 label
   if cmp -s "$1" "$2"; then echo "check-native: $3: identical ($(wc -c <"$1") bytes)"
-  else echo "check-native: $3: DIFFERS (native vs JIT)"; diff "$1" "$2" | head -10; failed=1; fi
+  else echo "check-native: $3: DIFFERS (native vs JIT)"; diff "$1" "$2" | head -10 || true; failed=1; fi
 }
 
 "${NATIVE[@]}" analyze data/samples --db "$WORK/native.db" >"$WORK/analyze-native.txt" || [ $? -eq 3 ] # 3: finished, some inputs skipped
@@ -66,6 +67,30 @@ dump "$WORK/native.db" >"$WORK/native.dump"; dump "$WORK/jit.db" >"$WORK/jit.dum
 [ "$(grep -c . "$WORK/native.dump")" -gt 20 ] || { echo "check-native: FAILED: the samples store is nearly empty" >&2; exit 1; }
 same "$WORK/native.dump" "$WORK/jit.dump" "analyze data/samples, store content"
 same "$WORK/analyze-native.txt" "$WORK/analyze-jit.txt" "analyze data/samples, output"
+
+# The review server: in the native build its routes are bound by the web SDK's generated code instead of
+# reflection, so check that it serves the same JSON API from the same store (GET /api/pairs).
+serve_api() { # $1 label, rest: the cnlp command; prints the API body to $WORK/api-$1.json
+  local label=$1; shift
+  "$@" serve --db "$WORK/$label.db" --port 0 >"$WORK/serve-$label.log" 2>&1 &
+  local pid=$! url="" i
+  for i in $(seq 1 100); do
+    url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$WORK/serve-$label.log" | head -1 || true)
+    [ -n "$url" ] && break; sleep 0.2
+  done
+  if [ -z "$url" ]; then kill "$pid" 2>/dev/null || true; echo "check-native: $label serve did not start:" >&2; cat "$WORK/serve-$label.log" >&2; failed=1; return; fi
+  python3 - "$url" "$WORK/api-$label.json" <<'PY' || failed=1
+import sys, urllib.request
+url, out = sys.argv[1], sys.argv[2]
+page = urllib.request.urlopen(url).read().decode()
+assert "<html" in page.lower(), "GET / is not a page"
+open(out, "w").write(urllib.request.urlopen(url + "api/pairs").read().decode())
+PY
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
+}
+serve_api native "${NATIVE[@]}"
+serve_api jit "${JIT[@]}"
+[ -s "$WORK/api-native.json" ] && same "$WORK/api-native.json" "$WORK/api-jit.json" "serve: GET /api/pairs"
 
 SHARED=$REPO/../shared/data
 if [ -f "$SHARED/sick/trial.tsv.gz" ]; then
