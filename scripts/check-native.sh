@@ -36,7 +36,7 @@ if [ -z "${NATIVE_OUT:-}" ]; then
   fi
   scripts/publish-native.sh --out "$OUT" || { echo "check-native: FAILED: scripts/publish-native.sh could not build the native cnlp (see above)" >&2; exit 1; }
 fi
-dotnet build src/ContradictionNlp.Cli -c Release -nologo -v q >/dev/null
+dotnet build src/ContradictionNlp.Cli -c Release -nologo -v q >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; echo "check-native: FAILED: the JIT build (the reference) did not build" >&2; exit 1; }
 NATIVE=("$OUT/cnlp")
 JIT=(env DOTNET_EnableAVX512=0 dotnet "$REPO/src/ContradictionNlp.Cli/bin/Release/net10.0/cnlp.dll")
 
