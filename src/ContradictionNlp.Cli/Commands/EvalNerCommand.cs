@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using ContradictionNlp.Cli.Output;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Tagging;
 using ContradictionNlp.Text;
@@ -51,18 +51,25 @@ public static class EvalNerCommand
         return cmd;
     }
 
-    public static string ToJson(NerEvaluation e) => JsonSerializer.Serialize(new
+    /// <summary><c>{"f1","precision","recall","per_type":{TYPE:{"precision","recall","f1","gold","predicted"}}}</c></summary>
+    public static string ToJson(NerEvaluation e) => JsonText.Write(w =>
     {
-        f1 = Math.Round(e.Micro.F1, 4),
-        precision = Math.Round(e.Micro.Precision, 4),
-        recall = Math.Round(e.Micro.Recall, 4),
-        per_type = e.PerType.ToDictionary(kv => kv.Key, kv => new
+        w.WriteStartObject();
+        w.WriteNumber("f1", Math.Round(e.Micro.F1, 4));
+        w.WriteNumber("precision", Math.Round(e.Micro.Precision, 4));
+        w.WriteNumber("recall", Math.Round(e.Micro.Recall, 4));
+        w.WriteStartObject("per_type");
+        foreach (var (type, m) in e.PerType)
         {
-            precision = Math.Round(kv.Value.Precision, 4),
-            recall = Math.Round(kv.Value.Recall, 4),
-            f1 = Math.Round(kv.Value.F1, 4),
-            gold = kv.Value.Gold,
-            predicted = kv.Value.Predicted,
-        }),
+            w.WriteStartObject(type);
+            w.WriteNumber("precision", Math.Round(m.Precision, 4));
+            w.WriteNumber("recall", Math.Round(m.Recall, 4));
+            w.WriteNumber("f1", Math.Round(m.F1, 4));
+            w.WriteNumber("gold", m.Gold);
+            w.WriteNumber("predicted", m.Predicted);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteEndObject();
     });
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using ContradictionNlp.Cli.Output;
 using ContradictionNlp.Evaluation;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Text;
@@ -72,13 +72,20 @@ public static class EvalScorerCommand
     public static string ToJson(ScorerMetrics m)
     {
         var c = m.Contradiction;
-        return JsonSerializer.Serialize(new
+        return JsonText.Write(w =>
         {
-            n = m.N,
-            accuracy = Math.Round(m.Accuracy, 4),
-            macro_f1 = Math.Round(m.MacroF1, 4),
-            contradiction = new { precision = Math.Round(c.Precision, 4), recall = Math.Round(c.Recall, 4), f1 = Math.Round(c.F1, 4), auc = double.IsNaN(m.ContradictionAuc) ? (double?)null : Math.Round(m.ContradictionAuc, 4) },
-            ece = Math.Round(m.Ece, 4),
+            w.WriteStartObject();
+            w.WriteNumber("n", m.N);
+            w.WriteNumber("accuracy", Math.Round(m.Accuracy, 4));
+            w.WriteNumber("macro_f1", Math.Round(m.MacroF1, 4));
+            w.WriteStartObject("contradiction");
+            w.WriteNumber("precision", Math.Round(c.Precision, 4));
+            w.WriteNumber("recall", Math.Round(c.Recall, 4));
+            w.WriteNumber("f1", Math.Round(c.F1, 4));
+            if (double.IsNaN(m.ContradictionAuc)) w.WriteNull("auc"); else w.WriteNumber("auc", Math.Round(m.ContradictionAuc, 4));
+            w.WriteEndObject();
+            w.WriteNumber("ece", Math.Round(m.Ece, 4));
+            w.WriteEndObject();
         });
     }
 

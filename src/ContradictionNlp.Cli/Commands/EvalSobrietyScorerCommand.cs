@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using ContradictionNlp.Cli.Output;
 using ContradictionNlp.Evaluation;
 using ContradictionNlp.Pairing;
 using ContradictionNlp.Scoring;
@@ -36,12 +36,7 @@ public static class EvalSobrietyScorerCommand
                 var r = ScorerSobriety.Run(articles, new PairScorer(scorer, useGate: !parse.GetValue(noGate)), parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(threshold), parse.GetValue(top));
                 if (parse.GetValue(json))
                 {
-                    o.WriteLine(JsonSerializer.Serialize(new
-                    {
-                        model = scorer.ModelVersion, articles = r.Articles, claims = r.Claims, speakers = r.Speakers, population_pairs = r.PopulationPairs,
-                        sampled = r.Sampled, gated = r.Gated, flagged = r.Flagged, flag_share = Math.Round(r.FlagShare, 4), threshold = r.Threshold, seed = r.Seed,
-                        top = r.Top.Select(p => new { speaker = p.Speaker, score = Math.Round(p.Score.Contradiction, 4), a = p.A, article_a = p.ArticleA, b = p.B, article_b = p.ArticleB, reasons = p.Score.Reasons.Select(x => x.Kind) }),
-                    }));
+                    o.WriteLine(ToJson(scorer.ModelVersion, r));
                     return ExitCodes.Ok;
                 }
                 var inv = CultureInfo.InvariantCulture;
@@ -65,4 +60,38 @@ public static class EvalSobrietyScorerCommand
         });
         return cmd;
     }
+
+    /// <summary>The --json report: counts, then the top flagged pairs with their reason kinds.</summary>
+    public static string ToJson(string model, SobrietyReport r) => JsonText.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("model", model);
+        w.WriteNumber("articles", r.Articles);
+        w.WriteNumber("claims", r.Claims);
+        w.WriteNumber("speakers", r.Speakers);
+        w.WriteNumber("population_pairs", r.PopulationPairs);
+        w.WriteNumber("sampled", r.Sampled);
+        w.WriteNumber("gated", r.Gated);
+        w.WriteNumber("flagged", r.Flagged);
+        w.WriteNumber("flag_share", Math.Round(r.FlagShare, 4));
+        w.WriteNumber("threshold", r.Threshold);
+        w.WriteNumber("seed", r.Seed);
+        w.WriteStartArray("top");
+        foreach (var p in r.Top)
+        {
+            w.WriteStartObject();
+            w.WriteString("speaker", p.Speaker);
+            w.WriteNumber("score", Math.Round(p.Score.Contradiction, 4));
+            w.WriteString("a", p.A);
+            w.WriteString("article_a", p.ArticleA);
+            w.WriteString("b", p.B);
+            w.WriteString("article_b", p.ArticleB);
+            w.WriteStartArray("reasons");
+            foreach (var x in p.Score.Reasons) w.WriteStringValue(x.Kind);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using ContradictionNlp.Cli.Output;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Tagging;
 using ContradictionNlp.Text;
@@ -66,13 +66,14 @@ public static class EvalTaggerCommand
 
     public static string ToJson(TaggerEvaluation e, double? tokensPerSecond = null)
     {
-        var d = new Dictionary<string, object>
+        return JsonText.Write(w =>
         {
-            ["tokens"] = e.Tokens,
-            ["upos_accuracy"] = Math.Round(e.UposAccuracy, 4),
-            ["lemma_accuracy"] = Math.Round(e.LemmaAccuracy, 4),
-        };
-        if (tokensPerSecond is { } t) d["tokens_per_second"] = Math.Round(t);
-        return JsonSerializer.Serialize(d);
+            w.WriteStartObject();
+            w.WriteNumber("tokens", e.Tokens);
+            w.WriteNumber("upos_accuracy", Math.Round(e.UposAccuracy, 4));
+            w.WriteNumber("lemma_accuracy", Math.Round(e.LemmaAccuracy, 4));
+            if (tokensPerSecond is { } t) w.WriteNumber("tokens_per_second", Math.Round(t));
+            w.WriteEndObject();
+        });
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using ContradictionNlp.Cli.Output;
 using ContradictionNlp.Scoring;
 
 namespace ContradictionNlp.Cli.Commands;
@@ -97,14 +97,45 @@ public static class ModelsCommand
         }
     }
 
-    public static string ToJson(IReadOnlyList<ModelVersionInfo> versions) =>
-        JsonSerializer.Serialize(versions.Select(v => new
+    /// <summary><c>[{"name","current","error","rows","dev":[{"data","n","accuracy","contradiction_f1"}],"promotion":{"baseline","promoted","reasons"}}]</c>, indented; absent parts are null.</summary>
+    public static string ToJson(IReadOnlyList<ModelVersionInfo> versions) => JsonText.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var v in versions)
         {
-            name = v.Name,
-            current = v.IsCurrent,
-            error = v.Error,
-            rows = v.Manifest?.Data.Sum(d => d.Rows),
-            dev = v.Manifest?.Dev.Select(d => new { data = d.Data, n = d.N, accuracy = d.Accuracy, contradiction_f1 = d.ContradictionF1 }),
-            promotion = v.Promotion is { } p ? new { baseline = p.Baseline, promoted = p.Promoted, reasons = p.Reasons } : null,
-        }), new JsonSerializerOptions { WriteIndented = true });
+            w.WriteStartObject();
+            w.WriteString("name", v.Name);
+            w.WriteBoolean("current", v.IsCurrent);
+            w.WriteString("error", v.Error);
+            if (v.Manifest is { } m) w.WriteNumber("rows", m.Data.Sum(d => d.Rows)); else w.WriteNull("rows");
+            if (v.Manifest is { } dm)
+            {
+                w.WriteStartArray("dev");
+                foreach (var d in dm.Dev)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("data", d.Data);
+                    w.WriteNumber("n", d.N);
+                    w.WriteNumber("accuracy", d.Accuracy);
+                    w.WriteNumber("contradiction_f1", d.ContradictionF1);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+            }
+            else w.WriteNull("dev");
+            if (v.Promotion is { } p)
+            {
+                w.WriteStartObject("promotion");
+                w.WriteString("baseline", p.Baseline);
+                w.WriteBoolean("promoted", p.Promoted);
+                w.WriteStartArray("reasons");
+                foreach (var reason in p.Reasons) w.WriteStringValue(reason);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            else w.WriteNull("promotion");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }, indented: true);
 }

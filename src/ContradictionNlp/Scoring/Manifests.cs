@@ -1,20 +1,22 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ContradictionNlp.Scoring;
 
 /// <summary>The JSON conventions of every manifest.json under models/: snake_case, indented, UTF-8 without BOM.</summary>
 public static class ManifestJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>
+    /// The manifest conventions, resolved by the source-generated <see cref="ManifestJsonContext"/> (no reflection, so the
+    /// natively compiled cnlp reads and writes manifests too). A manifest type missing from the context throws
+    /// <see cref="NotSupportedException"/> naming it: add it to the context's [JsonSerializable] list.
+    /// </summary>
+    public static JsonSerializerOptions Options => ManifestJsonContext.Default.Options;
 
     public static void Write<T>(string path, T manifest) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(manifest, Options) + "\n", new System.Text.UTF8Encoding(false));
+        File.WriteAllText(path, JsonSerializer.Serialize(manifest, TypeInfo<T>()) + "\n", new System.Text.UTF8Encoding(false));
+
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>Reads a manifest; absent or unparsable files throw <see cref="ModelFormatException"/> saying what was expected.</summary>
     public static T Read<T>(string path, string expectedKind) where T : class
@@ -23,7 +25,7 @@ public static class ManifestJson
             throw new ModelFormatException($"{path} is missing: expected a {expectedKind} manifest.json beside the model files.");
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+            return (T?)ManifestDefaults.Deserialize(File.ReadAllText(path), TypeInfo<T>())
                 ?? throw new ModelFormatException($"{path}: empty manifest, expected a {expectedKind} manifest.");
         }
         catch (JsonException ex)

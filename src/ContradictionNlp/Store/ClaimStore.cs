@@ -633,9 +633,9 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     // The empty list is most mentions' roles: skip the serializer for it (its output is the same "[]").
-    private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values);
+    private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values, StoreJsonContext.Default.IReadOnlyListString);
 
-    private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize<string[]>(json) ?? [];
+    private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];
 
     // ---- command helpers --------------------------------------------------------------------
 
