@@ -119,7 +119,8 @@ public static class PipelineBenchmark
     /// <paramref name="keepFolder"/> (optional): filled stores are kept there and reused by later calls, but only when the
     /// store's manifest (see <see cref="GrowthStoreManifest"/>: corpus, size, copy mode, schema, stages and the exact
     /// library build) matches this call's; otherwise the store is built again. The timed runs never write to it (each
-    /// runs on a copy), so a kept store stays as its fill left it.
+    /// runs on a copy), so a kept store stays as its fill left it; the copy the first timed run wrote is kept beside it
+    /// as <c>growth-MODE-N.run1.db</c>, for comparing what two builds made of the same batch.
     /// </summary>
     public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyList<Article> corpus, Func<PipelineStages> stages, IReadOnlyList<int> sizes,
         int newArticles, int runs, string storeFolder, Action<string>? log = null, int fillThreads = 1, int threads = 1,
@@ -199,6 +200,14 @@ public static class PipelineBenchmark
                         $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; peak {report.PeakMb:0} MB"));
                 }
                 SqliteFiles.ClearPools();
+                // Kept stores: the first run's result is kept beside its store (replacing an earlier one), so the new
+                // batch's claims and pairs can be compared between builds.
+                if (keepFolder is not null && r == 0)
+                {
+                    var resultPath = Path.ChangeExtension(basePath, ".run1.db");
+                    SqliteFiles.Delete(resultPath);
+                    File.Move(runPath, resultPath);
+                }
                 SqliteFiles.Delete(runPath);
             }
             if (keepFolder is null) SqliteFiles.Delete(basePath);

@@ -211,6 +211,9 @@ public class BenchTests : IDisposable
         Assert.DoesNotContain("store of 3 articles filled in", second.Err);
         Assert.Equal(NewPairs(first.Out), NewPairs(second.Out));
         Assert.Equal(manifest, File.ReadAllText(manifestPath)); // the timed runs work on copies: the kept store is unchanged
+        // The first run's result is kept beside it: the store of 3 plus the batch's 2 articles and 2 pairs.
+        using (var result = ClaimStore.Open(_dir.File("kept/growth-altered-3.run1.db")))
+            Assert.Equal((5, 2), (result.Counts().Articles, result.Counts().Pairs));
 
         // A manifest that does not match (another corpus, size, mode or build wrote it) is not trusted: filled again.
         File.WriteAllText(manifestPath, manifest.Replace("size: 3", "size: 4"));
