@@ -238,8 +238,8 @@ public static class PipelineBenchmark
 
 /// <summary>
 /// What a kept growth store (<c>cnlp bench growth --keep-stores</c>) was built from, written beside it as
-/// <c>STORE.manifest</c> once its fill has finished: a hash of the corpus (its article ids, which are content hashes, in
-/// order), the size, the copy mode, the store schema, the stages' identities and the library build (its module version
+/// <c>STORE.manifest</c> once its fill has finished: a hash of the corpus (each article's id, which hashes its text, and
+/// its title, date, origin, source and author, in order), the size, the copy mode, the store schema, the stages' identities and the library build (its module version
 /// id, which changes whenever the library is rebuilt with other code), plus the store file's length. A store is reused
 /// only when every line matches, so a kept store is always one this build would have filled itself.
 /// </summary>
@@ -249,7 +249,9 @@ public static class GrowthStoreManifest
     {
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(stages);
-        var ids = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", corpus.Select(a => a.Id)));
+        // The id hashes the text; the copies also take the title, date, origin, source and author.
+        var ids = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", corpus.Select(a =>
+            string.Join("\t", a.Id, a.Title, a.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", a.Origin, a.Source ?? "", a.Author ?? ""))));
         var lines = new[]
         {
             "cnlp growth store",
