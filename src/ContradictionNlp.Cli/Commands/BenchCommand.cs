@@ -161,7 +161,9 @@ public static class BenchCommand
         var models = new Option<string?>("--models") { Description = "Models directory (default as for analyze).", HelpName = "DIR" };
         var threads = new Option<int>("--threads") { Description = "Threads of the timed runs (the bulk load of each store uses at least 2).", DefaultValueFactory = _ => 1 };
         var verbatim = new Option<bool>("--verbatim-copies") { Description = "Copies keep the corpus text verbatim (the same speakers in every copy: the worst case) instead of renaming its names per copy." };
-        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, verbatim, json, models };
+        var phrases = new Option<bool>("--rename-phrases") { Description = "Copies also rename the words of multi-word names that are common in lower case (Home Office, Financial Times, Mr Cable), which the default renaming keeps; not with --verbatim-copies." };
+        var keep = new Option<string?>("--keep-stores") { Description = "Keep the filled stores in DIR and reuse them in later runs when their manifest (corpus, size, copy mode, schema, stages, library build) matches.", HelpName = "DIR" };
+        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, verbatim, phrases, keep, json, models };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -172,13 +174,15 @@ public static class BenchCommand
             if (parse.GetValue(runs) < 1) { err.WriteLine("cnlp: --runs must be at least 1."); return ExitCodes.BadUsage; }
             int runThreads = parse.GetValue(threads);
             if (runThreads < 1) { err.WriteLine($"cnlp: --threads must be at least 1, got {runThreads}."); return ExitCodes.BadUsage; }
+            if (parse.GetValue(verbatim) && parse.GetValue(phrases)) { err.WriteLine("cnlp: --rename-phrases renames names; --verbatim-copies keeps the text as it is: choose one."); return ExitCodes.BadUsage; }
+            var copyNames = parse.GetValue(verbatim) ? CopyNames.Verbatim : parse.GetValue(phrases) ? CopyNames.AlteredPhrases : CopyNames.Altered;
             if (!Load(parse.GetValue(corpus)!, null, parse.GetValue(models), CliEnvironment.Current, err, out var articles, out var stages, out _)) return ExitCodes.Failure;
             if (articles.Count == 0) { err.WriteLine("cnlp: the corpus folder has no articles."); return ExitCodes.Failure; }
             var tempDir = Directory.CreateTempSubdirectory("cnlp-growth-").FullName;
             try
             {
                 var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine,
-                    fillThreads: Math.Max(2, runThreads), threads: runThreads, names: parse.GetValue(verbatim) ? CopyNames.Verbatim : CopyNames.Altered);
+                    fillThreads: Math.Max(2, runThreads), threads: runThreads, names: copyNames, keepFolder: parse.GetValue(keep) is { } k ? Path.GetFullPath(k, CliEnvironment.Current.CurrentDirectory) : null);
                 var ci = CultureInfo.InvariantCulture;
                 double baseline = points.FirstOrDefault()?.MedianSeconds ?? 0;
                 if (parse.GetValue(json))
@@ -187,7 +191,7 @@ public static class BenchCommand
                         w.WriteStartObject();
                         w.WriteNumber("new_articles", parse.GetValue(newCount));
                         w.WriteNumber("threads", runThreads);
-                        w.WriteString("copies", parse.GetValue(verbatim) ? "verbatim" : "altered");
+                        w.WriteString("copies", copyNames switch { CopyNames.Verbatim => "verbatim", CopyNames.AlteredPhrases => "altered-phrases", _ => "altered" });
                         w.WriteStartArray("sizes");
                         foreach (var p in points)
                         {
@@ -202,6 +206,8 @@ public static class BenchCommand
                             w.WriteNumber("new_pairs", p.NewPairs);
                             w.WriteNumber("peak_mb", Round(p.PeakMb));
                             w.WriteNumber("fill_seconds", Round(p.FillSeconds));
+                            w.WriteNumber("median_cpu_seconds", Round(p.MedianCpuSeconds));
+                            w.WriteNumber("median_pages_read", p.MedianPagesRead);
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
@@ -209,9 +215,9 @@ public static class BenchCommand
                     });
                 else
                 {
-                    o.WriteLine(string.Create(ci, $"{"stored",8} {"median s",9} {"x first",8} {"claims",7} {"pairs",7} {"peak MB",8} {"fill s",8}"));
+                    o.WriteLine(string.Create(ci, $"{"stored",8} {"median s",9} {"x first",8} {"claims",7} {"pairs",7} {"peak MB",8} {"fill s",8} {"cpu s",7} {"pages",7}"));
                     foreach (var p in points)
-                        o.WriteLine(string.Create(ci, $"{p.StoredArticles,8} {p.MedianSeconds,9:0.000} {(baseline > 0 ? p.MedianSeconds / baseline : 0),8:0.00} {p.NewClaims,7} {p.NewPairs,7} {p.PeakMb,8:0} {p.FillSeconds,8:0.0}"));
+                        o.WriteLine(string.Create(ci, $"{p.StoredArticles,8} {p.MedianSeconds,9:0.000} {(baseline > 0 ? p.MedianSeconds / baseline : 0),8:0.00} {p.NewClaims,7} {p.NewPairs,7} {p.PeakMb,8:0} {p.FillSeconds,8:0.0} {p.MedianCpuSeconds,7:0.000} {p.MedianPagesRead,7:0}"));
                 }
                 return ExitCodes.Ok;
             }

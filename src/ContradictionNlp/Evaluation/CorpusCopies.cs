@@ -12,6 +12,13 @@ public enum CopyNames
     /// </summary>
     Altered,
     /// <summary>
+    /// As <see cref="Altered"/>, and also renames the capitalised words of multi-word names whose lower-case form is
+    /// common ("Home Office", "Financial Times", "European Union", "Mr Cable"), which <see cref="Altered"/> keeps: their
+    /// speakers then recur in every copy (see <see cref="CorpusCopies"/>). Added in round 8 (GROWTH6) as a separate mode,
+    /// so figures made with <see cref="Altered"/> stay comparable.
+    /// </summary>
+    AlteredPhrases,
+    /// <summary>
     /// Copies keep the text verbatim: every copy quotes the same speakers again. The worst case (an archive
     /// quoting the same people saying the same things again and again): each new claim finds up to
     /// <see cref="Pairing.PairingOptions.MaxCandidatesPerClaim"/> stored copies of related quotes.
@@ -37,6 +44,20 @@ public enum CopyNames
 /// weekdays, and "I". Those keep their meaning in every copy, so mentions are found and split as in the corpus.
 /// A renamed word keeps its length, its case pattern and its place, so tokens, sentences, spans, word counts and
 /// claim counts stay those of the corpus: only who is named changes.
+/// <para>
+/// With <see cref="CopyNames.AlteredPhrases"/> a word also counts as a name when, somewhere in the corpus, it stands
+/// capitalised inside a sentence next to another capitalised word, one space apart (before or after a name word, an
+/// honorific or any other capitalised word: "the Home Office", "the Financial Times", "Mr Cable"; a word at a sentence's
+/// start is not inside it, so "Home" of "Home Office said" counts only from its other uses) and its lower-case form is not a function word
+/// (written in lower case at most <see cref="PhraseLowerCaseRatio"/> times as often as capitalised inside a sentence:
+/// not "The" or "And"). Such words ("Office", "Times", "Cable") are common in lower case, which is why the word rule
+/// keeps them, but an organisation or a "Mr X" quoted in one story then speaks in every copy. They are renamed as the
+/// other names are: every capitalised occurrence, by the same letter substitution, so the renaming stays consistent
+/// within a copy (the lower-case "cable" of a tech story is kept). The exceptions above (titles, roles, source nouns,
+/// nationalities, honorifics...) still hold, and the words that make a mention an organisation
+/// (<see cref="MentionLexicon.OrgWords"/>: "Times", "Office", "Union") are kept as well, so "the Financial Times" becomes
+/// another organisation's name, not a person's. Names made only of kept words ("European Union") still recur in every copy.
+/// </para>
 /// </remarks>
 public sealed class CorpusCopies
 {
@@ -63,7 +84,7 @@ public sealed class CorpusCopies
             _textNames = _titleNames = [];
             return;
         }
-        var nameWords = FindNames(corpus.SelectMany(a => new[] { a.Title, a.Text }));
+        var nameWords = FindNames(corpus.SelectMany(a => new[] { a.Title, a.Text }), phrases: names == CopyNames.AlteredPhrases);
         NameCount = nameWords.Count;
         _textNames = corpus.Select(a => Locate(a.Text, nameWords)).ToArray();
         _titleNames = corpus.Select(a => Locate(a.Title, nameWords)).ToArray();
@@ -85,7 +106,7 @@ public sealed class CorpusCopies
         var a = _corpus[at];
         var tag = $"r{round}c{copy}";
         string text = a.Text, title = a.Title;
-        if (Names == CopyNames.Altered && (round, copy) != (0, 0))
+        if (Names != CopyNames.Verbatim && (round, copy) != (0, 0))
         {
             var cipher = new NameCipher(round, copy);
             text = cipher.Apply(text, _textNames[at]);
@@ -128,24 +149,49 @@ public sealed class CorpusCopies
         return new NameCipher(round, copy).Apply(word, [(0, word.Length)]);
     }
 
-    /// <summary>The name words of <paramref name="texts"/> (see the class remarks), as written.</summary>
-    internal static HashSet<string> FindNames(IEnumerable<string> texts)
+    /// <summary>
+    /// <see cref="CopyNames.AlteredPhrases"/>: a word capitalised inside a sentence next to another capitalised word is a
+    /// name unless its lower-case form is written more than this many times as often as it stands so capitalised.
+    /// </summary>
+    public const int PhraseLowerCaseRatio = 10;
+
+    /// <summary>The name words of <paramref name="texts"/> (see the class remarks), as written; <paramref name="phrases"/>: also the words of multi-word names.</summary>
+    internal static HashSet<string> FindNames(IEnumerable<string> texts, bool phrases = false)
     {
         // Per word as written with a capital: how often it stands inside a sentence; per lower-case form: how often it is written so.
         var capitalisedInside = new Dictionary<string, int>(StringComparer.Ordinal);
         var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Words standing capitalised inside a sentence next to another capitalised word ("Home" and "Office" of "the Home Office").
+        var inPhrase = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
+        {
+            int previousEnd = -1;
+            string? previous = null; // the previous word when it was capitalised
+            bool previousInside = false;
             foreach (var (start, length) in Words(text))
             {
                 var word = text.Substring(start, length);
-                if (char.IsUpper(word[0]))
-                    capitalisedInside[word] = capitalisedInside.GetValueOrDefault(word) + (StartsSentence(text, start) ? 0 : 1);
+                bool capitalised = char.IsUpper(word[0]);
+                bool inside = false;
+                if (capitalised)
+                {
+                    inside = !StartsSentence(text, start);
+                    capitalisedInside[word] = capitalisedInside.GetValueOrDefault(word) + (inside ? 1 : 0);
+                    // One space between the two words: "Home Office", not "Office. Home" or "Office, Home".
+                    if (phrases && inside && previous is not null && start == previousEnd + 1 && text[previousEnd] == ' ')
+                    {
+                        inPhrase.Add(word);
+                        if (previousInside) inPhrase.Add(previous);
+                    }
+                }
                 else
                 {
                     var key = word.ToLowerInvariant();
                     lower[key] = lower.GetValueOrDefault(key) + 1;
                 }
+                (previousEnd, previous, previousInside) = (start + length, capitalised ? word : null, inside);
             }
+        }
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (word, inside) in capitalisedInside)
         {
@@ -153,6 +199,9 @@ public sealed class CorpusCopies
             if (KeptNames.Contains(key) || MentionLexicon.IsSourceOrTitle(key) || MentionLexicon.Nationalities.Contains(key)) continue;
             int lowerCount = lower.GetValueOrDefault(key);
             if (lowerCount == 0 || inside > lowerCount) names.Add(word);
+            // Organisation heads ("Times", "Union") are kept too: the extractor reads "the Financial Times" as an
+            // organisation by them, so renaming them would change what kind of speaker a mention is, not only who.
+            else if (inPhrase.Contains(word) && lowerCount <= (long)PhraseLowerCaseRatio * inside && !MentionLexicon.OrgWords.Contains(key)) names.Add(word);
         }
         return names;
     }

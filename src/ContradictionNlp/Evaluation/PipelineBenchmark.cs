@@ -22,6 +22,15 @@ public sealed record PipelineBenchmarkReport(
     /// <summary>Worker threads of the run (see <see cref="PipelineOptions.Threads"/>).</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// CPU time of the whole process while the run went on (all its threads: the pipeline's, the memory sampler's, the
+    /// runtime's). On a shared machine a run waits for the CPU, which its wall time counts and this does not.
+    /// </summary>
+    public double CpuSeconds { get; init; }
+
+    /// <summary>Pages the run read from the store file (<see cref="ClaimStore.PagesRead"/>: SQLite page-cache misses), not counting what opening the store read.</summary>
+    public long PagesRead { get; init; }
+
     public double WordsPerSecond => Seconds > 0 ? Words / Seconds : 0;
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
     public double PairsPerSecond => Stage(PipelineStage.Score).Seconds is > 0 and var s ? CandidatePairs / s : 0;
@@ -36,13 +45,19 @@ public sealed record PipelineBenchmarkReport(
 /// <param name="FillSeconds">Time to build the store of <paramref name="StoredArticles"/> articles (not part of the measured figure).</param>
 public sealed record GrowthPoint(int StoredArticles, double FillSeconds, IReadOnlyList<double> RunSeconds, double PeakMb, int NewClaims, int NewPairs)
 {
-    public double MedianSeconds
+    /// <summary>Per run, the process's CPU seconds (see <see cref="PipelineBenchmarkReport.CpuSeconds"/>).</summary>
+    public IReadOnlyList<double> RunCpuSeconds { get; init; } = [];
+    /// <summary>Per run, the pages read from the store file (see <see cref="PipelineBenchmarkReport.PagesRead"/>).</summary>
+    public IReadOnlyList<long> RunPagesRead { get; init; } = [];
+
+    public double MedianSeconds => Median(RunSeconds);
+    public double MedianCpuSeconds => Median(RunCpuSeconds);
+    public double MedianPagesRead => Median(RunPagesRead.Select(p => (double)p).ToList());
+
+    private static double Median(IReadOnlyList<double> values)
     {
-        get
-        {
-            var sorted = RunSeconds.Order().ToArray();
-            return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
 
@@ -61,20 +76,24 @@ public static class PipelineBenchmark
         var totals = new StageTimeTotals();
         var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { StageSink = totals, Threads = threads });
         PipelineSummary summary;
-        double seconds;
+        double seconds, cpu;
         double peak;
+        long pagesBefore = store.PagesRead;
         using (var sampler = new WorkingSetSampler())
         {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             summary = pipeline.Run(articles, new DiagnosticBag());
             seconds = clock.Elapsed.TotalSeconds;
+            cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             peak = sampler.StopAndGetPeakMb();
         }
+        long pagesRead = store.PagesRead - pagesBefore;
         var stagesOut = Enum.GetValues<PipelineStage>()
             .Select(s => new StageFigure(s, totals.Seconds(s), totals.Seconds(s) > 0 ? totals.Words / totals.Seconds(s) : 0))
             .ToList();
         return new PipelineBenchmarkReport(summary.ArticlesNew, summary.ArticlesSkipped, totals.Words, summary.Claims, summary.Pairs,
-            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) { Threads = threads };
+            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) { Threads = threads, CpuSeconds = cpu, PagesRead = pagesRead };
     }
 
     /// <summary>
@@ -97,10 +116,15 @@ public static class PipelineBenchmark
     /// then <paramref name="newArticles"/> further copies (round 1) analysed into it, timed; repeated <paramref name="runs"/>
     /// times on the same filled store by copying the file first, so every run starts from the same N.
     /// <paramref name="names"/>: whether copies rename the corpus's names (default) or keep the text verbatim.
+    /// <paramref name="keepFolder"/> (optional): filled stores are kept there and reused by later calls, but only when the
+    /// store's manifest (see <see cref="GrowthStoreManifest"/>: corpus, size, copy mode, schema, stages and the exact
+    /// library build) matches this call's; otherwise the store is built again. The timed runs never write to it (each
+    /// runs on a copy), so a kept store stays as its fill left it; the copy the first timed run wrote is kept beside it
+    /// as <c>growth-MODE-N.run1.db</c>, for comparing what two builds made of the same batch.
     /// </summary>
     public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyList<Article> corpus, Func<PipelineStages> stages, IReadOnlyList<int> sizes,
         int newArticles, int runs, string storeFolder, Action<string>? log = null, int fillThreads = 1, int threads = 1,
-        CopyNames names = CopyNames.Altered)
+        CopyNames names = CopyNames.Altered, string? keepFolder = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(newArticles, 1);
@@ -108,7 +132,7 @@ public static class PipelineBenchmark
         var copies = new CorpusCopies(corpus, names);
         log?.Invoke(names == CopyNames.Verbatim
             ? "copies keep the corpus text verbatim (every copy quotes the same speakers)"
-            : $"copies rename the corpus's {copies.NameCount} name words, each copy its own way (round 0 copy 0 is the corpus as it is)");
+            : $"copies rename the corpus's {copies.NameCount} name words{(names == CopyNames.AlteredPhrases ? " (multi-word names' words too)" : "")}, each copy its own way (round 0 copy 0 is the corpus as it is)");
         // The new batch is round 1: with altered names its people are named unlike any stored copy's.
         var batch = copies.Take(newArticles, round: 1).ToList();
         // Untimed runs first: otherwise the first sizes pay the JIT for every stage and look slower than they are.
@@ -128,17 +152,31 @@ public static class PipelineBenchmark
         log?.Invoke($"warm-up: {WarmUpRuns} x {batch.Count} new articles into an empty store (not timed)");
         foreach (var size in sizes)
         {
-            var basePath = Path.Combine(storeFolder, $"growth-{size}.db");
-            var clock = Stopwatch.StartNew();
-            // Bulk load: claims, speakers and vectors as a real run stores them, but no pairs (pairing N articles
-            // of copies is what makes a real fill slow, and stored pairs play no part in pairing new claims).
-            using (var store = ClaimStore.Open(basePath))
-                new AnalysisPipeline(store, stages(), new PipelineOptions { PairClaims = false, Threads = fillThreads })
-                    .Run(copies.Take(size, round: 0), new DiagnosticBag()); // made as read: 50k copies are never all in memory
-            SqliteFiles.ClearPools();
-            double fill = clock.Elapsed.TotalSeconds;
-            log?.Invoke($"store of {size} articles filled in {fill:0.0} s");
+            var basePath = Path.Combine(keepFolder ?? storeFolder, $"growth-{names.ToString().ToLowerInvariant()}-{size}.db");
+            string? manifest = keepFolder is null ? null : GrowthStoreManifest.Describe(corpus, size, names, stages());
+            double fill = 0;
+            if (manifest is not null && GrowthStoreManifest.Matches(basePath, manifest))
+                log?.Invoke($"store of {size} articles reused from {basePath} (its manifest matches this corpus, copy mode and build)");
+            else
+            {
+                if (keepFolder is not null) Directory.CreateDirectory(keepFolder);
+                // A store left half-filled (killed fill) or from another build is never reused: its manifest goes first.
+                GrowthStoreManifest.Delete(basePath);
+                SqliteFiles.Delete(basePath);
+                var clock = Stopwatch.StartNew();
+                // Bulk load: claims, speakers and vectors as a real run stores them, but no pairs (pairing N articles
+                // of copies is what makes a real fill slow, and stored pairs play no part in pairing new claims).
+                using (var store = ClaimStore.Open(basePath))
+                    new AnalysisPipeline(store, stages(), new PipelineOptions { PairClaims = false, Threads = fillThreads })
+                        .Run(copies.Take(size, round: 0), new DiagnosticBag()); // made as read: 50k copies are never all in memory
+                SqliteFiles.ClearPools();
+                fill = clock.Elapsed.TotalSeconds;
+                log?.Invoke($"store of {size} articles filled in {fill:0.0} s");
+                if (manifest is not null) GrowthStoreManifest.Write(basePath, manifest);
+            }
             var times = new List<double>();
+            var cpu = new List<double>();
+            var pages = new List<long>();
             double peak = 0;
             int claims = 0, pairs = 0;
             for (int r = 0; r < runs; r++)
@@ -154,16 +192,26 @@ public static class PipelineBenchmark
                 {
                     var report = Run(batch, store, stages(), threads);
                     times.Add(report.Seconds);
+                    cpu.Add(report.CpuSeconds);
+                    pages.Add(report.PagesRead);
                     peak = Math.Max(peak, report.PeakMb);
                     (claims, pairs) = (report.Claims, report.CandidatePairs);
                     log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); peak {report.PeakMb:0} MB"));
+                        $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; peak {report.PeakMb:0} MB"));
                 }
                 SqliteFiles.ClearPools();
+                // Kept stores: the first run's result is kept beside its store (replacing an earlier one), so the new
+                // batch's claims and pairs can be compared between builds.
+                if (keepFolder is not null && r == 0)
+                {
+                    var resultPath = Path.ChangeExtension(basePath, ".run1.db");
+                    SqliteFiles.Delete(resultPath);
+                    File.Move(runPath, resultPath);
+                }
                 SqliteFiles.Delete(runPath);
             }
-            SqliteFiles.Delete(basePath);
-            points.Add(new GrowthPoint(size, fill, times, peak, claims, pairs));
+            if (keepFolder is null) SqliteFiles.Delete(basePath);
+            points.Add(new GrowthPoint(size, fill, times, peak, claims, pairs) { RunCpuSeconds = cpu, RunPagesRead = pages });
         }
         return points;
     }
@@ -175,7 +223,7 @@ public static class PipelineBenchmark
 
     internal static double ToMb(long bytes) => bytes / (1024.0 * 1024.0);
 
-    private static class SqliteFiles
+    internal static class SqliteFiles
     {
         // Pooled connections keep the file open; clear them so copies and deletes see a closed file.
         public static void ClearPools() => Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -186,6 +234,55 @@ public static class PipelineBenchmark
                 if (File.Exists(path + suffix)) File.Delete(path + suffix);
         }
     }
+}
+
+/// <summary>
+/// What a kept growth store (<c>cnlp bench growth --keep-stores</c>) was built from, written beside it as
+/// <c>STORE.manifest</c> once its fill has finished: a hash of the corpus (each article's id, which hashes its text, and
+/// its title, date, origin, source and author, in order), the size, the copy mode, the store schema, the stages' identities and the library build (its module version
+/// id, which changes whenever the library is rebuilt with other code), plus the store file's length. A store is reused
+/// only when every line matches, so a kept store is always one this build would have filled itself.
+/// </summary>
+public static class GrowthStoreManifest
+{
+    public static string Describe(IReadOnlyList<Article> corpus, int size, CopyNames names, PipelineStages stages)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        ArgumentNullException.ThrowIfNull(stages);
+        // The id hashes the text; the copies also take the title, date, origin, source and author.
+        var ids = System.Text.Encoding.UTF8.GetBytes(string.Join("\n", corpus.Select(a =>
+            string.Join("\t", a.Id, a.Title, a.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", a.Origin, a.Source ?? "", a.Author ?? ""))));
+        var lines = new[]
+        {
+            "cnlp growth store",
+            $"corpus: {corpus.Count} articles, sha256 {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ids))}",
+            $"size: {size}",
+            $"copies: {names}",
+            $"schema: {StoreSchema.LatestVersion}",
+            $"library: {typeof(AnalysisPipeline).Assembly.ManifestModule.ModuleVersionId}",
+            $"extractor: {stages.Extractor.GetType().FullName}",
+            $"embedder: {stages.Embedder.ModelId} ({stages.Embedder.Dimension})",
+            $"scorer: {stages.PairScorer.ModelVersion}",
+        };
+        return string.Join("\n", lines) + "\n";
+    }
+
+    public static bool Matches(string storePath, string manifest)
+    {
+        var path = storePath + ".manifest";
+        if (!File.Exists(storePath) || !File.Exists(path)) return false;
+        return File.ReadAllText(path) == manifest + FileLine(storePath);
+    }
+
+    public static void Write(string storePath, string manifest) => File.WriteAllText(storePath + ".manifest", manifest + FileLine(storePath));
+
+    public static void Delete(string storePath)
+    {
+        if (File.Exists(storePath + ".manifest")) File.Delete(storePath + ".manifest");
+    }
+
+    // The store is closed (and checkpointed) when this is written, so its length is its final one.
+    private static string FileLine(string storePath) => $"bytes: {new FileInfo(storePath).Length}\n";
 }
 
 /// <summary>Samples <see cref="Environment.WorkingSet"/> on a background thread; the peak while it ran.</summary>

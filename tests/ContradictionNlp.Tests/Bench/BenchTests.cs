@@ -167,7 +167,7 @@ public class BenchTests : IDisposable
         Assert.Equal("altered", root.GetProperty("copies").GetString());
         var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
         Assert.Equal([0, 3], sizes.Select(s => s.GetProperty("stored_articles").GetInt32()));
-        Assert.All(sizes, s => Assert.Equal(["stored_articles", "median_seconds", "run_seconds", "ratio_to_first", "new_claims", "new_pairs", "peak_mb", "fill_seconds"], Keys(s)));
+        Assert.All(sizes, s => Assert.Equal(["stored_articles", "median_seconds", "run_seconds", "ratio_to_first", "new_claims", "new_pairs", "peak_mb", "fill_seconds", "median_cpu_seconds", "median_pages_read"], Keys(s)));
         Assert.All(sizes, s => Assert.Equal(2, s.GetProperty("run_seconds").GetArrayLength()));
         Assert.All(sizes, s => Assert.Equal(4, s.GetProperty("new_claims").GetInt32()));
         // The batch's Ann Lee and Bob Hart are renamed, so they are new speakers in both stores: Ann 0+1, Bob 0+1 = 2 pairs each time.
@@ -190,6 +190,61 @@ public class BenchTests : IDisposable
         Assert.Contains("copies keep the corpus text verbatim", err);
         // The store of 3 is bulk-loaded (no pairs of its own), so the 12 pairs above are all the new batch's: the
         // same count a fully paired store gives, since pairs are made against stored claims, not stored pairs.
+    }
+
+    [Fact]
+    public void Growth_keeps_filled_stores_and_reuses_them_only_while_their_manifest_matches()
+    {
+        string[] args = ["bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "1", "--json", "--keep-stores", "kept"];
+        var first = Cnlp(args);
+        Assert.Equal(0, first.Code);
+        Assert.Contains("store of 3 articles filled in", first.Err);
+        var store = _dir.File("kept/growth-altered-3.db");
+        var manifestPath = store + ".manifest";
+        var manifest = File.ReadAllText(manifestPath);
+        Assert.Contains("\nsize: 3\ncopies: Altered\n", manifest);
+        Assert.EndsWith($"bytes: {new FileInfo(store).Length}\n", manifest);
+
+        var second = Cnlp(args);
+        Assert.Equal(0, second.Code);
+        Assert.Contains("store of 3 articles reused from", second.Err);
+        Assert.DoesNotContain("store of 3 articles filled in", second.Err);
+        Assert.Equal(NewPairs(first.Out), NewPairs(second.Out));
+        Assert.Equal(manifest, File.ReadAllText(manifestPath)); // the timed runs work on copies: the kept store is unchanged
+        // The first run's result is kept beside it: the store of 3 plus the batch's 2 articles and 2 pairs.
+        using (var result = ClaimStore.Open(_dir.File("kept/growth-altered-3.run1.db")))
+            Assert.Equal((5, 2), (result.Counts().Articles, result.Counts().Pairs));
+
+        // A manifest that does not match (another corpus, size, mode or build wrote it) is not trusted: filled again.
+        File.WriteAllText(manifestPath, manifest.Replace("size: 3", "size: 4"));
+        var third = Cnlp(args);
+        Assert.Contains("store of 3 articles filled in", third.Err);
+        Assert.Equal(manifest, File.ReadAllText(manifestPath));
+        Assert.Equal(NewPairs(first.Out), NewPairs(third.Out));
+        // No manifest (a fill that was killed before finishing): filled again.
+        File.Delete(manifestPath);
+        Assert.Contains("store of 3 articles filled in", Cnlp(args).Err);
+        // Verbatim copies have their own stores.
+        var verbatim = Cnlp([.. args, "--verbatim-copies"]);
+        Assert.Contains("store of 3 articles filled in", verbatim.Err);
+        Assert.True(File.Exists(_dir.File("kept/growth-verbatim-3.db.manifest")));
+    }
+
+    private static int[] NewPairs(string json) =>
+        JsonDocument.Parse(json).RootElement.GetProperty("sizes").EnumerateArray().Select(s => s.GetProperty("new_pairs").GetInt32()).ToArray();
+
+    [Fact]
+    public void Growth_with_renamed_phrases_reports_its_copy_mode_and_refuses_verbatim_copies_with_it()
+    {
+        var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "1", "--json", "--rename-phrases");
+        Assert.Equal(0, code);
+        Assert.Equal("altered-phrases", JsonDocument.Parse(output).RootElement.GetProperty("copies").GetString());
+        Assert.Contains("(multi-word names' words too)", err);
+        // The tiny corpus has no phrase words beyond its names: the same pairs as the default renaming (2 per size).
+        Assert.Equal([2, 2], NewPairs(output));
+        var refused = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0", "--rename-phrases", "--verbatim-copies");
+        Assert.Equal(2, refused.Code);
+        Assert.StartsWith("cnlp: --rename-phrases", refused.Err);
     }
 
     [Fact]

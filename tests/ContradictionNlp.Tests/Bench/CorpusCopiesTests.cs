@@ -93,4 +93,41 @@ public class CorpusCopiesTests
         // Not names: "The" and "Government" are mostly lower case; "Shadow" is inside once and lower case once (not more
         // often); "Secretary", "Mr", "British", "Officials", "May" (a month), "Monday" and "I" are kept words.
     }
+
+    [Fact]
+    public void Phrase_mode_also_takes_the_common_words_of_multi_word_names_but_not_function_words_or_organisation_heads()
+    {
+        var texts = new[]
+        {
+            "Mr Cable said the cable failed. The Home Secretary spoke in the Financial Times and The Times.",
+            "At home the financial news was good. Home Office staff read the Financial Times.",
+            "Officials said the office was shut at times, many times, other times. Cable networks grew.",
+            "so the cat, the dog, the cow, the hen, the pig and the owl ran.",
+        };
+        // Word rule: only "Financial" (inside twice, "financial" once). "Cable" and "Home" are inside once and written
+        // in lower case once (not more often); "Times" 3 times and "times" 3 times; "The" once against "the" 12 times.
+        Assert.Equal(["Financial"], CorpusCopies.FindNames(texts).Order(StringComparer.Ordinal));
+        // Phrase mode adds "Cable" (inside, after "Mr") and "Home" (inside, before "Secretary"): next to a capitalised
+        // word and written in lower case at most 10 times as often as capitalised inside. Not added: "The" (inside
+        // before "Times", but "the" 12 times > 10 x 1), "Times" (an organisation head), "Office", "Secretary",
+        // "Officials" and "Mr" (kept words), "At" (never inside).
+        Assert.Equal(["Cable", "Financial", "Home"], CorpusCopies.FindNames(texts, phrases: true).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Phrase_mode_renames_every_capitalised_occurrence_of_its_words_the_same_way_within_a_copy()
+    {
+        var a = TestStages.Article("Mr Cable said the cable failed. Cable networks grew, Mr Cable said.", "2024-01-10", "a.txt");
+        // "Cable" stands inside sentences 3 times and "cable" 3 times: not a name by the word rule.
+        var b = TestStages.Article("The Home Secretary met Mr Cable at home. The cable and the cable box were fine.", null, "b.txt");
+        var altered = PipelineBenchmark.Copies([a, b], 4, round: 0, CopyNames.Altered);
+        var phrases = PipelineBenchmark.Copies([a, b], 4, round: 0, CopyNames.AlteredPhrases);
+        // The default renaming keeps all of it (Cable, Home: common in lower case); round 0 copy 0 is the corpus in both modes.
+        Assert.Equal([a.Text, b.Text, a.Text, b.Text], altered.Select(c => c.Text));
+        Assert.Equal([a.Text, b.Text], phrases.Take(2).Select(c => c.Text));
+        string cable = CorpusCopies.Alter("Cable", 0, 1), home = CorpusCopies.Alter("Home", 0, 1);
+        Assert.Equal($"Mr {cable} said the cable failed. {cable} networks grew, Mr {cable} said.", phrases[2].Text);
+        Assert.Equal($"The {home} Secretary met Mr {cable} at home. The cable and the cable box were fine.", phrases[3].Text);
+        Assert.Equal(new CorpusCopies([a, b], CopyNames.Altered).NameCount + 2, new CorpusCopies([a, b], CopyNames.AlteredPhrases).NameCount);
+    }
 }

@@ -61,6 +61,22 @@ public class ClaimStoreTests : IDisposable
     }
 
     [Fact]
+    public void Pages_read_counts_what_a_connection_reads_from_the_file_not_what_its_cache_serves()
+    {
+        var (article, c1, c2, speaker) = Sample();
+        using (var store = Open()) store.SaveArticle(Batch(article, c1, c2, speaker));
+        using var reopened = Open();
+        long opened = reopened.PagesRead; // opening reads the schema
+        Assert.True(opened > 0);
+        var first = reopened.LoadSpeakerVectors(speaker.Id, "model-x", 3);
+        long afterFirst = reopened.PagesRead;
+        Assert.True(afterFirst > opened, $"the first read of the speaker's claims should read pages ({opened} -> {afterFirst})");
+        var again = reopened.LoadSpeakerVectors(speaker.Id, "model-x", 3);
+        Assert.Equal(afterFirst, reopened.PagesRead); // the same pages again: all in the cache
+        Assert.Equal(first.RowIds, again.RowIds);
+    }
+
+    [Fact]
     public void Migrations_are_numbered_from_1_without_gaps()
     {
         // Opening applies every migration above the stored version in list order: a gap or a
