@@ -224,11 +224,20 @@ internal sealed class SentenceRules
     {
         for (int t = from + 2; t + 1 < end; t++)
         {
-            if (_u[t].Lower != "," || _v.InsideRegion[t] >= 0) continue;
+            if (_v.InsideRegion[t] >= 0) continue;
             var x = _u[t + 1];
+            // "said X in an interview", "... in a statement": where it was said, not what (rule interview_venue).
+            if (_u[t].Lower == "in" && t + 2 < end && x.Lower is "an" or "a" && _u[t + 2].Lower is "interview" or "statement") return t;
+            if (_u[t].Lower != ",") continue;
             if (!x.IsWord || x.IsCapitalised) continue;
             if (x.Lower is "which" || (x.Lower.Length > 5 && x.Lower.EndsWith("ing", StringComparison.Ordinal) && x.Lower is not ("including" or "during" or "something" or "nothing" or "anything" or "everything")))
                 return t;
+            // ", who has a delegate lead", ", where he trailed": a non-restrictive relative describes a
+            // name in the content for the reader (rule nonrestrictive_relative).
+            if (x.Lower is "who" or "whose" or "where" or "when") return t;
+            // "the person would not get beat up at his rally, a swipe at ...": an appositive after the
+            // clause is the reporter's comment on it (rule appositive_comment).
+            if (x.Lower is "a" or "an") return t;
         }
         return end;
     }
@@ -498,6 +507,10 @@ internal sealed class SentenceRules
     {
         int a = _a;
         if (a > 0 && !_v.Text.AsSpan(_u[a - 1].End, _u[a].Start - _u[a - 1].End).Contains('\n')) return;
+        // A transcript pasted as one quotation per turn ("\"WALLACE: Let's start ..."): the line's opening
+        // quote mark is no part of the label (rule quoted_transcript_turn). Only when it opens no
+        // region of its own, so a quotation that starts the line is still read as one.
+        if (a + 1 < _e && _u[a].Kind == UnitKind.Quote && _v.OpeningRegion[a] < 0 && _u[a + 1].IsCapitalised) a++;
         int j = a;
         while (j < _e && j - a < 5 && _u[j].IsCapitalised) j++;
         if (j == a || j >= _u.Length || j - a > 4) return;
@@ -538,8 +551,11 @@ internal sealed class SentenceRules
             if (_u[d].Text is not ("\u2015" or "\u2014") || _u[d - 1].Kind != UnitKind.Quote) continue;
             int end = d + 1;
             while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
-            if (end - d - 1 is < 1 or > 5) continue;
-            var m = _p.Classify(d + 1, end);
+            // "― Carla Sanchez." — a period after the signature ends the line, not the name (rule signed_quote_period).
+            int nameEnd = end;
+            while (nameEnd > d + 1 && _u[nameEnd - 1].Kind == UnitKind.Punct && _u[nameEnd - 1].Text is "." or ",") nameEnd--;
+            if (nameEnd - d - 1 is < 1 or > 5) continue;
+            var m = _p.Classify(d + 1, nameEnd);
             if (m is not { Kind: MentionKind.Name, IsPerson: true }) continue;
             int start = d - 1;
             while (start > 0 && !_v.Text.AsSpan(_u[start - 1].End, _u[start].Start - _u[start - 1].End).Contains('\n')) start--;
