@@ -700,9 +700,20 @@ internal sealed class SentenceRules
     }
 
     /// <summary>
+    /// True when the quotation closing at unit <paramref name="close"/> ends with its own sentence-final
+    /// mark: "“A,” said X. “B.” Perhaps, he said, ..." — B is a whole sentence of the speaker's, so the
+    /// text after it on the line is a new sentence and B still continues the quote (rule continued_quote_sentence).
+    /// </summary>
+    private bool QuoteEndsSentence(int close)
+    {
+        int last = close - 1;
+        return last >= 0 && _u[last].Kind == UnitKind.Punct && _u[last].Text is "." or "!" or "?";
+    }
+
+    /// <summary>
     /// The quotation that continues the speaker's words right after the attribution: after a comma in
     /// the same sentence, or opening the next sentence (on the same line, or as the whole next paragraph)
-    /// and ending its paragraph (so it is not a new attributed quote). Null when there is none.
+    /// and ending its paragraph or its own sentence (so it is not a new attributed quote). Null when there is none.
     /// </summary>
     private int? ContinuedQuote(int j)
     {
@@ -728,7 +739,8 @@ internal sealed class SentenceRules
         {
             int after = _u[close].End;
             while (after < _v.Text.Length && _v.Text[after] is ' ' or '\t') after++;
-            if (after < _v.Text.Length && _v.Text[after] != '\n' && _v.Text[after] != '\r') return null;
+            if (after < _v.Text.Length && _v.Text[after] != '\n' && _v.Text[after] != '\r'
+                && !(close > open + 1 && QuoteEndsSentence(close))) return null;
         }
         return region;
     }

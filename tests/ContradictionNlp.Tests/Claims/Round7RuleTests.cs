@@ -88,3 +88,30 @@ public class Round7MissedFormTests
     public void A_leading_quote_mark_does_not_make_a_turn_of_anything_else(string text) =>
         Assert.DoesNotContain(Lines(text), l => l.Contains(" | : | ", StringComparison.Ordinal));
 }
+
+/// <summary>
+/// Rule <c>continued_quote_sentence</c>: after "“A,” said X." a quotation that opens the next sentence and
+/// ends with its own sentence mark continues X's words even when the line goes on after it.
+/// </summary>
+public class Round7ContinuedQuoteTests
+{
+    [Fact]
+    public void A_whole_quoted_sentence_after_the_attribution_continues_the_quote()
+    {
+        var (claims, _) = Run("\u201CThe bridge is safe,\u201D said Ana Silva. \u201CWe checked every bolt twice.\u201D The council met later.");
+        var c = Assert.Single(claims);
+        Assert.Equal("Ana Silva", c.Speaker.Text);
+        Assert.Equal("The bridge is safe \u2026 We checked every bolt twice", c.ContentText);
+    }
+
+    [Fact]
+    public void A_quotation_ending_in_a_comma_has_its_own_attribution()
+    {
+        var lines = Lines("\u201CThe bridge is safe,\u201D said Ana Silva. \u201CWe checked every bolt twice,\u201D the engineer added.");
+        Assert.Equal(
+        [
+            "Ana Silva | said | The bridge is safe",
+            "?the engineer | added | We checked every bolt twice",
+        ], lines);
+    }
+}
