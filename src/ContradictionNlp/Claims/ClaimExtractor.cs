@@ -171,6 +171,7 @@ internal sealed class SentenceRules
         _forward = [];
 
         TryLabelledTurn(sentence);
+        TryNewsletterItem(sentence);
         TrySignedQuote(sentence, b);
         for (int i = a; i < e; i++)
         {
@@ -538,6 +539,32 @@ internal sealed class SentenceRules
         if (words < 3 || Trimmed(from, end) is not { } span) return;
         var kind = _v.OpeningRegion[from] >= 0 ? ClaimKind.DirectQuote : ClaimKind.ReportedSpeech;
         _claims.Add(new RawClaim(sentence, j, j + 1, m, kind, span.Item1, span.Item2));
+    }
+
+    /// <summary>
+    /// A digest item: a heading, a dash, a name and a colon before a quotation, all on one line
+    /// ("Pollsters agree - Jane Roe: “One lesson was simple ...”"; rule newsletter_item). The content
+    /// runs to the end of the line, as for a transcript turn.
+    /// </summary>
+    private void TryNewsletterItem(int sentence)
+    {
+        int a = _a;
+        if (a > 0 && !_v.Text.AsSpan(_u[a - 1].End, _u[a].Start - _u[a - 1].End).Contains('\n')) return;
+        for (int d = a + 1; d < _e && d - a <= 30; d++)
+        {
+            if (_u[d].Kind != UnitKind.Punct || _u[d].Text is not ("-" or "\u2013" or "\u2014" or "--")) continue;
+            int t = d + 1;
+            while (t < _e && t - d <= 5 && (_u[t].IsCapitalised || _u[t].Text == ".")) t++;
+            if (t == d + 1 || t + 1 >= _u.Length || _u[t].Lower != ":" || _v.OpeningRegion[t + 1] < 0) return;
+            var m = _p.Classify(d + 1, t);
+            if (m is not { Kind: MentionKind.Name } || m.First != d + 1 || L.NotSpeakerLabels.Contains(m.Head)) return;
+            int from = t + 1;
+            int end = from;
+            while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
+            if (Trimmed(from, end) is not { } span) return;
+            _claims.Add(new RawClaim(sentence, t, t + 1, m, ClaimKind.DirectQuote, span.Item1, span.Item2));
+            return;
+        }
     }
 
     /// <summary>

@@ -115,3 +115,22 @@ public class Round7ContinuedQuoteTests
         ], lines);
     }
 }
+
+/// <summary>Rule <c>newsletter_item</c>: "Heading - Name: “quotation”" on one line of a digest.</summary>
+public class Round7NewsletterItemTests
+{
+    [Fact]
+    public void A_digest_item_is_a_claim_by_the_name_before_the_colon()
+    {
+        var text = "Digest.\nPollsters agree - Jane Roe: \u201COne lesson was simple: call voters late.\u201D\nMore later.\n";
+        Assert.Equal(["Jane Roe | : | One lesson was simple: call voters late"], Lines(text));
+    }
+
+    [Theory]
+    // No quotation after the colon: a heading, not a quoted item.
+    [InlineData("Digest.\nTurnout rose - Jane Roe: a profile of the pollster.\n")]
+    // The dash is inside a sentence, not after a line's heading: the line opens elsewhere.
+    [InlineData("Digest. Turnout rose - Jane Roe: \u201COne lesson was simple: call voters late.\u201D\n")]
+    public void Not_a_digest_item(string text) =>
+        Assert.DoesNotContain(Lines(text), l => l.Contains(" | : | ", StringComparison.Ordinal));
+}
