@@ -171,6 +171,7 @@ internal sealed class SentenceRules
         _forward = [];
 
         TryLabelledTurn(sentence);
+        TryNewsletterItem(sentence);
         TrySignedQuote(sentence, b);
         for (int i = a; i < e; i++)
         {
@@ -224,11 +225,20 @@ internal sealed class SentenceRules
     {
         for (int t = from + 2; t + 1 < end; t++)
         {
-            if (_u[t].Lower != "," || _v.InsideRegion[t] >= 0) continue;
+            if (_v.InsideRegion[t] >= 0) continue;
             var x = _u[t + 1];
+            // "said X in an interview", "... in a statement": where it was said, not what (rule interview_venue).
+            if (_u[t].Lower == "in" && t + 2 < end && x.Lower is "an" or "a" && _u[t + 2].Lower is "interview" or "statement") return t;
+            if (_u[t].Lower != ",") continue;
             if (!x.IsWord || x.IsCapitalised) continue;
             if (x.Lower is "which" || (x.Lower.Length > 5 && x.Lower.EndsWith("ing", StringComparison.Ordinal) && x.Lower is not ("including" or "during" or "something" or "nothing" or "anything" or "everything")))
                 return t;
+            // ", who has a delegate lead", ", where he trailed": a non-restrictive relative describes a
+            // name in the content for the reader (rule nonrestrictive_relative).
+            if (x.Lower is "who" or "whose" or "where" or "when") return t;
+            // "the person would not get beat up at his rally, a swipe at ...": an appositive after the
+            // clause is the reporter's comment on it (rule appositive_comment).
+            if (x.Lower is "a" or "an") return t;
         }
         return end;
     }
@@ -498,6 +508,10 @@ internal sealed class SentenceRules
     {
         int a = _a;
         if (a > 0 && !_v.Text.AsSpan(_u[a - 1].End, _u[a].Start - _u[a - 1].End).Contains('\n')) return;
+        // A transcript pasted as one quotation per turn ("\"WALLACE: Let's start ..."): the line's opening
+        // quote mark is no part of the label (rule quoted_transcript_turn). Only when it opens no
+        // region of its own, so a quotation that starts the line is still read as one.
+        if (a + 1 < _e && _u[a].Kind == UnitKind.Quote && _v.OpeningRegion[a] < 0 && _u[a + 1].IsCapitalised) a++;
         int j = a;
         while (j < _e && j - a < 5 && _u[j].IsCapitalised) j++;
         if (j == a || j >= _u.Length || j - a > 4) return;
@@ -528,6 +542,32 @@ internal sealed class SentenceRules
     }
 
     /// <summary>
+    /// A digest item: a heading, a dash, a name and a colon before a quotation, all on one line
+    /// ("Pollsters agree - Jane Roe: “One lesson was simple ...”"; rule newsletter_item). The content
+    /// runs to the end of the line, as for a transcript turn.
+    /// </summary>
+    private void TryNewsletterItem(int sentence)
+    {
+        int a = _a;
+        if (a > 0 && !_v.Text.AsSpan(_u[a - 1].End, _u[a].Start - _u[a - 1].End).Contains('\n')) return;
+        for (int d = a + 1; d < _e && d - a <= 30; d++)
+        {
+            if (_u[d].Kind != UnitKind.Punct || _u[d].Text is not ("-" or "\u2013" or "\u2014" or "--")) continue;
+            int t = d + 1;
+            while (t < _e && t - d <= 5 && (_u[t].IsCapitalised || _u[t].Text == ".")) t++;
+            if (t == d + 1 || t + 1 >= _u.Length || _u[t].Lower != ":" || _v.OpeningRegion[t + 1] < 0) return;
+            var m = _p.Classify(d + 1, t);
+            if (m is not { Kind: MentionKind.Name } || m.First != d + 1 || L.NotSpeakerLabels.Contains(m.Head)) return;
+            int from = t + 1;
+            int end = from;
+            while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
+            if (Trimmed(from, end) is not { } span) return;
+            _claims.Add(new RawClaim(sentence, t, t + 1, m, ClaimKind.DirectQuote, span.Item1, span.Item2));
+            return;
+        }
+    }
+
+    /// <summary>
     /// A quotation signed at the end of its line: <c>“We deserve better.” ― Jane Roe</c> (vox-pop
     /// galleries). The content is the line up to the dash, whatever the quote marks look like.
     /// </summary>
@@ -538,8 +578,11 @@ internal sealed class SentenceRules
             if (_u[d].Text is not ("\u2015" or "\u2014") || _u[d - 1].Kind != UnitKind.Quote) continue;
             int end = d + 1;
             while (end < _u.Length && !_v.Text.AsSpan(_u[end - 1].End, _u[end].Start - _u[end - 1].End).Contains('\n')) end++;
-            if (end - d - 1 is < 1 or > 5) continue;
-            var m = _p.Classify(d + 1, end);
+            // "― Carla Sanchez." — a period after the signature ends the line, not the name (rule signed_quote_period).
+            int nameEnd = end;
+            while (nameEnd > d + 1 && _u[nameEnd - 1].Kind == UnitKind.Punct && _u[nameEnd - 1].Text is "." or ",") nameEnd--;
+            if (nameEnd - d - 1 is < 1 or > 5) continue;
+            var m = _p.Classify(d + 1, nameEnd);
             if (m is not { Kind: MentionKind.Name, IsPerson: true }) continue;
             int start = d - 1;
             while (start > 0 && !_v.Text.AsSpan(_u[start - 1].End, _u[start].Start - _u[start - 1].End).Contains('\n')) start--;
@@ -684,9 +727,20 @@ internal sealed class SentenceRules
     }
 
     /// <summary>
+    /// True when the quotation closing at unit <paramref name="close"/> ends with its own sentence-final
+    /// mark: "“A,” said X. “B.” Perhaps, he said, ..." — B is a whole sentence of the speaker's, so the
+    /// text after it on the line is a new sentence and B still continues the quote (rule continued_quote_sentence).
+    /// </summary>
+    private bool QuoteEndsSentence(int close)
+    {
+        int last = close - 1;
+        return last >= 0 && _u[last].Kind == UnitKind.Punct && _u[last].Text is "." or "!" or "?";
+    }
+
+    /// <summary>
     /// The quotation that continues the speaker's words right after the attribution: after a comma in
     /// the same sentence, or opening the next sentence (on the same line, or as the whole next paragraph)
-    /// and ending its paragraph (so it is not a new attributed quote). Null when there is none.
+    /// and ending its paragraph or its own sentence (so it is not a new attributed quote). Null when there is none.
     /// </summary>
     private int? ContinuedQuote(int j)
     {
@@ -712,7 +766,8 @@ internal sealed class SentenceRules
         {
             int after = _u[close].End;
             while (after < _v.Text.Length && _v.Text[after] is ' ' or '\t') after++;
-            if (after < _v.Text.Length && _v.Text[after] != '\n' && _v.Text[after] != '\r') return null;
+            if (after < _v.Text.Length && _v.Text[after] != '\n' && _v.Text[after] != '\r'
+                && !(close > open + 1 && QuoteEndsSentence(close))) return null;
         }
         return region;
     }
