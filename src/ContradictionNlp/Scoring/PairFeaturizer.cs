@@ -86,6 +86,28 @@ public sealed partial class PairFeaturizer
         _vectors = embedder.Vectors;
         _lexicon = lexicon;
         HashBuckets = hashBuckets;
+        _formsBySpan = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>
+    /// A word's analysis that depends on its lower-case form alone (perf only): every claim text is prepared, and the
+    /// same few thousand words recur in all of them; one look-up by the lowered characters replaces building the
+    /// lower-case string, the vector look-up, six set look-ups and the stemmer (a lemma look-up and string slicing).
+    /// </summary>
+    private sealed record WordForm(string Lower, string Stem, int Vec, bool Content);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForm> _forms = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForm>.AlternateLookup<ReadOnlySpan<char>> _formsBySpan;
+
+    /// <summary>Most distinct word forms remembered; past it new words are analysed each time (as before), so memory stays bounded.</summary>
+    internal const int MaxRememberedForms = 200_000;
+
+    private WordForm Form(string lower)
+    {
+        var vec = _vectors.IndexOf(lower);
+        var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
+            && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
+        return new WordForm(lower, Stem(lower), vec, content);
     }
 
     public int HashBuckets { get; }
@@ -137,7 +159,10 @@ public sealed partial class PairFeaturizer
     /// <param name="Ant">Some form of the word is in an antonym pair (<see cref="Lexicon.MayHaveAntonym"/>); set by
     /// <see cref="WithLexicalFlags"/>, which Featurize reads its words from (false before that).</param>
     /// <param name="Tax">The word has a WordNet taxonomy entry (<see cref="Lexicon.InTaxonomy"/>); as <paramref name="Ant"/>.</param>
-    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false);
+    // Rel: the word's WordNet forms and taxonomy entries, resolved with Ant and Tax (WithLexicalFlags) so the pairwise
+    // look-ups need no string look-up of their own; null before then.
+    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false,
+        Lexicon.WordRelations? Rel = null);
 
     private List<Word> Words(string text)
     {
@@ -147,12 +172,19 @@ public sealed partial class PairFeaturizer
         foreach (var s in spans)
         {
             var raw = s.Slice(text);
-            var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
-            var vec = _vectors.IndexOf(lower);
-            var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
-                && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
+            WordForm? form;
+            if (raw.Length <= buf.Length)
+            {
+                var lowered = WordScanner.Lower(raw, buf);
+                if (!_formsBySpan.TryGetValue(lowered, out form))
+                {
+                    form = Form(lowered.ToString());
+                    if (_forms.Count < MaxRememberedForms) _forms.TryAdd(form.Lower, form);
+                }
+            }
+            else form = Form(raw.ToString().ToLowerInvariant());
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
-            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
+            list.Add(new Word(form.Lower, form.Stem, s, form.Vec, form.Content, s.Start > 0 && char.IsUpper(text[s.Start])));
         }
         return list;
     }
@@ -834,7 +866,8 @@ public sealed partial class PairFeaturizer
         var content = new List<Word>(t.Content.Count);
         foreach (var w in t.Words)
         {
-            var flagged = w with { Ant = _lexicon.MayHaveAntonym(w.Lower), Tax = _lexicon.InTaxonomy(w.Lower) };
+            var rel = _lexicon.Relations(w.Lower);
+            var flagged = w with { Ant = rel.MayHaveAntonym, Tax = rel.InTaxonomy, Rel = rel };
             words.Add(flagged);
             if (flagged.Content) content.Add(flagged);
         }
@@ -844,14 +877,19 @@ public sealed partial class PairFeaturizer
     }
 
     // The lexicon's pairwise relations, skipped when a word's flags (looked up once in Prepare) rule them out.
+    // Words from WithLexicalFlags carry their resolved relations (Rel); the string look-ups remain for any that do not.
     private int Generalises(in Word specific, in Word general) =>
-        specific.Tax ? _lexicon.Generalises(specific.Lower, general.Lower) : -1;
+        !specific.Tax ? -1
+        : specific.Rel is { } s && general.Rel is { } g ? Lexicon.Generalises(s, g)
+        : _lexicon.Generalises(specific.Lower, general.Lower);
 
     private bool AreCohyponyms(in Word a, in Word b) =>
-        a.Tax && b.Tax && _lexicon.AreCohyponyms(a.Lower, b.Lower, 2);
+        a.Tax && b.Tax && (a.Rel is { } ra && b.Rel is { } rb ? Lexicon.AreCohyponyms(ra, rb, 2) : _lexicon.AreCohyponyms(a.Lower, b.Lower, 2));
 
     private AntonymKind Antonymy(in Word a, in Word b) =>
-        a.Ant && b.Ant ? _lexicon.Antonymy(a.Lower, b.Lower) : AntonymKind.None;
+        !(a.Ant && b.Ant) ? AntonymKind.None
+        : a.Rel is { } ra && b.Rel is { } rb ? _lexicon.Antonymy(ra, rb)
+        : _lexicon.Antonymy(a.Lower, b.Lower);
 
     private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 

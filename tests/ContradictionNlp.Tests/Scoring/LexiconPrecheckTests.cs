@@ -69,8 +69,15 @@ public class LexiconPrecheckTests
         foreach (var a in words)
         {
             bool tax = lexicon.InTaxonomy(a), ant = lexicon.MayHaveAntonym(a);
+            var ra = lexicon.Relations(a);
+            Assert.Equal((tax, ant), (ra.InTaxonomy, ra.MayHaveAntonym));
             foreach (var b in words)
             {
+                // The per-word resolved relations (what the featurizer compares) give what the string look-ups give.
+                var rb = lexicon.Relations(b);
+                Assert.True(lexicon.Generalises(a, b) == Lexicon.Generalises(ra, rb), $"Generalises('{a}', '{b}') differs via Relations");
+                Assert.True(lexicon.AreCohyponyms(a, b, 2) == Lexicon.AreCohyponyms(ra, rb, 2), $"AreCohyponyms('{a}', '{b}') differs via Relations");
+                Assert.True(lexicon.Antonymy(a, b) == lexicon.Antonymy(ra, rb), $"Antonymy('{a}', '{b}') differs via Relations");
                 var g = lexicon.Generalises(a, b);
                 if (g >= 0) generalises++;
                 if (!tax) Assert.True(g == -1, $"InTaxonomy('{a}') is false but Generalises('{a}', '{b}') = {g}");
