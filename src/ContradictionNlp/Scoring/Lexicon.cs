@@ -249,6 +249,15 @@ public sealed class Lexicon
     internal static bool AreCohyponyms(WordRelations a, WordRelations b, int maxDepth)
     {
         if (Generalises(a, b) >= 0 || Generalises(b, a) >= 0) return false;
+        return ShareHypernym(a, b, maxDepth);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="AreCohyponyms(WordRelations, WordRelations, int)"/> once neither word generalises the other:
+    /// for a caller that already has both <see cref="Generalises(WordRelations, WordRelations)"/> results.
+    /// </summary>
+    internal static bool ShareHypernym(WordRelations a, WordRelations b, int maxDepth)
+    {
         if (a.Entries.Length == 0 || b.Entries.Length == 0) return false;
         var (ta, tb) = (a.Entries[0], b.Entries[0]);
         foreach (var (h, d) in ta.Hypernyms)

@@ -101,6 +101,7 @@ public sealed partial class PairFeaturizer
 
     /// <summary>Most distinct word forms remembered; past it new words are analysed each time (as before), so memory stays bounded.</summary>
     internal const int MaxRememberedForms = 200_000;
+    private int _formCount;
 
     private WordForm Form(string lower)
     {
@@ -179,7 +180,8 @@ public sealed partial class PairFeaturizer
                 if (!_formsBySpan.TryGetValue(lowered, out form))
                 {
                     form = Form(lowered.ToString());
-                    if (_forms.Count < MaxRememberedForms) _forms.TryAdd(form.Lower, form);
+                    // A counter, not _forms.Count: ConcurrentDictionary.Count takes every lock of the table.
+                    if (Volatile.Read(ref _formCount) < MaxRememberedForms && _forms.TryAdd(form.Lower, form)) Interlocked.Increment(ref _formCount);
                 }
             }
             else form = Form(raw.ToString().ToLowerInvariant());
@@ -211,7 +213,7 @@ public sealed partial class PairFeaturizer
 
     /// <summary>
     /// Everything <see cref="Featurize(PreparedText, PreparedText)"/> and the topic gate compute from one text
-    /// alone (words, stems, vector indices, content flags, sentence embedding), computed once. A claim paired
+    /// alone (words, stems, vector indices, content flags; the sentence embedding when first featurized), computed once. A claim paired
     /// with 50 others is then analysed once instead of 200 times (4 featurizations per scored pair).
     /// </summary>
     public PreparedText Prepare(string text)
@@ -219,11 +221,17 @@ public sealed partial class PairFeaturizer
         ArgumentNullException.ThrowIfNull(text);
         var words = Words(text);
         var content = words.Where(w => w.Content).ToList();
-        var embedding = new float[_embedder.Dimension];
-        _embedder.Embed(text, embedding);
         var stems = new List<string>(content.Count);
         foreach (var w in content) stems.Add(w.Stem);
-        return new PreparedText(this, text, words, content, embedding, SortedDistinct(stems));
+        return new PreparedText(this, text, words, content, SortedDistinct(stems));
+    }
+
+    /// <summary>The sentence embedding of a prepared text (<see cref="PreparedText.Embedding"/>, computed when first featurized).</summary>
+    internal float[] EmbedPrepared(string text)
+    {
+        var embedding = new float[_embedder.Dimension];
+        _embedder.Embed(text, embedding);
+        return embedding;
     }
 
     public PairFeatures Featurize(string premise, string hypothesis)
@@ -419,6 +427,10 @@ public sealed partial class PairFeaturizer
         var specific = new List<(Word P, Word H)>();
         var cohyponyms = 0;
         // Plain loops (first match wins, as Exists/FindIndex): this block runs for every word pair.
+        // hwGen[j] keeps Generalises(hw, pc[j]): when hw reaches the co-hyponym test, neither loop above broke early, so
+        // every Generalises(pc[j], hw) is < 0 and every hwGen[j] is filled; AreCohyponyms(pc[j], hw) is then
+        // "both in the taxonomy, hwGen[j] != 0 and a shared hypernym", without looking both relations up again.
+        var hwGen = pc.Count <= 64 ? stackalloc int[pc.Count] : new int[pc.Count];
         foreach (var hw in hc)
         {
             var isCovered = false;
@@ -427,10 +439,17 @@ public sealed partial class PairFeaturizer
             if (isCovered) { covered++; continue; }
             var more = -1;
             for (var j = 0; j < pc.Count; j++)
-                if (Generalises(hw, pc[j]) > 0) { more = j; break; }
+                if ((hwGen[j] = Generalises(hw, pc[j])) > 0) { more = j; break; }
             if (more >= 0) { specific.Add((pc[more], hw)); continue; }
-            foreach (var pw in pc)
-                if (AreCohyponyms(pw, hw)) { cohyponyms++; break; }
+            if (!hw.Tax) continue; // AreCohyponyms needs both words in the taxonomy
+            for (var j = 0; j < pc.Count; j++)
+            {
+                var pw = pc[j];
+                var isCohyponym = pw.Rel is { } rp && hw.Rel is { } rh
+                    ? pw.Tax && hwGen[j] != 0 && Lexicon.ShareHypernym(rp, rh, 2)
+                    : AreCohyponyms(pw, hw);
+                if (isCohyponym) { cohyponyms++; break; }
+            }
         }
         f[k++] = Frac(covered, hc.Count);
         f[k++] = Math.Min(specific.Count, 3) / 3f;
