@@ -86,29 +86,6 @@ public sealed partial class PairFeaturizer
         _vectors = embedder.Vectors;
         _lexicon = lexicon;
         HashBuckets = hashBuckets;
-        _formsBySpan = _forms.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    /// <summary>
-    /// A word's analysis that depends on its lower-case form alone (perf only): every claim text is prepared, and the
-    /// same few thousand words recur in all of them; one look-up by the lowered characters replaces building the
-    /// lower-case string, the vector look-up, six set look-ups and the stemmer (a lemma look-up and string slicing).
-    /// </summary>
-    private sealed record WordForm(string Lower, string Stem, int Vec, bool Content);
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForm> _forms = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordForm>.AlternateLookup<ReadOnlySpan<char>> _formsBySpan;
-
-    /// <summary>Most distinct word forms remembered; past it new words are analysed each time (as before), so memory stays bounded.</summary>
-    internal const int MaxRememberedForms = 200_000;
-    private int _formCount;
-
-    private WordForm Form(string lower)
-    {
-        var vec = _vectors.IndexOf(lower);
-        var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
-            && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
-        return new WordForm(lower, Stem(lower), vec, content);
     }
 
     public int HashBuckets { get; }
@@ -173,20 +150,12 @@ public sealed partial class PairFeaturizer
         foreach (var s in spans)
         {
             var raw = s.Slice(text);
-            WordForm? form;
-            if (raw.Length <= buf.Length)
-            {
-                var lowered = WordScanner.Lower(raw, buf);
-                if (!_formsBySpan.TryGetValue(lowered, out form))
-                {
-                    form = Form(lowered.ToString());
-                    // A counter, not _forms.Count: ConcurrentDictionary.Count takes every lock of the table.
-                    if (Volatile.Read(ref _formCount) < MaxRememberedForms && _forms.TryAdd(form.Lower, form)) Interlocked.Increment(ref _formCount);
-                }
-            }
-            else form = Form(raw.ToString().ToLowerInvariant());
+            var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
+            var vec = _vectors.IndexOf(lower);
+            var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
+                && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
-            list.Add(new Word(form.Lower, form.Stem, s, form.Vec, form.Content, s.Start > 0 && char.IsUpper(text[s.Start])));
+            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
         }
         return list;
     }
