@@ -46,6 +46,7 @@ public sealed class Lexicon
             _antonymWords.Add(b);
         }
         _lemmas = new Dictionary<string, string>(lemmas, StringComparer.Ordinal);
+        _generalTargets = new Lazy<HashSet<string>>(GeneralTargets, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static Lexicon Empty { get; } = new(Array.Empty<(string, string)>(), new Dictionary<string, string>());
@@ -206,8 +207,10 @@ public sealed class Lexicon
     /// and <see cref="Antonymy(WordRelations, WordRelations)"/> give exactly what the string overloads give for the same words.
     /// </summary>
     internal sealed class WordRelations(string word, string[] baseForms, (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)[] entries,
-        string[] generalForms, bool mayHaveAntonym)
+        string[] generalForms, bool mayHaveAntonym, bool canBeGeneral)
     {
+        /// <summary>Some general form is a synonym or hypernym in some taxonomy entry; when false, Generalises(x, this word) is -1 for every x.</summary>
+        internal bool CanBeGeneral { get; } = canBeGeneral;
         internal string Word { get; } = word;
         /// <summary>Forms(_baseForms): what <see cref="Antonymy(string, string)"/> pairs up.</summary>
         internal string[] BaseForms { get; } = baseForms;
@@ -229,13 +232,30 @@ public sealed class Lexicon
         foreach (var s in Forms(_specificForms, word, SpecificFormsOf))
             if (_taxonomy.TryGetValue(s, out var t)) entries.Add(t);
         var baseForms = Forms(_baseForms, word, BaseFormsOf);
-        return _relations.GetOrAdd(word, new WordRelations(word, baseForms, [.. entries], Forms(_generalForms, word, GeneralFormsOf),
-            MayHaveAntonym(word)));
+        var generalForms = Forms(_generalForms, word, GeneralFormsOf);
+        var targets = _generalTargets.Value;
+        return _relations.GetOrAdd(word, new WordRelations(word, baseForms, [.. entries], generalForms,
+            MayHaveAntonym(word), generalForms.Any(targets.Contains)));
+    }
+
+    /// <summary>Every word that is a synonym or hypernym in some taxonomy entry: all Generalises can ever match a general form against.</summary>
+    private readonly Lazy<HashSet<string>> _generalTargets;
+
+    private HashSet<string> GeneralTargets()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (synonyms, hypernyms) in _taxonomy.Values)
+        {
+            set.UnionWith(synonyms);
+            set.UnionWith(hypernyms.Keys);
+        }
+        return set;
     }
 
     /// <summary>As <see cref="Generalises(string, string)"/> for the two words the relations were resolved for.</summary>
     internal static int Generalises(WordRelations specific, WordRelations general)
     {
+        if (!general.CanBeGeneral) return -1; // no form of it is in any synonym set or hypernym list
         foreach (var t in specific.Entries)
             foreach (var g in general.GeneralForms)
             {

@@ -60,6 +60,9 @@ public class LexiconPrecheckTests
         // And the checks rule out most words, which is why they pay: some frequent words have neither.
         Assert.Contains(words, w => !lexicon.InTaxonomy(w));
         Assert.Contains(words, w => !lexicon.MayHaveAntonym(w));
+        // The general-side shortcut of Relations (CanBeGeneral) is exercised both ways here.
+        Assert.Contains(words, w => lexicon.Relations(w).CanBeGeneral);
+        Assert.Contains(words, w => !lexicon.Relations(w).CanBeGeneral);
     }
 
     /// <summary>Every ordered pair: a word ruled out by its pre-check has no relation; returns how many pairs do have each.</summary>
