@@ -46,6 +46,7 @@ public sealed class Lexicon
             _antonymWords.Add(b);
         }
         _lemmas = new Dictionary<string, string>(lemmas, StringComparer.Ordinal);
+        _generalTargets = new Lazy<HashSet<string>>(GeneralTargets, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static Lexicon Empty { get; } = new(Array.Empty<(string, string)>(), new Dictionary<string, string>());
@@ -198,6 +199,106 @@ public sealed class Lexicon
     /// <see cref="AreCohyponyms"/> with <paramref name="word"/> on either side is false: the word has no taxonomy entry.
     /// </summary>
     internal bool InTaxonomy(string word) => TaxonomyEntry(word) is not null;
+
+    /// <summary>
+    /// One word's forms and taxonomy entries resolved once (perf only): the featurizer compares every content word of
+    /// one text with every one of the other, and each string look-up (forms cache, taxonomy) was paid again per word
+    /// pair. <see cref="Generalises(WordRelations, WordRelations)"/>, <see cref="AreCohyponyms(WordRelations, WordRelations, int)"/>
+    /// and <see cref="Antonymy(WordRelations, WordRelations)"/> give exactly what the string overloads give for the same words.
+    /// </summary>
+    internal sealed class WordRelations(string word, string[] baseForms, (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)[] entries,
+        string[] generalForms, bool mayHaveAntonym, bool canBeGeneral)
+    {
+        /// <summary>Some general form is a synonym or hypernym in some taxonomy entry; when false, Generalises(x, this word) is -1 for every x.</summary>
+        internal bool CanBeGeneral { get; } = canBeGeneral;
+        internal string Word { get; } = word;
+        /// <summary>Forms(_baseForms): what <see cref="Antonymy(string, string)"/> pairs up.</summary>
+        internal string[] BaseForms { get; } = baseForms;
+        /// <summary>The taxonomy entry of each specific form that has one, in the forms' order (duplicates kept): the first is TaxonomyEntry.</summary>
+        internal (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)[] Entries { get; } = entries;
+        /// <summary>Forms(_generalForms): what a specific word's synonyms and hypernyms are matched against.</summary>
+        internal string[] GeneralForms { get; } = generalForms;
+        internal bool MayHaveAntonym { get; } = mayHaveAntonym;
+        internal bool InTaxonomy => Entries.Length > 0;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordRelations> _relations = new(StringComparer.Ordinal);
+
+    /// <summary>The resolved relations of <paramref name="word"/>, computed once per word (bounded by the vocabulary seen).</summary>
+    internal WordRelations Relations(string word)
+    {
+        if (_relations.TryGetValue(word, out var r)) return r;
+        var entries = new List<(HashSet<string>, Dictionary<string, int>)>();
+        foreach (var s in Forms(_specificForms, word, SpecificFormsOf))
+            if (_taxonomy.TryGetValue(s, out var t)) entries.Add(t);
+        var baseForms = Forms(_baseForms, word, BaseFormsOf);
+        var generalForms = Forms(_generalForms, word, GeneralFormsOf);
+        var targets = _generalTargets.Value;
+        return _relations.GetOrAdd(word, new WordRelations(word, baseForms, [.. entries], generalForms,
+            MayHaveAntonym(word), generalForms.Any(targets.Contains)));
+    }
+
+    /// <summary>Every word that is a synonym or hypernym in some taxonomy entry: all Generalises can ever match a general form against.</summary>
+    private readonly Lazy<HashSet<string>> _generalTargets;
+
+    private HashSet<string> GeneralTargets()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (synonyms, hypernyms) in _taxonomy.Values)
+        {
+            set.UnionWith(synonyms);
+            set.UnionWith(hypernyms.Keys);
+        }
+        return set;
+    }
+
+    /// <summary>As <see cref="Generalises(string, string)"/> for the two words the relations were resolved for.</summary>
+    internal static int Generalises(WordRelations specific, WordRelations general)
+    {
+        if (!general.CanBeGeneral) return -1; // no form of it is in any synonym set or hypernym list
+        foreach (var t in specific.Entries)
+            foreach (var g in general.GeneralForms)
+            {
+                if (t.Synonyms.Contains(g)) return 0;
+                if (t.Hypernyms.TryGetValue(g, out var d)) return d;
+            }
+        return -1;
+    }
+
+    /// <summary>As <see cref="AreCohyponyms(string, string, int)"/> for the two words the relations were resolved for.</summary>
+    internal static bool AreCohyponyms(WordRelations a, WordRelations b, int maxDepth)
+    {
+        if (Generalises(a, b) >= 0 || Generalises(b, a) >= 0) return false;
+        return ShareHypernym(a, b, maxDepth);
+    }
+
+    /// <summary>
+    /// The rest of <see cref="AreCohyponyms(WordRelations, WordRelations, int)"/> once neither word generalises the other:
+    /// for a caller that already has both <see cref="Generalises(WordRelations, WordRelations)"/> results.
+    /// </summary>
+    internal static bool ShareHypernym(WordRelations a, WordRelations b, int maxDepth)
+    {
+        if (a.Entries.Length == 0 || b.Entries.Length == 0) return false;
+        var (ta, tb) = (a.Entries[0], b.Entries[0]);
+        foreach (var (h, d) in ta.Hypernyms)
+            if (d <= maxDepth && tb.Hypernyms.TryGetValue(h, out var e) && e <= maxDepth) return true;
+        return false;
+    }
+
+    /// <summary>As <see cref="Antonymy(string, string)"/> for the two words the relations were resolved for.</summary>
+    internal AntonymKind Antonymy(WordRelations a, WordRelations b)
+    {
+        if (a.Word == b.Word || !a.MayHaveAntonym || !b.MayHaveAntonym) return AntonymKind.None;
+        var found = AntonymKind.None;
+        foreach (var la in a.BaseForms)
+            foreach (var lb in b.BaseForms)
+                if (la != lb && _antonyms.TryGetValue(Order(la, lb), out var direct))
+                {
+                    if (direct) return AntonymKind.Direct;
+                    found = AntonymKind.Indirect;
+                }
+        return found;
+    }
 
     public static Lexicon Load(string directory)
     {

@@ -137,7 +137,10 @@ public sealed partial class PairFeaturizer
     /// <param name="Ant">Some form of the word is in an antonym pair (<see cref="Lexicon.MayHaveAntonym"/>); set by
     /// <see cref="WithLexicalFlags"/>, which Featurize reads its words from (false before that).</param>
     /// <param name="Tax">The word has a WordNet taxonomy entry (<see cref="Lexicon.InTaxonomy"/>); as <paramref name="Ant"/>.</param>
-    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false);
+    // Rel: the word's WordNet forms and taxonomy entries, resolved with Ant and Tax (WithLexicalFlags) so the pairwise
+    // look-ups need no string look-up of their own; null before then.
+    internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false,
+        Lexicon.WordRelations? Rel = null);
 
     private List<Word> Words(string text)
     {
@@ -179,7 +182,7 @@ public sealed partial class PairFeaturizer
 
     /// <summary>
     /// Everything <see cref="Featurize(PreparedText, PreparedText)"/> and the topic gate compute from one text
-    /// alone (words, stems, vector indices, content flags, sentence embedding), computed once. A claim paired
+    /// alone (words, stems, vector indices, content flags; the sentence embedding when first featurized), computed once. A claim paired
     /// with 50 others is then analysed once instead of 200 times (4 featurizations per scored pair).
     /// </summary>
     public PreparedText Prepare(string text)
@@ -187,11 +190,17 @@ public sealed partial class PairFeaturizer
         ArgumentNullException.ThrowIfNull(text);
         var words = Words(text);
         var content = words.Where(w => w.Content).ToList();
-        var embedding = new float[_embedder.Dimension];
-        _embedder.Embed(text, embedding);
         var stems = new List<string>(content.Count);
         foreach (var w in content) stems.Add(w.Stem);
-        return new PreparedText(this, text, words, content, embedding, SortedDistinct(stems));
+        return new PreparedText(this, text, words, content, SortedDistinct(stems));
+    }
+
+    /// <summary>The sentence embedding of a prepared text (<see cref="PreparedText.Embedding"/>, computed when first featurized).</summary>
+    internal float[] EmbedPrepared(string text)
+    {
+        var embedding = new float[_embedder.Dimension];
+        _embedder.Embed(text, embedding);
+        return embedding;
     }
 
     public PairFeatures Featurize(string premise, string hypothesis)
@@ -387,6 +396,10 @@ public sealed partial class PairFeaturizer
         var specific = new List<(Word P, Word H)>();
         var cohyponyms = 0;
         // Plain loops (first match wins, as Exists/FindIndex): this block runs for every word pair.
+        // hwGen[j] keeps Generalises(hw, pc[j]): when hw reaches the co-hyponym test, neither loop above broke early, so
+        // every Generalises(pc[j], hw) is < 0 and every hwGen[j] is filled; AreCohyponyms(pc[j], hw) is then
+        // "both in the taxonomy, hwGen[j] != 0 and a shared hypernym", without looking both relations up again.
+        var hwGen = pc.Count <= 64 ? stackalloc int[pc.Count] : new int[pc.Count];
         foreach (var hw in hc)
         {
             var isCovered = false;
@@ -395,10 +408,17 @@ public sealed partial class PairFeaturizer
             if (isCovered) { covered++; continue; }
             var more = -1;
             for (var j = 0; j < pc.Count; j++)
-                if (Generalises(hw, pc[j]) > 0) { more = j; break; }
+                if ((hwGen[j] = Generalises(hw, pc[j])) > 0) { more = j; break; }
             if (more >= 0) { specific.Add((pc[more], hw)); continue; }
-            foreach (var pw in pc)
-                if (AreCohyponyms(pw, hw)) { cohyponyms++; break; }
+            if (!hw.Tax) continue; // AreCohyponyms needs both words in the taxonomy
+            for (var j = 0; j < pc.Count; j++)
+            {
+                var pw = pc[j];
+                var isCohyponym = pw.Rel is { } rp && hw.Rel is { } rh
+                    ? pw.Tax && hwGen[j] != 0 && Lexicon.ShareHypernym(rp, rh, 2)
+                    : AreCohyponyms(pw, hw);
+                if (isCohyponym) { cohyponyms++; break; }
+            }
         }
         f[k++] = Frac(covered, hc.Count);
         f[k++] = Math.Min(specific.Count, 3) / 3f;
@@ -834,7 +854,8 @@ public sealed partial class PairFeaturizer
         var content = new List<Word>(t.Content.Count);
         foreach (var w in t.Words)
         {
-            var flagged = w with { Ant = _lexicon.MayHaveAntonym(w.Lower), Tax = _lexicon.InTaxonomy(w.Lower) };
+            var rel = _lexicon.Relations(w.Lower);
+            var flagged = w with { Ant = rel.MayHaveAntonym, Tax = rel.InTaxonomy, Rel = rel };
             words.Add(flagged);
             if (flagged.Content) content.Add(flagged);
         }
@@ -844,14 +865,19 @@ public sealed partial class PairFeaturizer
     }
 
     // The lexicon's pairwise relations, skipped when a word's flags (looked up once in Prepare) rule them out.
+    // Words from WithLexicalFlags carry their resolved relations (Rel); the string look-ups remain for any that do not.
     private int Generalises(in Word specific, in Word general) =>
-        specific.Tax ? _lexicon.Generalises(specific.Lower, general.Lower) : -1;
+        !specific.Tax ? -1
+        : specific.Rel is { } s && general.Rel is { } g ? Lexicon.Generalises(s, g)
+        : _lexicon.Generalises(specific.Lower, general.Lower);
 
     private bool AreCohyponyms(in Word a, in Word b) =>
-        a.Tax && b.Tax && _lexicon.AreCohyponyms(a.Lower, b.Lower, 2);
+        a.Tax && b.Tax && (a.Rel is { } ra && b.Rel is { } rb ? Lexicon.AreCohyponyms(ra, rb, 2) : _lexicon.AreCohyponyms(a.Lower, b.Lower, 2));
 
     private AntonymKind Antonymy(in Word a, in Word b) =>
-        a.Ant && b.Ant ? _lexicon.Antonymy(a.Lower, b.Lower) : AntonymKind.None;
+        !(a.Ant && b.Ant) ? AntonymKind.None
+        : a.Rel is { } ra && b.Rel is { } rb ? _lexicon.Antonymy(ra, rb)
+        : _lexicon.Antonymy(a.Lower, b.Lower);
 
     private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 

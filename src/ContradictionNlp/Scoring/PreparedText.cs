@@ -4,7 +4,7 @@ namespace ContradictionNlp.Scoring;
 
 /// <summary>
 /// One text analysed once by a <see cref="PairFeaturizer"/> (<see cref="PairFeaturizer.Prepare"/>): its words with
-/// lower forms, stems, vector indices and content flags, its sentence embedding and its sorted content stems
+/// lower forms, stems, vector indices and content flags, its sentence embedding (computed when first needed) and its sorted content stems
 /// (what the topic gate compares). Scoring a pair from two of these gives exactly what scoring the two strings
 /// gives; it only skips re-analysing a text that takes part in many pairs. Immutable once built (the lists
 /// are not exposed outside the library and nothing writes to them) apart from <see cref="Flagged"/>, a cache filled on
@@ -13,13 +13,12 @@ namespace ContradictionNlp.Scoring;
 public sealed class PreparedText
 {
     internal PreparedText(PairFeaturizer featurizer, string text, List<PairFeaturizer.Word> words, List<PairFeaturizer.Word> content,
-        float[] embedding, string[] contentStems)
+        string[] contentStems)
     {
         Featurizer = featurizer;
         Text = text;
         Words = words;
         Content = content;
-        Embedding = embedding;
         _contentStems = contentStems;
     }
 
@@ -28,7 +27,14 @@ public sealed class PreparedText
     public string Text { get; }
     internal List<PairFeaturizer.Word> Words { get; }
     internal List<PairFeaturizer.Word> Content { get; }
-    internal float[] Embedding { get; }
+    /// <summary>
+    /// The sentence embedding, computed on first use: only texts that pass the topic gate with some other text are
+    /// featurized, and most prepared claims only ever meet the gate. Deterministic, so threads that race compute equal
+    /// arrays and either may be kept (a reference write is atomic); nothing writes to the array after publishing.
+    /// </summary>
+    internal float[] Embedding => _embedding ?? (_embedding = Featurizer.EmbedPrepared(Text));
+
+    private volatile float[]? _embedding;
 
     private readonly string[] _contentStems;
     /// <summary>Sorted (ordinal) distinct stems of the content words; a copy, so callers cannot change this instance.</summary>

@@ -60,6 +60,9 @@ public class LexiconPrecheckTests
         // And the checks rule out most words, which is why they pay: some frequent words have neither.
         Assert.Contains(words, w => !lexicon.InTaxonomy(w));
         Assert.Contains(words, w => !lexicon.MayHaveAntonym(w));
+        // The general-side shortcut of Relations (CanBeGeneral) is exercised both ways here.
+        Assert.Contains(words, w => lexicon.Relations(w).CanBeGeneral);
+        Assert.Contains(words, w => !lexicon.Relations(w).CanBeGeneral);
     }
 
     /// <summary>Every ordered pair: a word ruled out by its pre-check has no relation; returns how many pairs do have each.</summary>
@@ -69,8 +72,15 @@ public class LexiconPrecheckTests
         foreach (var a in words)
         {
             bool tax = lexicon.InTaxonomy(a), ant = lexicon.MayHaveAntonym(a);
+            var ra = lexicon.Relations(a);
+            Assert.Equal((tax, ant), (ra.InTaxonomy, ra.MayHaveAntonym));
             foreach (var b in words)
             {
+                // The per-word resolved relations (what the featurizer compares) give what the string look-ups give.
+                var rb = lexicon.Relations(b);
+                Assert.True(lexicon.Generalises(a, b) == Lexicon.Generalises(ra, rb), $"Generalises('{a}', '{b}') differs via Relations");
+                Assert.True(lexicon.AreCohyponyms(a, b, 2) == Lexicon.AreCohyponyms(ra, rb, 2), $"AreCohyponyms('{a}', '{b}') differs via Relations");
+                Assert.True(lexicon.Antonymy(a, b) == lexicon.Antonymy(ra, rb), $"Antonymy('{a}', '{b}') differs via Relations");
                 var g = lexicon.Generalises(a, b);
                 if (g >= 0) generalises++;
                 if (!tax) Assert.True(g == -1, $"InTaxonomy('{a}') is false but Generalises('{a}', '{b}') = {g}");
