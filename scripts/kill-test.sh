@@ -51,21 +51,7 @@ else
   echo "corpus: $ARTICLES generated articles (../shared absent)"
 fi
 
-dump() { # content tables in key order, timestamps and pair row ids left out (as StoreDump.cs)
-  python3 - "$1" <<'PY'
-import sqlite3, sys
-c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-for q in ["SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
-          "SELECT id, name, roles FROM speakers ORDER BY id",
-          "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
-          "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
-          "SELECT * FROM claims ORDER BY id",
-          "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
-          "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs ORDER BY claim_a, claim_b"]:
-    print("##", q)
-    for row in c.execute(q): print("\t".join("NULL" if v is None else repr(v) for v in row))
-PY
-}
+dump() { python3 "$REPO/scripts/store-dump.py" "$1"; } # content tables in key order, no timestamps or pair row ids
 check() { # integrity, WAL, no orphans or duplicates; prints counts
   python3 - "$1" <<'PY'
 import sqlite3, sys

@@ -14,7 +14,7 @@ public class LearnedAttributionTests
 {
     private static readonly TextAnalyzer Analyzer = new();
 
-    private static TextSpan Find(string text, string part, int from = 0)
+    internal static TextSpan Find(string text, string part, int from = 0)
     {
         int i = text.IndexOf(part, from, StringComparison.Ordinal);
         Assert.True(i >= 0, $"'{part}' not in text");
@@ -250,7 +250,8 @@ public class LearnedAttributionTests
         Assert.True(claim.Speaker.Text.Contains("mayor"), $"speaker '{claim.Speaker.Text}' at {claim.Speaker.Span}");
     }
 
-    private static (int Code, string Out, string Err) Run(Command command, params string[] args)
+    /// <summary>Runs one `cnlp GROUP COMMAND ...` parse in memory (args[0] is the group); the stacked tests share it.</summary>
+    internal static (int Code, string Out, string Err) Run(Command command, params string[] args)
     {
         var root = new RootCommand();
         var group = new Command(args[0]);

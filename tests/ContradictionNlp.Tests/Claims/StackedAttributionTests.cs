@@ -15,12 +15,7 @@ public class StackedAttributionTests
 {
     private static readonly TextAnalyzer Analyzer = new();
 
-    private static TextSpan Find(string text, string part, int from = 0)
-    {
-        int i = text.IndexOf(part, from, StringComparison.Ordinal);
-        Assert.True(i >= 0, $"'{part}' not in text");
-        return new TextSpan(i, i + part.Length);
-    }
+    private static TextSpan Find(string text, string part, int from = 0) => LearnedAttributionTests.Find(text, part, from);
 
     private static Claim RuleClaim(string text, TextSpan speaker, TextSpan cue, TextSpan content, ClaimKind kind, CueClass cls, TextSpan gap = default) =>
         new(Claim.MakeId("a", content), "a", 0, new TextSpan(0, text.Length), new SpeakerMention(speaker, speaker.Of(text), MentionKind.Name, speaker.Of(text), []),
@@ -208,19 +203,7 @@ public class StackedAttributionTests
         Assert.Empty(learned.Extract(article, tokenized, new DiagnosticBag(), null, []));
     }
 
-    private static (int Code, string Out, string Err) Run(Command command, params string[] args)
-    {
-        var root = new RootCommand();
-        var group = new Command(args[0]);
-        root.Subcommands.Add(group);
-        group.Subcommands.Add(command);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0) return (2, "", string.Join("\n", parse.Errors.Select(e => e.Message)));
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(Command command, params string[] args) => LearnedAttributionTests.Run(command, args);
 
     [Fact]
     public void Cli_trains_a_stacked_model_that_the_learned_and_hybrid_evaluations_load()
