@@ -114,17 +114,34 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     // (new information), so "A" vs "not-A and more" scores low one way and high the other. The direction
     // with the higher contradiction probability decides (its whole distribution is used); reasons come
     // from a->b so their spans keep indexing a and b.
+    // The b->a direction is scored without reasons (Combine reads only its probabilities and whether a "subject"
+    // reason fired), which saves building its messages and spans; the result is the same.
     private ContradictionScore Model(NliScorer n, PreparedText a, PreparedText b) =>
-        PairCache is { } pairs ? pairs.Get((a.Text, b.Text), _ => Combine(n.Score(a, b), n.Score(b, a))) : Combine(n.Score(a, b), n.Score(b, a));
+        PairCache is { } pairs ? pairs.Get((a.Text, b.Text), _ => BothWays(n, a, b)) : BothWays(n, a, b);
 
-    private ContradictionScore BothWays(string a, string b) => Combine(Scorer.Score(a, b), Scorer.Score(b, a));
+    private static ContradictionScore BothWays(NliScorer n, PreparedText a, PreparedText b)
+    {
+        var ab = n.Score(a, b);
+        var (ba, baSubject) = n.ScoreWithoutReasons(b, a);
+        return Combine(ab, ba, baSubject);
+    }
 
-    private static ContradictionScore Combine(ContradictionScore ab, ContradictionScore ba)
+    private ContradictionScore BothWays(string a, string b)
+    {
+        var ab = Scorer.Score(a, b);
+        var ba = Scorer.Score(b, a);
+        return Combine(ab, ba, HasSubject(ba));
+    }
+
+    private static bool HasSubject(ContradictionScore s) => s.Reasons.Any(r => r.Kind == "subject");
+
+    /// <param name="baSubject">Whether the b-&gt;a direction had a "subject" reason (its reasons are otherwise unused).</param>
+    private static ContradictionScore Combine(ContradictionScore ab, ContradictionScore ba, bool baSubject)
     {
         var best = ba.Contradiction > ab.Contradiction ? ba : ab;
         var (c, n) = (best.Contradiction, best.Neutral);
         var reasons = ab.Reasons;
-        if (ab.Reasons.Any(r => r.Kind == "subject") || ba.Reasons.Any(r => r.Kind == "subject"))
+        if (HasSubject(ab) || baSubject)
         {
             // The subject reason explains the lowered score, so it leads (when the a->b direction has it).
             reasons = [.. ab.Reasons.Where(r => r.Kind == "subject"), .. ab.Reasons.Where(r => r.Kind != "subject")];

@@ -40,6 +40,16 @@ public sealed class NliScorer : IContradictionScorer
     /// <summary>As <see cref="Score(string, string)"/> from texts prepared once by <see cref="PairFeaturizer.Prepare"/>; the same result bit for bit.</summary>
     public ContradictionScore Score(PreparedText premise, PreparedText hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis));
 
+    /// <summary>
+    /// As <see cref="Score(PreparedText, PreparedText)"/> with the same probabilities bit for bit but no reasons (an
+    /// empty list), and whether a "subject" reason would have fired: what the pair scorer keeps of the reverse direction.
+    /// </summary>
+    internal (ContradictionScore Score, bool DifferentSubjects) ScoreWithoutReasons(PreparedText premise, PreparedText hypothesis)
+    {
+        var f = Featurizer.FeaturizeWithoutReasons(premise, hypothesis);
+        return (Predict(f), f.DifferentSubjects);
+    }
+
     private ContradictionScore Predict(PairFeatures f)
     {
         Span<double> p = stackalloc double[LogisticModel.Labels.Length];

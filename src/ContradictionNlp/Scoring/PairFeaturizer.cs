@@ -7,7 +7,15 @@ namespace ContradictionNlp.Scoring;
 /// <summary>The features of one (premise, hypothesis) pair and the human-readable cues behind them.</summary>
 /// <param name="Dense">Values in the order of <see cref="PairFeaturizer.FeatureNames"/>.</param>
 /// <param name="Hashed">Indices of active hashed (lexical) features, each with value 1, sorted, distinct.</param>
-public sealed record PairFeatures(float[] Dense, int[] Hashed, IReadOnlyList<Reason> Reasons);
+public sealed record PairFeatures(float[] Dense, int[] Hashed, IReadOnlyList<Reason> Reasons)
+{
+    /// <summary>
+    /// Whether a "subject" reason fired (the clause subjects name different actors), also when <see cref="Reasons"/>
+    /// was not built (<see cref="PairFeaturizer.FeaturizeWithoutReasons"/>): the one thing the pair scorer needs
+    /// from the reverse direction besides its probabilities.
+    /// </summary>
+    public bool DifferentSubjects { get; init; }
+}
 
 /// <summary>
 /// Turns two texts into classifier features. Grows by appending names to <see cref="FeatureNames"/>
@@ -214,7 +222,18 @@ public sealed partial class PairFeaturizer
     /// As <see cref="Featurize(string, string)"/> from two prepared texts; the same features and reasons bit for bit.
     /// A text prepared by another featurizer (other vectors, lexicon or version) is prepared again by this one.
     /// </summary>
-    public PairFeatures Featurize(PreparedText premisePrepared, PreparedText hypothesisPrepared)
+    public PairFeatures Featurize(PreparedText premisePrepared, PreparedText hypothesisPrepared) =>
+        Featurize(premisePrepared, hypothesisPrepared, withReasons: true);
+
+    /// <summary>
+    /// As <see cref="Featurize(PreparedText, PreparedText)"/> with the same features and <see cref="PairFeatures.DifferentSubjects"/>,
+    /// but no reasons (an empty list): the pair scorer scores each pair both ways and keeps only the a-&gt;b reasons, so
+    /// building the b-&gt;a messages and spans (string formatting, LINQ, span arrays) is work thrown away.
+    /// </summary>
+    internal PairFeatures FeaturizeWithoutReasons(PreparedText premisePrepared, PreparedText hypothesisPrepared) =>
+        Featurize(premisePrepared, hypothesisPrepared, withReasons: false);
+
+    private PairFeatures Featurize(PreparedText premisePrepared, PreparedText hypothesisPrepared, bool withReasons)
     {
         ArgumentNullException.ThrowIfNull(premisePrepared);
         ArgumentNullException.ThrowIfNull(hypothesisPrepared);
@@ -226,7 +245,9 @@ public sealed partial class PairFeaturizer
         var (h, hc) = WithLexicalFlags(hp);
         var f = new float[FeatureCount(FeaturizerVersion)];
         var hashed = new SortedSet<int>();
-        var reasons = new List<Reason>();
+        // Null when not wanted: every reasons?.Add below is skipped then, and its arguments are never evaluated.
+        var reasons = withReasons ? new List<Reason>() : null;
+        var differentSubjects = false;
         var k = 0;
 
         // Sentence cosine.
@@ -280,11 +301,11 @@ public sealed partial class PairFeaturizer
         // Direction matters: in SICK "There is no cat ..." vs "A cat ..." is mostly neutral, the reverse a contradiction.
         var negHOnly = negMismatch && negH.Count > negP.Count;
         f[k++] = negHOnly ? overlap : 0f;
-        if (negMismatch)
+        if (negMismatch && reasons is not null)
         {
             var (more, moreName) = negH.Count > negP.Count ? (negH, "second") : (negP, "first");
             var words = string.Join(", ", more.Select(w => $"'{w.Lower}'"));
-            reasons.Add(new Reason("negation", $"{words} negates the {moreName} text only: polarity mismatch",
+            reasons?.Add(new Reason("negation", $"{words} negates the {moreName} text only: polarity mismatch",
                 [.. negP.Select(w => w.Span)], [.. negH.Select(w => w.Span)]));
         }
         foreach (var w in negP) hashed.Add(Hash("negp|", w.Lower));
@@ -296,7 +317,7 @@ public sealed partial class PairFeaturizer
         foreach (var (pw, hw, kind) in antonyms)
         {
             var how = kind == AntonymKind.Direct ? "WordNet antonyms" : "WordNet indirect antonyms";
-            reasons.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': {how}", [pw.Span], [hw.Span]));
+            reasons?.Add(new Reason("antonym", $"'{pw.Lower}' vs '{hw.Lower}': {how}", [pw.Span], [hw.Span]));
             hashed.Add(Hash("ant|", pw.Lower, "|", hw.Lower));
         }
 
@@ -306,11 +327,11 @@ public sealed partial class PairFeaturizer
         var numDiff = numP.Count > 0 && numH.Count > 0 && !numH.All(n => numP.Exists(m => m.Value == n.Value));
         f[k++] = numDiff ? 1f : 0f;
         f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
-        if (numDiff)
+        if (numDiff && reasons is not null)
         {
             var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
             var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
-            reasons.Add(new Reason("number",
+            reasons?.Add(new Reason("number",
                 $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
                 [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]));
         }
@@ -319,7 +340,7 @@ public sealed partial class PairFeaturizer
         var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !dateH.All(d => dateP.Exists(x => x.Lower == d.Lower));
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
-            reasons.Add(new Reason("date",
+            reasons?.Add(new Reason("date",
                 $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
                 [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]));
 
@@ -332,7 +353,7 @@ public sealed partial class PairFeaturizer
         f[k++] = modMismatch ? 1f : 0f;
         f[k++] = modSetH.Except(modSetP).Any() ? 1f : 0f;
         if (modMismatch)
-            reasons.Add(new Reason("modality",
+            reasons?.Add(new Reason("modality",
                 $"{Quote(modP.Select(w => w.Lower), "no modal")} vs {Quote(modH.Select(w => w.Lower), "no modal")}: different modality",
                 [.. modP.Select(w => w.Span)], [.. modH.Select(w => w.Span)]));
 
@@ -343,7 +364,7 @@ public sealed partial class PairFeaturizer
         f[k++] = quantMismatch ? 1f : 0f;
         f[k++] = h.Exists(w => Existential.Contains(w.Lower)) ? 1f : 0f;
         if (quantMismatch)
-            reasons.Add(new Reason("quantifier",
+            reasons?.Add(new Reason("quantifier",
                 $"{Quote(uniP.Select(w => w.Lower), "no universal")} vs {Quote(uniH.Select(w => w.Lower), "no universal")}: different quantifier",
                 [.. uniP.Select(w => w.Span)], [.. uniH.Select(w => w.Span)]));
 
@@ -362,14 +383,14 @@ public sealed partial class PairFeaturizer
         var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Stem).SequenceEqual(hc.Select(w => w.Stem));
         f[k++] = reordered ? 1f : 0f;
         if (reordered)
-            reasons.Add(new Reason("order", "same words in a different order: the roles may be swapped",
+            reasons?.Add(new Reason("order", "same words in a different order: the roles may be swapped",
                 [.. pc.Select(w => w.Span)], [.. hc.Select(w => w.Span)]));
         f[k++] = subs.Count > 0 ? overlap : 0f;
         f[k++] = Frac(hUn, hc.Count) * cos;
 
         foreach (var (pw, hw, sim) in subs)
         {
-            reasons.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim:0.00})", [pw.Span], [hw.Span]));
+            reasons?.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim:0.00})", [pw.Span], [hw.Span]));
             hashed.Add(Hash("sub|", pw.Lower, "|", hw.Lower));
         }
         for (var i = 0; i < hc.Count; i++)
@@ -382,11 +403,13 @@ public sealed partial class PairFeaturizer
             hashed.Add(Hash("h|", hc[i].Lower));
         }
 
+        // Only the "aligned" reason reads this list.
         var aligned = new List<(Word P, Word H)>();
-        for (var i = 0; i < hc.Count; i++)
-            if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add((pc[hBestIdx[i]], hc[i]));
+        if (reasons is not null)
+            for (var i = 0; i < hc.Count; i++)
+                if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add((pc[hBestIdx[i]], hc[i]));
         if (aligned.Count > 0)
-            reasons.Add(new Reason("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(a => a.H.Lower))}",
+            reasons?.Add(new Reason("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(a => a.H.Lower))}",
                 [.. aligned.Select(a => a.P.Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(a => a.H.Span)]));
 
         // WordNet taxonomy: H words covered by a P word (same, synonym or hypernym: "dog" covers "animal"),
@@ -426,18 +449,18 @@ public sealed partial class PairFeaturizer
         f[k++] = negMismatch && !negHOnly ? overlap : 0f;
         f[k++] = Math.Min(antonyms.Count - direct, 3) / 3f;
         foreach (var (pw, hw) in specific)
-            reasons.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
+            reasons?.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
         if (FeaturizerVersion >= 2)
-            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter);
+            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter, ref differentSubjects);
         if (FeaturizerVersion >= 3)
-            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons);
+            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons, ref differentSubjects);
         if (FeaturizerVersion >= 4)
             k = FeaturizeV4(p, h, pc, hc, f, k, hashed);
         if (FeaturizerVersion >= 5)
             k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
-        return new PairFeatures(f, [.. hashed], reasons);
+        return new PairFeatures(f, [.. hashed], reasons is null ? [] : reasons) { DifferentSubjects = differentSubjects };
     }
 
     // Version 2 word sets. Why each: news claims hinge on them, and NLI captions rarely show them.
@@ -460,8 +483,8 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
         List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason> reasons,
-        HashSet<string> stemsP, HashSet<string> stemsH, int shared)
+        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason>? reasons,
+        HashSet<string> stemsP, HashSet<string> stemsH, int shared, ref bool differentSubjects)
     {
         // stemsP/stemsH: the distinct content stems of each side; shared: how many they have in common.
         f[k++] = Math.Min(shared, 5) / 5f;
@@ -494,7 +517,7 @@ public sealed partial class PairFeaturizer
                 {
                     negPredicate = true;
                     var (negSide, otherSide) = negP.Count > negH.Count ? ("first", "second") : ("second", "first");
-                    reasons.Add(new Reason("negated-predicate",
+                    reasons?.Add(new Reason("negated-predicate",
                         $"'{negs[0].Lower} {pred.Lower}' in the {negSide} text vs '{partner.Lower}' in the {otherSide}: the same predicate with opposite polarity",
                         negP.Count > negH.Count ? [negs[0].Span, pred.Span] : [partner.Span],
                         negP.Count > negH.Count ? [partner.Span] : [negs[0].Span, pred.Span]));
@@ -520,17 +543,17 @@ public sealed partial class PairFeaturizer
             }
         f[k++] = sameNoun.Count > 0 ? 1f : 0f;
         foreach (var (a, b) in sameNoun.Take(1))
-            reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
+            reasons?.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
 
         // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
         var condP = WordsIn(p, Conditionals);
         var condH = WordsIn(h, Conditionals);
         var condMismatch = (condP.Count > 0) != (condH.Count > 0);
         f[k++] = condMismatch ? 1f : 0f;
-        if (condMismatch)
+        if (condMismatch && reasons is not null)
         {
             var (c, side) = condP.Count > 0 ? (condP, "first") : (condH, "second");
-            reasons.Add(new Reason("conditional", $"'{c[0].Lower}' makes the {side} text conditional; the other is unconditional",
+            reasons?.Add(new Reason("conditional", $"'{c[0].Lower}' makes the {side} text conditional; the other is unconditional",
                 [.. condP.Select(w => w.Span)], [.. condH.Select(w => w.Span)]));
         }
 
@@ -540,8 +563,9 @@ public sealed partial class PairFeaturizer
         var subjectMismatch = subjP.Count > 0 && subjH.Count > 0 && shared > 0
             && !subjP.Exists(w => stemsH.Contains(w.Stem)) && !subjH.Exists(w => stemsP.Contains(w.Stem));
         f[k++] = subjectMismatch ? 1f : 0f;
+        if (subjectMismatch && FeaturizerVersion < 3) differentSubjects = true;
         if (subjectMismatch && FeaturizerVersion < 3)
-            reasons.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects",
+            reasons?.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects",
                 [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
 
         // A plan and its outcome: "will begin" on one side, the same verb without "will" on the other.
@@ -551,7 +575,7 @@ public sealed partial class PairFeaturizer
             && (w.Lower.EndsWith("ed", StringComparison.Ordinal) || _lexicon.Lemma(w.Lower) is not null));
         f[k++] = temporal ? 1f : 0f;
         if (temporal)
-            reasons.Add(new Reason("tense", "one text says what will happen, the other what happened", [], []));
+            reasons?.Add(new Reason("tense", "one text says what will happen, the other what happened", [], []));
         return k;
     }
 
@@ -566,7 +590,7 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private int FeaturizeV3(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, int[] hBestIdx, float[] pBest,
         float[] f, int k, List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        SortedSet<int> hashed, List<Reason> reasons)
+        SortedSet<int> hashed, List<Reason>? reasons, ref bool differentSubjects)
     {
         // Negation scope: the content words after the odd negation (up to 6) that the other text covers.
         float scopeCovered = 0f, scopeUncovered = 0f;
@@ -615,8 +639,9 @@ public sealed partial class PairFeaturizer
         // Clause subjects naming different actors.
         var differs = SubjectsDiffer(p, h, out var subjP, out var subjH, out var why);
         f[k++] = differs ? 1f : 0f;
+        if (differs) differentSubjects = true;
         if (differs)
-            reasons.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects{why}",
+            reasons?.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects{why}",
                 [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
         return k;
     }
