@@ -140,6 +140,56 @@ public class PreparedScoringEquivalenceTests
             }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Featurize_without_reasons_gives_the_same_features_and_the_subject_flag_and_no_reasons(int version)
+    {
+        // The pair scorer's reverse direction: its features must not change when its reasons are not built, and
+        // DifferentSubjects must be exactly "a subject reason fired" (version 2 has its own rule, version 3 on another).
+        var nli = Nli();
+        var f = new PairFeaturizer(nli.Featurizer.Embedder, ShippedModels.Catalog.LoadLexicon(), nli.Featurizer.HashBuckets, version);
+        var prepared = Texts.Select(f.Prepare).ToArray();
+        int subjects = 0, withReasons = 0;
+        foreach (var i in Enumerable.Range(0, Texts.Length))
+            foreach (var j in Enumerable.Range(0, Texts.Length))
+            {
+                var full = f.Featurize(prepared[i], prepared[j]);
+                var lean = f.FeaturizeWithoutReasons(prepared[i], prepared[j]);
+                Assert.Equal(full.Dense.Select(BitConverter.SingleToInt32Bits), lean.Dense.Select(BitConverter.SingleToInt32Bits));
+                Assert.Equal(full.Hashed, lean.Hashed);
+                Assert.Empty(lean.Reasons);
+                var fired = full.Reasons.Any(r => r.Kind == "subject");
+                Assert.True(fired == full.DifferentSubjects && fired == lean.DifferentSubjects, $"subject flag differs: '{Texts[i]}' / '{Texts[j]}'");
+                if (fired) subjects++;
+                if (full.Reasons.Count > 0) withReasons++;
+            }
+        // Not vacuous: from version 2 on some pairs have different subjects (version 1 has no subject cue), and
+        // the full path builds reasons for many pairs that the lean path leaves out.
+        if (version >= 2) Assert.InRange(subjects, 1, Texts.Length * Texts.Length - 1);
+        else Assert.Equal(0, subjects);
+        Assert.True(withReasons >= 100, $"only {withReasons} pairs had reasons");
+    }
+
+    [Fact]
+    public void Nli_score_without_reasons_has_the_same_probabilities()
+    {
+        var nli = Nli();
+        // A subject pair (as in ScorerV3FeatureTests): the lean score still reports it.
+        var a = nli.Featurizer.Prepare("some Russian soldiers entered the country from Belarusian land");
+        var b = nli.Featurizer.Prepare("no Belarusian soldiers were involved");
+        var full = nli.Score(a, b);
+        var (lean, subject) = nli.ScoreWithoutReasons(a, b);
+        AssertSame(full with { Reasons = [] }, lean, "a/b");
+        Assert.Contains(full.Reasons, r => r.Kind == "subject");
+        Assert.True(subject);
+        var (_, same) = nli.ScoreWithoutReasons(nli.Featurizer.Prepare("the bank will cut interest rates"), nli.Featurizer.Prepare("the bank cut interest rates on Monday"));
+        Assert.False(same);
+    }
+
     [Fact]
     public void The_cache_is_bounded_and_a_text_from_another_featurizer_is_prepared_again()
     {
