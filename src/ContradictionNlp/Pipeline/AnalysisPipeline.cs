@@ -136,80 +136,84 @@ public sealed class AnalysisPipeline
         var inFlight = new Queue<(long Article, List<SpeakerPool> Touched)>();
         var group = new CommitGroup(_store, _options);
         bool finished = false;
+
+        // What both paths (writer thread or inline writes) do alike.
+        void Skip(Article article)
+        {
+            skipped++;
+            diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
+        }
+        ArticleBatch PrepareAndPair(Func<Prepared> prepare)
+        {
+            // The article's own diagnostics join the run's here, in input order, whichever thread made them.
+            var prepared = prepare();
+            foreach (var d in prepared.Diagnostics) diagnostics.Add(d);
+            return Pair(prepared, resolver, pools);
+        }
+        void Count(ArticleBatch batch)
+        {
+            fresh++;
+            claims += batch.Claims.Count;
+            pairs += batch.Pairs.Count;
+            flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
+        }
+
         try
         {
-        foreach (var (article, prepare) in Schedule(articles, storeWriter, cancellationToken))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (storeWriter is not null)
+            foreach (var (article, prepare) in Schedule(articles, storeWriter, cancellationToken))
             {
-                ApplyDurable(storeWriter, inFlight, pools);
-                if (storeWriter.Handed(article.Id) || _store.HasArticle(article.Id))
+                cancellationToken.ThrowIfCancellationRequested();
+                if (storeWriter is not null)
                 {
-                    skipped++;
-                    diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
+                    ApplyDurable(storeWriter, inFlight, pools);
+                    if (storeWriter.Handed(article.Id) || _store.HasArticle(article.Id))
+                        Skip(article);
+                    else
+                    {
+                        var batch = PrepareAndPair(prepare!);
+                        inFlight.Enqueue((pools.Article, pools.TakeTouched()));
+                        storeWriter.Write(pools.Article, batch);
+                        Count(batch);
+                    }
+                    progress?.Report(new PipelineProgress(++done, total, article.Origin));
+                    continue;
                 }
-                else
-                {
-                    var prepared = prepare!();
-                    foreach (var d in prepared.Diagnostics) diagnostics.Add(d);
-                    var batch = Pair(prepared, resolver, pools);
-                    inFlight.Enqueue((pools.Article, pools.TakeTouched()));
-                    storeWriter.Write(pools.Article, batch);
-                    fresh++;
-                    claims += batch.Claims.Count;
-                    pairs += batch.Pairs.Count;
-                    flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
-                }
-                progress?.Report(new PipelineProgress(++done, total, article.Origin));
-                continue;
-            }
-            long t = StageTimeTotals.Start(sink);
-            group.Open();
-            bool stored = _store.HasArticle(article.Id);
-            bool wrote = false;
-            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
-            if (stored)
-            {
-                skipped++;
-                diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
-            }
-            else
-            {
-                // The article's own diagnostics join the run's here, in input order, whichever thread made them.
-                var prepared = prepare!();
-                foreach (var d in prepared.Diagnostics) diagnostics.Add(d);
-                var batch = Pair(prepared, resolver, pools);
-                // A failure here (or in any stage) is a programming or I/O error: it ends the run,
-                // and the store's transaction guarantees this article left nothing behind.
-                t = StageTimeTotals.Start(sink);
-                var rowIds = new List<long>(batch.Claims.Count);
-                bool saved = _store.SaveArticle(batch, rowIds);
+                long t = StageTimeTotals.Start(sink);
+                group.Open();
+                bool stored = _store.HasArticle(article.Id);
+                bool wrote = false;
                 StageTimeTotals.Lap(sink, PipelineStage.Store, t);
-                if (saved)
-                {
-                    wrote = true;
-                    pools.Commit(rowIds);
-                    fresh++;
-                    claims += batch.Claims.Count;
-                    pairs += batch.Pairs.Count;
-                    flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
-                }
+                if (stored)
+                    Skip(article);
                 else
                 {
-                    // Only reachable if another process stored it between our check and our write:
-                    // its claims are in the store already, so take our copies out of the pools.
-                    pools.Undo();
-                    skipped++;
-                    diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
+                    var batch = PrepareAndPair(prepare!);
+                    // A failure here (or in any stage) is a programming or I/O error: it ends the run,
+                    // and the store's transaction guarantees this article left nothing behind.
+                    t = StageTimeTotals.Start(sink);
+                    var rowIds = new List<long>(batch.Claims.Count);
+                    bool saved = _store.SaveArticle(batch, rowIds);
+                    StageTimeTotals.Lap(sink, PipelineStage.Store, t);
+                    if (saved)
+                    {
+                        wrote = true;
+                        pools.Commit(rowIds);
+                        Count(batch);
+                    }
+                    else
+                    {
+                        // Only reachable if another process stored it between our check and our write:
+                        // its claims are in the store already, so take our copies out of the pools.
+                        pools.Undo();
+                        Skip(article);
+                    }
                 }
+                t = StageTimeTotals.Start(sink);
+                group.Done(wrote);
+                StageTimeTotals.Lap(sink, PipelineStage.Store, t);
+                progress?.Report(new PipelineProgress(++done, total, article.Origin));
             }
-            t = StageTimeTotals.Start(sink);
-            group.Done(wrote);
-            StageTimeTotals.Lap(sink, PipelineStage.Store, t);
-            progress?.Report(new PipelineProgress(++done, total, article.Origin));
-        }
-        finished = true;
+            finished = true;
         }
         finally
         {

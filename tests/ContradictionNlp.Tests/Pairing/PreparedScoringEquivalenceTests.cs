@@ -57,6 +57,13 @@ public class PreparedScoringEquivalenceTests
         public ContradictionScore Score(string premise, string hypothesis) => inner.Score(premise, hypothesis);
     }
 
+    /// <summary>Dense features bit for bit (a float compare would let -0 equal 0) and the same hashed keys.</summary>
+    private static void AssertSameFeatures(PairFeatures expected, PairFeatures actual)
+    {
+        Assert.Equal(expected.Dense.Select(BitConverter.SingleToInt32Bits), actual.Dense.Select(BitConverter.SingleToInt32Bits));
+        Assert.Equal(expected.Hashed, actual.Hashed);
+    }
+
     private static void AssertSame(ContradictionScore expected, ContradictionScore actual, string where)
     {
         Assert.True(BitConverter.DoubleToInt64Bits(expected.Contradiction) == BitConverter.DoubleToInt64Bits(actual.Contradiction), $"contradiction differs: {where}");
@@ -134,8 +141,7 @@ public class PreparedScoringEquivalenceTests
             {
                 var expected = f.Featurize(Texts[i], Texts[j]);
                 var actual = f.Featurize(prepared[i], prepared[j]);
-                Assert.Equal(expected.Dense.Select(BitConverter.SingleToInt32Bits), actual.Dense.Select(BitConverter.SingleToInt32Bits));
-                Assert.Equal(expected.Hashed, actual.Hashed);
+                AssertSameFeatures(expected, actual);
                 AssertSame(new ContradictionScore(0, 0, 0, expected.Reasons), new ContradictionScore(0, 0, 0, actual.Reasons), $"'{Texts[i]}' / '{Texts[j]}'");
             }
     }
@@ -159,8 +165,7 @@ public class PreparedScoringEquivalenceTests
             {
                 var full = f.Featurize(prepared[i], prepared[j]);
                 var lean = f.FeaturizeWithoutReasons(prepared[i], prepared[j]);
-                Assert.Equal(full.Dense.Select(BitConverter.SingleToInt32Bits), lean.Dense.Select(BitConverter.SingleToInt32Bits));
-                Assert.Equal(full.Hashed, lean.Hashed);
+                AssertSameFeatures(full, lean);
                 Assert.Empty(lean.Reasons);
                 var fired = full.Reasons.Any(r => r.Kind == "subject");
                 Assert.True(fired == full.DifferentSubjects && fired == lean.DifferentSubjects, $"subject flag differs: '{Texts[i]}' / '{Texts[j]}'");
