@@ -29,7 +29,7 @@ public sealed record RescoreSummary(int Pairs, string ModelVersion, double Thres
 public sealed partial class ClaimStore
 {
     public bool PairExists(long pairId) =>
-        Scalar("SELECT 1 FROM pairs WHERE id = $id", null, ("$id", pairId)) is not null;
+        Scalar("SELECT 1 FROM pairs WHERE id = $id", null, ("$id", pairId)) is not null || GatedPairExists(pairId, null);
 
     /// <summary>The pair with this id, or null when there is none (deleted, or never existed).</summary>
     public StoredPair? GetPair(long pairId) =>
@@ -61,7 +61,12 @@ public sealed partial class ClaimStore
             throw new ArgumentException($"Unknown verdict '{verdict}': expected one of {string.Join(", ", Verdicts.Storable)}.", nameof(verdict));
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         using var tx = _connection.BeginTransaction(deferred: false);
-        if (Scalar("SELECT 1 FROM pairs WHERE id = $id", tx, ("$id", pairId)) is null) return null;
+        if (Scalar("SELECT 1 FROM pairs WHERE id = $id", tx, ("$id", pairId)) is null)
+        {
+            if (!GatedPairExists(pairId, tx)) return null;
+            // STORE9: a gated pair has no pairs row for the verdict to reference: it gets one, as it reads (same id, score, version).
+            PromoteGated(pairId, Pairing.PairScorer.Unrelated, null, tx);
+        }
         var latest = ReadReviews("WHERE pair_id = $pair ORDER BY id DESC LIMIT 1", tx, ("$pair", pairId)).FirstOrDefault();
         if (latest is not null && latest.Verdict == verdict && latest.Reviewer == reviewer && latest.Note == note)
             return new ReviewWrite(latest, false);
@@ -157,7 +162,9 @@ public sealed partial class ClaimStore
         long last = long.MinValue;
         while (true)
         {
-            var batch = new List<(long Id, Claim A, Claim B, float Similarity, double Old)>(batchSize);
+            // STORE9: the next batch by id over both tables. Each table gives its next batchSize rows by id (a range read
+            // on its rowid); the merge keeps the lowest batchSize, and the rest are read again with the next batch.
+            var batch = new List<(long Id, Claim A, Claim B, float Similarity, double Old, bool Gated)>(batchSize);
             using (var cmd = Command($"""
                 SELECT p.id, p.similarity, p.score, {ClaimColumns("ca")}, {ClaimColumns("cb")}
                 FROM pairs p JOIN claims ca ON ca.id = p.claim_a JOIN claims cb ON cb.id = p.claim_b
@@ -165,8 +172,19 @@ public sealed partial class ClaimStore
                 """, null, ("$last", last), ("$n", batchSize)))
             using (var r = cmd.ExecuteReader())
                 while (r.Read())
-                    batch.Add((r.GetInt64(0), ReadClaim(r, 3), ReadClaim(r, 3 + ClaimColumnCount), (float)r.GetDouble(1), r.GetDouble(2)));
+                    batch.Add((r.GetInt64(0), ReadClaim(r, 3), ReadClaim(r, 3 + ClaimColumnCount), (float)r.GetDouble(1), r.GetDouble(2), false));
+            using (var cmd = Command($"""
+                SELECT g.id, g.similarity, {ClaimColumns("ga")}, {ClaimColumns("gb")}
+                FROM {GatedFrom}
+                WHERE g.id > $last ORDER BY g.id LIMIT $n
+                """, null, ("$last", last), ("$n", batchSize)))
+            using (var r = cmd.ExecuteReader())
+                while (r.Read())
+                    batch.Add((r.GetInt64(0), ReadClaim(r, 2), ReadClaim(r, 2 + ClaimColumnCount), (float)r.GetDouble(1),
+                        Pairing.PairScorer.Unrelated.Contradiction, true));
             if (batch.Count == 0) break;
+            batch.Sort((x, y) => x.Id.CompareTo(y.Id));
+            if (batch.Count > batchSize) batch.RemoveRange(batchSize, batch.Count - batchSize);
             // Score outside the transaction (the slow part), then write the batch at once.
             var scores = batch.Select(p => score(p.A, p.B, p.Similarity)).ToList();
             using (var tx = _connection.BeginTransaction())
@@ -174,11 +192,17 @@ public sealed partial class ClaimStore
                 for (var i = 0; i < batch.Count; i++)
                 {
                     var s = scores[i];
-                    Execute("""
-                        UPDATE pairs SET score = $score, entailment = $ent, neutral = $neu, reasons = $reasons, model_version = $model
-                        WHERE id = $id
-                        """, tx, ("$score", s.Contradiction), ("$ent", s.Entailment), ("$neu", s.Neutral),
-                        ("$reasons", ReasonJson.ToJson(s.Reasons)), ("$model", modelVersion), ("$id", batch[i].Id));
+                    if (!batch[i].Gated)
+                        Execute("""
+                            UPDATE pairs SET score = $score, entailment = $ent, neutral = $neu, reasons = $reasons, model_version = $model
+                            WHERE id = $id
+                            """, tx, ("$score", s.Contradiction), ("$ent", s.Entailment), ("$neu", s.Neutral),
+                            ("$reasons", ReasonJson.ToJson(s.Reasons)), ("$model", modelVersion), ("$id", batch[i].Id));
+                    // STORE9: a gated pair the gate still stops only records the new version; one it lets through (a new
+                    // gate or model) becomes a full pairs row with the same id.
+                    else if (IsGated(s))
+                        Execute("UPDATE gated_pairs SET model_version = $model WHERE id = $id", tx, ("$model", modelVersion), ("$id", batch[i].Id));
+                    else PromoteGated(batch[i].Id, s, modelVersion, tx);
                     bool was = batch[i].Old >= threshold, now = s.Contradiction >= threshold;
                     if (was) before++;
                     if (now) after++;

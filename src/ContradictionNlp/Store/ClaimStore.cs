@@ -362,7 +362,8 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is null) return;
         var group = _group;
         _group = null;
-        try { group.Commit(); }
+        long tc = StoreProfile.Now;
+        try { group.Commit(); StoreProfile.Add(5, StoreProfile.Now - tc); }
         catch
         {
             // Not committed: what the group's articles taught us about speaker rows may not hold.
@@ -401,6 +402,7 @@ public sealed partial class ClaimStore : IDisposable
         // statements below run inside it, as SQLite transactions belong to the connection.
         _ = tx;
         var a = batch.Article;
+        long t0 = StoreProfile.Now;
         if (HasArticleStatement().Text(1, a.Id).Exists()) return false;
 
         var now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
@@ -418,6 +420,8 @@ public sealed partial class ClaimStore : IDisposable
         // A speaker comes back in article after article with the same name, roles and aliases: rows this store
         // instance knows it holds are not written again (writing them would change nothing). What this article
         // adds is only remembered once the article is saved (see _speakerRowsPending).
+        long t1 = StoreProfile.Now;
+        StoreProfile.Add(0, t1 - t0);
         _speakerRowsPending.Clear();
         foreach (var s in batch.Speakers)
         {
@@ -446,7 +450,10 @@ public sealed partial class ClaimStore : IDisposable
             """);
         var insertEmbedding = Raw(ref _insertEmbedding,
             "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES (?1, ?2, ?3, ?4)");
+        long t2 = StoreProfile.Now;
+        StoreProfile.Add(1, t2 - t1);
         var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
+        _pairClaimRowIds.Clear();
         foreach (var item in batch.Claims)
         {
             var c = item.Claim;
@@ -459,22 +466,36 @@ public sealed partial class ClaimStore : IDisposable
                 .Text(19, c.Kind.ToString()).Text(20, FormatDate(c.Date)).Text(21, c.CueClass.ToString())
                 .Execute();
             // The claim's rowid (claims is a rowid table and no trigger inserts elsewhere).
-            rowIds?.Add(insertClaim.LastInsertRowId);
+            long rowId = insertClaim.LastInsertRowId;
+            rowIds?.Add(rowId);
+            _pairClaimRowIds[c.Id] = rowId; // STORE9: a gated pair names its claims by rowid
+            long te = StoreProfile.Now;
+            StoreProfile.Add(2, te - t2);
             if (item.Vector is { } v)
                 insertEmbedding.Text(1, c.Id).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
+            t2 = StoreProfile.Now;
+            StoreProfile.Add(3, t2 - te);
         }
 
         _reasonsOf = null; // a list seen in an earlier article may have been changed since (lists are only read-only views)
         var insertPair = Raw(ref _insertPair, """
-            INSERT INTO pairs (claim_a, claim_b, similarity, score, entailment, neutral, reasons,
+            INSERT INTO pairs (id, claim_a, claim_b, similarity, score, entailment, neutral, reasons,
                 model_version, temporal_order, days_apart, created_at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """);
+        // STORE9: ids are given here, in batch order, from one sequence over both tables: the same ids SQLite gave when
+        // every pair was a pairs row. A pair the topic gate stopped goes to gated_pairs (schema v4).
+        long pairId = batch.Pairs.Count == 0 ? 0 : NextPairId();
         foreach (var p in batch.Pairs)
-            insertPair.Text(1, p.A.Id).Text(2, p.B.Id).Real(3, (double)p.Similarity).Real(4, p.Score.Contradiction)
-                .Real(5, p.Score.Entailment).Real(6, p.Score.Neutral).Utf8(7, ReasonsUtf8(p.Score.Reasons))
-                .Text(8, batch.ScorerVersion).Text(9, p.Time.Order.ToString()).Int(10, p.Time.DaysApart).Text(11, now)
+        {
+            if (IsGated(p.Score)) { InsertGated(pairId++, p, batch.ScorerVersion); continue; }
+            insertPair.Int(1, pairId++).Text(2, p.A.Id).Text(3, p.B.Id).Real(4, (double)p.Similarity).Real(5, p.Score.Contradiction)
+                .Real(6, p.Score.Entailment).Real(7, p.Score.Neutral).Utf8(8, ReasonsUtf8(p.Score.Reasons))
+                .Text(9, batch.ScorerVersion).Text(10, p.Time.Order.ToString()).Int(11, p.Time.DaysApart).Text(12, now)
                 .Execute();
+        }
+        _pairClaimRowIds.Clear();
+        StoreProfile.Add(4, StoreProfile.Now - t2);
 
         if (rowIds is not null) foreach (var id in rowIds) claimRowIds!.Add(id);
         return true;
@@ -552,20 +573,28 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     /// <summary>Pairs scoring at least <paramref name="minScore"/>, by score descending, then claim ids.</summary>
+    /// <remarks>Gated pairs (schema v4) are listed as the full pairs they stand for, with the gate's score and reason.</remarks>
     public IReadOnlyList<StoredPair> ListPairs(double minScore = 0)
     {
         int n = ClaimColumnCount + 4;
+        // Gated pairs all score PairScorer.Unrelated's probability: below the threshold, their table is not read at all.
+        bool gated = PairScorer.Unrelated.Contradiction >= minScore;
+        var from = !gated ? "pairs" : $"""
+            (SELECT id, claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart, created_at
+             FROM pairs UNION ALL SELECT {GatedColumns()} FROM {GatedFrom})
+            """;
         using var cmd = Command($"""
             SELECT p.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
                    p.temporal_order, p.days_apart, p.created_at,
                    {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
                    {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
-            FROM pairs p
+            FROM {from} p
             JOIN claims ca ON ca.id = p.claim_a JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
             JOIN claims cb ON cb.id = p.claim_b JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
             WHERE p.score >= $min
             ORDER BY p.score DESC, p.claim_a, p.claim_b
             """, null, ("$min", minScore));
+        if (gated) BindGated(cmd);
         using var r = cmd.ExecuteReader();
         var result = new List<StoredPair>();
         while (r.Read())
@@ -585,7 +614,7 @@ public sealed partial class ClaimStore : IDisposable
     {
         int Count(string table) => (int)(long)Scalar($"SELECT count(*) FROM {table}")!;
         return new StoreCounts(Count("articles"), Count("speakers"), Count("speaker_aliases"), Count("claims"),
-            Count("embeddings"), Count("pairs"), Count("reviews"));
+            Count("embeddings"), Count("pairs") + Count("gated_pairs"), Count("reviews")); // STORE9: a gated pair is a pair
     }
 
     public void Dispose()
@@ -594,6 +623,7 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is not null) ForgetSpeakerRows();
         _group?.Dispose();
         _group = null;
+        DisposeGatedStatements(); // STORE9 (ClaimStore.GatedPairs.cs)
         DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
         foreach (var cmd in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId })
             cmd?.Dispose();
@@ -690,4 +720,22 @@ public sealed partial class ClaimStore : IDisposable
         var value = cmd.ExecuteScalar();
         return value is DBNull ? null : value;
     }
+}
+
+/// <summary>STORE9 profiling: time per section of the store's write path, printed at exit when CNLP_STORE_PROFILE=1.</summary>
+internal static class StoreProfile
+{
+    public static readonly bool On = Environment.GetEnvironmentVariable("CNLP_STORE_PROFILE") == "1";
+    private static readonly long[] Ticks = new long[6];
+    private static readonly string[] Names = ["article", "speakers+keys", "claims", "embeddings", "pairs", "commit"];
+    static StoreProfile()
+    {
+        if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            for (int i = 0; i < Ticks.Length; i++)
+                Console.Error.WriteLine($"store-profile {Names[i]}: {Ticks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s");
+        };
+    }
+    public static long Now => On ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
+    public static void Add(int section, long ticks) { if (On) Interlocked.Add(ref Ticks[section], ticks); }
 }

@@ -96,6 +96,20 @@ internal sealed class RawStatement : IDisposable
         finally { raw.sqlite3_reset(_stmt); }
     }
 
+    /// <summary>The first column of the first row as an integer; null when there is no row or it is NULL (a max() of an empty table).</summary>
+    public long? Int64()
+    {
+        try
+        {
+            int rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW)
+                return raw.sqlite3_column_type(_stmt, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int64(_stmt, 0);
+            if (rc != raw.SQLITE_DONE) Check(rc);
+            return null;
+        }
+        finally { raw.sqlite3_reset(_stmt); }
+    }
+
     /// <summary>The rowid of the row the last INSERT on this connection made (claims are rowid tables).</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 

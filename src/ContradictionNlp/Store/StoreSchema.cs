@@ -118,6 +118,29 @@ public static class StoreSchema
             -- alias rows, most of the table and never deleted, cost no second index entry.
             CREATE INDEX speaker_keys_name_of ON speaker_keys(speaker_id) WHERE kind IN (0, 2);
             """, (connection, tx) => ClaimStore.FillSpeakerKeys(connection, tx)),
+        // v4 (STORE9): ~95% of the pairs a run scores are stopped by the topic gate (PairScorer.Unrelated: the same
+        // score, entailment, neutral and one "unrelated" reason for all of them). As full pairs rows each carried two
+        // 64-char claim keys in the UNIQUE(claim_a, claim_b) index (inserts all over it), the reasons JSON, a timestamp
+        // and a pairs_score entry: the largest part of the store's time, and the part that grew with the store. Here
+        // such a pair keeps only what differs between gated pairs. Its id comes from the same sequence as pairs.id
+        // (ClaimStore.NextPairId), so ids stay what they were; keyed by that id, a run's inserts append at the end of
+        // the table. claim_a/claim_b are the claims' rowids (claims are never deleted, so a rowid names one claim for
+        // good). Its created_at is not kept: a pair is written with the article of its claim stored last (the
+        // larger rowid), in the same transaction and with the same timestamp, so it is that article's ingested_at. Uniqueness of (claim_a,
+        // claim_b) needs no index: a pair is written only with the article of its claim stored last, once (SaveArticle
+        // skips stored articles). Readers see gated pairs as full pairs (ClaimStore.ListPairs, Rescore, reviews);
+        // rows that v3 stored in pairs stay there and read the same.
+        new(4, "gated_pairs: pairs the topic gate stopped, without the fields they all share", """
+            CREATE TABLE gated_pairs (
+                id             INTEGER PRIMARY KEY,    -- the pair id, from the same sequence as pairs.id
+                claim_a        INTEGER NOT NULL,       -- claims.rowid of claim A (the older claim, as in pairs)
+                claim_b        INTEGER NOT NULL,       -- claims.rowid of claim B
+                similarity     REAL NOT NULL,
+                model_version  TEXT NOT NULL,
+                temporal_order INTEGER NOT NULL,       -- ClaimStore.TemporalCodes: 0 Unknown, 1 SameDay, 2 AFirst, 3 BFirst
+                days_apart     INTEGER
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -1,0 +1,119 @@
+using ContradictionNlp.Pairing;
+using ContradictionNlp.Scoring;
+
+namespace ContradictionNlp.Store;
+
+// STORE9 (schema v4): pairs the topic gate stopped live in gated_pairs, without the score, reasons and timestamp they
+// all share (see the migration's comment in StoreSchema). This file holds what reads and writes them; every reader
+// (ListPairs, Rescore, GetPair, RecordReview, Counts) shows them as the full pairs they were before.
+public sealed partial class ClaimStore
+{
+    /// <summary>
+    /// gated_pairs.temporal_order codes. Fixed here, not the enum's own values: stored rows must keep their meaning even
+    /// if <see cref="TemporalOrder"/>'s members were ever reordered.
+    /// </summary>
+    private static readonly (TemporalOrder Order, int Code)[] TemporalCodes =
+        [(TemporalOrder.Unknown, 0), (TemporalOrder.SameDay, 1), (TemporalOrder.AFirst, 2), (TemporalOrder.BFirst, 3)];
+
+    private static int TemporalCode(TemporalOrder order)
+    {
+        foreach (var (o, code) in TemporalCodes)
+            if (o == order) return code;
+        throw new ArgumentOutOfRangeException(nameof(order), order, "No gated_pairs code for this temporal order.");
+    }
+
+    /// <summary>SQL turning <paramref name="column"/>'s code back into the order's name, as pairs.temporal_order holds it.</summary>
+    private static string TemporalNameSql(string column) =>
+        "CASE " + column + string.Concat(TemporalCodes.Select(t => $" WHEN {t.Code} THEN '{t.Order}'")) + " END";
+
+    /// <summary>
+    /// Whether <paramref name="score"/> is the topic gate's verdict, stored as a gated pair. By reference: the pair scorer
+    /// returns that one instance for every pair its gate stops; any other score (even an equal one) is stored in full.
+    /// </summary>
+    internal static bool IsGated(ContradictionScore score) => ReferenceEquals(score, PairScorer.Unrelated);
+
+    /// <summary>
+    /// The columns of a gated pair as the pairs table has them (id, claim_a, claim_b, similarity, score, entailment,
+    /// neutral, reasons, model_version, temporal_order, days_apart, created_at), from gated_pairs <c>g</c> joined to its
+    /// claims <c>ga</c>, <c>gb</c> (<see cref="GatedFrom"/>). The shared score is bound as $gs, $ge, $gn, $gr (<see cref="BindGated"/>).
+    /// created_at: the ingested_at of the article of the claim stored last (see the migration's comment).
+    /// </summary>
+    private static string GatedColumns() => $"""
+        g.id, ga.id, gb.id, g.similarity, $gs, $ge, $gn, $gr, g.model_version, {TemporalNameSql("g.temporal_order")}, g.days_apart, {GatedCreatedAt}
+        """;
+
+    private const string GatedCreatedAt =
+        "(SELECT ingested_at FROM articles WHERE id = CASE WHEN g.claim_b > g.claim_a THEN gb.article_id ELSE ga.article_id END)";
+
+    private const string GatedFrom = "gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b";
+
+    private static readonly (string Name, object? Value)[] GatedParameters =
+    [
+        ("$gs", PairScorer.Unrelated.Contradiction), ("$ge", PairScorer.Unrelated.Entailment),
+        ("$gn", PairScorer.Unrelated.Neutral), ("$gr", ReasonJson.ToJson(PairScorer.Unrelated.Reasons)),
+    ];
+
+    private RawStatement? _maxPairId, _maxGatedId, _claimRowIdById, _insertGated;
+
+    // Rowids of the claims this article's pairs name, by claim id (within one Write).
+    private readonly Dictionary<string, long> _pairClaimRowIds = new(StringComparer.Ordinal);
+
+    /// <summary>The next pair id: one above the largest of both tables, as SQLite would have given the next pairs row before v4.</summary>
+    private long NextPairId()
+    {
+        long pairs = Raw(ref _maxPairId, "SELECT max(id) FROM pairs").Int64() ?? 0;
+        long gated = Raw(ref _maxGatedId, "SELECT max(id) FROM gated_pairs").Int64() ?? 0;
+        return Math.Max(pairs, gated) + 1;
+    }
+
+    /// <summary>The rowid of claim <paramref name="claimId"/>: this article's claims are in <see cref="_pairClaimRowIds"/> already, stored ones are looked up once per article.</summary>
+    private long PairClaimRowId(string claimId)
+    {
+        if (_pairClaimRowIds.TryGetValue(claimId, out var rowId)) return rowId;
+        // The pairs row's foreign key checked that its claims exist; a gated pair has none, so this lookup does.
+        rowId = Raw(ref _claimRowIdById, "SELECT rowid FROM claims WHERE id = ?1").Text(1, claimId).Int64()
+            ?? throw new InvalidOperationException($"Store '{Path}' has no claim {claimId}: a pair can only name stored claims.");
+        _pairClaimRowIds[claimId] = rowId;
+        return rowId;
+    }
+
+    private void InsertGated(long id, ScoredPair p, string modelVersion) =>
+        Raw(ref _insertGated, """
+            INSERT INTO gated_pairs (id, claim_a, claim_b, similarity, model_version, temporal_order, days_apart)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """).Int(1, id).Int(2, PairClaimRowId(p.A.Id)).Int(3, PairClaimRowId(p.B.Id)).Real(4, (double)p.Similarity)
+            .Text(5, modelVersion).Int(6, TemporalCode(p.Time.Order)).Int(7, p.Time.DaysApart).Execute();
+
+    private static void BindGated(Microsoft.Data.Sqlite.SqliteCommand cmd)
+    {
+        foreach (var (name, value) in GatedParameters) cmd.Parameters.AddWithValue(name, value);
+    }
+
+    private bool GatedPairExists(long pairId, Microsoft.Data.Sqlite.SqliteTransaction? tx) =>
+        Scalar("SELECT 1 FROM gated_pairs WHERE id = $id", tx, ("$id", pairId)) is not null;
+
+    /// <summary>
+    /// Makes gated pair <paramref name="pairId"/> a full pairs row with the same id, scored <paramref name="score"/> by
+    /// <paramref name="modelVersion"/> (null: the version it has), in <paramref name="tx"/>: what a rescore does when the gate
+    /// lets it through, and what a review does before it records a verdict (reviews reference pairs rows).
+    /// </summary>
+    private void PromoteGated(long pairId, ContradictionScore score, string? modelVersion, Microsoft.Data.Sqlite.SqliteTransaction tx)
+    {
+        using var cmd = Command($"""
+            INSERT INTO pairs (id, claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version,
+                temporal_order, days_apart, created_at)
+            SELECT g.id, ga.id, gb.id, g.similarity, $score, $ent, $neu, $reasons, coalesce($model, g.model_version),
+                {TemporalNameSql("g.temporal_order")}, g.days_apart, {GatedCreatedAt}
+            FROM {GatedFrom} WHERE g.id = $id;
+            DELETE FROM gated_pairs WHERE id = $id;
+            """, tx, ("$score", score.Contradiction), ("$ent", score.Entailment), ("$neu", score.Neutral),
+            ("$reasons", ReasonJson.ToJson(score.Reasons)), ("$model", modelVersion), ("$id", pairId));
+        cmd.ExecuteNonQuery();
+    }
+
+    private void DisposeGatedStatements()
+    {
+        foreach (var stmt in new[] { _maxPairId, _maxGatedId, _claimRowIdById, _insertGated })
+            stmt?.Dispose();
+    }
+}
