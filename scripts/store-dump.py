@@ -9,6 +9,11 @@ tests/ContradictionNlp.Tests/Robustness/StoreDump.cs. Used by scripts/kill-test.
 import sqlite3
 import sys
 
+# PairScorer.Unrelated (src/ContradictionNlp/Pairing/PairScorer.cs): the score and reasons of every gated pair, as
+# ClaimStore.ListPairs shows them; the C# dump takes them from that field itself.
+UNRELATED_REASONS = ('[{"kind":"unrelated","message":"no content word in common: the claims are about different things",'
+                     '"spansA":[],"spansB":[]}]')
+
 QUERIES = [
     "SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
     "SELECT id, name, roles FROM speakers ORDER BY id",
@@ -16,14 +21,23 @@ QUERIES = [
     "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
     "SELECT * FROM claims ORDER BY id",
     "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
+    # Schema v4 keeps pairs the topic gate stopped in gated_pairs (by claim rowid, without the score they share): they are
+    # dumped as the pairs rows they stand for, so a dump is the store's logical content whichever table holds a pair.
     "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart"
-    " FROM pairs ORDER BY claim_a, claim_b",
+    " FROM pairs UNION ALL"
+    " SELECT ga.id, gb.id, g.similarity, 0.01, 0.01, 0.98, '" + UNRELATED_REASONS + "', g.model_version,"
+    " CASE g.temporal_order WHEN 0 THEN 'Unknown' WHEN 1 THEN 'SameDay' WHEN 2 THEN 'AFirst' WHEN 3 THEN 'BFirst' END, g.days_apart"
+    " FROM gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b"
+    " ORDER BY 1, 2",
 ]
 
 if len(sys.argv) != 2:
     sys.exit("usage: store-dump.py STORE.db")
 connection = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+has_gated = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gated_pairs'").fetchone() is not None
 for query in QUERIES:
+    if not has_gated and "gated_pairs" in query:  # a store from before schema v4: every pair is a pairs row
+        query = query[:query.index(" UNION ALL")] + " ORDER BY 1, 2"
     print("##", query)
     for row in connection.execute(query):
         print("\t".join("NULL" if v is None else repr(v) for v in row))

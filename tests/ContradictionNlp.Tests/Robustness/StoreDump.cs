@@ -1,3 +1,5 @@
+using ContradictionNlp.Pairing;
+using ContradictionNlp.Scoring;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
@@ -18,8 +20,20 @@ public static class StoreDump
         "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id", // schema v3: the speaker index's lookup keys
         "SELECT * FROM claims ORDER BY id",
         "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
-        "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs ORDER BY claim_a, claim_b",
+        // Schema v4: pairs the topic gate stopped are in gated_pairs (claim rowids, no shared score): dumped as the pairs rows they stand for.
+        "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs UNION ALL " +
+        "SELECT ga.id, gb.id, g.similarity, " + Real(PairScorer.Unrelated.Contradiction) + ", " + Real(PairScorer.Unrelated.Entailment) + ", " +
+        Real(PairScorer.Unrelated.Neutral) + ", '" + ReasonJson.ToJson(PairScorer.Unrelated.Reasons).Replace("'", "''") + "', g.model_version, " +
+        "CASE g.temporal_order WHEN 0 THEN 'Unknown' WHEN 1 THEN 'SameDay' WHEN 2 THEN 'AFirst' WHEN 3 THEN 'BFirst' END, g.days_apart " +
+        "FROM gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b ORDER BY 1, 2",
     ];
+
+    private static string Real(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every pair of the store by claim ids, whichever table holds it (schema v4).</summary>
+    private const string AllPairKeys =
+        "(SELECT id, claim_a, claim_b FROM pairs UNION ALL " +
+        "SELECT g.id, ga.id, gb.id FROM gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b)";
 
     /// <summary>Rows that must not exist in any store: orphans and duplicates (the schema's keys forbid most, this checks they held).</summary>
     public static readonly string[] Problems =
@@ -28,7 +42,9 @@ public static class StoreDump
         "SELECT 'embedding without claim', claim_id FROM embeddings WHERE claim_id NOT IN (SELECT id FROM claims)",
         "SELECT 'pair without claim', id FROM pairs WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)",
         "SELECT 'claim with unknown speaker', id FROM claims WHERE speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM speakers)",
-        "SELECT 'pair stored twice', claim_a || ' ' || claim_b FROM pairs GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1",
+        "SELECT 'pair stored twice', claim_a || ' ' || claim_b FROM " + AllPairKeys + " GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1",
+        "SELECT 'gated pair without claim', id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",
+        "SELECT 'pair id used twice', id FROM " + AllPairKeys + " GROUP BY id HAVING count(*) > 1",
         "SELECT 'article without claims or embeddings row count mismatch', a.id FROM articles a WHERE (SELECT count(*) FROM claims c WHERE c.article_id = a.id) <> (SELECT count(*) FROM embeddings e JOIN claims c ON c.id = e.claim_id WHERE c.article_id = a.id)",
     ];
 
@@ -56,7 +72,8 @@ public static class StoreDump
     {
         using var connection = Open(path);
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT count(*) FROM {table}";
+        // "pairs": every pair, gated ones included (schema v4), as ClaimStore.Counts counts them.
+        cmd.CommandText = table == "pairs" ? "SELECT (SELECT count(*) FROM pairs) + (SELECT count(*) FROM gated_pairs)" : $"SELECT count(*) FROM {table}";
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -119,17 +119,11 @@ public class StoredSpeakerKeysTests : IDisposable
         Run(reference, asList: true, first);
         var written = Keys(upgraded);
         Assert.NotEqual("", written);
-        // What v2 was: no speaker_keys table, user_version 2.
-        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = upgraded, Pooling = false }.ToString()))
-        {
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP TABLE speaker_keys; PRAGMA user_version = 2;";
-            cmd.ExecuteNonQuery();
-        }
-        using (var store = ClaimStore.Open(upgraded)) Assert.Equal(3, store.SchemaVersion);
+        // What v2 was: every pair a pairs row (v4's gated_pairs folded back, ContradictionNlp.Tests.Store.StoreDowngrade), no speaker_keys table, user_version 2.
+        ContradictionNlp.Tests.Store.StoreDowngrade.ToV3(upgraded, "DROP TABLE speaker_keys; PRAGMA user_version = 2;");
+        using (var store = ClaimStore.Open(upgraded)) Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
         Assert.Equal(written, Keys(upgraded)); // filled as the write path wrote them
-        using (var store = ClaimStore.Open(upgraded)) Assert.Equal(3, store.SchemaVersion); // and not again
+        using (var store = ClaimStore.Open(upgraded)) Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion); // and not again
         Assert.Equal(written, Keys(upgraded));
         Run(upgraded, asList: false, later);
         Run(reference, asList: true, later);

@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(3, StoreSchema.LatestVersion);
+        Assert.Equal(4, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -228,16 +228,16 @@ public class ClaimStoreTests : IDisposable
         var (article, c1, c2, speaker) = Sample();
         var path = _dir.File("v1.db");
         using (var store = ClaimStore.Open(path)) store.SaveArticle(Batch(article, c1, c2, speaker));
-        // Turn the file back into a version 1 store: v2 only added claims.cue_class, v3 only the speaker_keys table.
+        // Turn the file back into a version 1 store: v2 only added claims.cue_class, v3 only the speaker_keys table, v4 only gated_pairs (empty here).
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "ALTER TABLE claims DROP COLUMN cue_class; DROP TABLE speaker_keys; PRAGMA user_version = 1;";
+            cmd.CommandText = "ALTER TABLE claims DROP COLUMN cue_class; DROP TABLE speaker_keys; DROP TABLE gated_pairs; PRAGMA user_version = 1;";
             cmd.ExecuteNonQuery();
         }
         using var migrated = ClaimStore.Open(path);
-        Assert.Equal(3, migrated.SchemaVersion);
+        Assert.Equal(4, migrated.SchemaVersion);
         Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
         Assert.Equal(2, migrated.Counts().Claims);
     }
@@ -249,7 +249,7 @@ public class ClaimStoreTests : IDisposable
         using (ClaimStore.Open(path)) { }
         SetPragma(path, "user_version", 7);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 3. " +
+        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 4. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 

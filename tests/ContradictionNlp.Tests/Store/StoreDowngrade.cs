@@ -1,0 +1,36 @@
+using ContradictionNlp.Pairing;
+using ContradictionNlp.Scoring;
+using Microsoft.Data.Sqlite;
+
+namespace ContradictionNlp.Tests.Store;
+
+/// <summary>
+/// Turns a store back into what schema v3 would have written for the same input (STORE9): every gated pair becomes the
+/// full pairs row it stands for (same id, PairScorer.Unrelated's score and reason, the created_at of its write), then
+/// gated_pairs goes and user_version says 3. Written independently of ClaimStore's reading SQL, so a test comparing a
+/// downgraded-then-migrated store with the original checks the reading code against this plain statement of the design.
+/// </summary>
+public static class StoreDowngrade
+{
+    public static void ToV3(string path, string extraSql = "")
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO pairs (id, claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart, created_at)
+            SELECT g.id, ca.id, cb.id, g.similarity, $s, $e, $n, $r, g.model_version,
+                   CASE g.temporal_order WHEN 0 THEN 'Unknown' WHEN 1 THEN 'SameDay' WHEN 2 THEN 'AFirst' WHEN 3 THEN 'BFirst' END,
+                   g.days_apart, a.ingested_at
+            FROM gated_pairs g JOIN claims ca ON ca.rowid = g.claim_a JOIN claims cb ON cb.rowid = g.claim_b
+            JOIN articles a ON a.id = (CASE WHEN g.claim_a > g.claim_b THEN ca.article_id ELSE cb.article_id END);
+            DROP TABLE gated_pairs;
+            PRAGMA user_version = 3;
+            """ + extraSql;
+        cmd.Parameters.AddWithValue("$s", PairScorer.Unrelated.Contradiction);
+        cmd.Parameters.AddWithValue("$e", PairScorer.Unrelated.Entailment);
+        cmd.Parameters.AddWithValue("$n", PairScorer.Unrelated.Neutral);
+        cmd.Parameters.AddWithValue("$r", ReasonJson.ToJson(PairScorer.Unrelated.Reasons));
+        cmd.ExecuteNonQuery();
+    }
+}
