@@ -60,14 +60,22 @@ bad = []
 if c.execute("PRAGMA integrity_check").fetchone()[0] != "ok": bad.append("integrity_check failed")
 if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal": bad.append("not in WAL mode")
 bad += [r[0] + " " + str(r[1]) for r in c.execute("PRAGMA foreign_key_check")]
+# Every pair by claim ids, whichever table holds it.
+ALL = ("(SELECT id, claim_a, claim_b FROM pairs UNION ALL SELECT g.id, ga.id, gb.id FROM gated_pairs g"
+       " JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b)")
 for what, q in [("claim without article", "SELECT id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"),
                 ("embedding without claim", "SELECT claim_id FROM embeddings WHERE claim_id NOT IN (SELECT id FROM claims)"),
                 ("claim without embedding", "SELECT id FROM claims WHERE id NOT IN (SELECT claim_id FROM embeddings)"),
                 ("pair without claim", "SELECT id FROM pairs WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)"),
-                ("pair stored twice", "SELECT min(claim_a, claim_b) FROM pairs GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1")]:
+                # Schema v4: pairs the topic gate stopped are in gated_pairs, naming their claims by rowid.
+                ("gated pair without claim", "SELECT id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)"),
+                ("pair stored twice", f"SELECT min(claim_a, claim_b) FROM {ALL} GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1"),
+                ("pair id used twice", f"SELECT id FROM {ALL} GROUP BY id HAVING count(*) > 1")]:
     bad += [f"{what}: {r[0]}" for r in c.execute(q)]
 if bad: print("PROBLEMS:", *bad[:20], sep="\n  "); sys.exit(1)
-print(" ".join(f"{t}={c.execute(f'SELECT count(*) FROM {t}').fetchone()[0]}" for t in ["articles", "claims", "speakers", "pairs"]))
+counts = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ["articles", "claims", "speakers", "pairs", "gated_pairs"]}
+print(f"articles={counts['articles']} claims={counts['claims']} speakers={counts['speakers']} "
+      f"pairs={counts['pairs'] + counts['gated_pairs']} (gated {counts['gated_pairs']})")
 PY
 }
 same() { # $1 $2 stores, $3 label
