@@ -66,10 +66,31 @@ public sealed partial class ClaimStore
         return Math.Max(pairs, gated) + 1;
     }
 
-    /// <summary>The rowid of claim <paramref name="claimId"/>: this article's claims are in <see cref="_pairClaimRowIds"/> already, stored ones are looked up once per article.</summary>
-    private long PairClaimRowId(string claimId)
+    /// <summary>
+    /// Identifies the store file this instance and its siblings (<see cref="OpenSibling"/>) write: a rowid learnt through one
+    /// of them names the same claim for all of them, and for no other store (another Open, even of the same path, has another).
+    /// </summary>
+    private object _family = new();
+
+    private sealed record RowIdTag(object Family, long RowId);
+
+    // The rowid each claim object was loaded from (LoadClaim), by reference: the pipeline pairs a new claim with stored
+    // claims it loaded by rowid, so a gated pair's older claim is named without looking its 64-char id up in the claims
+    // index (a random page read in a large store). Weak: a claim the pipeline dropped takes its entry with it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Claims.Claim, RowIdTag> LoadedRowIds = new();
+
+    private void RememberRowId(Claims.Claim claim, long rowId) => LoadedRowIds.AddOrUpdate(claim, new RowIdTag(_family, rowId));
+
+    /// <summary>
+    /// The rowid of <paramref name="claim"/>: this article's claims are in <see cref="_pairClaimRowIds"/> already, claims
+    /// loaded by <see cref="LoadClaim"/> from this store carry theirs, others are looked up (once per article).
+    /// </summary>
+    private long PairClaimRowId(Claims.Claim claim)
     {
+        var claimId = claim.Id;
         if (_pairClaimRowIds.TryGetValue(claimId, out var rowId)) return rowId;
+        if (LoadedRowIds.TryGetValue(claim, out var tag) && ReferenceEquals(tag.Family, _family)) return tag.RowId;
+        StoreProfile.Add(6, 1); // STORE9 profile: lookups by id
         // The pairs row's foreign key checked that its claims exist; a gated pair has none, so this lookup does.
         rowId = Raw(ref _claimRowIdById, "SELECT rowid FROM claims WHERE id = ?1").Text(1, claimId).Int64()
             ?? throw new InvalidOperationException($"Store '{Path}' has no claim {claimId}: a pair can only name stored claims.");
@@ -81,7 +102,7 @@ public sealed partial class ClaimStore
         Raw(ref _insertGated, """
             INSERT INTO gated_pairs (id, claim_a, claim_b, similarity, model_version, temporal_order, days_apart)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            """).Int(1, id).Int(2, PairClaimRowId(p.A.Id)).Int(3, PairClaimRowId(p.B.Id)).Real(4, (double)p.Similarity)
+            """).Int(1, id).Int(2, PairClaimRowId(p.A)).Int(3, PairClaimRowId(p.B)).Real(4, (double)p.Similarity)
             .Text(5, modelVersion).Int(6, TemporalCode(p.Time.Order)).Int(7, p.Time.DaysApart).Execute();
 
     private static void BindGated(Microsoft.Data.Sqlite.SqliteCommand cmd)

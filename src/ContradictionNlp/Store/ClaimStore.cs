@@ -285,7 +285,9 @@ public sealed partial class ClaimStore : IDisposable
         cmd.Parameters[0].Value = rowId;
         using var r = cmd.ExecuteReader();
         if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
-        return ReadClaim(r, 0);
+        var claim = ReadClaim(r, 0);
+        RememberRowId(claim, rowId);
+        return claim;
     }
 
     /// <summary>
@@ -379,7 +381,12 @@ public sealed partial class ClaimStore : IDisposable
     /// A second connection to this store's file, with the same clock (STORE6: what the pipeline's writer thread writes
     /// through while the pipeline reads through this one). The caller disposes it.
     /// </summary>
-    internal ClaimStore OpenSibling() => Open(Path, _clock);
+    internal ClaimStore OpenSibling()
+    {
+        var sibling = Open(Path, _clock);
+        sibling._family = _family; // STORE9: one file, one set of rowids (see RememberRowId)
+        return sibling;
+    }
 
     /// <summary>
     /// Another connection (<see cref="OpenSibling"/>) wrote to the store: forget which speaker and alias rows this instance
@@ -726,14 +733,15 @@ public sealed partial class ClaimStore : IDisposable
 internal static class StoreProfile
 {
     public static readonly bool On = Environment.GetEnvironmentVariable("CNLP_STORE_PROFILE") == "1";
-    private static readonly long[] Ticks = new long[6];
+    private static readonly long[] Ticks = new long[7];
     private static readonly string[] Names = ["article", "speakers+keys", "claims", "embeddings", "pairs", "commit"];
     static StoreProfile()
     {
         if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             for (int i = 0; i < Ticks.Length; i++)
-                Console.Error.WriteLine($"store-profile {Names[i]}: {Ticks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s");
+                Console.Error.WriteLine(i < Names.Length ? $"store-profile {Names[i]}: {Ticks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s"
+                    : $"store-profile gated claim lookups by id: {Ticks[i]}");
         };
     }
     public static long Now => On ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;

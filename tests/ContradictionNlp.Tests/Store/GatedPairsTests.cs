@@ -244,6 +244,32 @@ public class GatedPairsTests : IDisposable
     }
 
     [Fact]
+    public void A_claim_loaded_from_another_store_is_named_by_its_rowid_in_this_one()
+    {
+        // Store x holds article one's claims at rowids 1..3; store y holds another article first, so the same claims at 3..5.
+        var (x, c, _) = Build("x.db", PairScorer.Unrelated);
+        using var y = ClaimStore.Open(_dir.File("y.db"), new Clock(Day1));
+        var (a0, z) = MakeArticle("zero", null, "nothing happened", "all is well");
+        Assert.True(y.SaveArticle(Batch(a0, z)));
+        var (a1, _) = MakeArticle("one", new DateOnly(2024, 1, 1), "taxes will rise", "the bridge is safe", "schools will close");
+        Assert.True(y.SaveArticle(Batch(a1, c)));
+        Claim loaded;
+        using (x) loaded = x.LoadClaim(3); // c[2], remembered as rowid 3 of store x
+        Assert.Equal(c[2].Id, loaded.Id);
+        var (a2, d) = MakeArticle("two", new DateOnly(2024, 2, 1), "taxes will not rise");
+        Assert.True(y.SaveArticle(Batch(a2, d, Pair(loaded, d[0], PairScorer.Unrelated))));
+        var p = Assert.Single(y.ListPairs(0));
+        Assert.Equal((c[2].Id, d[0].Id), (p.A.Claim.Id, p.B.Claim.Id)); // rowid 5 in y (rowid 3 there is c[0])
+        // And through a sibling of y (the pipeline's writer connection), a claim y loaded is named by its rowid there.
+        var fromY = y.LoadClaim(4); // c[1]
+        using var sibling = y.OpenSibling();
+        var (a3, e) = MakeArticle("three", null, "the bridge is not safe");
+        Assert.True(sibling.SaveArticle(Batch(a3, e, Pair(fromY, e[0], PairScorer.Unrelated))));
+        Assert.Equal([(c[1].Id, e[0].Id), (c[2].Id, d[0].Id)],
+            sibling.ListPairs(0).Select(q => (q.A.Claim.Id, q.B.Claim.Id)).OrderBy(q => q.Item2 == d[0].Id));
+    }
+
+    [Fact]
     public void A_v3_store_with_gated_rows_in_pairs_migrates_and_reads_the_same_then_grows_gated()
     {
         var (store, c, d) = Build("v3.db", PairScorer.Unrelated);
