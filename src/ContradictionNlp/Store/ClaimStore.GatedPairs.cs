@@ -32,16 +32,7 @@ public sealed partial class ClaimStore
     /// </summary>
     internal static bool IsGated(ContradictionScore score) => ReferenceEquals(score, PairScorer.Unrelated);
 
-    /// <summary>
-    /// The columns of a gated pair as the pairs table has them (id, claim_a, claim_b, similarity, score, entailment,
-    /// neutral, reasons, model_version, temporal_order, days_apart, created_at), from gated_pairs <c>g</c> joined to its
-    /// claims <c>ga</c>, <c>gb</c> (<see cref="GatedFrom"/>). The shared score is bound as $gs, $ge, $gn, $gr (<see cref="BindGated"/>).
-    /// created_at: the ingested_at of the article of the claim stored last (see the migration's comment).
-    /// </summary>
-    private static string GatedColumns() => $"""
-        g.id, ga.id, gb.id, g.similarity, $gs, $ge, $gn, $gr, g.model_version, {TemporalNameSql("g.temporal_order")}, g.days_apart, {GatedCreatedAt}
-        """;
-
+    /// <summary>A gated pair's created_at, in SQL over gated_pairs <c>g</c> and its claims <c>ga</c>, <c>gb</c> (<see cref="GatedFrom"/>): the ingested_at of the article of the claim stored last (see the migration's comment).</summary>
     private const string GatedCreatedAt =
         "(SELECT ingested_at FROM articles WHERE id = CASE WHEN g.claim_b > g.claim_a THEN gb.article_id ELSE ga.article_id END)";
 

@@ -586,21 +586,37 @@ public sealed partial class ClaimStore : IDisposable
         int n = ClaimColumnCount + 4;
         // Gated pairs all score PairScorer.Unrelated's probability: below the threshold, their table is not read at all.
         bool gated = PairScorer.Unrelated.Contradiction >= minScore;
-        var from = !gated ? "pairs" : $"""
-            (SELECT id, claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart, created_at
-             FROM pairs UNION ALL SELECT {GatedColumns()} FROM {GatedFrom})
-            """;
-        using var cmd = Command($"""
+        // With gated pairs: both tables as one, each naming its claims by rowid (a pairs row's are found by id, as the
+        // join did before), so a gated pair's claims are read by rowid only; its created_at (NULL in the union) is that of
+        // the article of its claim stored last, which the outer query joins anyway.
+        var sql = !gated ? $"""
             SELECT p.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
                    p.temporal_order, p.days_apart, p.created_at,
                    {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
                    {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
-            FROM {from} p
+            FROM pairs p
             JOIN claims ca ON ca.id = p.claim_a JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
             JOIN claims cb ON cb.id = p.claim_b JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
             WHERE p.score >= $min
             ORDER BY p.score DESC, p.claim_a, p.claim_b
-            """, null, ("$min", minScore));
+            """ : $"""
+            SELECT p.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
+                   p.temporal_order, p.days_apart, coalesce(p.created_at, CASE WHEN p.rb > p.ra THEN ab.ingested_at ELSE aa.ingested_at END),
+                   {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
+                   {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
+            FROM (SELECT x.id, xa.rowid AS ra, xb.rowid AS rb, x.similarity, x.score, x.entailment, x.neutral, x.reasons,
+                         x.model_version, x.temporal_order, x.days_apart, x.created_at
+                  FROM pairs x JOIN claims xa ON xa.id = x.claim_a JOIN claims xb ON xb.id = x.claim_b
+                  UNION ALL
+                  SELECT g.id, g.claim_a, g.claim_b, g.similarity, $gs, $ge, $gn, $gr, g.model_version,
+                         {TemporalNameSql("g.temporal_order")}, g.days_apart, NULL
+                  FROM gated_pairs g) p
+            JOIN claims ca ON ca.rowid = p.ra JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
+            JOIN claims cb ON cb.rowid = p.rb JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
+            WHERE p.score >= $min
+            ORDER BY p.score DESC, ca.id, cb.id
+            """;
+        using var cmd = Command(sql, null, ("$min", minScore));
         if (gated) BindGated(cmd);
         using var r = cmd.ExecuteReader();
         var result = new List<StoredPair>();
