@@ -270,14 +270,16 @@ public sealed class Lexicon
         var ids = _generalIds.Value;
         var entries = new List<(HashSet<string>, Dictionary<string, int>)>();
         var entryIds = new List<EntryIds>();
-        foreach (var s in Forms(_specificForms, word, SpecificFormsOf))
+        // The forms computed here directly, not through the per-word forms caches: this result is itself cached per
+        // word, so those caches would only hold a second copy (they serve the string overloads).
+        foreach (var s in SpecificFormsOf(word))
             if (_taxonomy.TryGetValue(s, out var t))
             {
                 entries.Add(t);
                 entryIds.Add(ToIds(t, ids));
             }
-        var baseForms = Forms(_baseForms, word, BaseFormsOf);
-        var generalForms = Forms(_generalForms, word, GeneralFormsOf);
+        string[] baseForms = [.. BaseFormsOf(word)];
+        string[] generalForms = [.. GeneralFormsOf(word)];
         var generalIds = new List<int>(generalForms.Length);
         foreach (var g in generalForms)
             if (ids.TryGetValue(g, out var id)) generalIds.Add(id);
@@ -285,25 +287,28 @@ public sealed class Lexicon
         foreach (var b in baseForms)
             if (_antonymIds.TryGetValue(b, out var id)) antonymIds.Add(id);
         // CanBeGeneral: some general form is a synonym or hypernym somewhere, i.e. has a general-word id.
+        // MayHaveAntonym: some base form is in an antonym pair, i.e. has an antonym-word id.
         return _relations.GetOrAdd(word, new WordRelations(word, baseForms, [.. entries], generalForms,
-            MayHaveAntonym(word), generalIds.Count > 0, [.. entryIds], [.. generalIds], [.. antonymIds]));
+            antonymIds.Count > 0, generalIds.Count > 0, [.. entryIds], [.. generalIds], [.. antonymIds]));
     }
 
     private static EntryIds ToIds((HashSet<string> Synonyms, Dictionary<string, int> Hypernyms) t, Dictionary<string, int> ids)
     {
         var related = new Dictionary<int, int>(t.Synonyms.Count + t.Hypernyms.Count);
         foreach (var s in t.Synonyms) related[ids[s]] = 0;
-        var hyp = new (int Id, int Depth)[t.Hypernyms.Count];
+        var hypIds = new int[t.Hypernyms.Count];
+        var hypDepths = new int[hypIds.Length];
         var n = 0;
         foreach (var (h, d) in t.Hypernyms)
         {
             var id = ids[h];
             related.TryAdd(id, d);
-            hyp[n++] = (id, d);
+            (hypIds[n], hypDepths[n]) = (id, d);
+            n++;
         }
-        // Distinct ids (the hypernyms are a dictionary's keys), so the sort order is total.
-        Array.Sort(hyp, (x, y) => x.Id.CompareTo(y.Id));
-        return new EntryIds(related, [.. hyp.Select(x => x.Id)], [.. hyp.Select(x => x.Depth)]);
+        // Distinct ids (the hypernyms are a dictionary's keys), so the order is total and the depths follow their ids.
+        Array.Sort(hypIds, hypDepths);
+        return new EntryIds(related, hypIds, hypDepths);
     }
 
     /// <summary>

@@ -128,6 +128,11 @@ public sealed partial class PairFeaturizer
         "then", "yet", "already", "again", "both", "other", "any", "own", "same", "through", "between", "against", "during",
         "across", "per", "via", "around", "whether", "though", "although", "however", "more", "less", "much", "can",
     };
+    // The union of the sets that make a word not a content word (perf only: one look-up per word instead of up to six):
+    // Stop, Negations, Modals, Universal and Existential; from version 2 also StopV2.
+    private static readonly HashSet<string> NotContentV1 = new([.. Stop, .. Negations, .. Modals, .. Universal, .. Existential], StringComparer.Ordinal);
+    private static readonly HashSet<string> NotContentV2 = new([.. NotContentV1, .. StopV2], StringComparer.Ordinal);
+
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
     {
         ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
@@ -160,8 +165,7 @@ public sealed partial class PairFeaturizer
             var raw = s.Slice(text);
             var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
             var vec = _vectors.IndexOf(lower);
-            var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
-                && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
+            var content = !(FeaturizerVersion < 2 ? NotContentV1 : NotContentV2).Contains(lower);
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
             list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
         }
