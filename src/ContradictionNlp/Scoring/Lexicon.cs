@@ -271,15 +271,24 @@ public sealed class Lexicon
         var entries = new List<(HashSet<string>, Dictionary<string, int>)>();
         var entryIds = new List<EntryIds>();
         // The forms computed here directly, not through the per-word forms caches: this result is itself cached per
-        // word, so those caches would only hold a second copy (they serve the string overloads).
-        foreach (var s in SpecificFormsOf(word))
-            if (_taxonomy.TryGetValue(s, out var t))
-            {
-                entries.Add(t);
-                entryIds.Add(ToIds(t, ids));
-            }
-        string[] baseForms = [.. BaseFormsOf(word)];
-        string[] generalForms = [.. GeneralFormsOf(word)];
+        // word, so those caches would only hold a second copy (they serve the string overloads). One pass over the
+        // suffix rules: Stripped gives every candidate in rule order; BaseFormsCore keeps those in an antonym pair after
+        // the word and its lemma, TaxonomyBase those with a taxonomy entry; specific forms = base forms + those,
+        // general forms = base forms + every candidate (as SpecificFormsOf/GeneralFormsOf).
+        string[] stripped = [.. Stripped(word)];
+        var baseList = new List<string>(2 + stripped.Length) { word };
+        if (_lemmas.TryGetValue(word, out var lemma)) baseList.Add(lemma);
+        foreach (var c in stripped) if (_antonymWords.Contains(c)) baseList.Add(c);
+        string[] baseForms = [.. baseList];
+        string[] generalForms = [.. baseForms, .. stripped];
+        void AddEntry(string form)
+        {
+            if (!_taxonomy.TryGetValue(form, out var t)) return;
+            entries.Add(t);
+            entryIds.Add(ToIds(t, ids));
+        }
+        foreach (var b in baseForms) AddEntry(b);
+        foreach (var c in stripped) AddEntry(c);
         var generalIds = new List<int>(generalForms.Length);
         foreach (var g in generalForms)
             if (ids.TryGetValue(g, out var id)) generalIds.Add(id);
