@@ -184,7 +184,9 @@ public sealed class AnalysisPipeline
                         var paired = PrepareAndPair(prepare!);
                         inFlight.Enqueue((pools.Article, pools.TakeTouched()));
                         // Scores feed nothing on this thread (the pools take claims and vectors), so they can come later.
-                        var pending = Task.Run(() => Batch(paired, ScoreTimed(paired.Pairs, parallel: false)));
+                        // An article without pairs has nothing to wait for: no pool task for it.
+                        var pending = paired.Pairs.Count == 0 ? Task.FromResult(Batch(paired, []))
+                            : Task.Run(() => Batch(paired, ScoreTimed(paired.Pairs, parallel: false)));
                         storeWriter.Write(pools.Article, article.Id, pending);
                         scoring.Enqueue(pending);
                         fresh++;
