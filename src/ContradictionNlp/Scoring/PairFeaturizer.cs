@@ -346,21 +346,13 @@ public sealed partial class PairFeaturizer
         f[k++] = numDiff ? 1f : 0f;
         f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
         if (numDiff && reasons is not null)
-        {
-            var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
-            var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
-            reasons?.Add(new Reason("number",
-                $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
-                [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]));
-        }
+            reasons.Add(NumberReason(numP, numH, premise, hypothesis));
         var dateP = Dates(p);
         var dateH = Dates(h);
         var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !AllLowersIn(dateH, dateP);
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
-            reasons?.Add(new Reason("date",
-                $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
-                [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]));
+            reasons?.Add(DateReason(dateP, dateH, premise, hypothesis));
 
         // Modality: "will send" vs "may send" commits to different things.
         var modP = WordsIn(p, Modals);
@@ -422,14 +414,14 @@ public sealed partial class PairFeaturizer
             hashed.Add(Hash("h|", hc[i].Lower));
         }
 
-        // Only the "aligned" reason reads this list.
-        var aligned = new List<(Word P, Word H)>();
+        // Only the "aligned" reason reads this list: the indices i into hc of the matched words (the partner is
+        // pc[hBestIdx[i]]), not copies of the two words (a list of word pairs was a large allocation per pair).
+        var aligned = new List<int>();
         if (reasons is not null)
             for (var i = 0; i < hc.Count; i++)
-                if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add((pc[hBestIdx[i]], hc[i]));
+                if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add(i);
         if (aligned.Count > 0)
-            reasons?.Add(new Reason("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(a => a.H.Lower))}",
-                [.. aligned.Select(a => a.P.Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(a => a.H.Span)]));
+            reasons?.Add(AlignedReason(aligned, hc, pc, hBestIdx));
 
         // WordNet taxonomy: H words covered by a P word (same, synonym or hypernym: "dog" covers "animal"),
         // H words more specific than their P partner ("animal" -> "dog": adds information), and co-hyponyms
@@ -590,12 +582,24 @@ public sealed partial class PairFeaturizer
         // A plan and its outcome: "will begin" on one side, the same verb without "will" on the other.
         var willP = p.Exists(w => w.Lower is "will" or "wo");
         var willH = h.Exists(w => w.Lower is "will" or "wo");
-        var temporal = willP != willH && shared > 0 && (willP ? hc : pc).Exists(w => w.Lower != w.Stem && (willP ? stemsP : stemsH).Contains(w.Stem)
-            && (w.Lower.EndsWith("ed", StringComparison.Ordinal) || _lexicon.Lemma(w.Lower) is not null));
+        var temporal = willP != willH && shared > 0 && HasInflectedPlanWord(willP ? hc : pc, willP ? stemsP : stemsH);
         f[k++] = temporal ? 1f : 0f;
         if (temporal)
             reasons?.Add(new Reason("tense", "one text says what will happen, the other what happened", [], []));
         return k;
+    }
+
+    /// <summary>
+    /// Some word of <paramref name="words"/> is inflected (its lower form is not its stem), its stem is in <paramref name="stems"/>
+    /// (the side that has "will"), and it reads as past: an "-ed" form or an irregular inflection. A loop rather than a
+    /// lambda, which would capture FeaturizeV2's locals into a closure object on every call.
+    /// </summary>
+    private bool HasInflectedPlanWord(List<Word> words, HashSet<string> stems)
+    {
+        foreach (var w in words)
+            if (w.Lower != w.Stem && stems.Contains(w.Stem)
+                && (w.Lower.EndsWith("ed", StringComparison.Ordinal) || _lexicon.Lemma(w.Lower) is not null)) return true;
+        return false;
     }
 
     /// <summary>
@@ -869,6 +873,30 @@ public sealed partial class PairFeaturizer
         for (var i = 0; i < end && i < words.Count; i++) if (words[i].Content) list.Add(words[i]);
         return list;
     }
+
+    // The number and date reasons in methods of their own for the same reason as AlignedReason: their lambdas read
+    // the texts and the other side's numbers, which as Featurize locals would be captured for every call.
+    private static Reason NumberReason(List<NumberMention> numP, List<NumberMention> numH, string premise, string hypothesis)
+    {
+        var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
+        var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
+        return new Reason("number",
+            $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
+            [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]);
+    }
+
+    private static Reason DateReason(List<Word> dateP, List<Word> dateH, string premise, string hypothesis) =>
+        new("date",
+            $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
+            [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]);
+
+    /// <summary>
+    /// The "aligned" reason from the indices of the matched hypothesis words. A method of its own so that its lambdas
+    /// capture these parameters, not Featurize's locals (which would move them into a closure object for every call).
+    /// </summary>
+    private static Reason AlignedReason(List<int> aligned, List<Word> hc, List<Word> pc, int[] hBestIdx) =>
+        new("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(i => hc[i].Lower))}",
+            [.. aligned.Select(i => pc[hBestIdx[i]].Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(i => hc[i].Span)]);
 
     // Allocation-free forms of the LINQ tests these replaced (a closure and a delegate per element, per featurization),
     // each the same first-match-wins scan, so the same results.
