@@ -48,13 +48,11 @@ internal sealed class StoreWriterThread : IDisposable
     /// <summary>True when an article with this id was handed over in this run (written or about to be).</summary>
     public bool Handed(string articleId) => _handed.Contains(articleId);
 
-    /// <summary>Hands article number <paramref name="article"/> over; waits while the queue is full. Throws the writer's failure, if any.</summary>
-    public void Write(long article, ArticleBatch batch) => Write(article, batch.Article.Id, Task.FromResult(batch));
-
     /// <summary>
-    /// As <see cref="Write(long, ArticleBatch)"/> for a batch still being made (its pairs scored on another thread): the
-    /// writer waits for it in hand-off order, and a failure making it is the writer's failure (nothing of that article
-    /// or any later one is written; the group's earlier articles are kept, as for a failed write).
+    /// Hands article number <paramref name="article"/> over; waits while the queue is full. Throws the writer's failure, if
+    /// any. The batch may still be in the making (its pairs scored on the thread pool, SCORE9): the writer waits for it in
+    /// hand-off order, and a failure making it is the writer's failure (nothing of that article or any later one is
+    /// written; the group's earlier articles are kept, as for a failed write).
     /// </summary>
     public void Write(long article, string articleId, Task<ArticleBatch> batch)
     {
