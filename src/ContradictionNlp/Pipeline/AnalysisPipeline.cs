@@ -143,7 +143,7 @@ public sealed class AnalysisPipeline
             skipped++;
             diagnostics.Info(article.Origin, $"already in the store (article {article.Id}); skipped");
         }
-        ArticleBatch PrepareAndPair(Func<Prepared> prepare)
+        Paired PrepareAndPair(Func<Prepared> prepare)
         {
             // The article's own diagnostics join the run's here, in input order, whichever thread made them.
             var prepared = prepare();
@@ -155,7 +155,17 @@ public sealed class AnalysisPipeline
             fresh++;
             claims += batch.Claims.Count;
             pairs += batch.Pairs.Count;
-            flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
+            Flag(batch);
+        }
+        void Flag(ArticleBatch batch) => flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
+        // SCORE9: with the writer thread, an article's pairs are scored on the thread pool while this thread pairs the next
+        // articles; the writer waits for each article's scores in hand-off order. Its flagged pairs join the summary in
+        // that order too, as each scoring finishes (so finished batches are not held for the whole run).
+        var scoring = new Queue<Task<ArticleBatch>>();
+        void FlagFinished(bool all)
+        {
+            while (scoring.Count > 0 && (all || scoring.Peek().IsCompletedSuccessfully))
+                Flag(scoring.Dequeue().GetAwaiter().GetResult());
         }
 
         try
@@ -166,14 +176,22 @@ public sealed class AnalysisPipeline
                 if (storeWriter is not null)
                 {
                     ApplyDurable(storeWriter, inFlight, pools);
+                    FlagFinished(all: false);
                     if (storeWriter.Handed(article.Id) || _store.HasArticle(article.Id))
                         Skip(article);
                     else
                     {
-                        var batch = PrepareAndPair(prepare!);
+                        var paired = PrepareAndPair(prepare!);
                         inFlight.Enqueue((pools.Article, pools.TakeTouched()));
-                        storeWriter.Write(pools.Article, batch);
-                        Count(batch);
+                        // Scores feed nothing on this thread (the pools take claims and vectors), so they can come later.
+                        // An article without pairs has nothing to wait for: no pool task for it.
+                        var pending = paired.Pairs.Count == 0 ? Task.FromResult(Batch(paired, []))
+                            : Task.Run(() => Batch(paired, ScoreTimed(paired.Pairs, parallel: false)));
+                        storeWriter.Write(pools.Article, article.Id, pending);
+                        scoring.Enqueue(pending);
+                        fresh++;
+                        claims += paired.ToStore.Count;
+                        pairs += paired.Pairs.Count;
                     }
                     progress?.Report(new PipelineProgress(++done, total, article.Origin));
                     continue;
@@ -187,7 +205,8 @@ public sealed class AnalysisPipeline
                     Skip(article);
                 else
                 {
-                    var batch = PrepareAndPair(prepare!);
+                    var paired = PrepareAndPair(prepare!);
+                    var batch = Batch(paired, ScoreTimed(paired.Pairs, parallel: _options.Threads > 1));
                     // A failure here (or in any stage) is a programming or I/O error: it ends the run,
                     // and the store's transaction guarantees this article left nothing behind.
                     t = StageTimeTotals.Start(sink);
@@ -232,6 +251,8 @@ public sealed class AnalysisPipeline
                 if (finished && error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             }
         }
+        // Finished without a failure: the writer waited for every scoring task, and each succeeded.
+        FlagFinished(all: true);
 
         flagged.Sort(ComparePairs);
         return new PipelineSummary(fresh, skipped, claims, pairs, flagged);
@@ -375,8 +396,24 @@ public sealed class AnalysisPipeline
         return new Prepared(article, ordered, vectors, diagnostics);
     }
 
-    /// <summary>Resolve speakers, then pair and score each claim against the speaker's earlier claims. Sequential, in input order.</summary>
-    private ArticleBatch Pair(Prepared prepared, ISpeakerResolver resolver, SpeakerPools pools)
+    /// <summary>An article after resolving and pairing, before scoring: what it stores, and its candidate pairs in order.</summary>
+    private sealed record Paired(Prepared Prepared, List<ClaimToStore> ToStore, List<Speaker> Speakers, List<(Claim A, Claim B, float Similarity)> Pairs);
+
+    /// <summary>The article's batch for the store, with its pairs' scores (in the pairs' order).</summary>
+    private ArticleBatch Batch(Paired paired, ScoredPair[] scored) =>
+        new(paired.Prepared.Article, paired.ToStore, paired.Speakers, scored, _stages.Embedder.ModelId, _stages.PairScorer.ModelVersion);
+
+    /// <summary><see cref="ScoreAll"/> timed as the score stage (on whichever thread it runs).</summary>
+    private ScoredPair[] ScoreTimed(List<(Claim A, Claim B, float Similarity)> pairs, bool parallel)
+    {
+        long t = StageTimeTotals.Start(_options.StageSink);
+        var scored = ScoreAll(pairs, parallel);
+        StageTimeTotals.Lap(_options.StageSink, PipelineStage.Score, t);
+        return scored;
+    }
+
+    /// <summary>Resolve speakers, then pair each claim with the speaker's earlier claims (scoring comes after). Sequential, in input order.</summary>
+    private Paired Pair(Prepared prepared, ISpeakerResolver resolver, SpeakerPools pools)
     {
         var sink = _options.StageSink;
         long t = StageTimeTotals.Start(sink);
@@ -413,25 +450,24 @@ public sealed class AnalysisPipeline
             pools.Add(pool, claim, vector, toStore.Count - 1);
         }
 
-        var scored = ScoreAll(pairs);
         StageTimeTotals.Lap(sink, PipelineStage.Score, t);
-        return new ArticleBatch(prepared.Article, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(),
-            scored, _stages.Embedder.ModelId, _stages.PairScorer.ModelVersion);
+        return new Paired(prepared, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), pairs);
     }
 
     /// <summary>Fewest pairs worth handing to other threads (below it, the hand-off costs more than it saves).</summary>
     private const int ParallelScoringMin = 8;
 
     /// <summary>
-    /// The pairs' scores in the pairs' order. With <see cref="PipelineOptions.Threads"/> above 1 they are
-    /// scored in parallel (the scorer is thread-safe); each result goes to its own slot, so the order and the
-    /// values are those of one thread, and a failure is the one of the first failing pair, as on one thread.
+    /// The pairs' scores in the pairs' order. With <paramref name="parallel"/> they are scored in parallel on up to
+    /// <see cref="PipelineOptions.Threads"/> threads (the scorer is thread-safe); each result goes to its own slot, so the
+    /// order and the values are those of one thread, and a failure is the one of the first failing pair, as on one thread.
+    /// The writer-thread path scores each article serially on a pool thread instead (articles overlap there).
     /// </summary>
-    private ScoredPair[] ScoreAll(List<(Claim A, Claim B, float Similarity)> pairs)
+    private ScoredPair[] ScoreAll(List<(Claim A, Claim B, float Similarity)> pairs, bool parallel)
     {
         var results = new ScoredPair[pairs.Count];
         var scorer = _stages.PairScorer;
-        if (_options.Threads <= 1 || pairs.Count < ParallelScoringMin)
+        if (!parallel || _options.Threads <= 1 || pairs.Count < ParallelScoringMin)
         {
             for (int k = 0; k < pairs.Count; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
             return results;

@@ -27,7 +27,7 @@ internal sealed class StoreWriterThread : IDisposable
 {
     private readonly ClaimStore _store;
     private readonly PipelineOptions _options;
-    private readonly BlockingCollection<(long Article, ArticleBatch Batch)> _queue;
+    private readonly BlockingCollection<(long Article, Task<ArticleBatch> Batch)> _queue;
     private readonly ConcurrentQueue<(long Article, long[] RowIds)> _durable = new();
     private readonly HashSet<string> _handed = new(StringComparer.Ordinal); // the pipeline's thread only
     private readonly Thread _thread;
@@ -48,11 +48,16 @@ internal sealed class StoreWriterThread : IDisposable
     /// <summary>True when an article with this id was handed over in this run (written or about to be).</summary>
     public bool Handed(string articleId) => _handed.Contains(articleId);
 
-    /// <summary>Hands article number <paramref name="article"/> over; waits while the queue is full. Throws the writer's failure, if any.</summary>
-    public void Write(long article, ArticleBatch batch)
+    /// <summary>
+    /// Hands article number <paramref name="article"/> over; waits while the queue is full. Throws the writer's failure, if
+    /// any. The batch may still be in the making (its pairs scored on the thread pool, SCORE9): the writer waits for it in
+    /// hand-off order, and a failure making it is the writer's failure (nothing of that article or any later one is
+    /// written; the group's earlier articles are kept, as for a failed write).
+    /// </summary>
+    public void Write(long article, string articleId, Task<ArticleBatch> batch)
     {
         ThrowIfFailed();
-        _handed.Add(batch.Article.Id);
+        _handed.Add(articleId);
         _queue.Add((article, batch));
     }
 
@@ -89,10 +94,21 @@ internal sealed class StoreWriterThread : IDisposable
         var group = new AnalysisPipeline.CommitGroup(_store, _options);
         // Written into the open group, not durable yet: their rowids are published when the group commits.
         var written = new List<(long Article, long[] RowIds)>();
-        foreach (var (article, batch) in _queue.GetConsumingEnumerable())
+        foreach (var (article, pending) in _queue.GetConsumingEnumerable())
         {
             // After a failure the queue is still emptied, so the pipeline never waits on a full one; it throws at its next hand-off.
             if (Volatile.Read(ref _error) is not null) continue;
+            ArticleBatch batch;
+            try
+            {
+                // Waiting for the article's scores belongs to no stage (the scoring thread times its own work).
+                batch = pending.GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                Volatile.Write(ref _error, ex);
+                continue;
+            }
             long t = StageTimeTotals.Start(sink);
             try
             {

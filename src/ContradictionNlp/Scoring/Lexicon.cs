@@ -45,8 +45,13 @@ public sealed class Lexicon
             _antonymWords.Add(a);
             _antonymWords.Add(b);
         }
+        // The same pairs by integer word id, for the resolved-relations path (no string hashing per word pair).
+        _antonymIds = new Dictionary<string, int>(_antonymWords.Count, StringComparer.Ordinal);
+        _antonymPairIds = new Dictionary<long, bool>(_antonyms.Count);
+        foreach (var ((a, b), direct) in _antonyms)
+            _antonymPairIds[PairKey(AntonymId(a), AntonymId(b))] = direct;
         _lemmas = new Dictionary<string, string>(lemmas, StringComparer.Ordinal);
-        _generalTargets = new Lazy<HashSet<string>>(GeneralTargets, LazyThreadSafetyMode.ExecutionAndPublication);
+        _generalIds = new Lazy<Dictionary<string, int>>(GeneralIds, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static Lexicon Empty { get; } = new(Array.Empty<(string, string)>(), new Dictionary<string, string>());
@@ -187,6 +192,19 @@ public sealed class Lexicon
 
     private static (string, string) Order(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
 
+    // Integer ids of the antonym words (perf only): Antonymy(WordRelations, WordRelations) looks pairs up by two ints.
+    private readonly Dictionary<string, int> _antonymIds;
+    private readonly Dictionary<long, bool> _antonymPairIds; // value: direct, as _antonyms
+
+    private int AntonymId(string word)
+    {
+        if (!_antonymIds.TryGetValue(word, out var id)) _antonymIds[word] = id = _antonymIds.Count;
+        return id;
+    }
+
+    /// <summary>One key for an unordered pair of ids (the smaller id in the high half).</summary>
+    private static long PairKey(int a, int b) => a <= b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
     // Per-word pre-checks (perf only): PairFeaturizer asks them once per word when it prepares a text, and skips
     // the pairwise look-ups they rule out. Each mirrors an early exit above, so skipping changes no result;
     // LexiconPrecheckTests holds them to that. Change them together with Antonymy/Generalises/AreCohyponyms.
@@ -207,7 +225,7 @@ public sealed class Lexicon
     /// and <see cref="Antonymy(WordRelations, WordRelations)"/> give exactly what the string overloads give for the same words.
     /// </summary>
     internal sealed class WordRelations(string word, string[] baseForms, (HashSet<string> Synonyms, Dictionary<string, int> Hypernyms)[] entries,
-        string[] generalForms, bool mayHaveAntonym, bool canBeGeneral)
+        string[] generalForms, bool mayHaveAntonym, bool canBeGeneral, EntryIds[] entryIds, int[] generalIds, int[] antonymIds)
     {
         /// <summary>Some general form is a synonym or hypernym in some taxonomy entry; when false, Generalises(x, this word) is -1 for every x.</summary>
         internal bool CanBeGeneral { get; } = canBeGeneral;
@@ -220,6 +238,27 @@ public sealed class Lexicon
         internal string[] GeneralForms { get; } = generalForms;
         internal bool MayHaveAntonym { get; } = mayHaveAntonym;
         internal bool InTaxonomy => Entries.Length > 0;
+        /// <summary><see cref="Entries"/> by general-word id, in the same order.</summary>
+        internal EntryIds[] EntryIds { get; } = entryIds;
+        /// <summary>
+        /// The general-word ids of <see cref="GeneralForms"/> in their order, leaving out the forms that are no synonym or
+        /// hypernym anywhere (they never match, so Generalises finds the same first match without them).
+        /// </summary>
+        internal int[] GeneralIds { get; } = generalIds;
+        /// <summary>The antonym-word ids of <see cref="BaseForms"/> in their order, leaving out forms in no antonym pair.</summary>
+        internal int[] AntonymIds { get; } = antonymIds;
+    }
+
+    /// <summary>
+    /// One taxonomy entry with its words as general-word ids (perf only). <see cref="Related"/>: each synonym with 0, each
+    /// hypernym with its depth (a word that is both counts as the synonym: Generalises tests synonyms first).
+    /// <see cref="HypernymIds"/>/<see cref="HypernymDepths"/>: the hypernyms sorted by id, for a merge walk in ShareHypernym.
+    /// </summary>
+    internal sealed class EntryIds(Dictionary<int, int> related, int[] hypernymIds, int[] hypernymDepths)
+    {
+        internal Dictionary<int, int> Related { get; } = related;
+        internal int[] HypernymIds { get; } = hypernymIds;
+        internal int[] HypernymDepths { get; } = hypernymDepths;
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WordRelations> _relations = new(StringComparer.Ordinal);
@@ -228,40 +267,84 @@ public sealed class Lexicon
     internal WordRelations Relations(string word)
     {
         if (_relations.TryGetValue(word, out var r)) return r;
+        var ids = _generalIds.Value;
         var entries = new List<(HashSet<string>, Dictionary<string, int>)>();
-        foreach (var s in Forms(_specificForms, word, SpecificFormsOf))
-            if (_taxonomy.TryGetValue(s, out var t)) entries.Add(t);
-        var baseForms = Forms(_baseForms, word, BaseFormsOf);
-        var generalForms = Forms(_generalForms, word, GeneralFormsOf);
-        var targets = _generalTargets.Value;
+        var entryIds = new List<EntryIds>();
+        // The forms computed here directly, not through the per-word forms caches: this result is itself cached per
+        // word, so those caches would only hold a second copy (they serve the string overloads). One pass over the
+        // suffix rules: Stripped gives every candidate in rule order; BaseFormsCore keeps those in an antonym pair after
+        // the word and its lemma, TaxonomyBase those with a taxonomy entry; specific forms = base forms + those,
+        // general forms = base forms + every candidate (as SpecificFormsOf/GeneralFormsOf).
+        string[] stripped = [.. Stripped(word)];
+        var baseList = new List<string>(2 + stripped.Length) { word };
+        if (_lemmas.TryGetValue(word, out var lemma)) baseList.Add(lemma);
+        foreach (var c in stripped) if (_antonymWords.Contains(c)) baseList.Add(c);
+        string[] baseForms = [.. baseList];
+        string[] generalForms = [.. baseForms, .. stripped];
+        void AddEntry(string form)
+        {
+            if (!_taxonomy.TryGetValue(form, out var t)) return;
+            entries.Add(t);
+            entryIds.Add(ToIds(t, ids));
+        }
+        foreach (var b in baseForms) AddEntry(b);
+        foreach (var c in stripped) AddEntry(c);
+        var generalIds = new List<int>(generalForms.Length);
+        foreach (var g in generalForms)
+            if (ids.TryGetValue(g, out var id)) generalIds.Add(id);
+        var antonymIds = new List<int>(baseForms.Length);
+        foreach (var b in baseForms)
+            if (_antonymIds.TryGetValue(b, out var id)) antonymIds.Add(id);
+        // CanBeGeneral: some general form is a synonym or hypernym somewhere, i.e. has a general-word id.
+        // MayHaveAntonym: some base form is in an antonym pair, i.e. has an antonym-word id.
         return _relations.GetOrAdd(word, new WordRelations(word, baseForms, [.. entries], generalForms,
-            MayHaveAntonym(word), generalForms.Any(targets.Contains)));
+            antonymIds.Count > 0, generalIds.Count > 0, [.. entryIds], [.. generalIds], [.. antonymIds]));
     }
 
-    /// <summary>Every word that is a synonym or hypernym in some taxonomy entry: all Generalises can ever match a general form against.</summary>
-    private readonly Lazy<HashSet<string>> _generalTargets;
-
-    private HashSet<string> GeneralTargets()
+    private static EntryIds ToIds((HashSet<string> Synonyms, Dictionary<string, int> Hypernyms) t, Dictionary<string, int> ids)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var related = new Dictionary<int, int>(t.Synonyms.Count + t.Hypernyms.Count);
+        foreach (var s in t.Synonyms) related[ids[s]] = 0;
+        var hypIds = new int[t.Hypernyms.Count];
+        var hypDepths = new int[hypIds.Length];
+        var n = 0;
+        foreach (var (h, d) in t.Hypernyms)
+        {
+            var id = ids[h];
+            related.TryAdd(id, d);
+            (hypIds[n], hypDepths[n]) = (id, d);
+            n++;
+        }
+        // Distinct ids (the hypernyms are a dictionary's keys), so the order is total and the depths follow their ids.
+        Array.Sort(hypIds, hypDepths);
+        return new EntryIds(related, hypIds, hypDepths);
+    }
+
+    /// <summary>
+    /// An id for every word that is a synonym or hypernym in some taxonomy entry: all Generalises can ever match a general
+    /// form against (a form without an id can be skipped). Ids follow the entries' order, so they are the same every run.
+    /// </summary>
+    private readonly Lazy<Dictionary<string, int>> _generalIds;
+
+    private Dictionary<string, int> GeneralIds()
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (synonyms, hypernyms) in _taxonomy.Values)
         {
-            set.UnionWith(synonyms);
-            set.UnionWith(hypernyms.Keys);
+            foreach (var s in synonyms) ids.TryAdd(s, ids.Count);
+            foreach (var h in hypernyms.Keys) ids.TryAdd(h, ids.Count);
         }
-        return set;
+        return ids;
     }
 
     /// <summary>As <see cref="Generalises(string, string)"/> for the two words the relations were resolved for.</summary>
     internal static int Generalises(WordRelations specific, WordRelations general)
     {
         if (!general.CanBeGeneral) return -1; // no form of it is in any synonym set or hypernym list
-        foreach (var t in specific.Entries)
-            foreach (var g in general.GeneralForms)
-            {
-                if (t.Synonyms.Contains(g)) return 0;
-                if (t.Hypernyms.TryGetValue(g, out var d)) return d;
-            }
+        // Entries in order, then general forms in order, the first match wins: as the string overload (synonym = 0).
+        foreach (var t in specific.EntryIds)
+            foreach (var g in general.GeneralIds)
+                if (t.Related.TryGetValue(g, out var d)) return d;
         return -1;
     }
 
@@ -275,13 +358,25 @@ public sealed class Lexicon
     /// <summary>
     /// The rest of <see cref="AreCohyponyms(WordRelations, WordRelations, int)"/> once neither word generalises the other:
     /// for a caller that already has both <see cref="Generalises(WordRelations, WordRelations)"/> results.
+    /// A merge walk over the two first entries' hypernym ids (sorted): some hypernym of both within maxDepth on each side.
     /// </summary>
     internal static bool ShareHypernym(WordRelations a, WordRelations b, int maxDepth)
     {
-        if (a.Entries.Length == 0 || b.Entries.Length == 0) return false;
-        var (ta, tb) = (a.Entries[0], b.Entries[0]);
-        foreach (var (h, d) in ta.Hypernyms)
-            if (d <= maxDepth && tb.Hypernyms.TryGetValue(h, out var e) && e <= maxDepth) return true;
+        if (a.EntryIds.Length == 0 || b.EntryIds.Length == 0) return false;
+        var (ta, tb) = (a.EntryIds[0], b.EntryIds[0]);
+        var (ia, ib) = (ta.HypernymIds, tb.HypernymIds);
+        int i = 0, j = 0;
+        while (i < ia.Length && j < ib.Length)
+        {
+            if (ia[i] < ib[j]) i++;
+            else if (ia[i] > ib[j]) j++;
+            else
+            {
+                if (ta.HypernymDepths[i] <= maxDepth && tb.HypernymDepths[j] <= maxDepth) return true;
+                i++;
+                j++;
+            }
+        }
         return false;
     }
 
@@ -289,10 +384,11 @@ public sealed class Lexicon
     internal AntonymKind Antonymy(WordRelations a, WordRelations b)
     {
         if (a.Word == b.Word || !a.MayHaveAntonym || !b.MayHaveAntonym) return AntonymKind.None;
+        // Only forms in some antonym pair can match (the id lists keep just those); equal ids are equal forms.
         var found = AntonymKind.None;
-        foreach (var la in a.BaseForms)
-            foreach (var lb in b.BaseForms)
-                if (la != lb && _antonyms.TryGetValue(Order(la, lb), out var direct))
+        foreach (var la in a.AntonymIds)
+            foreach (var lb in b.AntonymIds)
+                if (la != lb && _antonymPairIds.TryGetValue(PairKey(la, lb), out var direct))
                 {
                     if (direct) return AntonymKind.Direct;
                     found = AntonymKind.Indirect;

@@ -22,7 +22,7 @@ public sealed partial class PairFeaturizer
     /// learn verb and object relations ("play"/"strum") the lexicon lacks.
     /// </summary>
     private int FeaturizeV5(List<Word> p, List<Word> h, List<Word> hc, List<Word> pc, float[] hBest, float[] pBest,
-        List<Word> negP, List<Word> negH, float[] f, int k, SortedSet<int> hashed)
+        List<Word> negP, List<Word> negH, float[] f, int k, List<int> hashed)
     {
         f[k++] = Math.Min(Math.Max(negH.Count - negP.Count, 0), 2) / 2f;
         f[k++] = Math.Min(Math.Max(negP.Count - negH.Count, 0), 2) / 2f;

@@ -128,6 +128,11 @@ public sealed partial class PairFeaturizer
         "then", "yet", "already", "again", "both", "other", "any", "own", "same", "through", "between", "against", "during",
         "across", "per", "via", "around", "whether", "though", "although", "however", "more", "less", "much", "can",
     };
+    // The union of the sets that make a word not a content word (perf only: one look-up per word instead of up to six):
+    // Stop, Negations, Modals, Universal and Existential; from version 2 also StopV2.
+    private static readonly HashSet<string> NotContentV1 = new([.. Stop, .. Negations, .. Modals, .. Universal, .. Existential], StringComparer.Ordinal);
+    private static readonly HashSet<string> NotContentV2 = new([.. NotContentV1, .. StopV2], StringComparer.Ordinal);
+
     private static readonly Dictionary<string, double> NumberWords = new(StringComparer.Ordinal)
     {
         ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8,
@@ -160,8 +165,7 @@ public sealed partial class PairFeaturizer
             var raw = s.Slice(text);
             var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
             var vec = _vectors.IndexOf(lower);
-            var content = !Stop.Contains(lower) && !Negations.Contains(lower) && !Modals.Contains(lower)
-                && !Universal.Contains(lower) && !Existential.Contains(lower) && (FeaturizerVersion < 2 || !StopV2.Contains(lower));
+            var content = !(FeaturizerVersion < 2 ? NotContentV1 : NotContentV2).Contains(lower);
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
             list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
         }
@@ -186,6 +190,18 @@ public sealed partial class PairFeaturizer
         for (var i = 0; i < items.Count; i++)
             if (n == 0 || !string.Equals(items[n - 1], items[i], StringComparison.Ordinal)) items[n++] = items[i];
         return items.GetRange(0, n).ToArray();
+    }
+
+    /// <summary>The keys sorted ascending, duplicates dropped (the hashed features' order).</summary>
+    private static int[] SortedDistinct(List<int> keys)
+    {
+        keys.Sort();
+        var n = 0;
+        for (var i = 0; i < keys.Count; i++)
+            if (n == 0 || keys[n - 1] != keys[i]) keys[n++] = keys[i];
+        var result = new int[n];
+        keys.CopyTo(0, result, 0, n);
+        return result;
     }
 
     /// <summary>
@@ -244,7 +260,9 @@ public sealed partial class PairFeaturizer
         var (p, pc) = WithLexicalFlags(pp);
         var (h, hc) = WithLexicalFlags(hp);
         var f = new float[FeatureCount(FeaturizerVersion)];
-        var hashed = new SortedSet<int>();
+        // Keys as they come (duplicates too), sorted and made distinct once at the end: what a SortedSet gives, without
+        // a tree node per key (the featurizer's largest allocation per pair).
+        var hashed = new List<int>(64);
         // Null when not wanted: every reasons?.Add below is skipped then, and its arguments are never evaluated.
         var reasons = withReasons ? new List<Reason>() : null;
         var differentSubjects = false;
@@ -259,8 +277,8 @@ public sealed partial class PairFeaturizer
 
         // Alignment: each content word's best counterpart by exact form or vector cosine.
         var (hBest, hBestIdx, pBest) = AlignBoth(hc, pc);
-        var hExact = hc.Count(w => pc.Exists(x => x.Stem == w.Stem));
-        var pExact = pc.Count(w => hc.Exists(x => x.Stem == w.Stem));
+        var hExact = CountWithStemIn(hc, pc);
+        var pExact = CountWithStemIn(pc, hc);
         f[k++] = Frac(hExact, hc.Count);
         f[k++] = Frac(pExact, pc.Count);
         f[k++] = hBest.Length == 0 ? 1f : hBest.Average();
@@ -283,8 +301,8 @@ public sealed partial class PairFeaturizer
         {
             var j = hBestIdx[i];
             if (j < 0 || hc[i].Stem == pc[j].Stem || hBest[i] < AlignThreshold || hBest[i] >= 0.9f) continue;
-            if (antonyms.Exists(a => a.H.Lower == hc[i].Lower)) continue;
-            if (pc.Exists(x => x.Stem == hc[i].Stem)) continue;
+            if (IsAntonymH(antonyms, hc[i].Lower)) continue;
+            if (HasStem(pc, hc[i].Stem)) continue;
             subs.Add((pc[j], hc[i], hBest[i]));
         }
         f[k++] = Math.Min(subs.Count, 3) / 3f;
@@ -324,34 +342,27 @@ public sealed partial class PairFeaturizer
         // Numbers and dates.
         var numP = Numbers(p);
         var numH = Numbers(h);
-        var numDiff = numP.Count > 0 && numH.Count > 0 && !numH.All(n => numP.Exists(m => m.Value == n.Value));
+        var numDiff = numP.Count > 0 && numH.Count > 0 && !AllValuesIn(numH, numP);
         f[k++] = numDiff ? 1f : 0f;
         f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
         if (numDiff && reasons is not null)
-        {
-            var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
-            var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
-            reasons?.Add(new Reason("number",
-                $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
-                [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]));
-        }
+            reasons.Add(NumberReason(numP, numH, premise, hypothesis));
         var dateP = Dates(p);
         var dateH = Dates(h);
-        var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !dateH.All(d => dateP.Exists(x => x.Lower == d.Lower));
+        var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !AllLowersIn(dateH, dateP);
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
-            reasons?.Add(new Reason("date",
-                $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
-                [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]));
+            reasons?.Add(DateReason(dateP, dateH, premise, hypothesis));
 
         // Modality: "will send" vs "may send" commits to different things.
         var modP = WordsIn(p, Modals);
         var modH = WordsIn(h, Modals);
-        var modSetP = modP.Select(w => ModalLemma(w.Lower)).ToHashSet();
-        var modSetH = modH.Select(w => ModalLemma(w.Lower)).ToHashSet();
-        var modMismatch = !modSetP.SetEquals(modSetH);
+        // The two sets of modal lemmas, compared without building them: equal sets when each list's lemmas all occur in
+        // the other; "H has one P lacks" when H's do not all occur in P.
+        var modHInP = AllModalLemmasIn(modH, modP);
+        var modMismatch = !(modHInP && AllModalLemmasIn(modP, modH));
         f[k++] = modMismatch ? 1f : 0f;
-        f[k++] = modSetH.Except(modSetP).Any() ? 1f : 0f;
+        f[k++] = !modHInP ? 1f : 0f;
         if (modMismatch)
             reasons?.Add(new Reason("modality",
                 $"{Quote(modP.Select(w => w.Lower), "no modal")} vs {Quote(modH.Select(w => w.Lower), "no modal")}: different modality",
@@ -403,14 +414,14 @@ public sealed partial class PairFeaturizer
             hashed.Add(Hash("h|", hc[i].Lower));
         }
 
-        // Only the "aligned" reason reads this list.
-        var aligned = new List<(Word P, Word H)>();
+        // Only the "aligned" reason reads this list: the indices i into hc of the matched words (the partner is
+        // pc[hBestIdx[i]]), not copies of the two words (a list of word pairs was a large allocation per pair).
+        var aligned = new List<int>();
         if (reasons is not null)
             for (var i = 0; i < hc.Count; i++)
-                if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add((pc[hBestIdx[i]], hc[i]));
+                if (hBestIdx[i] >= 0 && hBest[i] >= 0.9f) aligned.Add(i);
         if (aligned.Count > 0)
-            reasons?.Add(new Reason("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(a => a.H.Lower))}",
-                [.. aligned.Select(a => a.P.Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(a => a.H.Span)]));
+            reasons?.Add(AlignedReason(aligned, hc, pc, hBestIdx));
 
         // WordNet taxonomy: H words covered by a P word (same, synonym or hypernym: "dog" covers "animal"),
         // H words more specific than their P partner ("animal" -> "dog": adds information), and co-hyponyms
@@ -460,7 +471,7 @@ public sealed partial class PairFeaturizer
         if (FeaturizerVersion >= 5)
             k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
-        return new PairFeatures(f, [.. hashed], reasons is null ? [] : reasons) { DifferentSubjects = differentSubjects };
+        return new PairFeatures(f, SortedDistinct(hashed), reasons is null ? [] : reasons) { DifferentSubjects = differentSubjects };
     }
 
     // Version 2 word sets. Why each: news claims hinge on them, and NLI captions rarely show them.
@@ -483,7 +494,7 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
         List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        List<NumberMention> numP, List<NumberMention> numH, SortedSet<int> hashed, List<Reason>? reasons,
+        List<NumberMention> numP, List<NumberMention> numH, List<int> hashed, List<Reason>? reasons,
         HashSet<string> stemsP, HashSet<string> stemsH, int shared, ref bool differentSubjects)
     {
         // stemsP/stemsH: the distinct content stems of each side; shared: how many they have in common.
@@ -561,7 +572,7 @@ public sealed partial class PairFeaturizer
         var subjP = Subject(p);
         var subjH = Subject(h);
         var subjectMismatch = subjP.Count > 0 && subjH.Count > 0 && shared > 0
-            && !subjP.Exists(w => stemsH.Contains(w.Stem)) && !subjH.Exists(w => stemsP.Contains(w.Stem));
+            && !AnyStemIn(subjP, stemsH) && !AnyStemIn(subjH, stemsP);
         f[k++] = subjectMismatch ? 1f : 0f;
         if (subjectMismatch && FeaturizerVersion < 3) differentSubjects = true;
         if (subjectMismatch && FeaturizerVersion < 3)
@@ -571,12 +582,24 @@ public sealed partial class PairFeaturizer
         // A plan and its outcome: "will begin" on one side, the same verb without "will" on the other.
         var willP = p.Exists(w => w.Lower is "will" or "wo");
         var willH = h.Exists(w => w.Lower is "will" or "wo");
-        var temporal = willP != willH && shared > 0 && (willP ? hc : pc).Exists(w => w.Lower != w.Stem && (willP ? stemsP : stemsH).Contains(w.Stem)
-            && (w.Lower.EndsWith("ed", StringComparison.Ordinal) || _lexicon.Lemma(w.Lower) is not null));
+        var temporal = willP != willH && shared > 0 && HasInflectedPlanWord(willP ? hc : pc, willP ? stemsP : stemsH);
         f[k++] = temporal ? 1f : 0f;
         if (temporal)
             reasons?.Add(new Reason("tense", "one text says what will happen, the other what happened", [], []));
         return k;
+    }
+
+    /// <summary>
+    /// Some word of <paramref name="words"/> is inflected (its lower form is not its stem), its stem is in <paramref name="stems"/>
+    /// (the side that has "will"), and it reads as past: an "-ed" form or an irregular inflection. A loop rather than a
+    /// lambda, which would capture FeaturizeV2's locals into a closure object on every call.
+    /// </summary>
+    private bool HasInflectedPlanWord(List<Word> words, HashSet<string> stems)
+    {
+        foreach (var w in words)
+            if (w.Lower != w.Stem && stems.Contains(w.Stem)
+                && (w.Lower.EndsWith("ed", StringComparison.Ordinal) || _lexicon.Lemma(w.Lower) is not null)) return true;
+        return false;
     }
 
     /// <summary>
@@ -590,7 +613,7 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private int FeaturizeV3(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, int[] hBestIdx, float[] pBest,
         float[] f, int k, List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        SortedSet<int> hashed, List<Reason>? reasons, ref bool differentSubjects)
+        List<int> hashed, List<Reason>? reasons, ref bool differentSubjects)
     {
         // Negation scope: the content words after the odd negation (up to 6) that the other text covers.
         float scopeCovered = 0f, scopeUncovered = 0f;
@@ -601,8 +624,11 @@ public sealed partial class PairFeaturizer
             var scope = new List<Word>(6);
             for (var i = start + 1; i < negText.Count && scope.Count < 6; i++)
                 if (negText[i].Content) scope.Add(negText[i]);
-            var covered = scope.Count(w => other.Exists(o => o.Stem == w.Stem || Generalises(o, w) >= 0
-                || Generalises(w, o) >= 0 || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)));
+            var covered = 0;
+            foreach (var w in scope)
+                foreach (var o in other)
+                    if (o.Stem == w.Stem || Generalises(o, w) >= 0 || Generalises(w, o) >= 0
+                        || (o.Vec >= 0 && w.Vec >= 0 && _vectors.Cosine(o.Vec, w.Vec) >= 0.8f)) { covered++; break; }
             scopeCovered = Frac(covered, scope.Count);
             scopeUncovered = Math.Min(scope.Count - covered, 4) / 4f;
         }
@@ -617,7 +643,7 @@ public sealed partial class PairFeaturizer
             if (j < 0 || hBest[i] < AlignThreshold || pc[j].Stem == hc[i].Stem) continue;
             var (pw, hw) = (pc[j], hc[i]);
             string rel;
-            if (antonyms.Exists(a => a.H.Lower == hw.Lower && a.P.Lower == pw.Lower)) rel = "ant";
+            if (IsAntonymPair(antonyms, pw.Lower, hw.Lower)) rel = "ant";
             else if (Generalises(pw, hw) is var g && g == 0 || Generalises(hw, pw) == 0) { syn++; rel = "syn"; }
             else if (g > 0) { general++; rel = "gen"; }
             else if (Generalises(hw, pw) > 0) { specific++; rel = "spec"; }
@@ -667,21 +693,25 @@ public sealed partial class PairFeaturizer
     /// subject occurs in the other text outside its subject. Plus hashed prepositions only one text has.
     /// All loops are over the content words of two short texts (no look-ups beyond the stems already made).
     /// </summary>
-    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, SortedSet<int> hashed)
+    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, List<int> hashed)
     {
         // Positions in P of the H content words that occur in P exactly once (ambiguous matches say nothing about order).
-        var pos = new List<int>(hc.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var w in hc)
+        // First occurrences only: a stem an earlier H word had is skipped (a scan back, no set: texts are short).
+        var pos = hc.Count <= 64 ? stackalloc int[hc.Count] : new int[hc.Count];
+        var count = 0;
+        for (var i = 0; i < hc.Count; i++)
         {
-            if (!seen.Add(w.Stem)) continue;
+            var w = hc[i];
+            var repeated = false;
+            for (var q = 0; q < i && !repeated; q++) repeated = hc[q].Stem == w.Stem;
+            if (repeated) continue;
             int at = -1, n = 0;
             for (var j = 0; j < pc.Count; j++) if (pc[j].Stem == w.Stem) { at = j; n++; }
-            if (n == 1) pos.Add(at);
+            if (n == 1) pos[count++] = at;
         }
         int pairs = 0, discordant = 0;
-        for (var a = 0; a < pos.Count; a++)
-            for (var b = a + 1; b < pos.Count; b++) { pairs++; if (pos[a] > pos[b]) discordant++; }
+        for (var a = 0; a < count; a++)
+            for (var b = a + 1; b < count; b++) { pairs++; if (pos[a] > pos[b]) discordant++; }
         var disc = Frac(discordant, pairs);
         var voiceDiffers = IsPassive(p) != IsPassive(h);
         f[k++] = disc;
@@ -689,9 +719,9 @@ public sealed partial class PairFeaturizer
         f[k++] = voiceDiffers ? 0f : disc;
         f[k++] = RolesSwapped(p, h) ? 1f : 0f;
         foreach (var w in h)
-            if (Prepositions.Contains(w.Lower) && !p.Exists(x => x.Lower == w.Lower)) hashed.Add(Hash("prep+|" + w.Lower));
+            if (Prepositions.Contains(w.Lower) && !HasLower(p, w.Lower)) hashed.Add(Hash("prep+|", w.Lower));
         foreach (var w in p)
-            if (Prepositions.Contains(w.Lower) && !h.Exists(x => x.Lower == w.Lower)) hashed.Add(Hash("prep-|" + w.Lower));
+            if (Prepositions.Contains(w.Lower) && !HasLower(h, w.Lower)) hashed.Add(Hash("prep-|", w.Lower));
         return k;
     }
 
@@ -711,14 +741,29 @@ public sealed partial class PairFeaturizer
 
     // Each subject's content words all occur in the other text after its own subject ("the monkey | is brushing a dog"
     // vs "a dog | is brushing the monkey").
+    // By word indices, without building the subject lists and stem sets: the subject is the content words before
+    // SubjectEnd, "the rest" the content words after the subject's last one.
     private static bool RolesSwapped(List<Word> p, List<Word> h)
     {
-        var sp = SubjectV3(p);
-        var sh = SubjectV3(h);
-        if (sp.Count == 0 || sh.Count == 0) return false;
-        var restP = p.Skip(p.IndexOf(sp[^1]) + 1).Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var restH = h.Skip(h.IndexOf(sh[^1]) + 1).Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        return sp.TrueForAll(w => restH.Contains(w.Stem)) && sh.TrueForAll(w => restP.Contains(w.Stem));
+        var (endP, lastP) = (SubjectEnd(p), -1);
+        var (endH, lastH) = (SubjectEnd(h), -1);
+        for (var i = 0; i < endP && i < p.Count; i++) if (p[i].Content) lastP = i;
+        for (var i = 0; i < endH && i < h.Count; i++) if (h[i].Content) lastH = i;
+        if (lastP < 0 || lastH < 0) return false;
+        return SubjectInRest(p, endP, h, lastH) && SubjectInRest(h, endH, p, lastP);
+    }
+
+    /// <summary>Every subject content word of <paramref name="words"/> (before <paramref name="end"/>) has its stem among the content words of <paramref name="other"/> after index <paramref name="last"/>.</summary>
+    private static bool SubjectInRest(List<Word> words, int end, List<Word> other, int last)
+    {
+        for (var i = 0; i < end && i < words.Count; i++)
+        {
+            if (!words[i].Content) continue;
+            var found = false;
+            for (var j = last + 1; j < other.Count && !found; j++) found = other[j].Content && other[j].Stem == words[i].Stem;
+            if (!found) return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -729,15 +774,21 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private static List<Word> SubjectV3(List<Word> words)
     {
-        var end = -1;
+        var end = SubjectEnd(words);
+        if (end <= 0) return [];
+        return ContentBefore(words, end);
+    }
+
+    /// <summary>Where <see cref="SubjectV3"/>'s subject ends (the first verb marker's index), or -1 when none comes within the first 7 words.</summary>
+    private static int SubjectEnd(List<Word> words)
+    {
         for (var i = 1; i < words.Count && i <= 7; i++)
         {
             var w = words[i].Lower;
             if (VerbMarkers.Contains(w) || Negations.Contains(w) || (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && words[i - 1].Content))
-            { end = i; break; }
+                return i;
         }
-        if (end <= 0) return [];
-        return ContentBefore(words, end);
+        return -1;
     }
 
     /// <summary>
@@ -752,32 +803,66 @@ public sealed partial class PairFeaturizer
         subjH = SubjectV3(h);
         why = "";
         if (subjP.Count == 0 || subjH.Count == 0) return false;
-        var sp = subjP.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var sh = subjH.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var onlyP = subjP.Where(w => !sh.Contains(w.Stem)).ToList();
-        var onlyH = subjH.Where(w => !sp.Contains(w.Stem)).ToList();
-        if (onlyP.Count == 0 || onlyH.Count == 0) return false;
-        if (!sp.Overlaps(sh))
+        // The subjects' stem sets, their overlap and the "only P"/"only H" words are scans over these short lists
+        // (no sets built): onlyP is subjP's words whose stem subjH lacks, in order, and the same for onlyH.
+        var anyOnlyP = false;
+        var overlap = false;
+        foreach (var a in subjP)
+            if (HasStem(subjH, a.Stem)) overlap = true;
+            else anyOnlyP = true;
+        var anyOnlyH = false;
+        foreach (var b in subjH)
+            if (!HasStem(subjP, b.Stem)) { anyOnlyH = true; break; }
+        if (!anyOnlyP || !anyOnlyH) return false;
+        if (!overlap)
         {
-            var allP = p.Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-            var allH = h.Where(w => w.Content).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-            if (!allP.Overlaps(allH) || sh.Overlaps(allP) || sp.Overlaps(allH)) return false;
+            // The texts share a content stem; no subject stem of either occurs among the other text's content stems.
+            if (!SharesContentStem(p, h) || AnyStemInContent(subjH, p) || AnyStemInContent(subjP, h)) return false;
             return true;
         }
-        foreach (var a in onlyP)
-            foreach (var b in onlyH)
+        foreach (var a in subjP)
+        {
+            if (HasStem(subjH, a.Stem)) continue;
+            foreach (var b in subjH)
             {
+                if (HasStem(subjP, b.Stem)) continue;
                 if (Generalises(a, b) >= 0 || Generalises(b, a) >= 0) return false;
             }
-        foreach (var a in onlyP)
-            foreach (var b in onlyH)
+        }
+        foreach (var a in subjP)
+        {
+            if (HasStem(subjH, a.Stem)) continue;
+            foreach (var b in subjH)
             {
+                if (HasStem(subjP, b.Stem)) continue;
                 if ((a.Cap && b.Cap) || Antonymy(a, b) != AntonymKind.None || AreCohyponyms(a, b))
                 {
                     why = $" ('{a.Lower}' vs '{b.Lower}')";
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /// <summary>Some content word of <paramref name="p"/> has the stem of some content word of <paramref name="h"/>.</summary>
+    private static bool SharesContentStem(List<Word> p, List<Word> h)
+    {
+        foreach (var w in p)
+            if (w.Content && HasContentStem(h, w.Stem)) return true;
+        return false;
+    }
+
+    /// <summary>Some word of <paramref name="words"/> has the stem of some content word of <paramref name="text"/>.</summary>
+    private static bool AnyStemInContent(List<Word> words, List<Word> text)
+    {
+        foreach (var w in words) if (HasContentStem(text, w.Stem)) return true;
+        return false;
+    }
+
+    private static bool HasContentStem(List<Word> words, string stem)
+    {
+        foreach (var w in words) if (w.Content && w.Stem == stem) return true;
         return false;
     }
 
@@ -787,6 +872,108 @@ public sealed partial class PairFeaturizer
         var list = new List<Word>();
         for (var i = 0; i < end && i < words.Count; i++) if (words[i].Content) list.Add(words[i]);
         return list;
+    }
+
+    // The number and date reasons in methods of their own for the same reason as AlignedReason: their lambdas read
+    // the texts and the other side's numbers, which as Featurize locals would be captured for every call.
+    private static Reason NumberReason(List<NumberMention> numP, List<NumberMention> numH, string premise, string hypothesis)
+    {
+        var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
+        var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
+        return new Reason("number",
+            $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
+            [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]);
+    }
+
+    private static Reason DateReason(List<Word> dateP, List<Word> dateH, string premise, string hypothesis) =>
+        new("date",
+            $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
+            [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]);
+
+    /// <summary>
+    /// The "aligned" reason from the indices of the matched hypothesis words. A method of its own so that its lambdas
+    /// capture these parameters, not Featurize's locals (which would move them into a closure object for every call).
+    /// </summary>
+    private static Reason AlignedReason(List<int> aligned, List<Word> hc, List<Word> pc, int[] hBestIdx) =>
+        new("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(i => hc[i].Lower))}",
+            [.. aligned.Select(i => pc[hBestIdx[i]].Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(i => hc[i].Span)]);
+
+    // Allocation-free forms of the LINQ tests these replaced (a closure and a delegate per element, per featurization),
+    // each the same first-match-wins scan, so the same results.
+
+    /// <summary>How many of <paramref name="words"/> have a stem some word of <paramref name="other"/> has.</summary>
+    private static int CountWithStemIn(List<Word> words, List<Word> other)
+    {
+        var n = 0;
+        foreach (var w in words) if (HasStem(other, w.Stem)) n++;
+        return n;
+    }
+
+    private static bool HasLower(List<Word> words, string lower)
+    {
+        foreach (var w in words) if (w.Lower == lower) return true;
+        return false;
+    }
+
+    private static bool HasStem(List<Word> words, string stem)
+    {
+        foreach (var w in words) if (w.Stem == stem) return true;
+        return false;
+    }
+
+    private static bool AnyStemIn(List<Word> words, HashSet<string> stems)
+    {
+        foreach (var w in words) if (stems.Contains(w.Stem)) return true;
+        return false;
+    }
+
+    private static bool IsAntonymH(List<(Word P, Word H, AntonymKind Kind)> antonyms, string h)
+    {
+        foreach (var a in antonyms) if (a.H.Lower == h) return true;
+        return false;
+    }
+
+    private static bool IsAntonymPair(List<(Word P, Word H, AntonymKind Kind)> antonyms, string p, string h)
+    {
+        foreach (var a in antonyms) if (a.H.Lower == h && a.P.Lower == p) return true;
+        return false;
+    }
+
+    /// <summary>Every number of <paramref name="a"/> has its value among <paramref name="b"/>'s.</summary>
+    private static bool AllValuesIn(List<NumberMention> a, List<NumberMention> b)
+    {
+        foreach (var n in a)
+        {
+            var found = false;
+            foreach (var m in b) if (m.Value == n.Value) { found = true; break; }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Every word of <paramref name="a"/> has its lower form among <paramref name="b"/>'s.</summary>
+    private static bool AllLowersIn(List<Word> a, List<Word> b)
+    {
+        foreach (var w in a)
+        {
+            var found = false;
+            foreach (var x in b) if (x.Lower == w.Lower) { found = true; break; }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Every modal of <paramref name="a"/> has its lemma (<see cref="ModalLemma"/>) among <paramref name="b"/>'s: set inclusion.</summary>
+    private static bool AllModalLemmasIn(List<Word> a, List<Word> b)
+    {
+        foreach (var w in a)
+        {
+            var lemma = ModalLemma(w.Lower);
+            var found = false;
+            foreach (var x in b) if (ModalLemma(x.Lower) == lemma) { found = true; break; }
+            if (!found) return false;
+        }
+        return true;
     }
 
     /// <summary>The words whose lower form is in <paramref name="set"/>, in order (a loop, not LINQ: called ten times per featurization).</summary>

@@ -65,6 +65,36 @@ public class LexiconPrecheckTests
         Assert.Contains(words, w => !lexicon.Relations(w).CanBeGeneral);
     }
 
+    /// <summary>
+    /// Entries where one word is both a synonym and a hypernym, one hypernym at two depths across entries, and co-hyponyms
+    /// only at depth 3: the integer-id relations (SCORE9) must give what the string look-ups give, synonym first.
+    /// </summary>
+    [Fact]
+    public void Id_relations_match_string_lookups_on_overlapping_entries()
+    {
+        var lexicon = new Lexicon([("hot", "cold", true), ("warm", "cold", false), ("hot", "cool", false)], new Dictionary<string, string> { ["geese"] = "goose" },
+        [
+            ("hound", ["dog"], [("dog", 1), ("canine", 2), ("animal", 3)]),
+            ("dog", ["hound"], [("canine", 1), ("animal", 2)]),
+            ("goose", [], [("bird", 1), ("animal", 3)]),
+            ("duck", [], [("bird", 1), ("animal", 3)]),
+            ("wolf", [], [("canine", 2), ("animal", 3)]),
+        ]);
+        Assert.Equal(0, lexicon.Generalises("hound", "dog")); // a synonym, though also listed as a hypernym
+        Assert.Equal(0, Lexicon.Generalises(lexicon.Relations("hound"), lexicon.Relations("dog")));
+        Assert.Equal(2, Lexicon.Generalises(lexicon.Relations("dog"), lexicon.Relations("animals")));
+        Assert.True(Lexicon.AreCohyponyms(lexicon.Relations("geese"), lexicon.Relations("duck"), 1));
+        Assert.False(Lexicon.AreCohyponyms(lexicon.Relations("goose"), lexicon.Relations("wolf"), 2));
+        Assert.True(Lexicon.AreCohyponyms(lexicon.Relations("goose"), lexicon.Relations("wolf"), 3));
+        Assert.Equal(AntonymKind.Direct, lexicon.Antonymy(lexicon.Relations("hot"), lexicon.Relations("cold")));
+        Assert.Equal(AntonymKind.Indirect, lexicon.Antonymy(lexicon.Relations("warmer"), lexicon.Relations("colder")));
+        Assert.Equal(AntonymKind.None, lexicon.Antonymy(lexicon.Relations("warm"), lexicon.Relations("cool")));
+        string[] words = ["hound", "hounds", "dog", "dogs", "canine", "animal", "animals", "goose", "geese", "duck", "ducks", "bird",
+            "wolf", "hot", "cold", "colder", "warm", "warmer", "cool", "house"];
+        var (generalises, cohyponyms, antonyms) = AssertPrechecksHold(lexicon, words);
+        Assert.True(generalises > 0 && cohyponyms > 0 && antonyms > 0, $"{generalises} {cohyponyms} {antonyms}");
+    }
+
     /// <summary>Every ordered pair: a word ruled out by its pre-check has no relation; returns how many pairs do have each.</summary>
     private static (int Generalises, int Cohyponyms, int Antonyms) AssertPrechecksHold(Lexicon lexicon, string[] words)
     {
@@ -79,7 +109,9 @@ public class LexiconPrecheckTests
                 // The per-word resolved relations (what the featurizer compares) give what the string look-ups give.
                 var rb = lexicon.Relations(b);
                 Assert.True(lexicon.Generalises(a, b) == Lexicon.Generalises(ra, rb), $"Generalises('{a}', '{b}') differs via Relations");
-                Assert.True(lexicon.AreCohyponyms(a, b, 2) == Lexicon.AreCohyponyms(ra, rb, 2), $"AreCohyponyms('{a}', '{b}') differs via Relations");
+                // Depths other than the featurizer's 2 too: the id path filters depths during its merge walk.
+                for (var depth = 0; depth <= 4; depth++)
+                    Assert.True(lexicon.AreCohyponyms(a, b, depth) == Lexicon.AreCohyponyms(ra, rb, depth), $"AreCohyponyms('{a}', '{b}', {depth}) differs via Relations");
                 Assert.True(lexicon.Antonymy(a, b) == lexicon.Antonymy(ra, rb), $"Antonymy('{a}', '{b}') differs via Relations");
                 var g = lexicon.Generalises(a, b);
                 if (g >= 0) generalises++;
