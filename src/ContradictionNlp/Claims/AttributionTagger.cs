@@ -314,7 +314,8 @@ public sealed class AttributionTagger
         var tokens = text.TokenSpan;
         var n = tokens.Length;
         // Pooled (Label; see ReturnPooled): an article's hashes are 88 bytes a token, so a long one (~1,000 tokens)
-        // was a large-object-heap allocation per article. Rented arrays are longer than n and not zeroed: the
+        // was a large-object-heap allocation per article; they go to this thread's scratch array (t_hashes), the
+        // rest are rented. Both are longer than n and not zeroed: the
         // loops below write every slot the features read (Compute: the five attribution slots; inQuote: every
         // token), and cue, isQuote and mark, written only for some tokens, are cleared first.
         var hashes = pooled ? Scratch(ref t_hashes, n * WordHashes.Stride) : new ulong[n * WordHashes.Stride];
