@@ -314,10 +314,11 @@ public sealed class AttributionTagger
         var tokens = text.TokenSpan;
         var n = tokens.Length;
         // Pooled (Label; see ReturnPooled): an article's hashes are 88 bytes a token, so a long one (~1,000 tokens)
-        // was a large-object-heap allocation per article. Rented arrays are longer than n and not zeroed: the
+        // was a large-object-heap allocation per article; they go to this thread's scratch array (t_hashes), the
+        // rest are rented. Both are longer than n and not zeroed: the
         // loops below write every slot the features read (Compute: the five attribution slots; inQuote: every
         // token), and cue, isQuote and mark, written only for some tokens, are cleared first.
-        var hashes = pooled ? ArrayPool<ulong>.Shared.Rent(n * WordHashes.Stride) : new ulong[n * WordHashes.Stride];
+        var hashes = pooled ? Scratch(ref t_hashes, n * WordHashes.Stride) : new ulong[n * WordHashes.Stride];
         WordHashes.Compute(text.Text, tokens, hashes, null, allSlots: false);
         var cue = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
         var inQuote = pooled ? ArrayPool<byte>.Shared.Rent(n) : new byte[n];
@@ -451,10 +452,34 @@ public sealed class AttributionTagger
         return lo;
     }
 
+    // This thread's token hashes of Label's context and its Viterbi scores, kept between articles instead of rented from
+    // ArrayPool<ulong>/<float>: the shared pools of those element types are framework generic code that the ReadyToRun
+    // build cannot precompile, so every cnlp run JIT-compiled them (ArrayPool<byte>/<int>/<bool> come precompiled). Label
+    // is not re-entered on a thread, so one array of each per thread suffices; like rented ones they are not cleared.
+    [ThreadStatic] private static ulong[]? t_hashes;
+    [ThreadStatic] private static float[]? t_score;
+    /// <summary>Longest scratch array kept for the next article (8 MB of hashes); a longer need is allocated and dropped.</summary>
+    private const int MaxKeptScratch = 1 << 20;
+
+    private static ulong[] Scratch(ref ulong[]? kept, int length)
+    {
+        if (kept is { } a && a.Length >= length) return a;
+        var fresh = new ulong[Math.Max(length, 1024)];
+        if (fresh.Length <= MaxKeptScratch) kept = fresh;
+        return fresh;
+    }
+
+    private static float[] Scratch(ref float[]? kept, int length)
+    {
+        if (kept is { } a && a.Length >= length) return a;
+        var fresh = new float[Math.Max(length, 1024)];
+        if (fresh.Length <= MaxKeptScratch) kept = fresh;
+        return fresh;
+    }
+
     /// <summary>Gives the arrays of a <see cref="Prepare"/>(pooled: true) context back; the context is not used after.</summary>
     private static void ReturnPooled(Context ctx)
     {
-        ArrayPool<ulong>.Shared.Return(ctx.Hashes);
         ArrayPool<byte>.Shared.Return(ctx.Cue);
         ArrayPool<byte>.Shared.Return(ctx.InQuote);
         ArrayPool<bool>.Shared.Return(ctx.IsQuote);
@@ -490,7 +515,7 @@ public sealed class AttributionTagger
         // One pair of Viterbi tables for the whole article, sized for its longest sentence.
         var longest = 0;
         foreach (var s in text.Sentences) longest = Math.Max(longest, s.TokenCount);
-        var score = ArrayPool<float>.Shared.Rent(longest * HalfRows.Lanes);
+        var score = Scratch(ref t_score, longest * HalfRows.Lanes);
         var back = ArrayPool<int>.Shared.Rent(longest * HalfRows.Lanes);
         try
         {
@@ -499,7 +524,6 @@ public sealed class AttributionTagger
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(score);
             ArrayPool<int>.Shared.Return(back);
         }
     }
@@ -515,20 +539,19 @@ public sealed class AttributionTagger
         return labels;
     }
 
-    /// <summary>Allowed transitions from each previous label (0..6, 7 = sentence start) as lane masks; lane 7 (padding) never.</summary>
-    private static readonly Vector256<float>[] AllowedMasks = BuildAllowedMasks();
+    /// <summary>
+    /// Allowed transitions from each previous label (0..6, 7 = sentence start) as lane masks, 8 lanes a row (-1 allowed,
+    /// 0 not; lane 7, the padding, never); <see cref="DecodeVector"/> loads a row as a vector. Plain integers, so the
+    /// static initialiser has no vector code (such code is compiled at run time, never precompiled).
+    /// </summary>
+    private static readonly int[] AllowedLanes = BuildAllowedLanes();
 
-    private static Vector256<float>[] BuildAllowedMasks()
+    private static int[] BuildAllowedLanes()
     {
-        var masks = new Vector256<float>[K + 1];
-        Span<int> lanes = stackalloc int[HalfRows.Lanes];
+        var lanes = new int[(K + 1) * HalfRows.Lanes];
         for (var prev = 0; prev <= K; prev++)
-        {
-            lanes.Clear();
-            for (var y = 0; y < K; y++) lanes[y] = Allowed[prev * K + y] ? -1 : 0;
-            masks[prev] = Vector256.Create<int>(lanes).AsSingle();
-        }
-        return masks;
+            for (var y = 0; y < K; y++) lanes[prev * HalfRows.Lanes + y] = Allowed[prev * K + y] ? -1 : 0;
+        return lanes;
     }
 
     /// <summary>
@@ -548,6 +571,7 @@ public sealed class AttributionTagger
         ref float prevRows = ref MemoryMarshal.GetArrayDataReference(rows.PrevPadded);
         ref float distRows = ref MemoryMarshal.GetArrayDataReference(rows.DistPadded);
         ref float quoteRows = ref MemoryMarshal.GetArrayDataReference(rows.QuotePadded);
+        ref int allowedLanes = ref MemoryMarshal.GetArrayDataReference(AllowedLanes);
         // Rows of the current position and of the next one, whose fetches are started while the current is decoded:
         // the table is 16 MB, so many rows come from memory and their latency, not the arithmetic, sets the pace.
         Span<int> sf = stackalloc int[StaticCount], sfNext = stackalloc int[StaticCount];
@@ -581,7 +605,7 @@ public sealed class AttributionTagger
                 tr += Vector256.LoadUnsafe(ref distRows, (nuint)((prev * TransitionRows.DistValues + di) * L));
                 tr += Vector256.LoadUnsafe(ref quoteRows, (nuint)((prev * TransitionRows.QuoteValues + qi) * L));
                 var v = Vector256.Create(baseScore) + tr + em;
-                var better = Vector256.GreaterThan(v, cur) & AllowedMasks[prev];
+                var better = Vector256.GreaterThan(v, cur) & Vector256.LoadUnsafe(ref allowedLanes, (nuint)(prev * L)).AsSingle();
                 cur = Vector256.ConditionalSelect(better, v, cur);
                 bk = Vector256.ConditionalSelect(better.AsInt32(), Vector256.Create(prev), bk);
             }
@@ -749,7 +773,7 @@ public sealed class AttributionTagger
     private static ulong RuleRoleAt(Context ctx, int first, int n, int i) => i < 0 || i >= n ? 9UL : (ulong)(ctx.Rule[first + i] >> 2);
 
     /// <summary>The offset of template 31 (previous label + word) in each of the K + 1 lanes of <see cref="Rows"/>.</summary>
-    private static readonly ulong[] WordOffsets = [.. Enumerable.Repeat(WordHashes.TemplateOffset(31), K + 1)];
+    private static readonly ulong[] WordOffsets = Offsets(K + 1, _ => 31);
 
     /// <summary>Lanes of the static templates (all 32 used; a multiple of 8 for the vector hash).</summary>
     private const int StaticLanes = 32;
@@ -758,7 +782,15 @@ public sealed class AttributionTagger
     /// Per lane, the template offset <see cref="WordHashes.Bucket"/> adds: lane k is template k for k &lt; 28; the stacked
     /// lanes 28-31 are templates 34-37, since 30-33 are the transition templates.
     /// </summary>
-    private static readonly ulong[] StaticOffsets = [.. Enumerable.Range(0, StaticLanes).Select(k => WordHashes.TemplateOffset(k < 28 ? k : k + 6))];
+    private static readonly ulong[] StaticOffsets = Offsets(StaticLanes, k => k < 28 ? k : k + 6);
+
+    /// <summary>Per lane, <see cref="WordHashes.TemplateOffset"/> of the lane's template (a loop: LINQ over ulong here was JIT-compiled in every run).</summary>
+    private static ulong[] Offsets(int lanes, Func<int, int> template)
+    {
+        var offsets = new ulong[lanes];
+        for (var k = 0; k < lanes; k++) offsets[k] = WordHashes.TemplateOffset(template(k));
+        return offsets;
+    }
 
     /// <summary>
     /// The weight rows of the 32 static templates of position i: f[k] = Bucket(template of lane k, value k), k = 0..31 (lane order).

@@ -55,7 +55,9 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         if (cues.Count == 0 || contents.Count == 0) return [];
 
         // Content -> cue: same sentence by token distance, else a neighbouring sentence.
-        var byCue = new SortedDictionary<int, List<Span>>();
+        // Indexed by cue and read in cue order, as a SortedDictionary<int, ...> was: that map's code over int keys is
+        // framework generic code, which the ReadyToRun build cannot precompile, so every cnlp run JIT-compiled it.
+        var byCue = new List<Span>?[cues.Count];
         foreach (var c in contents)
         {
             int best = -1, bestDist = int.MaxValue;
@@ -69,8 +71,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
                 if (dist < bestDist) { bestDist = dist; best = k; }
             }
             if (best < 0) continue;
-            if (!byCue.TryGetValue(best, out var list)) byCue[best] = list = [];
-            list.Add(c);
+            (byCue[best] ??= []).Add(c);
         }
 
         ArticleView? view = shared;
@@ -82,8 +83,9 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         // Each group remembers the gap between two of its spans that holds its cue ("...," he said, "..."):
         // that gap is the attribution, kept out of the content's text and parts (Claim.ContentGap).
         var groups = new List<(int Cue, int First, int End, int GapFirst, int GapEnd)>();
-        foreach (var (k, list) in byCue)
+        for (int k = 0; k < byCue.Length; k++)
         {
+            if (byCue[k] is not { } list) continue;
             list.Sort((a, b) => a.First.CompareTo(b.First));
             int gf = list[0].First, ge = list[0].End, gapFirst = -1, gapEnd = -1;
             for (int i = 1; i < list.Count; i++)

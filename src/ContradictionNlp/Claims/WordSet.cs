@@ -105,7 +105,14 @@ internal sealed class UnitLexicon
     /// <summary>The one table (built on first use).</summary>
     public static readonly UnitLexicon Table = new();
 
-    private readonly Dictionary<string, ulong> _masks = new(StringComparer.Ordinal);
+    // Values are boxes, not ulongs: Dictionary<string, ulong> is framework generic code over a value type, which the
+    // ReadyToRun build cannot precompile (every cnlp run JIT-compiled it while building this table).
+    private readonly Dictionary<string, MaskBox> _masks = new(StringComparer.Ordinal);
+
+    private sealed class MaskBox(ulong mask)
+    {
+        public ulong Mask = mask;
+    }
     /// <summary>The sets that answer from unit bits, in bit order (set i has bit 1 &lt;&lt; i).</summary>
     public IReadOnlyList<WordSet> Sets { get; }
     /// <summary>Every word in the table (for tests: a text of them exercises every bit).</summary>
@@ -189,8 +196,9 @@ internal sealed class UnitLexicon
         _entries = new Entry[_masks.Count];
         _slotMask = size - 1;
         int n = 0;
-        foreach (var (w, m) in _masks)
+        foreach (var (w, box) in _masks)
         {
+            var m = box.Mask;
             uint h = HashSeed;
             foreach (var c in w) h = HashStep(h, c);
             int i = (int)(h & (uint)_slotMask);
@@ -212,11 +220,15 @@ internal sealed class UnitLexicon
         for (int i = 0; i < sets.Length; i++) sets[i].AssignBit(1UL << i);
         Sets = sets;
 
-        void Add(string w, ulong bit) => _masks[w] = _masks.GetValueOrDefault(w) | bit;
+        void Add(string w, ulong bit)
+        {
+            if (_masks.TryGetValue(w, out var box)) box.Mask |= bit;
+            else _masks[w] = new MaskBox(bit);
+        }
     }
 
     /// <summary>The mask of a lower-case word: the bits of every list that holds it, 0 when none does.</summary>
-    public ulong MaskOf(string lower) => lower.Length <= MaxLength ? _masks.GetValueOrDefault(lower) : 0;
+    public ulong MaskOf(string lower) => lower.Length <= MaxLength && _masks.TryGetValue(lower, out var box) ? box.Mask : 0;
 
     /// <summary>
     /// The table's own instance of a lower-case word and its mask, given the word's

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using ContradictionNlp.Text;
 
@@ -37,7 +36,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
 
     public SentenceSplitterOptions Options { get; }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TextSpan[] Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -45,7 +43,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
     }
 
     /// <summary>Splits text that was already tokenized (by <see cref="Tokenizer"/> or a compatible tokenizer).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TextSpan[] Split(string text, ReadOnlySpan<Token> tokens)
     {
         var sentences = SplitTokens(text, tokens);
@@ -55,7 +52,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
     }
 
     /// <summary>Sentences with their token ranges; every token belongs to exactly one sentence.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Sentence[] SplitTokens(string text, ReadOnlySpan<Token> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -112,7 +108,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         private readonly bool IsPunct(int k, char c) => _tokens[k].Length == 1 && _text[_tokens[k].Start] == c;
 
         // ---------------------------------------------------------------- line structure
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void ClassifyGaps()
         {
             _gap[0] = HardBreak;
@@ -140,7 +135,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         }
 
         /// <summary>True when the single line break before token k ends a sentence.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool SingleNewline(int k, int gapStart, int newlineAt)
         {
             if (StartsListOrBullet(k)) return true;
@@ -157,7 +151,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             return !(trailingSpace && !prevEnds && (char.IsLower(next) || next == '('));
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool StartsListOrBullet(int k)
         {
             if (IsBullet(k)) return true;
@@ -175,7 +168,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         /// Pairs quote marks and brackets within each paragraph and records, per token, how many pairs are
         /// open after it. Unmatched marks (an inch sign, a "1)" list marker, an elided "'nineties") count for nothing.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void PairQuotesAndBrackets()
         {
             Span<int> stackTok = stackalloc int[64];
@@ -209,7 +201,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         }
 
         /// <summary>Quote family (1 double, 2 single, 3 round, 4 square) and whether token k opens; family 0 = neither.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly (byte Family, bool Opens) Role(int k, ReadOnlySpan<byte> open)
         {
             var t = _tokens[k];
@@ -243,7 +234,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             return (0, false);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool IsOpenerContext(int k)
         {
             var t = _tokens[k];
@@ -252,7 +242,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             return t.Length >= 1 && c is '(' or '[' or '{' or '-' or '\u2014' or '\u2013';
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool IsCloserContext(int k)
         {
             var t = _tokens[k];
@@ -265,7 +254,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         /// Marks inline list markers that belong to a sequence in the same paragraph; _marker[k] holds the
         /// marker's token count at its first token, 0 elsewhere.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly void FindListMarkers()
         {
             Array.Clear(_marker, 0, _n);
@@ -296,7 +284,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly void ConfirmMarkers(ReadOnlySpan<int> tok, ReadOnlySpan<int> style, ReadOnlySpan<int> value, ReadOnlySpan<int> len)
         {
             for (int a = 0; a < tok.Length; a++)
@@ -318,7 +305,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         /// 8 "(a)", 9 "(iv)", 10 "(1)"), value (1-based) and token count. <paramref name="alternative"/>
         /// reads i, v, x as roman numerals instead of letters.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool Candidate(int k, out int style, out int value, out int len, bool alternative)
         {
             style = value = len = 0;
@@ -375,7 +361,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         }
 
         /// <summary>"." ")" or ".)" glued after token k.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool Glued(int k, out int len, out int style)
         {
             len = 0; style = 0;
@@ -395,7 +380,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         };
 
         // ---------------------------------------------------------------- the main pass
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly Term TerminalKind(int k)
         {
             var t = _tokens[k];
@@ -427,7 +411,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
                 ? Term.Interrupted
                 : Term.None;
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public readonly Sentence[] Split()
         {
             var result = new List<Sentence>(_n / 16 + 1);
@@ -481,7 +464,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             result.Add(new Sentence(_tokens[first].Start, _tokens[last].End, first, last + 1));
 
         /// <summary>Number of single periods in a spaced run ". . ." starting at k.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly int SpacedDots(int k)
         {
             int j = k + 1;
@@ -493,7 +475,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         /// Extends a sentence end over what belongs to it: more end punctuation ("?!"), closing quotes and
         /// brackets, and footnote marks ("martyr.[1]", "(1987).1", "consultation.11 12").
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly int Absorb(int k, Term term)
         {
             int e = k;
@@ -528,7 +509,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             return e;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool IsDigits(int k)
         {
             foreach (char c in TextOf(k)) if (!Tokenizer.IsAsciiDigit(c)) return false;
@@ -540,7 +520,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
         private readonly bool StartsUpper(int k) => FirstWord(k) is int w && w >= 0 && char.IsUpper(First(w));
 
         /// <summary>The first word-like token at or after k, past opening quotes, brackets and one dash; -1 if none.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly int FirstWord(int k)
         {
             if (k >= _n) return -1;
@@ -550,7 +529,6 @@ public sealed class SentenceSplitter : ISentenceSplitter
             return w < _n ? w : -1;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool Decide(int k, int e, Term term, int s0)
         {
             int nx = e + 1;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ContradictionNlp.Text;
 
 namespace ContradictionNlp.Tokenization;
@@ -21,7 +20,6 @@ public sealed class TextAnalyzer
         _splitter = splitter ?? new SentenceSplitter();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TokenizedText Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -32,7 +30,6 @@ public sealed class TextAnalyzer
         return new TokenizedText(text, tokens, sentences);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Sentence[] Snap(Token[] tokens, TextSpan[] spans)
     {
         var sentences = new List<Sentence>(spans.Length);

@@ -28,9 +28,11 @@ namespace ContradictionNlp.Tokenization;
 /// </list>
 /// The tokenizer is stateless and safe to share across threads.
 /// </remarks>
+// Not AggressiveOptimization (nor the splitter, nor TextAnalyzer): cnlp's build is ReadyToRun-compiled and runs with tiering
+// off, so precompiled code runs from the first article, while a method marked so is always JIT-compiled on its first
+// call; here that JIT cost more of a one-pass run than the precompiled code loses (docs/performance-log.md, round 13).
 public sealed class Tokenizer : ITokenizer
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Token[] Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -39,7 +41,6 @@ public sealed class Tokenizer : ITokenizer
         return buffer.ToArray();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Scan(ReadOnlySpan<char> s, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -119,7 +120,6 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>Scans a number starting at <paramref name="start"/>; continues as a word when letters follow the digits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanNumber(ReadOnlySpan<char> s, int start, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -154,7 +154,6 @@ public sealed class Tokenizer : ITokenizer
     /// Scans a word from <paramref name="start"/> (already consumed up to <paramref name="i"/>):
     /// letters, digits, joining hyphens and inner apostrophes; splits clitics; keeps abbreviation periods.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ScanWord(ReadOnlySpan<char> s, int start, int i, ref TokenBuffer tokens)
     {
         int n = s.Length;
@@ -211,7 +210,6 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>True when, after optional spaces, a digit comes at <paramref name="i"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool DigitFollows(ReadOnlySpan<char> s, int i)
     {
         while (i < s.Length && s[i] == ' ') i++;
@@ -219,7 +217,6 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>Length of a clitic (s, m, d, ll, re, ve) starting at <paramref name="i"/> and ending the word; 0 when none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CliticLength(ReadOnlySpan<char> s, int i)
     {
         int n = s.Length;
@@ -241,7 +238,6 @@ public sealed class Tokenizer : ITokenizer
     }
 
     /// <summary>End of a URL or e-mail address starting at <paramref name="i"/>, or <paramref name="i"/> when there is none.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="atAhead">Some '@' lies at or after <paramref name="i"/>; without one there is no e-mail address to scan for.</param>
     private static int TryUrl(ReadOnlySpan<char> s, int i, bool atAhead = true)
     {
