@@ -1,0 +1,80 @@
+using ContradictionNlp.Claims;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Text;
+using ContradictionNlp.Tokenization;
+
+namespace ContradictionNlp.Tests.Claims;
+
+/// <summary>
+/// The hybrid's third mode (round 14, ATTR9): learned claims need a tagged speaker, whatever their cue.
+/// The extractors are stand-ins that return fixed claims, so each case states exactly what the tagger "found".
+/// </summary>
+public class HybridClaimExtractorTests
+{
+    private static readonly TextAnalyzer Analyzer = new();
+    private const string Text = "0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789";
+
+    /// <summary>Claims at the given content spans; speaker "-" is no tagged source (an empty span), any other text a tagged one.</summary>
+    private sealed class Stub(params (int Start, int End, string Cue, string Speaker)[] claims) : IClaimExtractor
+    {
+        public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics) =>
+            claims.Select(c => new Claim(Claim.MakeId(article.Id, new TextSpan(c.Start, c.End)), article.Id, 0, new TextSpan(0, text.Text.Length),
+                c.Speaker == "-"
+                    ? new SpeakerMention(new TextSpan(0, 0), "", MentionKind.Nominal, "", [])
+                    : new SpeakerMention(new TextSpan(0, 1), c.Speaker, MentionKind.Name, c.Speaker, []),
+                // The cue sits just after the content, one character long, so cues never overlap each other.
+                new TextSpan(c.End, c.End + 1), c.Cue, new TextSpan(c.Start, c.End), "", ClaimKind.ReportedSpeech, null)).ToArray();
+    }
+
+    private static (int, int)[] Run(HybridClaimExtractor hybrid)
+    {
+        var article = Article.Create("t", null, null, null, Text, "t.txt");
+        return hybrid.Extract(article, Analyzer.Analyze(Text), new DiagnosticBag()).Select(c => (c.Content.Start, c.Content.End)).ToArray();
+    }
+
+    private static readonly Stub Learned = new(
+        (0, 5, "declined", "Ann Lee"),          // an action: no speech word, no lexicon verb
+        (10, 15, "seemed", "Ann Lee"),          // an evidential
+        (20, 25, "said", "-"),                  // a speech cue with no source at all
+        (30, 35, "calls for", "Ann Lee"),       // a cue ending in a preposition
+        (40, 45, "known", "Contradicting"),     // a clause-opening participle tagged as the source
+        (50, 55, "ordered", "Notably"),         // a clause-opening adverb tagged as the source
+        (60, 65, "told reporters", "Ann Lee"),  // a plain statement
+        (70, 75, "seemed", "-"));               // no source and no speech cue
+
+    [Fact]
+    public void Speaker_mode_adds_learned_claims_with_a_tagged_speaker_whatever_the_cue()
+    {
+        var hybrid = new HybridClaimExtractor(new Stub(), Learned, requireSpeaker: true);
+        Assert.True(hybrid.RequireSpeaker);
+        Assert.False(hybrid.SpeechOnly);
+        Assert.Equal([(0, 5), (10, 15), (30, 35), (60, 65)], Run(hybrid));
+    }
+
+    [Fact]
+    public void Speech_mode_keeps_its_cue_test_and_wins_over_the_speaker_mode()
+    {
+        // "declined", "seemed" and "calls for" fail the speech test, so only "told reporters" is added;
+        // asking for both modes is the speech mode (it requires a speaker already).
+        var both = new HybridClaimExtractor(new Stub(), Learned, speechOnly: true, requireSpeaker: true);
+        Assert.False(both.RequireSpeaker);
+        Assert.Equal([(60, 65)], Run(both));
+        Assert.Equal(Run(new HybridClaimExtractor(new Stub(), Learned, speechOnly: true)), Run(both));
+    }
+
+    [Fact]
+    public void Without_a_mode_every_learned_claim_is_added()
+    {
+        Assert.Equal(8, Run(new HybridClaimExtractor(new Stub(), Learned)).Length);
+    }
+
+    [Fact]
+    public void Speaker_mode_still_drops_learned_claims_that_overlap_a_rule_claim()
+    {
+        // The rule claim (2,12) overlaps the learned (0,5) and (10,15): the rules' boundaries win; the
+        // rule claim comes first in the output, then the learned claims in content order.
+        var rules = new Stub((2, 12, "said", "Tom Reyes"));
+        var hybrid = new HybridClaimExtractor(rules, Learned, requireSpeaker: true);
+        Assert.Equal([(2, 12), (30, 35), (60, 65)], Run(hybrid));
+    }
+}
