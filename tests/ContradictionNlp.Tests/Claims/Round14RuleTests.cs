@@ -54,3 +54,36 @@ public class Round14LexiconTests
     public void A_bragged_clause_is_a_speech_claim() =>
         Assert.Equal(["Jane Roe | bragged | the bridge was finished early"], Lines("Jane Roe bragged that the bridge was finished early."));
 }
+
+/// <summary>
+/// Round 14 (ATTR9, issue 3), rule <c>object_list</c>: a stance verb's object that is a list keeps all its items,
+/// where the object used to end at its first comma. Texts are ours.
+/// </summary>
+public class Round14ObjectListTests
+{
+    [Theory]
+    [InlineData("Jane Roe endorsed Tom Reyes, Ann Lee and Bo Park for the council.",
+        "Jane Roe | endorsed | Tom Reyes, Ann Lee and Bo Park for the council")]
+    [InlineData("Jane Roe criticized the budget, the tax plan, and the new stadium.",
+        "Jane Roe | criticized | the budget, the tax plan, and the new stadium")]
+    [InlineData("Jane Roe opposes higher fares, fewer buses or longer waits.",
+        "Jane Roe | opposes | higher fares, fewer buses or longer waits")]
+    public void A_list_of_objects_stays_whole(string text, string expected) =>
+        Assert.Equal([expected], Lines(text));
+
+    [Theory]
+    // A comma followed at once by "and" joins a second clause: the object ends there.
+    [InlineData("Jane Roe praised the mayor, and the council agreed with her.",
+        "Jane Roe | praised | the mayor")]
+    // No coordinator or second comma within reach: the comma ends the object as before.
+    [InlineData("Jane Roe criticized the budget, then left the hall before the vote on Monday.",
+        "Jane Roe | criticized | the budget")]
+    // A semicolon before the coordinator ends the object at the comma.
+    [InlineData("Jane Roe criticized the budget, again; Tom Reyes and Ann Lee did not.",
+        "Jane Roe | criticized | the budget")]
+    // A non-restrictive relative still ends it first (rule nonrestrictive_relative).
+    [InlineData("Jane Roe criticized the budget, which Tom Reyes and Ann Lee wrote.",
+        "Jane Roe | criticized | the budget")]
+    public void Other_commas_still_end_the_object(string text, string expected) =>
+        Assert.Equal([expected], Lines(text));
+}
