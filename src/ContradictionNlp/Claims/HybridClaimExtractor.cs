@@ -25,7 +25,11 @@ namespace ContradictionNlp.Claims;
 /// which requires a speaker too. Measured against <paramref name="speechOnly"/>: the learned claims that mode drops
 /// for their cue word but that have a speaker match gold about half the time (dev 109 of 236, train 1,439 of 2,557),
 /// well above the F1/2 a claim needs to raise F1, and no cue word or cue length stands out as worse on both splits;
-/// the claims without a speaker match less often (dev 38 of 130) and stay out.
+/// the claims without a speaker match less often (dev 38 of 130) and stay out. The added claims that fail the
+/// statement test are classed <see cref="CueClass.Attitude"/> (<see cref="CueClass.Evidence"/> for "seems"/"appears"),
+/// not <see cref="CueClass.Speech"/>: the tagger's claims default to Speech, and "declined", "ordered" or "seems to be
+/// attempting" are no statements, so a consumer of statements (<see cref="SpeechOnlyExtractor"/>) gets what the speech
+/// mode gives plus the speech claims it dropped for a preposition-final cue.
 /// </param>
 public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor learned, bool speechOnly = false, bool requireSpeaker = false) : IClaimExtractor
 {
@@ -57,8 +61,12 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         }
         var result = new List<Claim>(ruleClaims);
         foreach (var c in learned)
-            if (!OverlapsAny(ruleClaims, c) && (SpeechOnly ? IsStatement(c) : !RequireSpeaker || HasSpeaker(c)))
-                result.Add(c);
+        {
+            if (OverlapsAny(ruleClaims, c)) continue;
+            if (SpeechOnly) { if (IsStatement(c)) result.Add(c); }
+            else if (!RequireSpeaker) result.Add(c);
+            else if (HasSpeaker(c)) result.Add(IsStatement(c) ? c : c with { CueClass = NonStatementClass(c.CueText) });
+        }
         result.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         return result;
     }
@@ -94,6 +102,20 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         // "has responded to the war by ...", "acknowledgement of the invasion": a cue ending in a preposition
         // names what the speech was about or answered, not something asserted.
         return words[^1] is not ("to" or "of" or "about" or "on" or "for" or "with" or "by");
+    }
+
+    /// <summary>
+    /// The class of a learned claim the speaker mode adds although its cue fails the statement test ("declined",
+    /// "did not respond to", "seems"): <see cref="CueClass.Evidence"/> for an appearance verb, else
+    /// <see cref="CueClass.Attitude"/>, never <see cref="CueClass.Speech"/> (the tagger's default for a cue outside
+    /// our lexicon), so <see cref="SpeechOnlyExtractor"/> and the speech-cue figures leave these claims out.
+    /// </summary>
+    private static CueClass NonStatementClass(string cue)
+    {
+        foreach (var w in cue.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (w.ToLowerInvariant() is "seem" or "seems" or "seemed" or "seeming" or "appear" or "appears" or "appeared" or "appearing")
+                return CueClass.Evidence;
+        return CueClass.Attitude;
     }
 
     /// <summary>A tagged speaker that is not a clause opener ("Contradicting known facts, ..."): the speaker test of <see cref="IsStatement"/> without its cue test.</summary>

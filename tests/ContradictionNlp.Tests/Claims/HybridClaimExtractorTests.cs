@@ -26,11 +26,10 @@ public class HybridClaimExtractorTests
                 new TextSpan(c.End, c.End + 1), c.Cue, new TextSpan(c.Start, c.End), "", ClaimKind.ReportedSpeech, null)).ToArray();
     }
 
-    private static (int, int)[] Run(HybridClaimExtractor hybrid)
-    {
-        var article = Article.Create("t", null, null, null, Text, "t.txt");
-        return hybrid.Extract(article, Analyzer.Analyze(Text), new DiagnosticBag()).Select(c => (c.Content.Start, c.Content.End)).ToArray();
-    }
+    private static IReadOnlyList<Claim> Claims(HybridClaimExtractor hybrid) =>
+        hybrid.Extract(Article.Create("t", null, null, null, Text, "t.txt"), Analyzer.Analyze(Text), new DiagnosticBag());
+
+    private static (int, int)[] Run(HybridClaimExtractor hybrid) => Claims(hybrid).Select(c => (c.Content.Start, c.Content.End)).ToArray();
 
     private static readonly Stub Learned = new(
         (0, 5, "declined", "Ann Lee"),          // an action: no speech word, no lexicon verb
@@ -49,6 +48,21 @@ public class HybridClaimExtractorTests
         Assert.True(hybrid.RequireSpeaker);
         Assert.False(hybrid.SpeechOnly);
         Assert.Equal([(0, 5), (10, 15), (30, 35), (60, 65)], Run(hybrid));
+    }
+
+    [Fact]
+    public void Speaker_mode_classes_the_claims_that_fail_the_statement_test_as_no_speech()
+    {
+        // The stand-in tags every claim Speech, as the tagger does for a cue outside our lexicon. Only the claim the
+        // speech mode would add too ("told reporters") keeps that class; an appearance verb becomes Evidence and the
+        // rest ("declined", the preposition-final "calls for") Attitude.
+        var classes = Claims(new HybridClaimExtractor(new Stub(), Learned, requireSpeaker: true))
+            .Select(c => (c.CueText, c.CueClass)).ToArray();
+        Assert.Equal(
+            [("declined", CueClass.Attitude), ("seemed", CueClass.Evidence), ("calls for", CueClass.Attitude), ("told reporters", CueClass.Speech)],
+            classes);
+        // The plain hybrid leaves every class as the tagger gave it.
+        Assert.All(Claims(new HybridClaimExtractor(new Stub(), Learned)), c => Assert.Equal(CueClass.Speech, c.CueClass));
     }
 
     [Fact]
