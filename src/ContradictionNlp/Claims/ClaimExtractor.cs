@@ -229,13 +229,18 @@ internal sealed class SentenceRules
             var x = _u[t + 1];
             // "said X in an interview", "... in a statement": where it was said, not what (rule interview_venue).
             if (_u[t].Lower == "in" && t + 2 < end && x.Lower is "an" or "a" && _u[t + 2].Lower is "interview" or "statement") return t;
-            if (_u[t].Lower != ",") continue;
+            // 'has “expanded the party,” claiming that ...': a comma inside a closing quotation ends the clause as
+            // one outside it does; the cut falls after the quote mark (rule comma_inside_quote, round 14). Not
+            // before "a"/"an": 'a “loser,” a “liar” and a “whiner”' is a list.
+            bool quotedComma = _u[t].Lower != "," && _v.ClosingRegion[t] >= 0 && _u[t - 1].Lower == ",";
+            if (_u[t].Lower != "," && !quotedComma) continue;
             if (!x.IsWord || x.IsCapitalised) continue;
             if (x.Lower is "which" || (x.Lower.Length > 5 && x.Lower.EndsWith("ing", StringComparison.Ordinal) && x.Lower is not ("including" or "during" or "something" or "nothing" or "anything" or "everything")))
-                return t;
+                return quotedComma ? t + 1 : t;
             // ", who has a delegate lead", ", where he trailed": a non-restrictive relative describes a
             // name in the content for the reader (rule nonrestrictive_relative).
-            if (x.Lower is "who" or "whose" or "where" or "when") return t;
+            if (x.Lower is "who" or "whose" or "where" or "when") return quotedComma ? t + 1 : t;
+            if (quotedComma) continue;
             // "the person would not get beat up at his rally, a swipe at ...": an appositive after the
             // clause is the reporter's comment on it (rule appositive_comment).
             if (x.Lower is "a" or "an") return t;

@@ -87,3 +87,37 @@ public class Round14ObjectListTests
     public void Other_commas_still_end_the_object(string text, string expected) =>
         Assert.Equal([expected], Lines(text));
 }
+
+/// <summary>
+/// Round 14 (ATTR9, issue 3), rule <c>comma_inside_quote</c>: a comma closed inside a quotation (American style,
+/// <c>“...,” claiming</c>) ends a forward content before a participle or a non-restrictive relative, as a comma
+/// outside the quotation already did (rules of round 7). Texts are ours.
+/// </summary>
+public class Round14QuotedCommaTests
+{
+    [Theory]
+    [InlineData("Jane Roe said the plan was \u201Cgood for the port,\u201D adding that the mayor would sign it soon.",
+        "Jane Roe | said | the plan was \u201Cgood for the port,\u201D")]
+    [InlineData("Jane Roe said the bridge was \u201Csafe for years,\u201D which engineers in the city dispute.",
+        "Jane Roe | said | the bridge was \u201Csafe for years,\u201D")]
+    [InlineData("Jane Roe said the count was \u201Cfair and quick,\u201D when the board met on Monday.",
+        "Jane Roe | said | the count was \u201Cfair and quick,\u201D")]
+    // The same with a comma outside the quotation, as before.
+    [InlineData("Jane Roe said the plan was \u201Cgood for the port\u201D, adding that the mayor would sign it soon.",
+        "Jane Roe | said | the plan was \u201Cgood for the port\u201D")]
+    public void The_content_ends_at_the_quoted_comma(string text, string expected) =>
+        Assert.Equal(expected, Lines(text)[0]);
+
+    [Theory]
+    // "a"/"an" after a quoted comma continue a list of quoted words, not an appositive.
+    [InlineData("Jane Roe said Tom Reyes is a \u201Closer,\u201D a \u201Cliar\u201D and a \u201Cwhiner.\u201D",
+        "Jane Roe | said | Tom Reyes is a \u201Closer,\u201D a \u201Cliar\u201D and a \u201Cwhiner.\u201D")]
+    // A quotation closed without a comma before it does not end the content.
+    [InlineData("Jane Roe said the plan was \u201Cgood for the port\u201D adding jobs for the workers on the docks.",
+        "Jane Roe | said | the plan was \u201Cgood for the port\u201D adding jobs for the workers on the docks")]
+    // Another word after the quoted comma (not a participle or relative) keeps the clause going.
+    [InlineData("Jane Roe said the plan was \u201Cgood,\u201D but the port needed more money for the new docks.",
+        "Jane Roe | said | the plan was \u201Cgood,\u201D but the port needed more money for the new docks")]
+    public void Other_quoted_commas_keep_the_content(string text, string expected) =>
+        Assert.Equal(expected, Lines(text)[0]);
+}
