@@ -56,10 +56,10 @@ public static class EvalAttributionCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the pronoun sample.", DefaultValueFactory = _ => 1 };
         var extractorName = new Option<string>("--extractor")
         {
-            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) or hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a tagged speaker).",
+            Description = "rules (ClaimExtractor), learned (the PolNeAR-trained tagger in --model) hybrid (rules, plus learned claims whose content overlaps no rule claim) hybrid-speech (the pipeline default: hybrid adding only learned claims with a speech cue and a tagged speaker) or hybrid-speaker (hybrid adding only learned claims with a tagged speaker, any cue).",
             DefaultValueFactory = _ => "rules",
         };
-        extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid", "hybrid-speech");
+        extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid", "hybrid-speech", "hybrid-speaker");
         var model = new Option<string>("--model") { Description = "Learned attribution model folder.", DefaultValueFactory = _ => Path.Combine("models", "attribution"), HelpName = "DIR" };
 
         var cmd = new Command("attribution", "Score claim extraction on PolNeAR attribution spans (content P/R/F1 at token IoU >= 0.5, source and cue accuracy).");
@@ -143,6 +143,7 @@ public static class EvalAttributionCommand
         "learned" => new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger),
         "hybrid" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger)),
         "hybrid-speech" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), speechOnly: true),
+        "hybrid-speaker" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), requireSpeaker: true),
         _ => new ClaimExtractor(),
     };
 
