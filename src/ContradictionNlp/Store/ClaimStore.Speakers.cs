@@ -31,6 +31,12 @@ public sealed partial class ClaimStore
     private void WriteNameKeys(string speakerId, string name)
     {
         Raw(ref _deleteNameKeys, "DELETE FROM speaker_keys WHERE speaker_id = ?1 AND kind IN (0, 2)").Text(1, speakerId).Execute();
+        InsertNameKeys(speakerId, name);
+    }
+
+    /// <summary>Adds a speaker's name and surname keys (WriteNameKeys without the DELETE: for a speaker row just inserted, which has no keys).</summary>
+    private void InsertNameKeys(string speakerId, string name)
+    {
         var insert = Raw(ref _insertKey, "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES (?1, ?2, ?3)");
         foreach (var (key, kind) in SpeakerIndex.NameKeys(name))
             insert.Text(1, key).Int(2, (int)kind).Text(3, speakerId).Execute();

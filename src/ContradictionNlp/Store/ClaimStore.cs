@@ -26,6 +26,9 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>How long a writer waits for another process holding the lock before failing.</summary>
     public const int BusyTimeoutMilliseconds = 5000;
 
+    /// <summary>WAL frames (pages) after which a commit checkpoints the WAL into the store file (see <see cref="Open"/>).</summary>
+    internal const int WalAutoCheckpointFrames = 50_000;
+
     private static ReadOnlySpan<byte> SqliteMagic => "SQLite format 3\0"u8;
 
     private readonly SqliteConnection _connection;
@@ -44,7 +47,7 @@ public sealed partial class ClaimStore : IDisposable
     private SqliteCommand? _speakerVectors, _speakerClaimCount, _claimByRowId;
 
     // The write path and the per-article existence check run as raw statements (see RawStatement for why).
-    private RawStatement? _hasArticle, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair;
+    private RawStatement? _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair;
 
     // Reused per row: a claim's vector as little-endian bytes, and a pair's reasons as UTF-8 JSON.
     private byte[] _vectorBytes = [];
@@ -94,8 +97,13 @@ public sealed partial class ClaimStore : IDisposable
             // 2 MB page cache re-reads many pages. 8 MB: most of the gain, little of the memory (it is per connection,
             // and fills up on a large store, so it counts in how flat memory stays as the store grows).
             store.Execute("PRAGMA cache_size = -8192");
-            // Checkpoint every ~40 MB of WAL instead of 4 MB: a checkpoint fsyncs, and a run writes a lot.
-            store.Scalar("PRAGMA wal_autocheckpoint = 10000");
+            // Checkpoint every ~200 MB of WAL (50,000 frames of 4 KB) instead of SQLite's 4 MB. A checkpoint fsyncs the WAL,
+            // copies its pages into the file and fsyncs that; it is not what makes a commit survive a kill (the commit's WAL
+            // write is), so checkpoints only need to be rare enough. STORE10: at 10,000 frames (~40 MB) the BBC run (~24,000
+            // frames) checkpointed twice mid-run, each copying pages a later group dirtied again (10,360 page writes for an
+            // 8,458-page file) with two fsyncs; now a run of that size checkpoints once, when the last connection closes,
+            // and the WAL of a long run still stays bounded (a big WAL also costs its recovery at the next open after a kill).
+            store.Scalar($"PRAGMA wal_autocheckpoint = {WalAutoCheckpointFrames}");
             // STORE6: each article is a savepoint inside its commit group, and SQLite keeps the original of every page
             // a savepoint changes in a sub-journal so it can roll back to it: with the default temp_store those went to
             // temp files in /var/tmp, 487 MB of writes on the BBC run (the store itself wrote 273 MB). In memory they
@@ -423,6 +431,8 @@ public sealed partial class ClaimStore : IDisposable
             INSERT INTO speakers (id, name, roles) VALUES (?1, ?2, ?3)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
             """);
+        var speakerRow = Raw(ref _speakerRow, "SELECT name, roles FROM speakers WHERE id = ?1");
+        var insertSpeaker = Raw(ref _insertSpeaker, "INSERT INTO speakers (id, name, roles) VALUES (?1, ?2, ?3)");
         var insertAlias = Raw(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?1, ?2)");
         // A speaker comes back in article after article with the same name, roles and aliases: rows this store
         // instance knows it holds are not written again (writing them would change nothing). What this article
@@ -435,9 +445,26 @@ public sealed partial class ClaimStore : IDisposable
             var roles = WriteStrings(s.Roles);
             if (!(_speakerRows.TryGetValue(s.Id, out var known) && known.Name == s.Name && known.Roles == roles))
             {
-                upsertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
+                // STORE10: a speaker this instance knows nothing of is read first (one search of the speakers' key, which the
+                // insert or update would make anyway). Not stored: the row is inserted and its name keys added without
+                // WriteNameKeys' DELETE (it has none; 3,931 of the BBC run's 4,386 speaker writes). Stored as it is now (a later
+                // run meeting a speaker again): nothing is rewritten, where the upsert rewrote the row and its keys to the same
+                // values. Otherwise the upsert as before, and the keys only when the name changed. The rows are the same.
+                bool write = true, isNew = false;
+                if (known.Name is null)
+                {
+                    if (speakerRow.Text(1, s.Id).TwoTexts() is { } stored)
+                    {
+                        known = stored;
+                        write = stored.Name != s.Name || stored.Roles != roles;
+                    }
+                    else isNew = true;
+                }
+                if (isNew) insertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
+                else if (write) upsertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
                 // GROWTH2: the name's lookup keys (ClaimStore.Speakers.cs); unchanged when only the roles changed.
-                if (known.Name != s.Name) WriteNameKeys(s.Id, s.Name);
+                if (isNew) InsertNameKeys(s.Id, s.Name);
+                else if (known.Name != s.Name) WriteNameKeys(s.Id, s.Name);
                 _speakerRowsPending.Add((s.Id, s.Name, roles, null));
             }
             foreach (var alias in s.Aliases)
@@ -651,7 +678,7 @@ public sealed partial class ClaimStore : IDisposable
         foreach (var cmd in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId })
             cmd?.Dispose();
         // Finalized before the connection closes (an unfinalized statement would keep it open).
-        foreach (var stmt in new[] { _hasArticle, _insertArticle, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+        foreach (var stmt in new[] { _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
             stmt?.Dispose();
         _reasonsWriter?.Dispose();
         _connection.Dispose();

@@ -83,6 +83,20 @@ internal sealed class RawStatement : IDisposable
         finally { raw.sqlite3_reset(_stmt); }
     }
 
+    /// <summary>The first two columns of the first row as text (a speaker's name and roles); null when there is no row. Both must be NOT NULL text.</summary>
+    public (string Name, string Roles)? TwoTexts()
+    {
+        try
+        {
+            int rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW)
+                return (raw.sqlite3_column_text(_stmt, 0).utf8_to_string(), raw.sqlite3_column_text(_stmt, 1).utf8_to_string());
+            if (rc != raw.SQLITE_DONE) Check(rc);
+            return null;
+        }
+        finally { raw.sqlite3_reset(_stmt); }
+    }
+
     /// <summary>True when the statement yields at least one row (an existence check).</summary>
     public bool Exists()
     {
