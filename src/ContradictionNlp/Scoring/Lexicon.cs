@@ -285,7 +285,7 @@ public sealed class Lexicon
         {
             if (!_taxonomy.TryGetValue(form, out var t)) return;
             entries.Add(t);
-            entryIds.Add(ToIds(t, ids));
+            entryIds.Add(EntryIdsOf(t, ids));
         }
         foreach (var b in baseForms) AddEntry(b);
         foreach (var c in stripped) AddEntry(c);
@@ -300,6 +300,17 @@ public sealed class Lexicon
         return _relations.GetOrAdd(word, new WordRelations(word, baseForms, [.. entries], generalForms,
             antonymIds.Count > 0, generalIds.Count > 0, [.. entryIds], [.. generalIds], [.. antonymIds]));
     }
+
+    // One EntryIds per taxonomy entry, shared by every word that reaches it (perf only): an inflection and its base form
+    // ("states", "state"), and words whose stripped candidates land on the same entry, resolve to the same entries, and
+    // building an entry's id tables (a string look-up per synonym and hypernym) was the largest part of a new word's
+    // Relations. Keyed by the entry's synonym set by reference (each entry has its own set, made once in the
+    // constructor), so the key is hashed without reading its strings. ToIds is deterministic, so when two threads race
+    // either result may be kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<HashSet<string>, EntryIds> _entryIds = new(ReferenceEqualityComparer.Instance);
+
+    private EntryIds EntryIdsOf((HashSet<string> Synonyms, Dictionary<string, int> Hypernyms) t, Dictionary<string, int> ids) =>
+        _entryIds.TryGetValue(t.Synonyms, out var e) ? e : _entryIds.GetOrAdd(t.Synonyms, ToIds(t, ids));
 
     private static EntryIds ToIds((HashSet<string> Synonyms, Dictionary<string, int> Hypernyms) t, Dictionary<string, int> ids)
     {
@@ -328,7 +339,9 @@ public sealed class Lexicon
 
     private Dictionary<string, int> GeneralIds()
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Presized to the entry count (perf only: fewer rehashes while the table grows; the ids depend only on the order
+        // of first sight, not on the capacity).
+        var ids = new Dictionary<string, int>(_taxonomy.Count, StringComparer.Ordinal);
         foreach (var (synonyms, hypernyms) in _taxonomy.Values)
         {
             foreach (var s in synonyms) ids.TryAdd(s, ids.Count);

@@ -94,6 +94,7 @@ public sealed partial class PairFeaturizer
         _vectors = embedder.Vectors;
         _lexicon = lexicon;
         HashBuckets = hashBuckets;
+        _known = new KnownWord?[_vectors.Count];
     }
 
     public int HashBuckets { get; }
@@ -155,6 +156,26 @@ public sealed partial class PairFeaturizer
     internal readonly record struct Word(string Lower, string Stem, TextSpan Span, int Vec, bool Content, bool Cap, bool Ant = false, bool Tax = false,
         Lexicon.WordRelations? Rel = null);
 
+    /// <summary>
+    /// What <see cref="Words"/> and <see cref="WithLexicalFlags"/> derive from a word's lower-case form alone, kept once
+    /// per word of the vector vocabulary (perf only). Words looks every word up in the vectors anyway; with that index
+    /// in hand a word seen before costs no string, no lemma look-up, no stemming and no content-set look-up, and its
+    /// WordNet relations (<see cref="Rel"/>, set on first featurizing) no look-up in the lexicon's cache. The vector
+    /// index stands for exactly one lower-case string (an ordinal dictionary's value), so every field equals what
+    /// would be computed again. Shared across threads: entries and <see cref="Rel"/> are published by one reference
+    /// write and computed deterministically, so when two threads race either equal value may be kept.
+    /// </summary>
+    private sealed class KnownWord(string lower, string stem, bool content)
+    {
+        internal string Lower { get; } = lower;
+        internal string Stem { get; } = stem;
+        internal bool Content { get; } = content;
+        internal Lexicon.WordRelations? Rel;
+    }
+
+    // Indexed by vector index; one reference per vocabulary word (~0.9 MB for the 100k-word GloVe table).
+    private readonly KnownWord?[] _known;
+
     private List<Word> Words(string text)
     {
         var spans = WordScanner.Scan(text);
@@ -163,11 +184,30 @@ public sealed partial class PairFeaturizer
         foreach (var s in spans)
         {
             var raw = s.Slice(text);
-            var lower = raw.Length <= buf.Length ? WordScanner.Lower(raw, buf).ToString() : raw.ToString().ToLowerInvariant();
-            var vec = _vectors.IndexOf(lower);
-            var content = !(FeaturizerVersion < 2 ? NotContentV1 : NotContentV2).Contains(lower);
             // A capital at the very start of the text says nothing (sentence case); elsewhere it marks a name.
-            list.Add(new Word(lower, Stem(lower), s, vec, content, s.Start > 0 && char.IsUpper(text[s.Start])));
+            var cap = s.Start > 0 && char.IsUpper(text[s.Start]);
+            string lower;
+            int vec;
+            if (raw.Length <= buf.Length)
+            {
+                var lowerSpan = WordScanner.Lower(raw, buf);
+                vec = _vectors.IndexOf(lowerSpan);
+                if (vec >= 0 && _known[vec] is { } known)
+                {
+                    list.Add(new Word(known.Lower, known.Stem, s, vec, known.Content, cap));
+                    continue;
+                }
+                lower = lowerSpan.ToString();
+            }
+            else
+            {
+                lower = raw.ToString().ToLowerInvariant();
+                vec = _vectors.IndexOf(lower);
+            }
+            var content = !(FeaturizerVersion < 2 ? NotContentV1 : NotContentV2).Contains(lower);
+            var stem = Stem(lower);
+            if (vec >= 0) _known[vec] = new KnownWord(lower, stem, content);
+            list.Add(new Word(lower, stem, s, vec, content, cap));
         }
         return list;
     }
@@ -1066,7 +1106,7 @@ public sealed partial class PairFeaturizer
         var content = new List<Word>(t.Content.Count);
         foreach (var w in t.Words)
         {
-            var rel = _lexicon.Relations(w.Lower);
+            var rel = w.Vec >= 0 && _known[w.Vec] is { } known ? known.Rel ??= _lexicon.Relations(w.Lower) : _lexicon.Relations(w.Lower);
             var flagged = w with { Ant = rel.MayHaveAntonym, Tax = rel.InTaxonomy, Rel = rel };
             words.Add(flagged);
             if (flagged.Content) content.Add(flagged);
