@@ -5,7 +5,10 @@ public enum SpeakerKeyKind
 {
     /// <summary>The normalised name.</summary>
     Name = 0,
-    /// <summary>The normalised form of a non-empty alias.</summary>
+    /// <summary>
+    /// The normalised form of a non-empty alias that a mention was resolved by (the mention's name, which
+    /// <see cref="SpeakerIndex.Resolve"/> keys); an alias taken only from a mention's text is no key.
+    /// </summary>
     Alias = 1,
     /// <summary>The last word of the normalised name, for names of two words or more (what the surname rules look up).</summary>
     Surname = 2,

@@ -97,6 +97,9 @@ public sealed class SpeakerIndex
         // speaker's name. Those names are stored as aliases: without them a later run resolved
         // such a mention to a new speaker, so a resumed or split run differed from one clean run.
         // After all names, so an alias never shadows another speaker's own name.
+        // A list of speakers does not say which aliases were resolved names and which came from a mention's text, so
+        // here every alias is a key; the store's directory (what the pipeline uses) keys only the resolved names, as
+        // Resolve does (SPEAK10).
         foreach (var e in _entries)
             foreach (var a in e.Aliases) _byKey.TryAdd(Normalize(a), e);
     }
@@ -148,9 +151,18 @@ public sealed class SpeakerIndex
         IndexSurname(e);
         // Its keys as stored (the directory's rows for it may change from now on, and are skipped).
         LoadedKey(Normalize(s.Name), SpeakerKeyKind.Name, e);
+        // Only the aliases the directory keys (the names mentions were resolved by): an alias from a mention's text is no
+        // key in the run that added it, so it must be none after a restart either (SPEAK10).
         foreach (var a in s.Aliases)
-            if (AliasKey(a) is { } key) LoadedKey(key, SpeakerKeyKind.Alias, e);
+            if (AliasKey(a) is { } key && HasAliasKey(key, e.Id)) LoadedKey(key, SpeakerKeyKind.Alias, e);
         return e;
+    }
+
+    private bool HasAliasKey(string key, string id)
+    {
+        foreach (var (_, holder) in _directory!.WithKey(key, SpeakerKeyKind.Alias))
+            if (holder == id) return true;
+        return false;
     }
 
     private void LoadedKey(string key, SpeakerKeyKind kind, Entry e)

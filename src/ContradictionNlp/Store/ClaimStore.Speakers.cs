@@ -42,7 +42,10 @@ public sealed partial class ClaimStore
             insert.Text(1, key).Int(2, (int)kind).Text(3, speakerId).Execute();
     }
 
-    /// <summary>Adds an alias's key (aliases are never removed, so neither are their keys).</summary>
+    /// <summary>
+    /// Adds an alias key: the name a claim's mention was resolved by (SaveArticle calls it for every claim with a speaker;
+    /// that name is also one of the speaker's aliases). Aliases are never removed, so neither are their keys.
+    /// </summary>
     private void WriteAliasKey(string speakerId, string alias)
     {
         if (SpeakerIndex.AliasKey(alias) is not { } key) return;
@@ -74,10 +77,11 @@ public sealed partial class ClaimStore
             while (r.Read())
                 foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) Add(key, kind, r.GetString(0));
         }
+        // Alias keys as SaveArticle writes them: the names the stored claims' mentions were resolved by.
         using (var aliases = connection.CreateCommand())
         {
             aliases.Transaction = tx;
-            aliases.CommandText = "SELECT speaker_id, alias FROM speaker_aliases";
+            aliases.CommandText = "SELECT speaker_id, mention_name FROM claims WHERE speaker_id IS NOT NULL";
             using var r = aliases.ExecuteReader();
             while (r.Read())
                 if (SpeakerIndex.AliasKey(r.GetString(1)) is { } key) Add(key, SpeakerKeyKind.Alias, r.GetString(0));

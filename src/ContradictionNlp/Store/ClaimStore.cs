@@ -471,7 +471,6 @@ public sealed partial class ClaimStore : IDisposable
                 if (!_aliasRows.Contains((s.Id, alias)))
                 {
                     insertAlias.Text(1, s.Id).Text(2, alias).Execute();
-                    WriteAliasKey(s.Id, alias); // GROWTH2: its lookup key
                     _speakerRowsPending.Add((s.Id, null, null, alias));
                 }
         }
@@ -491,6 +490,11 @@ public sealed partial class ClaimStore : IDisposable
         foreach (var item in batch.Claims)
         {
             var c = item.Claim;
+            // SPEAK10: the alias keys a speaker is looked up by are the names its mentions were resolved by (what
+            // SpeakerIndex.Resolve keys in a run), not every alias: an alias taken from a mention's text ("Williams" for
+            // "Dr Williams" within one article) is no key in the run that found it, so keyed here it made a later run
+            // resolve a bare "Williams" to that speaker where one uninterrupted run kept it apart.
+            if (item.SpeakerId is not null) WriteAliasKey(item.SpeakerId, c.Speaker.Name);
             insertClaim.Text(1, c.Id).Text(2, c.ArticleId).Int(3, c.SentenceIndex)
                 .Int(4, c.Sentence.Start).Int(5, c.Sentence.End)
                 .Int(6, c.Speaker.Span.Start).Int(7, c.Speaker.Span.End).Text(8, c.Speaker.Text)
