@@ -77,15 +77,31 @@ public sealed partial class ClaimStore
             while (r.Read())
                 foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) Add(key, kind, r.GetString(0));
         }
-        // Alias keys as SaveArticle writes them: the names the stored claims' mentions were resolved by.
-        using (var aliases = connection.CreateCommand())
-        {
-            aliases.Transaction = tx;
-            aliases.CommandText = "SELECT speaker_id, mention_name FROM claims WHERE speaker_id IS NOT NULL";
-            using var r = aliases.ExecuteReader();
-            while (r.Read())
-                if (SpeakerIndex.AliasKey(r.GetString(1)) is { } key) Add(key, SpeakerKeyKind.Alias, r.GetString(0));
-        }
+        FillAliasKeys(connection, tx);
+    }
+
+    /// <summary>
+    /// The alias keys as SaveArticle writes them, from the stored claims: the names their mentions were resolved by.
+    /// Migration 3 (a v2 store) and migration 5 (a store whose alias keys were every alias, SPEAK10; it deletes them first).
+    /// </summary>
+    internal static void FillAliasKeys(SqliteConnection connection, SqliteTransaction tx)
+    {
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES ($key, $kind, $id)";
+        var (pKey, pKind, pId) = (insert.Parameters.Add("$key", SqliteType.Text), insert.Parameters.Add("$kind", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text));
+        insert.Prepare();
+        pKind.Value = (int)SpeakerKeyKind.Alias;
+        using var aliases = connection.CreateCommand();
+        aliases.Transaction = tx;
+        aliases.CommandText = "SELECT speaker_id, mention_name FROM claims WHERE speaker_id IS NOT NULL";
+        using var r = aliases.ExecuteReader();
+        while (r.Read())
+            if (SpeakerIndex.AliasKey(r.GetString(1)) is { } key)
+            {
+                (pKey.Value, pId.Value) = (key, r.GetString(0));
+                insert.ExecuteNonQuery();
+            }
     }
 
     private sealed class SpeakerDirectory(ClaimStore store) : ISpeakerDirectory

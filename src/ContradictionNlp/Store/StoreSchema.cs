@@ -141,6 +141,14 @@ public static class StoreSchema
                 days_apart     INTEGER
             );
             """),
+        // v5 (SPEAK10): an alias key is a name a mention was resolved by (what SpeakerIndex.Resolve keys in a run), no
+        // longer every alias: keyed, an alias from a mention's text ("Williams" for "Dr Williams" in one article) made a
+        // run continuing a store resolve a bare surname to that speaker, where one uninterrupted run kept it apart. The
+        // alias keys are recomputed from the claims (ClaimStore.FillAliasKeys), so a store written before continues as
+        // one run would.
+        new(5, "speaker_keys: alias keys are the names mentions were resolved by", """
+            DELETE FROM speaker_keys WHERE kind = 1;
+            """, (connection, tx) => ClaimStore.FillAliasKeys(connection, tx)),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(4, StoreSchema.LatestVersion);
+        Assert.Equal(5, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -237,7 +237,7 @@ public class ClaimStoreTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         using var migrated = ClaimStore.Open(path);
-        Assert.Equal(4, migrated.SchemaVersion);
+        Assert.Equal(5, migrated.SchemaVersion);
         Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
         Assert.Equal(2, migrated.Counts().Claims);
     }
@@ -249,7 +249,7 @@ public class ClaimStoreTests : IDisposable
         using (ClaimStore.Open(path)) { }
         SetPragma(path, "user_version", 7);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 4. " +
+        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 5. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 

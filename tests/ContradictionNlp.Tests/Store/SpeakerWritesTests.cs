@@ -53,10 +53,12 @@ public class SpeakerWritesTests : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>The keys SpeakerIndex defines for the speaker's name and aliases, as the store orders them.</summary>
+    /// <summary>
+    /// The keys SpeakerIndex defines for the speaker's name, as the store orders them. These articles have no claims, and
+    /// alias keys are the names claims' mentions were resolved by (SPEAK10), so an alias alone gives none.
+    /// </summary>
     private static List<string> ExpectedKeys(Speaker s) =>
         SpeakerIndex.NameKeys(s.Name).Select(k => (k.Key, Kind: (int)k.Kind))
-            .Concat(s.Aliases.Select(SpeakerIndex.AliasKey).OfType<string>().Select(k => (Key: k, Kind: (int)SpeakerKeyKind.Alias)))
             .Distinct().OrderBy(k => k.Key, StringComparer.Ordinal).ThenBy(k => k.Kind)
             .Select(k => $"{k.Key}|{k.Kind}|{s.Id}").ToList();
 
@@ -103,7 +105,7 @@ public class SpeakerWritesTests : IDisposable
         Assert.Equal(ExpectedKeys(renamed), keys);
         Assert.DoesNotContain("ann lee|0|spk-1", keys);
         Assert.Contains("ann marie lee|0|spk-1", keys);
-        Assert.Contains("lee|1|spk-1", keys); // the alias "Lee" still finds her
+        Assert.DoesNotContain("lee|1|spk-1", keys); // "Lee" is an alias, but no claim's mention was resolved by it
     }
 
     [Fact]
