@@ -59,23 +59,14 @@ public sealed partial class ClaimStore
     /// </summary>
     internal static void FillSpeakerKeys(SqliteConnection connection, SqliteTransaction tx)
     {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES ($key, $kind, $id)";
-        var (pKey, pKind, pId) = (insert.Parameters.Add("$key", SqliteType.Text), insert.Parameters.Add("$kind", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text));
-        insert.Prepare();
-        void Add(string key, SpeakerKeyKind kind, string id)
-        {
-            (pKey.Value, pKind.Value, pId.Value) = (key, (int)kind, id);
-            insert.ExecuteNonQuery();
-        }
+        using var insert = new KeyInserter(connection, tx);
         using (var names = connection.CreateCommand())
         {
             names.Transaction = tx;
             names.CommandText = "SELECT id, name FROM speakers";
             using var r = names.ExecuteReader();
             while (r.Read())
-                foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) Add(key, kind, r.GetString(0));
+                foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) insert.Add(key, kind, r.GetString(0));
         }
         FillAliasKeys(connection, tx);
     }
@@ -86,22 +77,38 @@ public sealed partial class ClaimStore
     /// </summary>
     internal static void FillAliasKeys(SqliteConnection connection, SqliteTransaction tx)
     {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES ($key, $kind, $id)";
-        var (pKey, pKind, pId) = (insert.Parameters.Add("$key", SqliteType.Text), insert.Parameters.Add("$kind", SqliteType.Integer), insert.Parameters.Add("$id", SqliteType.Text));
-        insert.Prepare();
-        pKind.Value = (int)SpeakerKeyKind.Alias;
+        using var insert = new KeyInserter(connection, tx);
         using var aliases = connection.CreateCommand();
         aliases.Transaction = tx;
         aliases.CommandText = "SELECT speaker_id, mention_name FROM claims WHERE speaker_id IS NOT NULL";
         using var r = aliases.ExecuteReader();
         while (r.Read())
             if (SpeakerIndex.AliasKey(r.GetString(1)) is { } key)
-            {
-                (pKey.Value, pId.Value) = (key, r.GetString(0));
-                insert.ExecuteNonQuery();
-            }
+                insert.Add(key, SpeakerKeyKind.Alias, r.GetString(0));
+    }
+
+    /// <summary>The migrations' prepared insert of speaker_keys rows (existing rows are kept: a key is a set member).</summary>
+    private sealed class KeyInserter : IDisposable
+    {
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter _key, _kind, _id;
+
+        public KeyInserter(SqliteConnection connection, SqliteTransaction tx)
+        {
+            _insert = connection.CreateCommand();
+            _insert.Transaction = tx;
+            _insert.CommandText = "INSERT OR IGNORE INTO speaker_keys (key, kind, speaker_id) VALUES ($key, $kind, $id)";
+            (_key, _kind, _id) = (_insert.Parameters.Add("$key", SqliteType.Text), _insert.Parameters.Add("$kind", SqliteType.Integer), _insert.Parameters.Add("$id", SqliteType.Text));
+            _insert.Prepare();
+        }
+
+        public void Add(string key, SpeakerKeyKind kind, string id)
+        {
+            (_key.Value, _kind.Value, _id.Value) = (key, (int)kind, id);
+            _insert.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _insert.Dispose();
     }
 
     private sealed class SpeakerDirectory(ClaimStore store) : ISpeakerDirectory
