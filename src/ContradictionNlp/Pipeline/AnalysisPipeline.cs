@@ -24,7 +24,7 @@ public sealed record PipelineOptions
 
     /// <summary>
     /// Threads for the per-article stages that need nothing from other articles (tokenize, extract, embed), and for
-    /// scoring an article's pairs. Resolve and pairing stay on the calling thread, in input order; above 1, the store
+    /// scoring articles' pairs (each article's on one pool thread, articles side by side). Resolve and pairing stay on the calling thread, in input order; above 1, the store
     /// writes move to one writer thread of their own (<see cref="StoreWriterThread"/>: same order, same commit groups), so
     /// the store is the same whatever the count. Default 1 (no worker threads; the store written inline).
     /// </summary>
@@ -150,12 +150,11 @@ public sealed class AnalysisPipeline
             foreach (var d in prepared.Diagnostics) diagnostics.Add(d);
             return Pair(prepared, resolver, pools);
         }
-        void Count(ArticleBatch batch)
+        void Count(Paired paired)
         {
             fresh++;
-            claims += batch.Claims.Count;
-            pairs += batch.Pairs.Count;
-            Flag(batch);
+            claims += paired.ToStore.Count;
+            pairs += paired.Pairs.Count;
         }
         void Flag(ArticleBatch batch) => flagged.AddRange(batch.Pairs.Where(p => p.Score.Probability >= _options.MinScore));
         // SCORE9: with the writer thread, an article's pairs are scored on the thread pool while this thread pairs the next
@@ -186,12 +185,10 @@ public sealed class AnalysisPipeline
                         // Scores feed nothing on this thread (the pools take claims and vectors), so they can come later.
                         // An article without pairs has nothing to wait for: no pool task for it.
                         var pending = paired.Pairs.Count == 0 ? Task.FromResult(Batch(paired, []))
-                            : Task.Run(() => Batch(paired, ScoreTimed(paired.Pairs, parallel: false)));
+                            : Task.Run(() => Batch(paired, ScoreAll(paired.Pairs)));
                         storeWriter.Write(pools.Article, article.Id, pending);
                         scoring.Enqueue(pending);
-                        fresh++;
-                        claims += paired.ToStore.Count;
-                        pairs += paired.Pairs.Count;
+                        Count(paired);
                     }
                     progress?.Report(new PipelineProgress(++done, total, article.Origin));
                     continue;
@@ -206,7 +203,7 @@ public sealed class AnalysisPipeline
                 else
                 {
                     var paired = PrepareAndPair(prepare!);
-                    var batch = Batch(paired, ScoreTimed(paired.Pairs, parallel: _options.Threads > 1));
+                    var batch = Batch(paired, ScoreAll(paired.Pairs));
                     // A failure here (or in any stage) is a programming or I/O error: it ends the run,
                     // and the store's transaction guarantees this article left nothing behind.
                     t = StageTimeTotals.Start(sink);
@@ -217,7 +214,8 @@ public sealed class AnalysisPipeline
                     {
                         wrote = true;
                         pools.Commit(rowIds);
-                        Count(batch);
+                        Count(paired);
+                        Flag(batch);
                     }
                     else
                     {
@@ -403,15 +401,6 @@ public sealed class AnalysisPipeline
     private ArticleBatch Batch(Paired paired, ScoredPair[] scored) =>
         new(paired.Prepared.Article, paired.ToStore, paired.Speakers, scored, _stages.Embedder.ModelId, _stages.PairScorer.ModelVersion);
 
-    /// <summary><see cref="ScoreAll"/> timed as the score stage (on whichever thread it runs).</summary>
-    private ScoredPair[] ScoreTimed(List<(Claim A, Claim B, float Similarity)> pairs, bool parallel)
-    {
-        long t = StageTimeTotals.Start(_options.StageSink);
-        var scored = ScoreAll(pairs, parallel);
-        StageTimeTotals.Lap(_options.StageSink, PipelineStage.Score, t);
-        return scored;
-    }
-
     /// <summary>Resolve speakers, then pair each claim with the speaker's earlier claims (scoring comes after). Sequential, in input order.</summary>
     private Paired Pair(Prepared prepared, ISpeakerResolver resolver, SpeakerPools pools)
     {
@@ -454,32 +443,18 @@ public sealed class AnalysisPipeline
         return new Paired(prepared, toStore, speakers.Values.OrderBy(s => s.Id, StringComparer.Ordinal).ToList(), pairs);
     }
 
-    /// <summary>Fewest pairs worth handing to other threads (below it, the hand-off costs more than it saves).</summary>
-    private const int ParallelScoringMin = 8;
-
     /// <summary>
-    /// The pairs' scores in the pairs' order. With <paramref name="parallel"/> they are scored in parallel on up to
-    /// <see cref="PipelineOptions.Threads"/> threads (the scorer is thread-safe); each result goes to its own slot, so the
-    /// order and the values are those of one thread, and a failure is the one of the first failing pair, as on one thread.
-    /// The writer-thread path scores each article serially on a pool thread instead (articles overlap there).
+    /// The pairs' scores in the pairs' order, timed as the score stage (on whichever thread it runs). Serial: on one
+    /// thread this is the main thread's work; with more, the writer-thread path runs it per article on a pool thread,
+    /// so articles overlap instead of one article's pairs being split (SCORE9).
     /// </summary>
-    private ScoredPair[] ScoreAll(List<(Claim A, Claim B, float Similarity)> pairs, bool parallel)
+    private ScoredPair[] ScoreAll(List<(Claim A, Claim B, float Similarity)> pairs)
     {
+        long t = StageTimeTotals.Start(_options.StageSink);
         var results = new ScoredPair[pairs.Count];
         var scorer = _stages.PairScorer;
-        if (!parallel || _options.Threads <= 1 || pairs.Count < ParallelScoringMin)
-        {
-            for (int k = 0; k < pairs.Count; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
-            return results;
-        }
-        var errors = new Exception?[pairs.Count];
-        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, k =>
-        {
-            try { results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity); }
-            catch (Exception ex) { errors[k] = ex; }
-        });
-        foreach (var error in errors)
-            if (error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        for (int k = 0; k < pairs.Count; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
+        StageTimeTotals.Lap(_options.StageSink, PipelineStage.Score, t);
         return results;
     }
 
