@@ -81,7 +81,7 @@ public sealed partial class ClaimStore
         var claimId = claim.Id;
         if (_pairClaimRowIds.TryGetValue(claimId, out var rowId)) return rowId;
         if (LoadedRowIds.TryGetValue(claim, out var tag) && ReferenceEquals(tag.Family, _family)) return tag.RowId;
-        StoreProfile.Add(6, 1); // STORE9 profile: lookups by id
+        StoreProfile.ClaimLookup();
         // The pairs row's foreign key checked that its claims exist; a gated pair has none, so this lookup does.
         rowId = Raw(ref _claimRowIdById, "SELECT rowid FROM claims WHERE id = ?1").Text(1, claimId).Int64()
             ?? throw new InvalidOperationException($"Store '{Path}' has no claim {claimId}: a pair can only name stored claims.");

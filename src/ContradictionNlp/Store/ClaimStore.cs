@@ -373,7 +373,7 @@ public sealed partial class ClaimStore : IDisposable
         var group = _group;
         _group = null;
         long tc = StoreProfile.Now;
-        try { group.Commit(); StoreProfile.Add(5, StoreProfile.Now - tc); }
+        try { group.Commit(); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
         catch
         {
             // Not committed: what the group's articles taught us about speaker rows may not hold.
@@ -438,7 +438,7 @@ public sealed partial class ClaimStore : IDisposable
         // instance knows it holds are not written again (writing them would change nothing). What this article
         // adds is only remembered once the article is saved (see _speakerRowsPending).
         long t1 = StoreProfile.Now;
-        StoreProfile.Add(0, t1 - t0);
+        StoreProfile.Add(StoreProfile.Section.Article, t1 - t0);
         _speakerRowsPending.Clear();
         foreach (var s in batch.Speakers)
         {
@@ -484,7 +484,7 @@ public sealed partial class ClaimStore : IDisposable
         var insertEmbedding = Raw(ref _insertEmbedding,
             "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES (?1, ?2, ?3, ?4)");
         long t2 = StoreProfile.Now;
-        StoreProfile.Add(1, t2 - t1);
+        StoreProfile.Add(StoreProfile.Section.SpeakersAndKeys, t2 - t1);
         var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
         _pairClaimRowIds.Clear();
         foreach (var item in batch.Claims)
@@ -508,11 +508,11 @@ public sealed partial class ClaimStore : IDisposable
             rowIds?.Add(rowId);
             _pairClaimRowIds[c.Id] = rowId; // STORE9: a gated pair names its claims by rowid
             long te = StoreProfile.Now;
-            StoreProfile.Add(2, te - t2);
+            StoreProfile.Add(StoreProfile.Section.Claims, te - t2);
             if (item.Vector is { } v)
                 insertEmbedding.Text(1, c.Id).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
             t2 = StoreProfile.Now;
-            StoreProfile.Add(3, t2 - te);
+            StoreProfile.Add(StoreProfile.Section.Embeddings, t2 - te);
         }
 
         _reasonsOf = null; // a list seen in an earlier article may have been changed since (lists are only read-only views)
@@ -533,7 +533,7 @@ public sealed partial class ClaimStore : IDisposable
                 .Execute();
         }
         _pairClaimRowIds.Clear();
-        StoreProfile.Add(4, StoreProfile.Now - t2);
+        StoreProfile.Add(StoreProfile.Section.Pairs, StoreProfile.Now - t2);
 
         if (rowIds is not null) foreach (var id in rowIds) claimRowIds!.Add(id);
         return true;
@@ -617,31 +617,24 @@ public sealed partial class ClaimStore : IDisposable
         int n = ClaimColumnCount + 4;
         // Gated pairs all score PairScorer.Unrelated's probability: below the threshold, their table is not read at all.
         bool gated = PairScorer.Unrelated.Contradiction >= minScore;
-        // With gated pairs: both tables as one, each naming its claims by rowid (a pairs row's are found by id, as the
-        // join did before), so a gated pair's claims are read by rowid only; its created_at (NULL in the union) is that of
-        // the article of its claim stored last, which the outer query joins anyway.
-        var sql = !gated ? $"""
-            SELECT p.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
-                   p.temporal_order, p.days_apart, p.created_at,
-                   {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
-                   {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
-            FROM pairs p
-            JOIN claims ca ON ca.id = p.claim_a JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
-            JOIN claims cb ON cb.id = p.claim_b JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
-            WHERE p.score >= $min
-            ORDER BY p.score DESC, p.claim_a, p.claim_b
-            """ : $"""
+        // Both tables as one (the gated part only when it can reach the threshold), each naming its claims by rowid (a
+        // pairs row's are found by id), so a gated pair's claims are read by rowid only; its created_at (NULL in the union)
+        // is that of the article of its claim stored last, which the outer query joins anyway.
+        var gatedPart = !gated ? "" : $"""
+
+                  UNION ALL
+                  SELECT g.id, g.claim_a, g.claim_b, g.similarity, $gs, $ge, $gn, $gr, g.model_version,
+                         {TemporalNameSql("g.temporal_order")}, g.days_apart, NULL
+                  FROM gated_pairs g
+            """;
+        var sql = $"""
             SELECT p.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
                    p.temporal_order, p.days_apart, coalesce(p.created_at, CASE WHEN p.rb > p.ra THEN ab.ingested_at ELSE aa.ingested_at END),
                    {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
                    {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
             FROM (SELECT x.id, xa.rowid AS ra, xb.rowid AS rb, x.similarity, x.score, x.entailment, x.neutral, x.reasons,
                          x.model_version, x.temporal_order, x.days_apart, x.created_at
-                  FROM pairs x JOIN claims xa ON xa.id = x.claim_a JOIN claims xb ON xb.id = x.claim_b
-                  UNION ALL
-                  SELECT g.id, g.claim_a, g.claim_b, g.similarity, $gs, $ge, $gn, $gr, g.model_version,
-                         {TemporalNameSql("g.temporal_order")}, g.days_apart, NULL
-                  FROM gated_pairs g) p
+                  FROM pairs x JOIN claims xa ON xa.id = x.claim_a JOIN claims xb ON xb.id = x.claim_b{gatedPart}) p
             JOIN claims ca ON ca.rowid = p.ra JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
             JOIN claims cb ON cb.rowid = p.rb JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
             WHERE p.score >= $min
@@ -779,18 +772,24 @@ public sealed partial class ClaimStore : IDisposable
 /// <summary>STORE9 profiling: time per section of the store's write path, printed at exit when CNLP_STORE_PROFILE=1.</summary>
 internal static class StoreProfile
 {
+    public enum Section { Article, SpeakersAndKeys, Claims, Embeddings, Pairs, Commit }
+
     public static readonly bool On = Environment.GetEnvironmentVariable("CNLP_STORE_PROFILE") == "1";
-    private static readonly long[] Ticks = new long[7];
-    private static readonly string[] Names = ["article", "speakers+keys", "claims", "embeddings", "pairs", "commit"];
+    private static readonly long[] Ticks = new long[Enum.GetValues<Section>().Length];
+    private static long _claimLookups;
+
     static StoreProfile()
     {
         if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            for (int i = 0; i < Ticks.Length; i++)
-                Console.Error.WriteLine(i < Names.Length ? $"store-profile {Names[i]}: {Ticks[i] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s"
-                    : $"store-profile gated claim lookups by id: {Ticks[i]}");
+            foreach (var section in Enum.GetValues<Section>())
+                Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s");
+            Console.Error.WriteLine($"store-profile gated claim lookups by id: {_claimLookups}");
         };
     }
+
     public static long Now => On ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
-    public static void Add(int section, long ticks) { if (On) Interlocked.Add(ref Ticks[section], ticks); }
+    public static void Add(Section section, long ticks) { if (On) Interlocked.Add(ref Ticks[(int)section], ticks); }
+    /// <summary>A gated pair's claim looked up by id (not known by rowid from LoadClaim or this article).</summary>
+    public static void ClaimLookup() { if (On) Interlocked.Increment(ref _claimLookups); }
 }
