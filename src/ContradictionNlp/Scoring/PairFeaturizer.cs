@@ -382,14 +382,14 @@ public sealed partial class PairFeaturizer
         // Numbers and dates.
         var numP = Numbers(p);
         var numH = Numbers(h);
-        var numDiff = numP.Count > 0 && numH.Count > 0 && !AllValuesIn(numH, numP);
+        var numDiff = numP.Count > 0 && numH.Count > 0 && !AllIn(numH, numP, static (x, y) => x.Value == y.Value);
         f[k++] = numDiff ? 1f : 0f;
         f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
         if (numDiff && reasons is not null)
             reasons.Add(NumberReason(numP, numH, premise, hypothesis));
         var dateP = Dates(p);
         var dateH = Dates(h);
-        var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !AllLowersIn(dateH, dateP);
+        var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !AllIn(dateH, dateP, static (x, y) => x.Lower == y.Lower);
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
             reasons?.Add(DateReason(dateP, dateH, premise, hypothesis));
@@ -399,8 +399,8 @@ public sealed partial class PairFeaturizer
         var modH = WordsIn(h, Modals);
         // The two sets of modal lemmas, compared without building them: equal sets when each list's lemmas all occur in
         // the other; "H has one P lacks" when H's do not all occur in P.
-        var modHInP = AllModalLemmasIn(modH, modP);
-        var modMismatch = !(modHInP && AllModalLemmasIn(modP, modH));
+        var modHInP = AllIn(modH, modP, SameModalLemma);
+        var modMismatch = !(modHInP && AllIn(modP, modH, SameModalLemma));
         f[k++] = modMismatch ? 1f : 0f;
         f[k++] = !modHInP ? 1f : 0f;
         if (modMismatch)
@@ -979,38 +979,19 @@ public sealed partial class PairFeaturizer
         return false;
     }
 
-    /// <summary>Every number of <paramref name="a"/> has its value among <paramref name="b"/>'s.</summary>
-    private static bool AllValuesIn(List<NumberMention> a, List<NumberMention> b)
-    {
-        foreach (var n in a)
-        {
-            var found = false;
-            foreach (var m in b) if (m.Value == n.Value) { found = true; break; }
-            if (!found) return false;
-        }
-        return true;
-    }
+    /// <summary>Two modals with the same lemma (<see cref="ModalLemma"/>: "wo" is "will").</summary>
+    private static readonly Func<Word, Word, bool> SameModalLemma = static (x, y) => ModalLemma(x.Lower) == ModalLemma(y.Lower);
 
-    /// <summary>Every word of <paramref name="a"/> has its lower form among <paramref name="b"/>'s.</summary>
-    private static bool AllLowersIn(List<Word> a, List<Word> b)
+    /// <summary>
+    /// Every item of <paramref name="a"/> has one in <paramref name="b"/> that is the <paramref name="same"/>: set inclusion
+    /// on short lists (numbers, dates, modals), by scans. Callers pass static lambdas, so no closure is allocated per call.
+    /// </summary>
+    private static bool AllIn<T>(List<T> a, List<T> b, Func<T, T, bool> same)
     {
-        foreach (var w in a)
+        foreach (var x in a)
         {
             var found = false;
-            foreach (var x in b) if (x.Lower == w.Lower) { found = true; break; }
-            if (!found) return false;
-        }
-        return true;
-    }
-
-    /// <summary>Every modal of <paramref name="a"/> has its lemma (<see cref="ModalLemma"/>) among <paramref name="b"/>'s: set inclusion.</summary>
-    private static bool AllModalLemmasIn(List<Word> a, List<Word> b)
-    {
-        foreach (var w in a)
-        {
-            var lemma = ModalLemma(w.Lower);
-            var found = false;
-            foreach (var x in b) if (ModalLemma(x.Lower) == lemma) { found = true; break; }
+            foreach (var y in b) if (same(x, y)) { found = true; break; }
             if (!found) return false;
         }
         return true;
