@@ -64,8 +64,11 @@ bad += [r[0] + " " + str(r[1]) for r in c.execute("PRAGMA foreign_key_check")]
 ALL = ("(SELECT id, claim_a, claim_b FROM pairs UNION ALL SELECT g.id, ga.id, gb.id FROM gated_pairs g"
        " JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b)")
 for what, q in [("claim without article", "SELECT id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"),
-                ("embedding without claim", "SELECT claim_id FROM embeddings WHERE claim_id NOT IN (SELECT id FROM claims)"),
-                ("claim without embedding", "SELECT id FROM claims WHERE id NOT IN (SELECT claim_id FROM embeddings)"),
+                # Schema v6: vectors are in speaker_vectors, under the claim's rowid and its speaker ('' when unresolved).
+                ("vector without claim", "SELECT v.claim_rowid FROM speaker_vectors v WHERE v.claim_rowid NOT IN (SELECT rowid FROM claims)"),
+                ("vector under another speaker", "SELECT v.claim_rowid FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid"
+                 " WHERE v.speaker_id <> coalesce(c.speaker_id, '')"),
+                ("claim without vector", "SELECT id FROM claims WHERE rowid NOT IN (SELECT claim_rowid FROM speaker_vectors)"),
                 ("pair without claim", "SELECT id FROM pairs WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)"),
                 # Schema v4: pairs the topic gate stopped are in gated_pairs, naming their claims by rowid.
                 ("gated pair without claim", "SELECT id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)"),

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Prints a store's content tables in key order, one tab-separated line per row, for comparing two stores with diff.
 
-Timestamps (ingested_at, created_at) and pair row ids are left out: they differ between equal runs. The queries match
+Timestamps (ingested_at, created_at) and pair row ids are left out: they differ between equal runs. The dump is the
+logical content: a store of any schema version (v3-v6) made from the same input dumps the same lines (the "##" header
+lines name the query, so compare without them across versions: grep -v '^##'). The queries match
 tests/ContradictionNlp.Tests/Robustness/StoreDump.cs. Used by scripts/kill-test.sh and scripts/check-native.sh.
 
     scripts/store-dump.py STORE.db > dump.txt
@@ -20,7 +22,10 @@ QUERIES = [
     "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
     "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
     "SELECT * FROM claims ORDER BY id",
-    "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id",
+    # Schema v6 keeps vectors in speaker_vectors (by claim rowid, clustered by speaker): dumped as the embeddings rows they
+    # stand for (claim id, model, dimension, vector), so a v5 store and a v6 store of the same input dump the same.
+    "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid"
+    " ORDER BY 1, 2",
     # Schema v4 keeps pairs the topic gate stopped in gated_pairs (by claim rowid, without the score they share): they are
     # dumped as the pairs rows they stand for, so a dump is the store's logical content whichever table holds a pair.
     "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart"
@@ -35,7 +40,10 @@ if len(sys.argv) != 2:
     sys.exit("usage: store-dump.py STORE.db")
 connection = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 has_gated = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gated_pairs'").fetchone() is not None
+has_speaker_vectors = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_vectors'").fetchone() is not None
 for query in QUERIES:
+    if not has_speaker_vectors and "speaker_vectors" in query:  # a store from before schema v6: the embeddings table
+        query = "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id"
     if not has_gated and "gated_pairs" in query:  # a store from before schema v4: every pair is a pairs row
         query = query[:query.index(" UNION ALL")] + " ORDER BY 1, 2"
     print("##", query)

@@ -31,6 +31,9 @@ public sealed record PipelineBenchmarkReport(
     /// <summary>Pages the run read from the store file (<see cref="ClaimStore.PagesRead"/>: SQLite page-cache misses), not counting what opening the store read.</summary>
     public long PagesRead { get; init; }
 
+    /// <summary>Pages the run's commits wrote through this connection (<see cref="ClaimStore.PagesWritten"/>; at 1 thread, all of the run's writes).</summary>
+    public long PagesWritten { get; init; }
+
     public double WordsPerSecond => Seconds > 0 ? Words / Seconds : 0;
     public double ArticlesPerSecond => Seconds > 0 ? Articles / Seconds : 0;
     public double PairsPerSecond => Stage(PipelineStage.Score).Seconds is > 0 and var s ? CandidatePairs / s : 0;
@@ -78,7 +81,7 @@ public static class PipelineBenchmark
         PipelineSummary summary;
         double seconds, cpu;
         double peak;
-        long pagesBefore = store.PagesRead;
+        long pagesBefore = store.PagesRead, writtenBefore = store.PagesWritten;
         using (var sampler = new WorkingSetSampler())
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -88,12 +91,12 @@ public static class PipelineBenchmark
             cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             peak = sampler.StopAndGetPeakMb();
         }
-        long pagesRead = store.PagesRead - pagesBefore;
+        long pagesRead = store.PagesRead - pagesBefore, pagesWritten = store.PagesWritten - writtenBefore;
         var stagesOut = Enum.GetValues<PipelineStage>()
             .Select(s => new StageFigure(s, totals.Seconds(s), totals.Seconds(s) > 0 ? totals.Words / totals.Seconds(s) : 0))
             .ToList();
         return new PipelineBenchmarkReport(summary.ArticlesNew, summary.ArticlesSkipped, totals.Words, summary.Claims, summary.Pairs,
-            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) { Threads = threads, CpuSeconds = cpu, PagesRead = pagesRead };
+            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) { Threads = threads, CpuSeconds = cpu, PagesRead = pagesRead, PagesWritten = pagesWritten };
     }
 
     /// <summary>
@@ -197,7 +200,7 @@ public static class PipelineBenchmark
                     peak = Math.Max(peak, report.PeakMb);
                     (claims, pairs) = (report.Claims, report.CandidatePairs);
                     log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; peak {report.PeakMb:0} MB"));
+                        $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; {report.PagesWritten} pages written; peak {report.PeakMb:0} MB"));
                 }
                 SqliteFiles.ClearPools();
                 // Kept stores: the first run's result is kept beside its store (replacing an earlier one), so the new

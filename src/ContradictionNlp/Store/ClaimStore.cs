@@ -193,6 +193,20 @@ public sealed partial class ClaimStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Pages this connection has written (SQLite's dirty pages written out: in WAL mode, the frames its commits appended to the
+    /// WAL). With <see cref="PagesRead"/>, what a run costs the file regardless of the machine's load (STORE11).
+    /// </summary>
+    public long PagesWritten
+    {
+        get
+        {
+            const int CacheWrite = 9; // SQLITE_DBSTATUS_CACHE_WRITE
+            int rc = SQLitePCL.raw.sqlite3_db_status(_connection.Handle, CacheWrite, out int current, out _, 0);
+            return rc == 0 ? current : throw new InvalidOperationException($"sqlite3_db_status failed with code {rc}.");
+        }
+    }
+
     public bool HasArticle(string articleId)
     {
         ArgumentNullException.ThrowIfNull(articleId);
@@ -229,7 +243,7 @@ public sealed partial class ClaimStore : IDisposable
     {
         using var cmd = Command($"""
             SELECT {ClaimColumns("c")}, e.vector
-            FROM claims c LEFT JOIN embeddings e ON e.claim_id = c.id AND e.model_id = $model
+            FROM claims c LEFT JOIN speaker_vectors e ON e.speaker_id = c.speaker_id AND e.model_id = $model AND e.claim_rowid = c.rowid
             WHERE c.speaker_id = $speaker ORDER BY c.rowid
             """, null, ("$speaker", speakerId), ("$model", modelId));
         using var r = cmd.ExecuteReader();
@@ -248,10 +262,16 @@ public sealed partial class ClaimStore : IDisposable
     public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
+        long pages0 = StoreProfile.On ? PagesRead : 0;
+        try { return ReadSpeakerVectors(speakerId, modelId, dimension); }
+        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0); }
+    }
+
+    private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
+    {
         var cmd = Prepared(ref _speakerVectors, """
-            SELECT c.rowid, e.vector
-            FROM claims c JOIN embeddings e ON e.claim_id = c.id AND e.model_id = $model
-            WHERE c.speaker_id = $speaker ORDER BY c.rowid
+            SELECT claim_rowid, vector FROM speaker_vectors
+            WHERE speaker_id = $speaker AND model_id = $model ORDER BY claim_rowid
             """, "$speaker", "$model");
         cmd.Transaction = _group;
         cmd.Parameters[0].Value = speakerId;
@@ -259,9 +279,12 @@ public sealed partial class ClaimStore : IDisposable
         // Sized from the claim count (a covering count on claims_speaker): a long history is read into one array of
         // the right size, not grown by doubling, so no large transient copies (large-object heap) are left behind.
         // Prepared once (GROWTH6): a run asks this for every speaker it pairs, ~250 per 100 BBC articles.
-        var count = Prepared(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = $speaker", "$speaker");
+        // STORE11 (schema v6): the speaker's vectors are one range of speaker_vectors, which the count reads first (the rows then
+        // come from the page cache): no claim row or index is touched.
+        var count = Prepared(ref _speakerClaimCount, "SELECT count(*) FROM speaker_vectors WHERE speaker_id = $speaker AND model_id = $model", "$speaker", "$model");
         count.Transaction = _group;
         count.Parameters[0].Value = speakerId;
+        count.Parameters[1].Value = modelId;
         int expected = checked((int)(long)count.ExecuteScalar()!);
         var rowIds = new List<long>(expected);
         var matrix = new float[expected * dimension];
@@ -291,9 +314,14 @@ public sealed partial class ClaimStore : IDisposable
         var cmd = Prepared(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = $r", "$r");
         cmd.Transaction = _group;
         cmd.Parameters[0].Value = rowId;
-        using var r = cmd.ExecuteReader();
-        if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
-        var claim = ReadClaim(r, 0);
+        long pages0 = StoreProfile.On ? PagesRead : 0;
+        Claim claim;
+        using (var r = cmd.ExecuteReader())
+        {
+            if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
+            claim = ReadClaim(r, 0);
+        }
+        if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.CandidateClaims, PagesRead - pages0);
         RememberRowId(claim, rowId);
         return claim;
     }
@@ -413,6 +441,13 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>The writes of <see cref="SaveArticle(ArticleBatch, IList{long}?)"/> in <paramref name="tx"/>; false (nothing written) when the article is stored already.</summary>
     private bool Write(ArticleBatch batch, SqliteTransaction tx, IList<long>? claimRowIds)
     {
+        long pages0 = StoreProfile.On ? PagesRead : 0;
+        try { return WriteRows(batch, tx, claimRowIds); }
+        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Save, PagesRead - pages0); }
+    }
+
+    private bool WriteRows(ArticleBatch batch, SqliteTransaction tx, IList<long>? claimRowIds)
+    {
         // tx (the article's transaction, or the group holding its savepoint) is open on the connection: the raw
         // statements below run inside it, as SQLite transactions belong to the connection.
         _ = tx;
@@ -481,8 +516,9 @@ public sealed partial class ClaimStore : IDisposable
                 cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             """);
+        // STORE11 (schema v6): under the claim's speaker and rowid, so a later run pools a speaker with one range scan.
         var insertEmbedding = Raw(ref _insertEmbedding,
-            "INSERT INTO embeddings (claim_id, model_id, dimension, vector) VALUES (?1, ?2, ?3, ?4)");
+            "INSERT INTO speaker_vectors (speaker_id, model_id, claim_rowid, dimension, vector) VALUES (?1, ?2, ?3, ?4, ?5)");
         long t2 = StoreProfile.Now;
         StoreProfile.Add(StoreProfile.Section.SpeakersAndKeys, t2 - t1);
         var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
@@ -510,7 +546,8 @@ public sealed partial class ClaimStore : IDisposable
             long te = StoreProfile.Now;
             StoreProfile.Add(StoreProfile.Section.Claims, te - t2);
             if (item.Vector is { } v)
-                insertEmbedding.Text(1, c.Id).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
+                insertEmbedding.Text(1, item.SpeakerId ?? "").Text(2, batch.EmbeddingModelId).Int(3, rowId).Int(4, v.Length)
+                    .Blob(5, VectorBytes(v)).Execute();
             t2 = StoreProfile.Now;
             StoreProfile.Add(StoreProfile.Section.Embeddings, t2 - te);
         }
@@ -661,7 +698,7 @@ public sealed partial class ClaimStore : IDisposable
     {
         int Count(string table) => (int)(long)Scalar($"SELECT count(*) FROM {table}")!;
         return new StoreCounts(Count("articles"), Count("speakers"), Count("speaker_aliases"), Count("claims"),
-            Count("embeddings"), Count("pairs") + Count("gated_pairs"), Count("reviews")); // STORE9: a gated pair is a pair
+            Count("speaker_vectors"), Count("pairs") + Count("gated_pairs"), Count("reviews")); // STORE9: a gated pair is a pair
     }
 
     public void Dispose()
@@ -785,8 +822,15 @@ internal static class StoreProfile
             foreach (var section in Enum.GetValues<Section>())
                 Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s");
             Console.Error.WriteLine($"store-profile gated claim lookups by id: {_claimLookups}");
+            foreach (var section in Enum.GetValues<PageSection>())
+                Console.Error.WriteLine($"store-profile pages read {section}: {Pages[(int)section]}");
         };
     }
+
+    /// <summary>STORE11: pages read from the file (page-cache misses) by caller.</summary>
+    public enum PageSection { Pools, CandidateClaims, Save }
+    private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
+    public static void AddPages(PageSection section, long pages) { if (On) Interlocked.Add(ref Pages[(int)section], pages); }
 
     public static long Now => On ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
     public static void Add(Section section, long ticks) { if (On) Interlocked.Add(ref Ticks[(int)section], ticks); }

@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(5, StoreSchema.LatestVersion);
+        Assert.Equal(6, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -228,7 +228,9 @@ public class ClaimStoreTests : IDisposable
         var (article, c1, c2, speaker) = Sample();
         var path = _dir.File("v1.db");
         using (var store = ClaimStore.Open(path)) store.SaveArticle(Batch(article, c1, c2, speaker));
-        // Turn the file back into a version 1 store: v2 only added claims.cue_class, v3 only the speaker_keys table, v4 only gated_pairs (empty here).
+        // Turn the file back into a version 1 store: v2 only added claims.cue_class, v3 only the speaker_keys table, v4 only gated_pairs (empty here),
+        // v6 moved the vectors to speaker_vectors (folded back first).
+        StoreDowngrade.ToV5(path);
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             c.Open();
@@ -237,7 +239,7 @@ public class ClaimStoreTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         using var migrated = ClaimStore.Open(path);
-        Assert.Equal(5, migrated.SchemaVersion);
+        Assert.Equal(6, migrated.SchemaVersion);
         Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
         Assert.Equal(2, migrated.Counts().Claims);
     }
@@ -247,9 +249,9 @@ public class ClaimStoreTests : IDisposable
     {
         var path = _dir.File("new.db");
         using (ClaimStore.Open(path)) { }
-        SetPragma(path, "user_version", 7);
+        SetPragma(path, "user_version", 8);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 7, but this cnlp only knows versions up to 5. " +
+        Assert.Equal($"Store '{path}' has schema version 8, but this cnlp only knows versions up to 6. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 

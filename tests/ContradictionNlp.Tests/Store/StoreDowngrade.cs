@@ -12,8 +12,35 @@ namespace ContradictionNlp.Tests.Store;
 /// </summary>
 public static class StoreDowngrade
 {
+    /// <summary>
+    /// Folds schema v6 back to v5: the vectors return from speaker_vectors to the embeddings table v1-v5 had (same columns and
+    /// rows, inserted in claim order as v5 wrote them).
+    /// </summary>
+    public static void ToV5(string path, string extraSql = "")
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            CREATE TABLE embeddings (
+                claim_id  TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                model_id  TEXT NOT NULL,
+                dimension INTEGER NOT NULL,
+                vector    BLOB NOT NULL,
+                PRIMARY KEY (claim_id, model_id)
+            );
+            INSERT INTO embeddings (claim_id, model_id, dimension, vector)
+            SELECT c.id, v.model_id, v.dimension, v.vector FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid
+            ORDER BY c.rowid, v.model_id;
+            DROP TABLE speaker_vectors;
+            PRAGMA user_version = 5;
+            """ + extraSql;
+        cmd.ExecuteNonQuery();
+    }
+
     public static void ToV3(string path, string extraSql = "")
     {
+        ToV5(path);
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();

@@ -1,0 +1,225 @@
+using ContradictionNlp.Claims;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Pairing;
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Speakers;
+using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Robustness;
+using ContradictionNlp.Text;
+using Microsoft.Data.Sqlite;
+
+namespace ContradictionNlp.Tests.Store;
+
+/// <summary>
+/// Schema v6 (STORE11): claim vectors live in speaker_vectors, keyed (speaker, model, claim rowid), so a speaker's pool is
+/// one range of the table. What was stored before reads the same: a v5 (or v4) store migrates on open with exactly its rows,
+/// and every reader answers as before.
+/// </summary>
+public class SpeakerVectorsTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private static readonly DateTimeOffset Now = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static readonly Speaker Ann = new("spk-ann", "Ann Lee", ["Ann Lee"], []);
+    private static readonly Speaker Bob = new("spk-bob", "Bob Marsh", ["Bob Marsh"], ["Minister"]);
+
+    /// <summary>An article of one claim per (speaker, content); a null speaker is an unresolved mention ("Someone").</summary>
+    private static (Article Article, Claim[] Claims) MakeArticle(string title, params (Speaker? Speaker, string Content)[] items)
+    {
+        var text = string.Concat(items.Select(i => $"{i.Speaker?.Name ?? "Someone"} said {i.Content}. "));
+        var article = Article.Create(title, new DateOnly(2024, 1, 1), null, null, text, title + ".txt");
+        var claims = new List<Claim>();
+        int at = 0;
+        foreach (var (speaker, content) in items)
+        {
+            var name = speaker?.Name ?? "Someone";
+            int start = at + name.Length + " said ".Length;
+            var span = new TextSpan(start, start + content.Length);
+            claims.Add(new Claim(Claim.MakeId(article.Id, span), article.Id, claims.Count, new TextSpan(at, span.End + 1),
+                new SpeakerMention(new TextSpan(at, at + name.Length), name, MentionKind.Name, speaker is null ? "" : name, []),
+                new TextSpan(at + name.Length + 1, at + name.Length + 5), "said", span, content, ClaimKind.ReportedSpeech, new DateOnly(2024, 1, 1)));
+            at = span.End + 2;
+        }
+        return (article, claims.ToArray());
+    }
+
+    private static ContradictionScore Flag(double p) => new(p, 0.05, 0.95 - p, [new Reason("negation", "'not' in one text only", [new TextSpan(0, 3)], [])]);
+
+    private static ScoredPair Pair(Claim a, Claim b, ContradictionScore score) =>
+        new(a, b, 0.5f, score, new TemporalRelation(a.Date, b.Date, TemporalOrder.SameDay, 0));
+
+    /// <summary>
+    /// Two articles: Ann (2 claims), an unresolved claim, Bob (a claim without a vector); then Bob and Ann again, Bob's vector of
+    /// another dimension. Claim rowids 1-4 and 5-6. Pairs: one flagged, one gated.
+    /// </summary>
+    private (string Path, Claim[] First, Claim[] Second) Build(string name)
+    {
+        var path = _dir.File(name);
+        using var store = ClaimStore.Open(path, new FixedClock(Now));
+        var (a1, c) = MakeArticle("one", (Ann, "taxes will rise"), (null, "the bridge is safe"), (Bob, "schools will close"), (Ann, "rents will fall"));
+        Assert.True(store.SaveArticle(new ArticleBatch(a1,
+            [new(c[0], Ann.Id, [1f, 0f, 0f]), new(c[1], null, [0f, 1f, 0f]), new(c[2], Bob.Id, null), new(c[3], Ann.Id, [0f, 0f, 1f])],
+            [Ann, Bob], [Pair(c[0], c[3], PairScorer.Unrelated)], "model-x", "scorer-1")));
+        var (a2, d) = MakeArticle("two", (Bob, "schools will not close"), (Ann, "taxes will not rise"));
+        Assert.True(store.SaveArticle(new ArticleBatch(a2,
+            [new(d[0], Bob.Id, [0.5f, 0.5f]), new(d[1], Ann.Id, [0.25f, 0.5f, 0.75f])],
+            [Ann, Bob], [Pair(c[0], d[1], Flag(0.9))], "model-x", "scorer-1")));
+        return (path, c, d);
+    }
+
+    /// <summary>What the pipeline and the readers get from a store, as text (vectors as exact floats).</summary>
+    private static string Readers(ClaimStore store)
+    {
+        string Pool(Speaker s, int dim)
+        {
+            var (rowIds, matrix) = store.LoadSpeakerVectors(s.Id, "model-x", dim);
+            return $"{s.Id}/{dim}: [{string.Join(",", rowIds)}] [{string.Join(",", matrix.Select(f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))}]";
+        }
+        var lines = new List<string> { Pool(Ann, 3), Pool(Bob, 3), Pool(Bob, 2), store.Counts().ToString() };
+        foreach (var s in new[] { Ann, Bob })
+            foreach (var model in new[] { "model-x", "model-y" })
+                lines.AddRange(store.LoadSpeakerClaims(s.Id, model).Select(x =>
+                    $"{s.Id} {model} {x.Claim.Id} {(x.Vector is null ? "null" : string.Join(",", x.Vector))}"));
+        lines.AddRange(store.ListClaims().Select(c => $"{c.Claim.Id} {c.SpeakerId} {c.Claim.ContentText}"));
+        lines.AddRange(store.ListPairs(0).Select(p => $"{p.Id} {p.A.Claim.Id} {p.B.Claim.Id} {p.Score.Contradiction} {p.CreatedAt:O}"));
+        return string.Join("\n", lines);
+    }
+
+    private static List<string> VectorRows(string path)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT speaker_id, model_id, claim_rowid, dimension, length(vector) FROM speaker_vectors"; // key order (WITHOUT ROWID)
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add($"'{r.GetString(0)}' {r.GetString(1)} {r.GetInt64(2)} {r.GetInt64(3)} {r.GetInt64(4)}");
+        return rows;
+    }
+
+    private static bool HasTable(string path, string table)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t";
+        cmd.Parameters.AddWithValue("$t", table);
+        return (long)cmd.ExecuteScalar()! == 1;
+    }
+
+    private static readonly List<string> ExpectedVectorRows =
+    [
+        // Unresolved claims under '' (key columns cannot be NULL), then each speaker's claims in rowid order; claim 3 has no vector.
+        "'' model-x 2 3 12",
+        "'spk-ann' model-x 1 3 12",
+        "'spk-ann' model-x 4 3 12",
+        "'spk-ann' model-x 6 3 12",
+        "'spk-bob' model-x 5 2 8",
+    ];
+
+    [Fact]
+    public void Vectors_are_stored_under_their_claims_speaker_and_rowid_and_a_pool_is_its_speakers_vectors_of_that_dimension()
+    {
+        var (path, _, _) = Build("v6.db");
+        Assert.Equal(ExpectedVectorRows, VectorRows(path));
+        Assert.False(HasTable(path, "embeddings"));
+        using var store = ClaimStore.Open(path);
+        var (rowIds, matrix) = store.LoadSpeakerVectors(Ann.Id, "model-x", 3);
+        Assert.Equal([1L, 4L, 6L], rowIds);
+        Assert.Equal([1f, 0f, 0f, 0f, 0f, 1f, 0.25f, 0.5f, 0.75f], matrix);
+        Assert.Empty(store.LoadSpeakerVectors(Bob.Id, "model-x", 3).RowIds); // its only vector has 2 dimensions
+        Assert.Equal([5L], store.LoadSpeakerVectors(Bob.Id, "model-x", 2).RowIds);
+        Assert.Empty(store.LoadSpeakerVectors(Ann.Id, "model-y", 3).RowIds);
+        Assert.Equal(5, store.Counts().Embeddings);
+    }
+
+    [Fact]
+    public void A_v5_store_migrates_on_open_with_exactly_its_vectors_and_every_reader_answers_as_before()
+    {
+        var (path, c, d) = Build("v5.db");
+        string readers, dump = StoreDump.Dump(path);
+        using (var store = ClaimStore.Open(path)) readers = Readers(store);
+        StoreDowngrade.ToV5(path);
+        Assert.False(HasTable(path, "speaker_vectors"));
+        Assert.Equal(6, StoreDump.Count(path, "claims"));
+        using (var c5 = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            c5.Open();
+            using var cmd = c5.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM embeddings";
+            Assert.Equal(5L, (long)cmd.ExecuteScalar()!);
+        }
+
+        using (var migrated = ClaimStore.Open(path, new FixedClock(Now)))
+        {
+            Assert.Equal(6, migrated.SchemaVersion);
+            Assert.Equal(readers, Readers(migrated));
+            // The store keeps growing as one made by v6: a new article's vectors land in speaker_vectors, and a re-run is a no-op.
+            var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
+            var batch = new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f])], [Ann], [Pair(d[1], e[0], Flag(0.7))], "model-x", "scorer-1");
+            Assert.True(migrated.SaveArticle(batch));
+            Assert.False(migrated.SaveArticle(batch));
+            Assert.Equal([1L, 4L, 6L, 7L], migrated.LoadSpeakerVectors(Ann.Id, "model-x", 3).RowIds);
+            Assert.Equal(6, migrated.Counts().Embeddings);
+        }
+        Assert.False(HasTable(path, "embeddings"));
+        Assert.Equal([.. ExpectedVectorRows[..4], "'spk-ann' model-x 7 3 12", ExpectedVectorRows[4]], VectorRows(path));
+        // (StoreDump.ProblemsOf would name article "one": its claim 3 has no vector on purpose, which a pipeline store never has.)
+        Assert.DoesNotContain("vector", StoreDump.ProblemsOf(path).Replace("or embeddings row count mismatch", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // The same three articles written by v6 throughout: the same content (timestamps aside, which the dump leaves out).
+        var (fresh, _, _) = Build("fresh.db");
+        using (var store = ClaimStore.Open(fresh, new FixedClock(Now)))
+        {
+            var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f])], [Ann], [Pair(d[1], e[0], Flag(0.7))], "model-x", "scorer-1")));
+        }
+        Assert.Equal(StoreDump.Dump(fresh), StoreDump.Dump(path));
+        Assert.NotEqual(dump, StoreDump.Dump(path)); // (it did gain the third article)
+        _ = c;
+    }
+
+    [Fact]
+    public void A_v4_store_migrates_through_v5_and_v6_and_dumps_as_before()
+    {
+        var (path, _, _) = Build("v4.db");
+        var dump = StoreDump.Dump(path);
+        // v4 -> v5 only recomputed the alias keys from the claims: a v4 store is a v5 one with user_version 4 (and any alias keys).
+        StoreDowngrade.ToV5(path, "DELETE FROM speaker_keys WHERE kind = 1; PRAGMA user_version = 4;");
+        using (var store = ClaimStore.Open(path)) Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
+        Assert.Equal(dump, StoreDump.Dump(path));
+        Assert.Equal(ExpectedVectorRows, VectorRows(path));
+    }
+
+    [Fact]
+    public void The_migration_copies_in_key_order_without_a_sort()
+    {
+        // A big store must migrate in the memory of a run: the copy walks claims_speaker (speaker, rowid), which is
+        // speaker_vectors' key order, so SQLite needs no temporary b-tree (which would hold every row in memory, temp_store = MEMORY).
+        var (path, _, _) = Build("plan.db");
+        StoreDowngrade.ToV5(path);
+        var sql = StoreSchema.Migrations.Single(m => m.Version == 6).Sql;
+        var selects = sql.Split(';').Select(s => s.Trim()).Where(s => s.StartsWith("INSERT", StringComparison.Ordinal))
+            .Select(s => s[s.IndexOf("SELECT", StringComparison.Ordinal)..]).ToList();
+        Assert.Equal(2, selects.Count);
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        foreach (var select in selects)
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "EXPLAIN QUERY PLAN " + select;
+            using var r = cmd.ExecuteReader();
+            var plan = new List<string>();
+            while (r.Read()) plan.Add(r.GetString(3));
+            Assert.Contains(plan, p => p.Contains("USING INDEX claims_speaker", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+    }
+}
