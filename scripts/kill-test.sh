@@ -61,7 +61,9 @@ if c.execute("PRAGMA integrity_check").fetchone()[0] != "ok": bad.append("integr
 if c.execute("PRAGMA journal_mode").fetchone()[0] != "wal": bad.append("not in WAL mode")
 bad += [r[0] + " " + str(r[1]) for r in c.execute("PRAGMA foreign_key_check")]
 # Every pair by claim ids, whichever table holds it.
-ALL = ("(SELECT id, claim_a, claim_b FROM pairs UNION ALL SELECT g.id, ga.id, gb.id FROM gated_pairs g"
+# Schema v6: pairs rows name their claims by rowid, as gated_pairs rows do.
+ALL = ("(SELECT p.id, pa.id AS claim_a, pb.id AS claim_b FROM pairs p JOIN claims pa ON pa.rowid = p.claim_a"
+       " JOIN claims pb ON pb.rowid = p.claim_b UNION ALL SELECT g.id, ga.id, gb.id FROM gated_pairs g"
        " JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b)")
 for what, q in [("claim without article", "SELECT id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"),
                 # Schema v6: vectors are in speaker_vectors, under the claim's rowid and its speaker ('' when unresolved).
@@ -69,7 +71,7 @@ for what, q in [("claim without article", "SELECT id FROM claims WHERE article_i
                 ("vector under another speaker", "SELECT v.claim_rowid FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid"
                  " WHERE v.speaker_id <> coalesce(c.speaker_id, '')"),
                 ("claim without vector", "SELECT id FROM claims WHERE rowid NOT IN (SELECT claim_rowid FROM speaker_vectors)"),
-                ("pair without claim", "SELECT id FROM pairs WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)"),
+                ("pair without claim", "SELECT id FROM pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)"),
                 # Schema v4: pairs the topic gate stopped are in gated_pairs, naming their claims by rowid.
                 ("gated pair without claim", "SELECT id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)"),
                 ("pair stored twice", f"SELECT min(claim_a, claim_b) FROM {ALL} GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1"),

@@ -28,8 +28,9 @@ QUERIES = [
     " ORDER BY 1, 2",
     # Schema v4 keeps pairs the topic gate stopped in gated_pairs (by claim rowid, without the score they share): they are
     # dumped as the pairs rows they stand for, so a dump is the store's logical content whichever table holds a pair.
-    "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart"
-    " FROM pairs UNION ALL"
+    # Schema v6 names the claims of pairs rows by rowid too: dumped by claim id, as before.
+    "SELECT pa.id, pb.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version, p.temporal_order,"
+    " p.days_apart FROM pairs p JOIN claims pa ON pa.rowid = p.claim_a JOIN claims pb ON pb.rowid = p.claim_b UNION ALL"
     " SELECT ga.id, gb.id, g.similarity, 0.01, 0.01, 0.98, '" + UNRELATED_REASONS + "', g.model_version,"
     " CASE g.temporal_order WHEN 0 THEN 'Unknown' WHEN 1 THEN 'SameDay' WHEN 2 THEN 'AFirst' WHEN 3 THEN 'BFirst' END, g.days_apart"
     " FROM gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b"
@@ -44,6 +45,9 @@ has_speaker_vectors = connection.execute("SELECT 1 FROM sqlite_master WHERE name
 for query in QUERIES:
     if not has_speaker_vectors and "speaker_vectors" in query:  # a store from before schema v6: the embeddings table
         query = "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id"
+    if not has_speaker_vectors and "JOIN claims pa" in query:  # before schema v6 pairs rows name claims by id
+        query = ("SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order,"
+                 " days_apart FROM pairs" + query[query.index(" UNION ALL"):])
     if not has_gated and "gated_pairs" in query:  # a store from before schema v4: every pair is a pairs row
         query = query[:query.index(" UNION ALL")] + " ORDER BY 1, 2"
     print("##", query)

@@ -114,7 +114,7 @@ public sealed partial class ClaimStore
         using var cmd = Command($"""
             INSERT INTO pairs (id, claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version,
                 temporal_order, days_apart, created_at)
-            SELECT g.id, ga.id, gb.id, g.similarity, $score, $ent, $neu, $reasons, coalesce($model, g.model_version),
+            SELECT g.id, g.claim_a, g.claim_b, g.similarity, $score, $ent, $neu, $reasons, coalesce($model, g.model_version),
                 {TemporalNameSql("g.temporal_order")}, g.days_apart, {GatedCreatedAt}
             FROM {GatedFrom} WHERE g.id = $id;
             DELETE FROM gated_pairs WHERE id = $id;

@@ -129,10 +129,10 @@ public sealed partial class ClaimStore
     public IReadOnlyList<ReviewedPair> LatestReviews()
     {
         using var cmd = Command("""
-            SELECT r.id, r.pair_id, r.verdict, r.reviewer, r.at, r.note, p.claim_a, p.claim_b, ca.content_text, cb.content_text
+            SELECT r.id, r.pair_id, r.verdict, r.reviewer, r.at, r.note, ca.id, cb.id, ca.content_text, cb.content_text
             FROM reviews r
             JOIN pairs p ON p.id = r.pair_id
-            JOIN claims ca ON ca.id = p.claim_a JOIN claims cb ON cb.id = p.claim_b
+            JOIN claims ca ON ca.rowid = p.claim_a JOIN claims cb ON cb.rowid = p.claim_b
             WHERE r.id = (SELECT max(id) FROM reviews WHERE pair_id = r.pair_id AND verdict <> 'skip')
             ORDER BY r.pair_id
             """);
@@ -167,7 +167,7 @@ public sealed partial class ClaimStore
             var batch = new List<(long Id, Claim A, Claim B, float Similarity, double Old, bool Gated)>(batchSize);
             using (var cmd = Command($"""
                 SELECT p.id, p.similarity, p.score, {ClaimColumns("ca")}, {ClaimColumns("cb")}
-                FROM pairs p JOIN claims ca ON ca.id = p.claim_a JOIN claims cb ON cb.id = p.claim_b
+                FROM pairs p JOIN claims ca ON ca.rowid = p.claim_a JOIN claims cb ON cb.rowid = p.claim_b
                 WHERE p.id > $last ORDER BY p.id LIMIT $n
                 """, null, ("$last", last), ("$n", batchSize)))
             using (var r = cmd.ExecuteReader())

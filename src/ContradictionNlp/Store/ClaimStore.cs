@@ -162,6 +162,43 @@ public sealed partial class ClaimStore : IDisposable
 
     private void Migrate()
     {
+        if (SchemaVersion >= StoreSchema.LatestVersion) return;
+        // Foreign keys off while migrating (a no-op inside a transaction, so set here): v6 rebuilds pairs, and dropping the
+        // old table with them on would delete every review (ON DELETE CASCADE). Each migration that rebuilds checks the
+        // keys itself before it commits (FinishPairsRebuild).
+        Execute("PRAGMA foreign_keys = OFF");
+        try { MigrateSteps(); }
+        finally { Execute("PRAGMA foreign_keys = ON"); }
+    }
+
+    /// <summary>
+    /// Migration 6's end (after its SQL, in its transaction): the copied pairs replace the old table (every row copied, or
+    /// the migration fails and the store stays v5), and the reviews' foreign keys still hold.
+    /// </summary>
+    internal static void FinishPairsRebuild(SqliteConnection connection, SqliteTransaction tx)
+    {
+        long Count(string sql)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = sql;
+            return (long)cmd.ExecuteScalar()!;
+        }
+        long before = Count("SELECT count(*) FROM pairs"), after = Count("SELECT count(*) FROM pairs_v6");
+        if (before != after)
+            throw new StoreException($"Migrating pairs to schema 6: {before} pairs rows but {after} copied (a pair names a claim the store does not hold). The store is left at schema 5.");
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "DROP TABLE pairs; ALTER TABLE pairs_v6 RENAME TO pairs;";
+            cmd.ExecuteNonQuery();
+        }
+        if (Count("SELECT count(*) FROM pragma_foreign_key_check('reviews')") != 0)
+            throw new StoreException("Migrating pairs to schema 6 left foreign keys that do not hold (PRAGMA foreign_key_check). The store is left at schema 5.");
+    }
+
+    private void MigrateSteps()
+    {
         foreach (var migration in StoreSchema.Migrations)
         {
             if (migration.Version <= SchemaVersion) continue;
@@ -446,8 +483,20 @@ public sealed partial class ClaimStore : IDisposable
         finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Save, PagesRead - pages0); }
     }
 
+    // STORE11 profiling: PagesRead when the current write-path section began.
+    private long _sectionPages;
+
+    private void ProfilePages(StoreProfile.Section section)
+    {
+        if (!StoreProfile.On) return;
+        long pages = PagesRead;
+        StoreProfile.AddSectionPages(section, pages - _sectionPages);
+        _sectionPages = pages;
+    }
+
     private bool WriteRows(ArticleBatch batch, SqliteTransaction tx, IList<long>? claimRowIds)
     {
+        if (StoreProfile.On) _sectionPages = PagesRead;
         // tx (the article's transaction, or the group holding its savepoint) is open on the connection: the raw
         // statements below run inside it, as SQLite transactions belong to the connection.
         _ = tx;
@@ -474,6 +523,7 @@ public sealed partial class ClaimStore : IDisposable
         // adds is only remembered once the article is saved (see _speakerRowsPending).
         long t1 = StoreProfile.Now;
         StoreProfile.Add(StoreProfile.Section.Article, t1 - t0);
+        ProfilePages(StoreProfile.Section.Article);
         _speakerRowsPending.Clear();
         foreach (var s in batch.Speakers)
         {
@@ -521,6 +571,7 @@ public sealed partial class ClaimStore : IDisposable
             "INSERT INTO speaker_vectors (speaker_id, model_id, claim_rowid, dimension, vector) VALUES (?1, ?2, ?3, ?4, ?5)");
         long t2 = StoreProfile.Now;
         StoreProfile.Add(StoreProfile.Section.SpeakersAndKeys, t2 - t1);
+        ProfilePages(StoreProfile.Section.SpeakersAndKeys);
         var rowIds = claimRowIds is null ? null : new List<long>(batch.Claims.Count);
         _pairClaimRowIds.Clear();
         foreach (var item in batch.Claims)
@@ -542,14 +593,16 @@ public sealed partial class ClaimStore : IDisposable
             // The claim's rowid (claims is a rowid table and no trigger inserts elsewhere).
             long rowId = insertClaim.LastInsertRowId;
             rowIds?.Add(rowId);
-            _pairClaimRowIds[c.Id] = rowId; // STORE9: a gated pair names its claims by rowid
+            _pairClaimRowIds[c.Id] = rowId; // STORE9, STORE11: pairs name their claims by rowid
             long te = StoreProfile.Now;
             StoreProfile.Add(StoreProfile.Section.Claims, te - t2);
+            ProfilePages(StoreProfile.Section.Claims);
             if (item.Vector is { } v)
                 insertEmbedding.Text(1, item.SpeakerId ?? "").Text(2, batch.EmbeddingModelId).Int(3, rowId).Int(4, v.Length)
                     .Blob(5, VectorBytes(v)).Execute();
             t2 = StoreProfile.Now;
             StoreProfile.Add(StoreProfile.Section.Embeddings, t2 - te);
+            ProfilePages(StoreProfile.Section.Embeddings);
         }
 
         _reasonsOf = null; // a list seen in an earlier article may have been changed since (lists are only read-only views)
@@ -564,13 +617,14 @@ public sealed partial class ClaimStore : IDisposable
         foreach (var p in batch.Pairs)
         {
             if (IsGated(p.Score)) { InsertGated(pairId++, p, batch.ScorerVersion); continue; }
-            insertPair.Int(1, pairId++).Text(2, p.A.Id).Text(3, p.B.Id).Real(4, (double)p.Similarity).Real(5, p.Score.Contradiction)
+            insertPair.Int(1, pairId++).Int(2, PairClaimRowId(p.A)).Int(3, PairClaimRowId(p.B)).Real(4, (double)p.Similarity).Real(5, p.Score.Contradiction)
                 .Real(6, p.Score.Entailment).Real(7, p.Score.Neutral).Utf8(8, ReasonsUtf8(p.Score.Reasons))
                 .Text(9, batch.ScorerVersion).Text(10, p.Time.Order.ToString()).Int(11, p.Time.DaysApart).Text(12, now)
                 .Execute();
         }
         _pairClaimRowIds.Clear();
         StoreProfile.Add(StoreProfile.Section.Pairs, StoreProfile.Now - t2);
+        ProfilePages(StoreProfile.Section.Pairs);
 
         if (rowIds is not null) foreach (var id in rowIds) claimRowIds!.Add(id);
         return true;
@@ -654,8 +708,8 @@ public sealed partial class ClaimStore : IDisposable
         int n = ClaimColumnCount + 4;
         // Gated pairs all score PairScorer.Unrelated's probability: below the threshold, their table is not read at all.
         bool gated = PairScorer.Unrelated.Contradiction >= minScore;
-        // Both tables as one (the gated part only when it can reach the threshold), each naming its claims by rowid (a
-        // pairs row's are found by id), so a gated pair's claims are read by rowid only; its created_at (NULL in the union)
+        // Both tables as one (the gated part only when it can reach the threshold), each naming its claims by rowid (schema v6:
+        // pairs rows too), so claims are read by rowid only; a gated pair's created_at (NULL in the union)
         // is that of the article of its claim stored last, which the outer query joins anyway.
         var gatedPart = !gated ? "" : $"""
 
@@ -669,9 +723,9 @@ public sealed partial class ClaimStore : IDisposable
                    p.temporal_order, p.days_apart, coalesce(p.created_at, CASE WHEN p.rb > p.ra THEN ab.ingested_at ELSE aa.ingested_at END),
                    {ClaimColumns("ca")}, ca.speaker_id, sa.name, aa.title, aa.date,
                    {ClaimColumns("cb")}, cb.speaker_id, sb.name, ab.title, ab.date
-            FROM (SELECT x.id, xa.rowid AS ra, xb.rowid AS rb, x.similarity, x.score, x.entailment, x.neutral, x.reasons,
+            FROM (SELECT x.id, x.claim_a AS ra, x.claim_b AS rb, x.similarity, x.score, x.entailment, x.neutral, x.reasons,
                          x.model_version, x.temporal_order, x.days_apart, x.created_at
-                  FROM pairs x JOIN claims xa ON xa.id = x.claim_a JOIN claims xb ON xb.id = x.claim_b{gatedPart}) p
+                  FROM pairs x{gatedPart}) p
             JOIN claims ca ON ca.rowid = p.ra JOIN articles aa ON aa.id = ca.article_id LEFT JOIN speakers sa ON sa.id = ca.speaker_id
             JOIN claims cb ON cb.rowid = p.rb JOIN articles ab ON ab.id = cb.article_id LEFT JOIN speakers sb ON sb.id = cb.speaker_id
             WHERE p.score >= $min
@@ -820,7 +874,7 @@ internal static class StoreProfile
         if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             foreach (var section in Enum.GetValues<Section>())
-                Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s");
+                Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s; {SectionPages[(int)section]} pages read");
             Console.Error.WriteLine($"store-profile gated claim lookups by id: {_claimLookups}");
             foreach (var section in Enum.GetValues<PageSection>())
                 Console.Error.WriteLine($"store-profile pages read {section}: {Pages[(int)section]}");
@@ -831,6 +885,9 @@ internal static class StoreProfile
     public enum PageSection { Pools, CandidateClaims, Save }
     private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
     public static void AddPages(PageSection section, long pages) { if (On) Interlocked.Add(ref Pages[(int)section], pages); }
+    private static readonly long[] SectionPages = new long[Enum.GetValues<Section>().Length];
+    /// <summary>Pages read from the file within a section of the write path.</summary>
+    public static void AddSectionPages(Section section, long pages) { if (On) Interlocked.Add(ref SectionPages[(int)section], pages); }
 
     public static long Now => On ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
     public static void Add(Section section, long ticks) { if (On) Interlocked.Add(ref Ticks[(int)section], ticks); }

@@ -157,7 +157,17 @@ public static class StoreSchema
         // claims.speaker_id ('' when unresolved: key columns cannot be NULL); claims are never updated or deleted, so it
         // cannot go stale. claim_rowid names the claim (claims are never deleted, so a rowid names one claim for good).
         // The copy walks claims_speaker, i.e. in this table's key order: no sort (memory stays a page cache), appends only.
-        new(6, "speaker_vectors: claim vectors clustered by speaker (replaces embeddings)", """
+        //
+        // Full pairs (the ones the topic gate let through: at 50k renamed copies 88% of a run's 2,733 pairs) named their
+        // claims by the 64-char id, so each insert looked claim A (an old claim, anywhere in the store) up in the claims'
+        // id index for its foreign key (1,154 of the run's page reads), and went into UNIQUE(claim_a, claim_b) at random.
+        // Here they name claims by rowid, as gated_pairs does (v4): the writer knows the rowids (this article's inserts;
+        // LoadClaim for stored claims), and readers join claims by rowid. Like gated_pairs, no foreign key or unique
+        // index: claims are never deleted, and a pair is written once, with the article of its claim stored last
+        // (StoreDump.Problems and kill-test.sh check it). Ids, scores, reasons and created_at are copied as they are;
+        // reviews keep referencing pairs(id). The table is rebuilt SQLite's documented way (new table, copy, drop,
+        // rename) with foreign keys off (ClaimStore.Migrate), so dropping the old table does not cascade to reviews.
+        new(6, "speaker_vectors: claim vectors clustered by speaker (replaces embeddings); pairs name claims by rowid", """
             CREATE TABLE speaker_vectors (
                 speaker_id  TEXT NOT NULL,             -- claims.speaker_id of the claim; '' when unresolved
                 model_id    TEXT NOT NULL,             -- IClaimEmbedder.ModelId: vectors of different models are not comparable
@@ -175,7 +185,28 @@ public static class StoreSchema
                 FROM claims c INDEXED BY claims_speaker CROSS JOIN embeddings e ON e.claim_id = c.id
                 WHERE c.speaker_id IS NOT NULL ORDER BY c.speaker_id, c.rowid;
             DROP TABLE embeddings;
-            """),
+            CREATE TABLE pairs_v6 (
+                id             INTEGER PRIMARY KEY,
+                claim_a        INTEGER NOT NULL,       -- claims.rowid of the older claim
+                claim_b        INTEGER NOT NULL,       -- claims.rowid of the newer claim
+                similarity     REAL NOT NULL,
+                score          REAL NOT NULL,          -- P(contradiction)
+                entailment     REAL NOT NULL,
+                neutral        REAL NOT NULL,
+                reasons        TEXT NOT NULL,          -- JSON: [{kind, message, spansA:[[s,e]], spansB:[[s,e]]}]
+                model_version  TEXT NOT NULL,
+                temporal_order TEXT NOT NULL,          -- TemporalOrder name
+                days_apart     INTEGER,
+                created_at     TEXT NOT NULL
+            );
+            DROP INDEX pairs_score;                    -- (index names are per database: the new table's takes it over)
+            CREATE INDEX pairs_score ON pairs_v6(score DESC);
+            INSERT INTO pairs_v6 (id, claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version,
+                    temporal_order, days_apart, created_at)
+                SELECT p.id, ca.rowid, cb.rowid, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
+                    p.temporal_order, p.days_apart, p.created_at
+                FROM pairs p JOIN claims ca ON ca.id = p.claim_a JOIN claims cb ON cb.id = p.claim_b ORDER BY p.id;
+            """, ClaimStore.FinishPairsRebuild),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -22,7 +22,9 @@ public static class StoreDump
         // Schema v6: vectors are in speaker_vectors by claim rowid; dumped as the embeddings rows they stand for.
         "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid ORDER BY 1, 2",
         // Schema v4: pairs the topic gate stopped are in gated_pairs (claim rowids, no shared score): dumped as the pairs rows they stand for.
-        "SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order, days_apart FROM pairs UNION ALL " +
+        // Schema v6: pairs rows name their claims by rowid too; dumped by claim id.
+        "SELECT pa.id, pb.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version, p.temporal_order, p.days_apart " +
+        "FROM pairs p JOIN claims pa ON pa.rowid = p.claim_a JOIN claims pb ON pb.rowid = p.claim_b UNION ALL " +
         "SELECT ga.id, gb.id, g.similarity, " + Real(PairScorer.Unrelated.Contradiction) + ", " + Real(PairScorer.Unrelated.Entailment) + ", " +
         Real(PairScorer.Unrelated.Neutral) + ", '" + ReasonJson.ToJson(PairScorer.Unrelated.Reasons).Replace("'", "''") + "', g.model_version, " +
         "CASE g.temporal_order WHEN 0 THEN 'Unknown' WHEN 1 THEN 'SameDay' WHEN 2 THEN 'AFirst' WHEN 3 THEN 'BFirst' END, g.days_apart " +
@@ -33,7 +35,7 @@ public static class StoreDump
 
     /// <summary>Every pair of the store by claim ids, whichever table holds it (schema v4).</summary>
     private const string AllPairKeys =
-        "(SELECT id, claim_a, claim_b FROM pairs UNION ALL " +
+        "(SELECT p.id, pa.id AS claim_a, pb.id AS claim_b FROM pairs p JOIN claims pa ON pa.rowid = p.claim_a JOIN claims pb ON pb.rowid = p.claim_b UNION ALL " +
         "SELECT g.id, ga.id, gb.id FROM gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b)";
 
     /// <summary>Rows that must not exist in any store: orphans and duplicates (the schema's keys forbid most, this checks they held).</summary>
@@ -42,7 +44,7 @@ public static class StoreDump
         "SELECT 'claim without article', id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)",
         "SELECT 'vector without claim', claim_rowid FROM speaker_vectors WHERE claim_rowid NOT IN (SELECT rowid FROM claims)",
         "SELECT 'vector under another speaker', v.claim_rowid FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid WHERE v.speaker_id <> coalesce(c.speaker_id, '')",
-        "SELECT 'pair without claim', id FROM pairs WHERE claim_a NOT IN (SELECT id FROM claims) OR claim_b NOT IN (SELECT id FROM claims)",
+        "SELECT 'pair without claim', id FROM pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",
         "SELECT 'claim with unknown speaker', id FROM claims WHERE speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM speakers)",
         "SELECT 'pair stored twice', claim_a || ' ' || claim_b FROM " + AllPairKeys + " GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1",
         "SELECT 'gated pair without claim', id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",

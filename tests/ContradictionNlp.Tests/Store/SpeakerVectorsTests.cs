@@ -199,6 +199,48 @@ public class SpeakerVectorsTests : IDisposable
     }
 
     [Fact]
+    public void Migrating_pairs_to_claim_rowids_keeps_every_pair_id_score_and_review()
+    {
+        var (path, c, d) = Build("reviews.db");
+        var at = new FixedClock(Now.AddDays(1));
+        using (var store = ClaimStore.Open(path, at))
+        {
+            Assert.NotNull(store.RecordReview(2, "contradiction", "ann", "checked"));
+            Assert.NotNull(store.RecordReview(1, "not_contradiction", "bob")); // a gated pair: promoted to a pairs row first
+        }
+        string readers, reviews;
+        using (var store = ClaimStore.Open(path)) (readers, reviews) = (Readers(store), Reviews(store));
+        StoreDowngrade.ToV5(path);
+        using (var c5 = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            c5.Open();
+            using var cmd = c5.CreateCommand();
+            cmd.CommandText = "SELECT group_concat(id || ' ' || claim_a || ' ' || claim_b, '; ') FROM (SELECT * FROM pairs ORDER BY id)";
+            Assert.Equal($"1 {c[0].Id} {c[3].Id}; 2 {c[0].Id} {d[1].Id}", cmd.ExecuteScalar()); // v5: by claim id
+        }
+        using (var migrated = ClaimStore.Open(path, at))
+        {
+            Assert.Equal(6, migrated.SchemaVersion);
+            Assert.Equal(readers, Readers(migrated));
+            Assert.Equal(reviews, Reviews(migrated));
+            Assert.NotNull(migrated.RecordReview(2, "skip", "cy"));
+            Assert.Equal(3, migrated.ListReviews().Count);
+        }
+        using var c6 = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c6.Open();
+        using var q = c6.CreateCommand();
+        q.CommandText = "SELECT group_concat(id || ' ' || claim_a || ' ' || claim_b, '; ') FROM (SELECT * FROM pairs ORDER BY id)";
+        Assert.Equal("1 1 4; 2 1 6", q.ExecuteScalar()); // v6: by claim rowid
+        q.CommandText = "SELECT count(*) FROM pragma_foreign_key_check";
+        Assert.Equal(0L, q.ExecuteScalar());
+    }
+
+    private static string Reviews(ClaimStore store) => string.Join("\n",
+        store.ListReviews().Select(r => $"{r.Id} {r.PairId} {r.Verdict} {r.Reviewer} {r.At:O} {r.Note}")
+            .Concat(store.LatestReviews().Select(r => $"{r.PairId} {r.ClaimA} {r.ClaimB} {r.Review.Verdict}"))
+            .Concat(store.CurrentReviews().Select(kv => $"{kv.Key} {kv.Value.Id}")));
+
+    [Fact]
     public void The_migration_copies_in_key_order_without_a_sort()
     {
         // A big store must migrate in the memory of a run: the copy walks claims_speaker (speaker, rowid), which is
@@ -208,17 +250,18 @@ public class SpeakerVectorsTests : IDisposable
         var sql = StoreSchema.Migrations.Single(m => m.Version == 6).Sql;
         var selects = sql.Split(';').Select(s => s.Trim()).Where(s => s.StartsWith("INSERT", StringComparison.Ordinal))
             .Select(s => s[s.IndexOf("SELECT", StringComparison.Ordinal)..]).ToList();
-        Assert.Equal(2, selects.Count);
+        Assert.Equal(3, selects.Count); // the vectors (unresolved claims, then by speaker), then the pairs rows
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
-        foreach (var select in selects)
+        foreach (var (select, i) in selects.Select((x, i) => (x, i)))
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = "EXPLAIN QUERY PLAN " + select;
             using var r = cmd.ExecuteReader();
             var plan = new List<string>();
             while (r.Read()) plan.Add(r.GetString(3));
-            Assert.Contains(plan, p => p.Contains("USING INDEX claims_speaker", StringComparison.Ordinal));
+            if (i < 2) Assert.Contains(plan, p => p.Contains("USING INDEX claims_speaker", StringComparison.Ordinal));
+            else Assert.Equal("SCAN p", plan[0]); // pairs in id order (its rowid), each claim found by its id
             Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
         }
     }

@@ -14,7 +14,8 @@ public static class StoreDowngrade
 {
     /// <summary>
     /// Folds schema v6 back to v5: the vectors return from speaker_vectors to the embeddings table v1-v5 had (same columns and
-    /// rows, inserted in claim order as v5 wrote them).
+    /// rows, inserted in claim order as v5 wrote them), and pairs rows name their claims by id again (same ids and rows).
+    /// Foreign keys are turned off first (the bundled SQLite enables them by default), so dropping pairs keeps the reviews.
     /// </summary>
     public static void ToV5(string path, string extraSql = "")
     {
@@ -22,6 +23,7 @@ public static class StoreDowngrade
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
+            PRAGMA foreign_keys = OFF;
             CREATE TABLE embeddings (
                 claim_id  TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
                 model_id  TEXT NOT NULL,
@@ -33,6 +35,27 @@ public static class StoreDowngrade
             SELECT c.id, v.model_id, v.dimension, v.vector FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid
             ORDER BY c.rowid, v.model_id;
             DROP TABLE speaker_vectors;
+            CREATE TABLE pairs_v5 (
+                id             INTEGER PRIMARY KEY,
+                claim_a        TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                claim_b        TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+                similarity     REAL NOT NULL,
+                score          REAL NOT NULL,
+                entailment     REAL NOT NULL,
+                neutral        REAL NOT NULL,
+                reasons        TEXT NOT NULL,
+                model_version  TEXT NOT NULL,
+                temporal_order TEXT NOT NULL,
+                days_apart     INTEGER,
+                created_at     TEXT NOT NULL,
+                UNIQUE (claim_a, claim_b)
+            );
+            INSERT INTO pairs_v5 SELECT p.id, ca.id, cb.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version,
+                p.temporal_order, p.days_apart, p.created_at
+            FROM pairs p JOIN claims ca ON ca.rowid = p.claim_a JOIN claims cb ON cb.rowid = p.claim_b ORDER BY p.id;
+            DROP TABLE pairs;
+            ALTER TABLE pairs_v5 RENAME TO pairs;
+            CREATE INDEX pairs_score ON pairs(score DESC);
             PRAGMA user_version = 5;
             """ + extraSql;
         cmd.ExecuteNonQuery();
