@@ -299,9 +299,9 @@ public sealed partial class ClaimStore : IDisposable
     public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        long pages0 = StoreProfile.On ? PagesRead : 0;
+        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
         try { return ReadSpeakerVectors(speakerId, modelId, dimension); }
-        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0); }
+        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0); }
     }
 
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
@@ -351,14 +351,14 @@ public sealed partial class ClaimStore : IDisposable
         var cmd = Prepared(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = $r", "$r");
         cmd.Transaction = _group;
         cmd.Parameters[0].Value = rowId;
-        long pages0 = StoreProfile.On ? PagesRead : 0;
+        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
         Claim claim;
         using (var r = cmd.ExecuteReader())
         {
             if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
             claim = ReadClaim(r, 0);
         }
-        if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.CandidateClaims, PagesRead - pages0);
+        if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.CandidateClaims, PagesRead - pages0, StoreProfile.Now - t0);
         RememberRowId(claim, rowId);
         return claim;
     }
@@ -480,7 +480,7 @@ public sealed partial class ClaimStore : IDisposable
     {
         long pages0 = StoreProfile.On ? PagesRead : 0;
         try { return WriteRows(batch, tx, claimRowIds); }
-        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Save, PagesRead - pages0); }
+        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Save, PagesRead - pages0, 0); }
     }
 
     // STORE11 profiling: PagesRead when the current write-path section began.
@@ -877,14 +877,21 @@ internal static class StoreProfile
                 Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s; {SectionPages[(int)section]} pages read");
             Console.Error.WriteLine($"store-profile gated claim lookups by id: {_claimLookups}");
             foreach (var section in Enum.GetValues<PageSection>())
-                Console.Error.WriteLine($"store-profile pages read {section}: {Pages[(int)section]}");
+                Console.Error.WriteLine($"store-profile pages read {section}: {Pages[(int)section]}" +
+                    (section == PageSection.Save ? "" : $" in {PageSectionTicks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s"));
         };
     }
 
     /// <summary>STORE11: pages read from the file (page-cache misses) by caller.</summary>
     public enum PageSection { Pools, CandidateClaims, Save }
     private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
-    public static void AddPages(PageSection section, long pages) { if (On) Interlocked.Add(ref Pages[(int)section], pages); }
+    private static readonly long[] PageSectionTicks = new long[Enum.GetValues<PageSection>().Length];
+    public static void AddPages(PageSection section, long pages, long ticks)
+    {
+        if (!On) return;
+        Interlocked.Add(ref Pages[(int)section], pages);
+        Interlocked.Add(ref PageSectionTicks[(int)section], ticks);
+    }
     private static readonly long[] SectionPages = new long[Enum.GetValues<Section>().Length];
     /// <summary>Pages read from the file within a section of the write path.</summary>
     public static void AddSectionPages(Section section, long pages) { if (On) Interlocked.Add(ref SectionPages[(int)section], pages); }
