@@ -66,11 +66,9 @@ ALL = ("(SELECT p.id, pa.id AS claim_a, pb.id AS claim_b FROM pairs p JOIN claim
        " JOIN claims pb ON pb.rowid = p.claim_b UNION ALL SELECT g.id, ga.id, gb.id FROM gated_pairs g"
        " JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b)")
 for what, q in [("claim without article", "SELECT id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)"),
-                # Schema v6: vectors are in speaker_vectors, under the claim's rowid and its speaker ('' when unresolved).
-                ("vector without claim", "SELECT v.claim_rowid FROM speaker_vectors v WHERE v.claim_rowid NOT IN (SELECT rowid FROM claims)"),
-                ("vector under another speaker", "SELECT v.claim_rowid FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid"
-                 " WHERE v.speaker_id <> coalesce(c.speaker_id, '')"),
-                ("claim without vector", "SELECT id FROM claims WHERE rowid NOT IN (SELECT claim_rowid FROM speaker_vectors)"),
+                # Schema v6: vectors are in claim_vectors, keyed by the claim's rowid.
+                ("vector without claim", "SELECT v.claim_rowid FROM claim_vectors v WHERE v.claim_rowid NOT IN (SELECT rowid FROM claims)"),
+                ("claim without vector", "SELECT id FROM claims WHERE rowid NOT IN (SELECT claim_rowid FROM claim_vectors)"),
                 ("pair without claim", "SELECT id FROM pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)"),
                 # Schema v4: pairs the topic gate stopped are in gated_pairs, naming their claims by rowid.
                 ("gated pair without claim", "SELECT id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)"),

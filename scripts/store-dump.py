@@ -22,9 +22,9 @@ QUERIES = [
     "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
     "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
     "SELECT * FROM claims ORDER BY id",
-    # Schema v6 keeps vectors in speaker_vectors (by claim rowid, clustered by speaker): dumped as the embeddings rows they
-    # stand for (claim id, model, dimension, vector), so a v5 store and a v6 store of the same input dump the same.
-    "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid"
+    # Schema v6 keeps vectors in claim_vectors (by claim rowid): dumped as the embeddings rows they stand for (claim id,
+    # model, dimension, vector), so a v5 store and a v6 store of the same input dump the same.
+    "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM claim_vectors v JOIN claims c ON c.rowid = v.claim_rowid"
     " ORDER BY 1, 2",
     # Schema v4 keeps pairs the topic gate stopped in gated_pairs (by claim rowid, without the score they share): they are
     # dumped as the pairs rows they stand for, so a dump is the store's logical content whichever table holds a pair.
@@ -41,11 +41,11 @@ if len(sys.argv) != 2:
     sys.exit("usage: store-dump.py STORE.db")
 connection = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 has_gated = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gated_pairs'").fetchone() is not None
-has_speaker_vectors = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'speaker_vectors'").fetchone() is not None
+has_claim_vectors = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'claim_vectors'").fetchone() is not None
 for query in QUERIES:
-    if not has_speaker_vectors and "speaker_vectors" in query:  # a store from before schema v6: the embeddings table
+    if not has_claim_vectors and "claim_vectors" in query:  # a store from before schema v6: the embeddings table
         query = "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id"
-    if not has_speaker_vectors and "JOIN claims pa" in query:  # before schema v6 pairs rows name claims by id
+    if not has_claim_vectors and "JOIN claims pa" in query:  # before schema v6 pairs rows name claims by id
         query = ("SELECT claim_a, claim_b, similarity, score, entailment, neutral, reasons, model_version, temporal_order,"
                  " days_apart FROM pairs" + query[query.index(" UNION ALL"):])
     if not has_gated and "gated_pairs" in query:  # a store from before schema v4: every pair is a pairs row

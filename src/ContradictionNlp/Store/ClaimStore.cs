@@ -280,7 +280,7 @@ public sealed partial class ClaimStore : IDisposable
     {
         using var cmd = Command($"""
             SELECT {ClaimColumns("c")}, e.vector
-            FROM claims c LEFT JOIN speaker_vectors e ON e.speaker_id = c.speaker_id AND e.model_id = $model AND e.claim_rowid = c.rowid
+            FROM claims c LEFT JOIN claim_vectors e ON e.claim_rowid = c.rowid AND e.model_id = $model
             WHERE c.speaker_id = $speaker ORDER BY c.rowid
             """, null, ("$speaker", speakerId), ("$model", modelId));
         using var r = cmd.ExecuteReader();
@@ -307,8 +307,9 @@ public sealed partial class ClaimStore : IDisposable
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
         var cmd = Prepared(ref _speakerVectors, """
-            SELECT claim_rowid, vector FROM speaker_vectors
-            WHERE speaker_id = $speaker AND model_id = $model ORDER BY claim_rowid
+            SELECT c.rowid, v.vector
+            FROM claims c INDEXED BY claims_speaker CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = $model
+            WHERE c.speaker_id = $speaker ORDER BY c.rowid
             """, "$speaker", "$model");
         cmd.Transaction = _group;
         cmd.Parameters[0].Value = speakerId;
@@ -316,12 +317,12 @@ public sealed partial class ClaimStore : IDisposable
         // Sized from the claim count (a covering count on claims_speaker): a long history is read into one array of
         // the right size, not grown by doubling, so no large transient copies (large-object heap) are left behind.
         // Prepared once (GROWTH6): a run asks this for every speaker it pairs, ~250 per 100 BBC articles.
-        // STORE11 (schema v6): the speaker's vectors are one range of speaker_vectors, which the count reads first (the rows then
-        // come from the page cache): no claim row or index is touched.
-        var count = Prepared(ref _speakerClaimCount, "SELECT count(*) FROM speaker_vectors WHERE speaker_id = $speaker AND model_id = $model", "$speaker", "$model");
+        // STORE11 (schema v6): the rows are claims_speaker's entries (speaker, rowid: the claim row itself is not read), each
+        // with its vector found by that rowid (claim_vectors' key), one page per row instead of v5's claim row, embeddings
+        // key entry and embedding row.
+        var count = Prepared(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = $speaker", "$speaker");
         count.Transaction = _group;
         count.Parameters[0].Value = speakerId;
-        count.Parameters[1].Value = modelId;
         int expected = checked((int)(long)count.ExecuteScalar()!);
         var rowIds = new List<long>(expected);
         var matrix = new float[expected * dimension];
@@ -566,9 +567,9 @@ public sealed partial class ClaimStore : IDisposable
                 cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             """);
-        // STORE11 (schema v6): under the claim's speaker and rowid, so a later run pools a speaker with one range scan.
+        // STORE11 (schema v6): keyed by the claim's rowid, so a run's vectors are appended at the end of the table.
         var insertEmbedding = Raw(ref _insertEmbedding,
-            "INSERT INTO speaker_vectors (speaker_id, model_id, claim_rowid, dimension, vector) VALUES (?1, ?2, ?3, ?4, ?5)");
+            "INSERT INTO claim_vectors (claim_rowid, model_id, dimension, vector) VALUES (?1, ?2, ?3, ?4)");
         long t2 = StoreProfile.Now;
         StoreProfile.Add(StoreProfile.Section.SpeakersAndKeys, t2 - t1);
         ProfilePages(StoreProfile.Section.SpeakersAndKeys);
@@ -598,8 +599,7 @@ public sealed partial class ClaimStore : IDisposable
             StoreProfile.Add(StoreProfile.Section.Claims, te - t2);
             ProfilePages(StoreProfile.Section.Claims);
             if (item.Vector is { } v)
-                insertEmbedding.Text(1, item.SpeakerId ?? "").Text(2, batch.EmbeddingModelId).Int(3, rowId).Int(4, v.Length)
-                    .Blob(5, VectorBytes(v)).Execute();
+                insertEmbedding.Int(1, rowId).Text(2, batch.EmbeddingModelId).Int(3, v.Length).Blob(4, VectorBytes(v)).Execute();
             t2 = StoreProfile.Now;
             StoreProfile.Add(StoreProfile.Section.Embeddings, t2 - te);
             ProfilePages(StoreProfile.Section.Embeddings);
@@ -752,7 +752,7 @@ public sealed partial class ClaimStore : IDisposable
     {
         int Count(string table) => (int)(long)Scalar($"SELECT count(*) FROM {table}")!;
         return new StoreCounts(Count("articles"), Count("speakers"), Count("speaker_aliases"), Count("claims"),
-            Count("speaker_vectors"), Count("pairs") + Count("gated_pairs"), Count("reviews")); // STORE9: a gated pair is a pair
+            Count("claim_vectors"), Count("pairs") + Count("gated_pairs"), Count("reviews")); // STORE9: a gated pair is a pair
     }
 
     public void Dispose()

@@ -151,12 +151,14 @@ public static class StoreSchema
             """, (connection, tx) => ClaimStore.FillAliasKeys(connection, tx)),
         // v6 (STORE11): a run pools every stored vector of each speaker its new claims name. In embeddings (keyed by the
         // 64-char claim id) a pool row cost 2-3 random page reads (claims_speaker entry -> claim row for its id -> the
-        // embeddings key entry -> the embedding row): at 50k articles ~5,100 of the ~10,900 pages 100 new articles read.
-        // Here a claim's vector is stored under its speaker, so a pool is one range scan of adjacent rows (~9 per 4 KB page),
-        // and a run's inserts go to one place per speaker (not one random key page per claim). speaker_id repeats
-        // claims.speaker_id ('' when unresolved: key columns cannot be NULL); claims are never updated or deleted, so it
-        // cannot go stale. claim_rowid names the claim (claims are never deleted, so a rowid names one claim for good).
-        // The copy walks claims_speaker, i.e. in this table's key order: no sort (memory stays a page cache), appends only.
+        // embeddings key entry -> the embedding row): at 50k articles ~6,800 of the ~10,900 pages 100 new articles read.
+        // Here a vector is keyed by its claim's rowid: a pool walks claims_speaker (which holds each claim's rowid) and reads
+        // each vector directly (one page per row, the claim row not at all), and a run's vectors are appended at the end of
+        // the table (claims get increasing rowids), where the claim-id key inserted them all over its index. A table
+        // clustered by speaker (speaker, model, rowid) was measured too: a pool was then one range scan (~1,100 pages
+        // instead of ~2,400), but every commit group rewrote a leaf per speaker it touched (BBC run +18 % WAL writes).
+        // claim_rowid names the claim for good (claims are never deleted). The copy walks claims in rowid order, so it
+        // appends and needs no sort (memory stays a page cache).
         //
         // Full pairs (the ones the topic gate let through: at 50k renamed copies 88% of a run's 2,733 pairs) named their
         // claims by the 64-char id, so each insert looked claim A (an old claim, anywhere in the store) up in the claims'
@@ -167,23 +169,17 @@ public static class StoreSchema
         // (StoreDump.Problems and kill-test.sh check it). Ids, scores, reasons and created_at are copied as they are;
         // reviews keep referencing pairs(id). The table is rebuilt SQLite's documented way (new table, copy, drop,
         // rename) with foreign keys off (ClaimStore.Migrate), so dropping the old table does not cascade to reviews.
-        new(6, "speaker_vectors: claim vectors clustered by speaker (replaces embeddings); pairs name claims by rowid", """
-            CREATE TABLE speaker_vectors (
-                speaker_id  TEXT NOT NULL,             -- claims.speaker_id of the claim; '' when unresolved
-                model_id    TEXT NOT NULL,             -- IClaimEmbedder.ModelId: vectors of different models are not comparable
+        new(6, "claim_vectors: claim vectors keyed by claim rowid (replaces embeddings); pairs name claims by rowid", """
+            CREATE TABLE claim_vectors (
                 claim_rowid INTEGER NOT NULL,          -- claims.rowid
+                model_id    TEXT NOT NULL,             -- IClaimEmbedder.ModelId: vectors of different models are not comparable
                 dimension   INTEGER NOT NULL,
                 vector      BLOB NOT NULL,             -- dimension x float32, little-endian
-                PRIMARY KEY (speaker_id, model_id, claim_rowid)
+                PRIMARY KEY (claim_rowid, model_id)
             ) WITHOUT ROWID;
-            INSERT INTO speaker_vectors (speaker_id, model_id, claim_rowid, dimension, vector)
-                SELECT coalesce(c.speaker_id, ''), e.model_id, c.rowid, e.dimension, e.vector
-                FROM claims c INDEXED BY claims_speaker CROSS JOIN embeddings e ON e.claim_id = c.id
-                WHERE c.speaker_id IS NULL;
-            INSERT INTO speaker_vectors (speaker_id, model_id, claim_rowid, dimension, vector)
-                SELECT c.speaker_id, e.model_id, c.rowid, e.dimension, e.vector
-                FROM claims c INDEXED BY claims_speaker CROSS JOIN embeddings e ON e.claim_id = c.id
-                WHERE c.speaker_id IS NOT NULL ORDER BY c.speaker_id, c.rowid;
+            INSERT INTO claim_vectors (claim_rowid, model_id, dimension, vector)
+                SELECT c.rowid, e.model_id, e.dimension, e.vector
+                FROM claims c CROSS JOIN embeddings e ON e.claim_id = c.id ORDER BY c.rowid, e.model_id;
             DROP TABLE embeddings;
             CREATE TABLE pairs_v6 (
                 id             INTEGER PRIMARY KEY,

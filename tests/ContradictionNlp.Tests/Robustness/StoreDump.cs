@@ -19,8 +19,8 @@ public static class StoreDump
         "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
         "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id", // schema v3: the speaker index's lookup keys
         "SELECT * FROM claims ORDER BY id",
-        // Schema v6: vectors are in speaker_vectors by claim rowid; dumped as the embeddings rows they stand for.
-        "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid ORDER BY 1, 2",
+        // Schema v6: vectors are in claim_vectors by claim rowid; dumped as the embeddings rows they stand for.
+        "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM claim_vectors v JOIN claims c ON c.rowid = v.claim_rowid ORDER BY 1, 2",
         // Schema v4: pairs the topic gate stopped are in gated_pairs (claim rowids, no shared score): dumped as the pairs rows they stand for.
         // Schema v6: pairs rows name their claims by rowid too; dumped by claim id.
         "SELECT pa.id, pb.id, p.similarity, p.score, p.entailment, p.neutral, p.reasons, p.model_version, p.temporal_order, p.days_apart " +
@@ -42,14 +42,13 @@ public static class StoreDump
     public static readonly string[] Problems =
     [
         "SELECT 'claim without article', id FROM claims WHERE article_id NOT IN (SELECT id FROM articles)",
-        "SELECT 'vector without claim', claim_rowid FROM speaker_vectors WHERE claim_rowid NOT IN (SELECT rowid FROM claims)",
-        "SELECT 'vector under another speaker', v.claim_rowid FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid WHERE v.speaker_id <> coalesce(c.speaker_id, '')",
+        "SELECT 'vector without claim', claim_rowid FROM claim_vectors WHERE claim_rowid NOT IN (SELECT rowid FROM claims)",
         "SELECT 'pair without claim', id FROM pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",
         "SELECT 'claim with unknown speaker', id FROM claims WHERE speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM speakers)",
         "SELECT 'pair stored twice', claim_a || ' ' || claim_b FROM " + AllPairKeys + " GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1",
         "SELECT 'gated pair without claim', id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",
         "SELECT 'pair id used twice', id FROM " + AllPairKeys + " GROUP BY id HAVING count(*) > 1",
-        "SELECT 'article without claims or embeddings row count mismatch', a.id FROM articles a WHERE (SELECT count(*) FROM claims c WHERE c.article_id = a.id) <> (SELECT count(*) FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid WHERE c.article_id = a.id)",
+        "SELECT 'article without claims or embeddings row count mismatch', a.id FROM articles a WHERE (SELECT count(*) FROM claims c WHERE c.article_id = a.id) <> (SELECT count(*) FROM claim_vectors v JOIN claims c ON c.rowid = v.claim_rowid WHERE c.article_id = a.id)",
     ];
 
     public static string Dump(string path)
@@ -77,8 +76,8 @@ public static class StoreDump
         using var connection = Open(path);
         using var cmd = connection.CreateCommand();
         // "pairs": every pair, gated ones included (schema v4), as ClaimStore.Counts counts them.
-        // "embeddings": the vectors, in speaker_vectors since schema v6.
-        if (table == "embeddings") table = "speaker_vectors";
+        // "embeddings": the vectors, in claim_vectors since schema v6.
+        if (table == "embeddings") table = "claim_vectors";
         cmd.CommandText = table == "pairs" ? "SELECT (SELECT count(*) FROM pairs) + (SELECT count(*) FROM gated_pairs)" : $"SELECT count(*) FROM {table}";
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -230,7 +230,7 @@ public class ClaimStoreTests : IDisposable
         var path = _dir.File("v1.db");
         using (var store = ClaimStore.Open(path)) store.SaveArticle(Batch(article, c1, c2, speaker));
         // Turn the file back into a version 1 store: v2 only added claims.cue_class, v3 only the speaker_keys table, v4 only gated_pairs (empty here),
-        // v6 moved the vectors to speaker_vectors (folded back first).
+        // v6 moved the vectors to claim_vectors (folded back first).
         StoreDowngrade.ToV5(path);
         using (var c = new SqliteConnection($"Data Source={path};Pooling=False"))
         {

@@ -13,7 +13,7 @@ namespace ContradictionNlp.Tests.Store;
 public static class StoreDowngrade
 {
     /// <summary>
-    /// Folds schema v6 back to v5: the vectors return from speaker_vectors to the embeddings table v1-v5 had (same columns and
+    /// Folds schema v6 back to v5: the vectors return from claim_vectors to the embeddings table v1-v5 had (same columns and
     /// rows, inserted in claim order as v5 wrote them), and pairs rows name their claims by id again (same ids and rows).
     /// Foreign keys are turned off first (the bundled SQLite enables them by default), so dropping pairs keeps the reviews.
     /// </summary>
@@ -32,9 +32,9 @@ public static class StoreDowngrade
                 PRIMARY KEY (claim_id, model_id)
             );
             INSERT INTO embeddings (claim_id, model_id, dimension, vector)
-            SELECT c.id, v.model_id, v.dimension, v.vector FROM speaker_vectors v JOIN claims c ON c.rowid = v.claim_rowid
+            SELECT c.id, v.model_id, v.dimension, v.vector FROM claim_vectors v JOIN claims c ON c.rowid = v.claim_rowid
             ORDER BY c.rowid, v.model_id;
-            DROP TABLE speaker_vectors;
+            DROP TABLE claim_vectors;
             CREATE TABLE pairs_v5 (
                 id             INTEGER PRIMARY KEY,
                 claim_a        TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,

@@ -11,11 +11,11 @@ using Microsoft.Data.Sqlite;
 namespace ContradictionNlp.Tests.Store;
 
 /// <summary>
-/// Schema v6 (STORE11): claim vectors live in speaker_vectors, keyed (speaker, model, claim rowid), so a speaker's pool is
-/// one range of the table. What was stored before reads the same: a v5 (or v4) store migrates on open with exactly its rows,
+/// Schema v6 (STORE11): claim vectors live in claim_vectors, keyed (claim rowid, model), and pairs rows name their claims by
+/// rowid. What was stored before reads the same: a v5 (or v4) store migrates on open with exactly its rows (reviews kept),
 /// and every reader answers as before.
 /// </summary>
-public class SpeakerVectorsTests : IDisposable
+public class ClaimVectorsTests : IDisposable
 {
     private readonly TempDir _dir = new();
     private static readonly DateTimeOffset Now = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
@@ -97,10 +97,10 @@ public class SpeakerVectorsTests : IDisposable
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT speaker_id, model_id, claim_rowid, dimension, length(vector) FROM speaker_vectors"; // key order (WITHOUT ROWID)
+        cmd.CommandText = "SELECT claim_rowid, model_id, dimension, length(vector) FROM claim_vectors"; // key order (WITHOUT ROWID)
         using var r = cmd.ExecuteReader();
         var rows = new List<string>();
-        while (r.Read()) rows.Add($"'{r.GetString(0)}' {r.GetString(1)} {r.GetInt64(2)} {r.GetInt64(3)} {r.GetInt64(4)}");
+        while (r.Read()) rows.Add($"{r.GetInt64(0)} {r.GetString(1)} {r.GetInt64(2)} {r.GetInt64(3)}");
         return rows;
     }
 
@@ -116,16 +116,16 @@ public class SpeakerVectorsTests : IDisposable
 
     private static readonly List<string> ExpectedVectorRows =
     [
-        // Unresolved claims under '' (key columns cannot be NULL), then each speaker's claims in rowid order; claim 3 has no vector.
-        "'' model-x 2 3 12",
-        "'spk-ann' model-x 1 3 12",
-        "'spk-ann' model-x 4 3 12",
-        "'spk-ann' model-x 6 3 12",
-        "'spk-bob' model-x 5 2 8",
+        // By claim rowid (the unresolved claim 2 too); claim 3 has no vector, claim 5's has 2 dimensions.
+        "1 model-x 3 12",
+        "2 model-x 3 12",
+        "4 model-x 3 12",
+        "5 model-x 2 8",
+        "6 model-x 3 12",
     ];
 
     [Fact]
-    public void Vectors_are_stored_under_their_claims_speaker_and_rowid_and_a_pool_is_its_speakers_vectors_of_that_dimension()
+    public void Vectors_are_stored_by_claim_rowid_and_a_pool_is_its_speakers_vectors_of_that_dimension_in_rowid_order()
     {
         var (path, _, _) = Build("v6.db");
         Assert.Equal(ExpectedVectorRows, VectorRows(path));
@@ -147,7 +147,7 @@ public class SpeakerVectorsTests : IDisposable
         string readers, dump = StoreDump.Dump(path);
         using (var store = ClaimStore.Open(path)) readers = Readers(store);
         StoreDowngrade.ToV5(path);
-        Assert.False(HasTable(path, "speaker_vectors"));
+        Assert.False(HasTable(path, "claim_vectors"));
         Assert.Equal(6, StoreDump.Count(path, "claims"));
         using (var c5 = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {
@@ -161,7 +161,7 @@ public class SpeakerVectorsTests : IDisposable
         {
             Assert.Equal(6, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
-            // The store keeps growing as one made by v6: a new article's vectors land in speaker_vectors, and a re-run is a no-op.
+            // The store keeps growing as one made by v6: a new article's vectors land in claim_vectors, and a re-run is a no-op.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
             var batch = new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f])], [Ann], [Pair(d[1], e[0], Flag(0.7))], "model-x", "scorer-1");
             Assert.True(migrated.SaveArticle(batch));
@@ -170,7 +170,7 @@ public class SpeakerVectorsTests : IDisposable
             Assert.Equal(6, migrated.Counts().Embeddings);
         }
         Assert.False(HasTable(path, "embeddings"));
-        Assert.Equal([.. ExpectedVectorRows[..4], "'spk-ann' model-x 7 3 12", ExpectedVectorRows[4]], VectorRows(path));
+        Assert.Equal([.. ExpectedVectorRows, "7 model-x 3 12"], VectorRows(path));
         // (StoreDump.ProblemsOf would name article "one": its claim 3 has no vector on purpose, which a pipeline store never has.)
         Assert.DoesNotContain("vector", StoreDump.ProblemsOf(path).Replace("or embeddings row count mismatch", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
@@ -243,14 +243,14 @@ public class SpeakerVectorsTests : IDisposable
     [Fact]
     public void The_migration_copies_in_key_order_without_a_sort()
     {
-        // A big store must migrate in the memory of a run: the copy walks claims_speaker (speaker, rowid), which is
-        // speaker_vectors' key order, so SQLite needs no temporary b-tree (which would hold every row in memory, temp_store = MEMORY).
+        // A big store must migrate in the memory of a run: each copy walks its source in the new table's key order (claims by
+        // rowid; pairs by id), so SQLite needs no temporary b-tree (which would hold every row in memory, temp_store = MEMORY).
         var (path, _, _) = Build("plan.db");
         StoreDowngrade.ToV5(path);
         var sql = StoreSchema.Migrations.Single(m => m.Version == 6).Sql;
         var selects = sql.Split(';').Select(s => s.Trim()).Where(s => s.StartsWith("INSERT", StringComparison.Ordinal))
             .Select(s => s[s.IndexOf("SELECT", StringComparison.Ordinal)..]).ToList();
-        Assert.Equal(3, selects.Count); // the vectors (unresolved claims, then by speaker), then the pairs rows
+        Assert.Equal(2, selects.Count); // the vectors, then the pairs rows
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         foreach (var (select, i) in selects.Select((x, i) => (x, i)))
@@ -260,8 +260,7 @@ public class SpeakerVectorsTests : IDisposable
             using var r = cmd.ExecuteReader();
             var plan = new List<string>();
             while (r.Read()) plan.Add(r.GetString(3));
-            if (i < 2) Assert.Contains(plan, p => p.Contains("USING INDEX claims_speaker", StringComparison.Ordinal));
-            else Assert.Equal("SCAN p", plan[0]); // pairs in id order (its rowid), each claim found by its id
+            Assert.Equal(i == 0 ? "SCAN c" : "SCAN p", plan[0]); // claims in rowid order, pairs in id order; the rest found by key
             Assert.DoesNotContain(plan, p => p.Contains("TEMP B-TREE", StringComparison.Ordinal));
         }
     }
