@@ -38,9 +38,11 @@ public static class TrainScorerCommand
         var attHidden = new Option<int>("--attention-hidden") { Description = "Attention mix: hidden units of the decomposable attention model's F, G and H.", DefaultValueFactory = _ => new AttentionOptions().Hidden };
         var attEpochs = new Option<int>("--attention-epochs") { Description = "Attention mix: passes of the attention model over the fit rows.", DefaultValueFactory = _ => new AttentionOptions().Epochs };
         var attLr = new Option<double>("--attention-learning-rate") { Description = "Attention mix: Adam step of the attention model.", DefaultValueFactory = _ => new AttentionOptions().LearningRate };
+        var attHuman = new Option<bool>("--attention-human-only") { Description = "Attention mix: train the attention part on the human-labelled rows only (not the synthetic ones)." };
+        var attMean = new Option<bool>("--attention-mean") { Description = "Attention mix: aggregate the compared words by their mean instead of their sum." };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr, attHuman, attMean };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -97,7 +99,7 @@ public static class TrainScorerCommand
                                 TreeExcluded = [.. parse.GetValue(treeExclude)!.Select(n => TreeInput(n, parse.GetValue(featVersion)))] }
                             : null,
                         attention: type == ModelTypes.AttentionMix
-                            ? new AttentionOptions { Hidden = parse.GetValue(attHidden), Epochs = parse.GetValue(attEpochs), LearningRate = parse.GetValue(attLr) }
+                            ? new AttentionOptions { Hidden = parse.GetValue(attHidden), Epochs = parse.GetValue(attEpochs), LearningRate = parse.GetValue(attLr), HumanRowsOnly = parse.GetValue(attHuman), MeanAggregate = parse.GetValue(attMean) }
                             : null);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))

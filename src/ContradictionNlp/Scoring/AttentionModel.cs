@@ -21,7 +21,8 @@ namespace ContradictionNlp.Scoring;
 /// (<see cref="Project"/>, cached on a <see cref="PreparedText"/>); a pair then costs O(m n H), not O(m n D + (m+n) D H).
 /// Word vectors are the bundled GloVe vectors (de-quantised) scaled to unit length; words outside the vocabulary are
 /// skipped and at most <see cref="MaxWords"/> words per text are read. Immutable and thread-safe.
-/// <para>weights.bin part (little-endian): "CNLPDA\0\0" | uint32 version | uint32 D | uint32 H | then the parameters
+/// <para>weights.bin part (little-endian): "CNLPDA\0\0" | uint32 version | uint32 D | uint32 H | uint32 flags (1 = mean
+/// aggregation, 0 = sum) | then the parameters
 /// as float32 in <see cref="Layout"/> order: W_F (H x D), b_F (H), W_own (H x D), W_other (H x D), b_G (H),
 /// W_1 (H x 2H), b_1 (H), W_2 (3 x H), b_2 (3).</para>
 /// </summary>
@@ -36,14 +37,19 @@ public sealed class AttentionModel
     private readonly float[] _p;
 
     /// <param name="parameters">All parameters in <see cref="Layout"/> order (kept, not copied: the caller gives it up).</param>
-    public AttentionModel(int dimension, int hidden, float[] parameters)
+    /// <param name="meanAggregate">Aggregate by the mean over each text's words instead of the sum (Parikh et al.): the
+    /// sum grows with length, so a long premise (XNLI, news) reaches H at a scale short captions never showed it.</param>
+    public AttentionModel(int dimension, int hidden, float[] parameters, bool meanAggregate = false)
     {
         if (dimension < 1 || hidden < 1) throw new ArgumentOutOfRangeException(nameof(hidden), "Dimension and hidden size must be at least 1.");
         var layout = new Layout(dimension, hidden);
         if (parameters.Length != layout.Count)
             throw new ArgumentException($"{parameters.Length} parameters, expected {layout.Count} for dimension {dimension} and {hidden} hidden units.", nameof(parameters));
-        Dimension = dimension; Hidden = hidden; L = layout; _p = parameters;
+        Dimension = dimension; Hidden = hidden; L = layout; _p = parameters; MeanAggregate = meanAggregate;
     }
+
+    /// <summary>V1, V2 are means over the words (true) or sums (false, the paper's choice).</summary>
+    public bool MeanAggregate { get; }
 
     public int Dimension { get; }
     public int Hidden { get; }
@@ -160,6 +166,11 @@ public sealed class AttentionModel
             for (var i = 0; i < m; i++) TensorPrimitives.MultiplyAdd(a.Other.AsSpan(i * h, h), w[i], pre, pre);
             AddRelu(pre, v[h..]);
         }
+        if (MeanAggregate)
+        {
+            TensorPrimitives.Divide(v[..h], m, v[..h]);
+            TensorPrimitives.Divide(v[h..], n, v[h..]);
+        }
         var p = _p.AsSpan();
         Span<float> hid = stackalloc float[h];
         for (var k = 0; k < h; k++)
@@ -193,12 +204,13 @@ public sealed class AttentionModel
             w.Write((uint)FormatVersion);
             w.Write((uint)Dimension);
             w.Write((uint)Hidden);
+            w.Write(MeanAggregate ? 1u : 0u);
             foreach (var v in _p) w.Write(v);
         }
         return ms.ToArray();
     }
 
-    public const int HeaderBytes = 20;
+    public const int HeaderBytes = 24;
 
     /// <summary>Parses the attention part of a weights file; a mismatch throws <see cref="ModelFormatException"/> naming <paramref name="origin"/>.</summary>
     public static AttentionModel FromBytes(ReadOnlySpan<byte> b, string origin)
@@ -212,12 +224,14 @@ public sealed class AttentionModel
         var h = (int)BinaryPrimitives.ReadUInt32LittleEndian(b[16..]);
         if (d < 1 || h < 1 || d > 4096 || h > 4096)
             throw new ModelFormatException($"{origin}: attention dimension {d} and hidden size {h}, expected 1 to 4096 each.");
+        var flags = BinaryPrimitives.ReadUInt32LittleEndian(b[20..]);
+        if (flags > 1) throw new ModelFormatException($"{origin}: attention flags {flags}, expected 0 (sum) or 1 (mean aggregation).");
         var count = new Layout(d, h).Count;
         if (b.Length != HeaderBytes + 4L * count)
             throw new ModelFormatException($"{origin}: attention part of {b.Length} bytes, expected {HeaderBytes + 4L * count} for dimension {d} and {h} hidden units.");
         var p = new float[count];
         for (var i = 0; i < count; i++) p[i] = BinaryPrimitives.ReadSingleLittleEndian(b[(HeaderBytes + 4 * i)..]);
-        return new AttentionModel(d, h, p);
+        return new AttentionModel(d, h, p, flags == 1);
     }
 }
 

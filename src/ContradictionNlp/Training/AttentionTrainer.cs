@@ -15,6 +15,12 @@ public sealed record AttentionOptions
     public int BatchSize { get; init; } = 32;
     /// <summary>L2 penalty on every weight (not the biases), added to each batch's gradient.</summary>
     public double L2 { get; init; } = 1e-5;
+    /// <summary>Train the attention part on the human-labelled rows only (not the synthetic news rows, which the logistic part still reads).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool HumanRowsOnly { get; init; }
+    /// <summary>Aggregate by the mean over the words rather than the sum (see <see cref="AttentionModel.MeanAggregate"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MeanAggregate { get; init; }
 
     public void Validate()
     {
@@ -65,7 +71,7 @@ public static class AttentionTrainer
                 for (var k = start; k < end; k++)
                 {
                     var e = usable[order[k]];
-                    loss += Accumulate(p, layout, e.Premise, e.Hypothesis, e.Label, e.Weight, grad, scratch);
+                    loss += Accumulate(p, layout, e.Premise, e.Hypothesis, e.Label, e.Weight, grad, scratch, options.MeanAggregate);
                     batchWeight += e.Weight;
                     weightSum += e.Weight;
                 }
@@ -82,7 +88,7 @@ public static class AttentionTrainer
             }
             log?.WriteLine($"attention epoch {epoch + 1}: mean loss {loss / Math.Max(weightSum, 1e-12):0.0000}");
         }
-        return new AttentionModel(dimension, options.Hidden, p);
+        return new AttentionModel(dimension, options.Hidden, p, options.MeanAggregate);
     }
 
     /// <summary>Which parameters are weights (L2 applies) rather than biases.</summary>
@@ -135,10 +141,10 @@ public static class AttentionTrainer
     /// <see cref="AttentionModel.Logits"/> (a test checks the two agree), with its intermediates kept.
     /// </summary>
     internal static double Accumulate(ReadOnlySpan<float> p, AttentionModel.Layout l, float[] xa, float[] xb, int label, float weight,
-        Span<float> grad, Scratch scratch)
+        Span<float> grad, Scratch scratch, bool meanAggregate = false)
     {
         int d = l.D, h = l.H, m = xa.Length / d, n = xb.Length / d;
-        scratch.Ensure(6 * (m + n) * h + 3 * m * n + 8 * h + 16);
+        scratch.Ensure(9 * (m + n) * h + 5 * m * n + 8 * h + 16); // every Take below, summed
         var used = 0;
         var fa = scratch.Take(ref used, m * h); var fb = scratch.Take(ref used, n * h);
         var ownA = scratch.Take(ref used, m * h); var ownB = scratch.Take(ref used, n * h);
@@ -191,6 +197,11 @@ public static class AttentionTrainer
             for (var i = 0; i < m; i++) TensorPrimitives.MultiplyAdd(othA.Slice(i * h, h), qc[i * n + j], r, r);
             for (var k = 0; k < h; k++) if (r[k] > 0) v[h + k] += r[k];
         }
+        if (meanAggregate)
+        {
+            TensorPrimitives.Divide(v[..h], m, v[..h]);
+            TensorPrimitives.Divide(v[h..], n, v[h..]);
+        }
         var u = scratch.Take(ref used, h);
         var hid = scratch.Take(ref used, h);
         for (var k = 0; k < h; k++)
@@ -222,6 +233,11 @@ public static class AttentionTrainer
             TensorPrimitives.MultiplyAdd(v, du, grad.Slice(l.W1 + k * 2 * h, 2 * h), grad.Slice(l.W1 + k * 2 * h, 2 * h));
             grad[l.B1 + k] += du;
             TensorPrimitives.MultiplyAdd(p.Slice(l.W1 + k * 2 * h, 2 * h), du, dv, dv);
+        }
+        if (meanAggregate)
+        {
+            TensorPrimitives.Divide(dv[..h], m, dv[..h]);
+            TensorPrimitives.Divide(dv[h..], n, dv[h..]);
         }
         // Through the compare ReLUs: g1_i = dV1 where pre1_i > 0 (pre1 reused as g1), g2_j likewise.
         var dOthA = scratch.Take(ref used, m * h);

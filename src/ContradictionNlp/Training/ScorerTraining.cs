@@ -108,7 +108,8 @@ public static class ScorerTraining
                 // which neither part saw, so the mix does not trust in-sample attention scores.
                 var raw = LogisticRegressionTrainer.Fit(fit, denseCount, hashBuckets, options);
                 var attentionClock = Stopwatch.StartNew();
-                var att = AttentionTrainer.Fit(fitIndex.Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
+                var attentionRows = attention.HumanRowsOnly && synthetic is not null ? fitIndex.Where(i => sets[i] != synthetic.Origin) : fitIndex;
+                var att = AttentionTrainer.Fit(attentionRows.Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
                     featurizer.Embedder.Dimension, attention, options.Seed, log);
                 log?.WriteLine($"attention trained in {attentionClock.Elapsed.TotalSeconds:0.0} s");
                 var linearLogits = new List<double[]>();
@@ -123,6 +124,14 @@ public static class ScorerTraining
                     att.Logits(pair.Item1, pair.Item2, za);
                     linearLogits.Add(zl);
                     attentionLogits.Add(za);
+                }
+                // What the attention part alone gets on each set's validation rows (log only, for model choices).
+                foreach (var set in valIndex.Select(i => sets[i]).Distinct())
+                {
+                    var part = Enumerable.Range(0, valIndex.Count).Where(k => sets[valIndex[k]] == set).ToList();
+                    var right = part.Count(k => ArgMax(attentionLogits[k]) == examples[valIndex[k]].Label);
+                    var rightLinear = part.Count(k => ArgMax(linearLogits[k]) == examples[valIndex[k]].Label);
+                    log?.WriteLine($"validation {set}: attention alone {right / (double)part.Count:0.0000}, logistic alone {rightLinear / (double)part.Count:0.0000}");
                 }
                 var (mixWeight, mixT) = AttentionTrainer.FitMix(linearLogits, attentionLogits, val.Select(e => e.Label).ToList(), val.Select(e => e.Weight).ToList());
                 log?.WriteLine($"mix weight {mixWeight:0.00} (fitted on validation with the temperature)");
@@ -381,5 +390,6 @@ public static class ScorerTraining
     }
 
     internal static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
+    private static int ArgMax(double[] z) => z[0] >= z[1] && z[0] >= z[2] ? 0 : z[1] >= z[2] ? 1 : 2;
     private static double R(double v) => double.IsNaN(v) ? v : Math.Round(v, 4);
 }
