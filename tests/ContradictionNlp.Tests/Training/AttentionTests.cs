@@ -69,18 +69,20 @@ public class AttentionTests
         return (p, l, Words(m), Words(n));
     }
 
-    [Fact]
-    public void Hand_written_gradient_matches_central_differences_and_the_loss_matches_the_model_forward_pass()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Hand_written_gradient_matches_central_differences_and_the_loss_matches_the_model_forward_pass(bool mean)
     {
         var (p, l, xa, xb) = RandomCase(d: 3, h: 4, m: 2, n: 3, seed: 7);
         const int label = 2;
         const float weight = 1.5f;
         var grad = new float[l.Count];
         var scratch = new AttentionTrainer.Scratch();
-        var loss = AttentionTrainer.Accumulate(p, l, xa, xb, label, weight, grad, scratch);
+        var loss = AttentionTrainer.Accumulate(p, l, xa, xb, label, weight, grad, scratch, mean);
 
         // The training forward pass is the model's: same logits, so the same loss.
-        var model = new AttentionModel(3, 4, (float[])p.Clone());
+        var model = new AttentionModel(3, 4, (float[])p.Clone(), mean);
         var z = new double[3];
         model.Logits(model.Project(xa), model.Project(xb), z);
         var probs = new double[3];
@@ -93,9 +95,9 @@ public class AttentionTests
             const float eps = 1e-2f;
             var keep = p[q];
             p[q] = keep + eps;
-            var up = AttentionTrainer.Accumulate(p, l, xa, xb, label, weight, new float[l.Count], scratch);
+            var up = AttentionTrainer.Accumulate(p, l, xa, xb, label, weight, new float[l.Count], scratch, mean);
             p[q] = keep - eps;
-            var down = AttentionTrainer.Accumulate(p, l, xa, xb, label, weight, new float[l.Count], scratch);
+            var down = AttentionTrainer.Accumulate(p, l, xa, xb, label, weight, new float[l.Count], scratch, mean);
             p[q] = keep;
             var numeric = (up - down) / (2 * eps);
             Assert.True(Math.Abs(numeric - grad[q]) <= 2e-3 + 0.02 * Math.Abs(numeric),
