@@ -40,9 +40,10 @@ public static class TrainScorerCommand
         var attLr = new Option<double>("--attention-learning-rate") { Description = "Attention mix: Adam step of the attention model.", DefaultValueFactory = _ => new AttentionOptions().LearningRate };
         var attHuman = new Option<bool>("--attention-human-only") { Description = "Attention mix: train the attention part on the human-labelled rows only (not the synthetic ones)." };
         var attMean = new Option<bool>("--attention-mean") { Description = "Attention mix: aggregate the compared words by their mean instead of their sum." };
+        var attStack = new Option<int>("--attention-stack") { Description = "Attention mix: K >= 2 stacks the attention logits as 3 inputs of the logistic part, cross-fitted over K folds (0 = mix them into its logits)." };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr, attHuman, attMean };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr, attHuman, attMean, attStack };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -99,7 +100,7 @@ public static class TrainScorerCommand
                                 TreeExcluded = [.. parse.GetValue(treeExclude)!.Select(n => TreeInput(n, parse.GetValue(featVersion)))] }
                             : null,
                         attention: type == ModelTypes.AttentionMix
-                            ? new AttentionOptions { Hidden = parse.GetValue(attHidden), Epochs = parse.GetValue(attEpochs), LearningRate = parse.GetValue(attLr), HumanRowsOnly = parse.GetValue(attHuman), MeanAggregate = parse.GetValue(attMean) }
+                            ? new AttentionOptions { Hidden = parse.GetValue(attHidden), Epochs = parse.GetValue(attEpochs), LearningRate = parse.GetValue(attLr), HumanRowsOnly = parse.GetValue(attHuman), MeanAggregate = parse.GetValue(attMean), StackFolds = parse.GetValue(attStack) }
                             : null);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))

@@ -21,6 +21,13 @@ public sealed record AttentionOptions
     /// <summary>Aggregate by the mean over the words rather than the sum (see <see cref="AttentionModel.MeanAggregate"/>).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool MeanAggregate { get; init; }
+    /// <summary>
+    /// 0: mix the attention logits into the logistic logits (weight fitted on the validation part). K &gt;= 2: stack them
+    /// instead, as 3 more dense inputs of the logistic part; each fit row's inputs come from an attention model trained
+    /// on the other K-1 folds (by group key), so the logistic weights never learn from in-sample attention scores.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public int StackFolds { get; init; }
 
     public void Validate()
     {
@@ -28,6 +35,7 @@ public sealed record AttentionOptions
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "Attention epochs must be at least 1.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "The attention batch size must be at least 1.");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The attention learning rate must be positive.");
+        if (StackFolds is 1 or < 0 or > 10) throw new ArgumentOutOfRangeException(nameof(StackFolds), StackFolds, "Stack folds must be 0 (mix) or 2..10.");
         if (!(L2 >= 0) || double.IsInfinity(L2)) throw new ArgumentOutOfRangeException(nameof(L2), L2, "The attention L2 must be >= 0.");
     }
 }

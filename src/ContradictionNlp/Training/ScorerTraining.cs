@@ -102,6 +102,47 @@ public static class ScorerTraining
                 temperature = BoostedTrainer.FitTemperature(raw, val);
                 boostedModel = raw.WithTemperature(temperature.Value);
             }
+            else if (attention is { StackFolds: > 0 })
+            {
+                // Stacked: K attention models, each trained on the other folds of the fit rows, give every fit row its
+                // out-of-fold attention logits; the logistic part learns from those. The final attention model (all fit
+                // rows) scores the validation rows and everything after training.
+                var folds = attention.StackFolds;
+                var attentionInputs = new Dictionary<int, float[]>();
+                int FoldOf(int i)
+                {
+                    var h = 2166136261u;
+                    foreach (var c in "fold:" + GroupKey(ids[i])) { h ^= c; h *= 16777619u; }
+                    return (int)(h % (uint)folds);
+                }
+                float[] LogitsOf(AttentionModel m, int i)
+                {
+                    var za = new double[AttentionModel.Classes];
+                    m.Logits(m.Project(words[i].P), m.Project(words[i].H), za);
+                    return [(float)za[0], (float)za[1], (float)za[2]];
+                }
+                var attentionClock = Stopwatch.StartNew();
+                for (var f = 0; f < folds; f++)
+                {
+                    var m = AttentionTrainer.Fit(fitIndex.Where(i => FoldOf(i) != f).Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
+                        featurizer.Embedder.Dimension, attention, options.Seed + f + 1, log);
+                    foreach (var i in fitIndex.Where(i => FoldOf(i) == f)) attentionInputs[i] = LogitsOf(m, i);
+                    log?.WriteLine($"attention fold {f + 1}/{folds} done ({attentionClock.Elapsed.TotalSeconds:0.0} s)");
+                }
+                var att = AttentionTrainer.Fit(fitIndex.Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
+                    featurizer.Embedder.Dimension, attention, options.Seed, log);
+                log?.WriteLine($"attention trained in {attentionClock.Elapsed.TotalSeconds:0.0} s ({folds} folds + final)");
+                foreach (var i in valIndex)
+                {
+                    projections[i] = (att.Project(words[i].P), att.Project(words[i].H));
+                    attentionInputs[i] = LogitsOf(att, i);
+                }
+                FeaturizedExample Stack(int i) => examples[i] with { Dense = [.. examples[i].Dense, .. attentionInputs[i]] };
+                var raw = LogisticRegressionTrainer.Fit(fitIndex.Select(Stack).ToList(), denseCount + AttentionModel.Classes, hashBuckets, options);
+                var stackT = LogisticRegressionTrainer.FitTemperature(raw, valIndex.Select(Stack).ToList());
+                mixModel = new AttentionMixModel(raw, att, 0f, stackT, stacked: true);
+                temperature = stackT;
+            }
             else if (attention is not null)
             {
                 // Both parts learn from the fit rows only; the mix weight and temperature from the validation rows,

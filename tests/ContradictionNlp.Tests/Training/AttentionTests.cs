@@ -174,6 +174,32 @@ public class AttentionTests
     }
 
     [Fact]
+    public void Stacked_model_feeds_the_attention_logits_to_the_logistic_part_and_round_trips()
+    {
+        var att = HandMade();
+        // One featurizer input, then the 3 attention logits: weights only on the attention entailment input (index 2).
+        var linear = new LogisticModel(4, 1, [0f, 0f, 0f, 0f], [1f, 1f, 1f, 1f],
+            [0, 0, 0, 0, 0, 0, /* entailment: bias, x, att C, att E, att N, bucket */ 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+        var stacked = new AttentionMixModel(linear, att, 0f, 2f, stacked: true);
+        Assert.Equal(1, stacked.Dense);
+        var a = att.Project([1f, 0f]);
+        var b = att.Project([0.6f, 0.8f, 1f, 0f]);
+        var p = new double[3];
+        stacked.Predict([5f], [], a, b, p);
+        // Logits (0, z_att[1] = 4.8420996, 0) / T 2: softmax of (0, 2.4210498, 0).
+        var e = Math.Exp(2.4210498);
+        Assert.Equal(e / (e + 2), p[1], 5);
+        Assert.Equal(1 / (e + 2), p[0], 5);
+        var loaded = AttentionMixModel.FromBytes(stacked.ToBytes(), "s.bin");
+        Assert.True(loaded.Stacked);
+        Assert.Equal(stacked.ToBytes(), loaded.ToBytes());
+        var q = new double[3];
+        loaded.Predict([5f], [], loaded.Attention.Project([1f, 0f]), loaded.Attention.Project([0.6f, 0.8f, 1f, 0f]), q);
+        Assert.Equal(p, q);
+        Assert.False(AttentionMixModel.FromBytes(new AttentionMixModel(linear, att, 0.5f, 1f).ToBytes(), "m.bin").Stacked);
+    }
+
+    [Fact]
     public void Mix_fit_picks_weight_zero_for_useless_attention_logits_and_a_positive_weight_for_informative_ones()
     {
         var labels = Enumerable.Range(0, 60).Select(i => i % 3).ToList();
