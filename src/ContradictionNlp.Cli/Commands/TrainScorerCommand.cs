@@ -25,7 +25,7 @@ public static class TrainScorerCommand
         var makeCurrent = new Option<bool>("--make-current") { Description = "Point models/scorer/CURRENT at the new folder." };
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var synthetic = new Option<string?>("--synthetic") { Description = "News articles (e.g. ../shared/data/bbc-news) to make synthetic in-domain pairs from (see SyntheticPairs); train side used for training, held-out side measured." };
-        var modelType = new Option<string>("--model-type") { Description = "logistic, wide-deep (logistic + one hidden layer over the dense features) or boosted (logistic + boosted trees over the dense features and the linear logits); wide-deep and boosted are temperature-scaled on a validation part of the training data.", DefaultValueFactory = _ => ModelTypes.Logistic };
+        var modelType = new Option<string>("--model-type") { Description = "logistic, wide-deep (logistic + one hidden layer over the dense features) boosted (logistic + boosted trees over the dense features and the linear logits) or attention-mix (logistic + a decomposable attention model over the word vectors, mixed on the validation part); wide-deep, boosted and attention-mix are temperature-scaled on a validation part of the training data.", DefaultValueFactory = _ => ModelTypes.Logistic };
         var synWeight = new Option<float>("--synthetic-weight") { Description = "Loss weight of a synthetic row relative to a labelled NLI row.", DefaultValueFactory = _ => new LogisticRegressionOptions().SyntheticWeight };
         var calibrate = new Option<bool>("--calibrate") { Description = "Logistic: fit on the training rows outside a fixed 15% validation part, then fit a temperature on that part (recorded in the manifest)." };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of a wide-deep model.", DefaultValueFactory = _ => new WideDeepOptions().Hidden };
@@ -35,9 +35,15 @@ public static class TrainScorerCommand
         var treeExclude = new Option<string[]>("--tree-exclude") { Description = "Boosted: dense feature names the trees never split on (the linear part still reads them).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [] };
         var balance = new Option<double>("--class-balance") { Description = "0..1: weight each training set's rows by (rows / (3 x rows of their class))^B, so at 1 its three classes count the same (SICK and the synthetic rows lean neutral); 0 = off." };
         var featVersion = new Option<int>("--featurizer-version") { Description = $"Pair featurizer version to train on (1..{PairFeaturizer.Version}; older versions reproduce older models).", DefaultValueFactory = _ => PairFeaturizer.Version };
+        var attHidden = new Option<int>("--attention-hidden") { Description = "Attention mix: hidden units of the decomposable attention model's F, G and H.", DefaultValueFactory = _ => new AttentionOptions().Hidden };
+        var attEpochs = new Option<int>("--attention-epochs") { Description = "Attention mix: passes of the attention model over the fit rows.", DefaultValueFactory = _ => new AttentionOptions().Epochs };
+        var attLr = new Option<double>("--attention-learning-rate") { Description = "Attention mix: Adam step of the attention model.", DefaultValueFactory = _ => new AttentionOptions().LearningRate };
+        var attHuman = new Option<bool>("--attention-human-only") { Description = "Attention mix: train the attention part on the human-labelled rows only (not the synthetic ones)." };
+        var attMean = new Option<bool>("--attention-mean") { Description = "Attention mix: aggregate the compared words by their mean instead of their sum." };
+        var attStack = new Option<int>("--attention-stack") { Description = "Attention mix: K >= 2 stacks the attention logits as 3 inputs of the logistic part, cross-fitted over K folds (0 = mix them into its logits)." };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr, attHuman, attMean, attStack };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -92,6 +98,9 @@ public static class TrainScorerCommand
                         boosted: type == ModelTypes.Boosted
                             ? new BoostedOptions { Rounds = parse.GetValue(rounds), Depth = parse.GetValue(depth), LearningRate = parse.GetValue(shrink),
                                 TreeExcluded = [.. parse.GetValue(treeExclude)!.Select(n => TreeInput(n, parse.GetValue(featVersion)))] }
+                            : null,
+                        attention: type == ModelTypes.AttentionMix
+                            ? new AttentionOptions { Hidden = parse.GetValue(attHidden), Epochs = parse.GetValue(attEpochs), LearningRate = parse.GetValue(attLr), HumanRowsOnly = parse.GetValue(attHuman), MeanAggregate = parse.GetValue(attMean), StackFolds = parse.GetValue(attStack) }
                             : null);
                 ScorerTraining.Save(trained, folder, parse.GetValue(force));
                 if (parse.GetValue(makeCurrent))

@@ -41,6 +41,7 @@ internal static class ManifestDefaults
         [typeof(Training.LogisticRegressionOptions)] = new Training.LogisticRegressionOptions(),
         [typeof(Training.WideDeepOptions)] = new Training.WideDeepOptions(),
         [typeof(Training.BoostedOptions)] = new Training.BoostedOptions(),
+        [typeof(Training.AttentionOptions)] = new Training.AttentionOptions(),
         [typeof(PosTaggerOptions)] = new PosTaggerOptions(),
         [typeof(NerOptions)] = new NerOptions(),
         [typeof(AttributionTaggerOptions)] = new AttributionTaggerOptions(),

@@ -65,6 +65,8 @@ public sealed record DevMetrics(string Data, int N, double Accuracy, double Macr
 /// <param name="Validation">Metrics on the validation part carved from the training data (wide-deep: where the temperature was fitted).</param>
 /// <param name="BoostedOptions">Training options of a boosted model (<see cref="ModelTypes.Boosted"/>); null otherwise.</param>
 /// <param name="Trees">A boosted model: how many trees it kept (rounds × 3 classes).</param>
+/// <param name="AttentionOptions">An attention-mix model (<see cref="ModelTypes.AttentionMix"/>): the attention part's training options; null otherwise.</param>
+/// <param name="MixWeight">An attention-mix model: the weight of the attention logits, fitted on the validation part with the temperature.</param>
 /// <param name="Temperature">A calibrated logistic model (<c>train scorer --calibrate</c>): the temperature fitted on the validation part and already folded into the weights; null otherwise.</param>
 public sealed record ScorerManifest(
     int FormatVersion, string Kind, string ModelVersion, int FeaturizerVersion, IReadOnlyList<string> Features, int HashBuckets,
@@ -72,7 +74,7 @@ public sealed record ScorerManifest(
     IReadOnlyList<DataFileInfo> Data, Training.LogisticRegressionOptions Options, int Seed,
     IReadOnlyList<DevMetrics> Dev, double TrainingSeconds, string? ModelType = null,
     Training.WideDeepOptions? WideDeepOptions = null, IReadOnlyList<DevMetrics>? Validation = null, double? Temperature = null,
-    Training.BoostedOptions? BoostedOptions = null, int? Trees = null)
+    Training.BoostedOptions? BoostedOptions = null, int? Trees = null, Training.AttentionOptions? AttentionOptions = null, double? MixWeight = null)
 {
     public const string KindName = "contradiction-scorer";
     /// <summary>2 added model_type (wide-deep models); format 1 manifests (logistic only) still load.</summary>

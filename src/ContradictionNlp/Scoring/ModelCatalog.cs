@@ -97,6 +97,17 @@ public sealed class ModelCatalog
                 throw new ModelFormatException($"{weightsPath}: {deep.Dense} dense features and {deep.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
             return new NliScorer(featurizer, deep, m.ModelVersion);
         }
+        if (m.EffectiveModelType == ModelTypes.AttentionMix)
+        {
+            var mix = AttentionMixModel.FromBytes(bytes, weightsPath);
+            if (mix.Dense != dense || mix.Buckets != m.HashBuckets)
+                throw new ModelFormatException($"{weightsPath}: {mix.Dense} dense features and {mix.Buckets} buckets, expected {dense} and {m.HashBuckets}.");
+            if (mix.Attention.Dimension != embedder.Dimension)
+                throw new ModelFormatException($"{weightsPath}: attention part of dimension {mix.Attention.Dimension}, expected {embedder.Dimension} (the vectors in models/embeddings).");
+            if (m.AttentionOptions is { } ao && ao.Hidden != mix.Attention.Hidden)
+                throw new ModelFormatException($"{weightsPath}: attention part with {mix.Attention.Hidden} hidden units, expected {ao.Hidden} from manifest.json.");
+            return new NliScorer(featurizer, mix, m.ModelVersion);
+        }
         if (m.EffectiveModelType == ModelTypes.Boosted)
         {
             var boosted = BoostedModel.FromBytes(bytes, weightsPath);

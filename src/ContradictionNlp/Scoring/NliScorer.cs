@@ -22,7 +22,16 @@ public sealed class NliScorer : IContradictionScorer
         Featurizer = featurizer; BoostedModel = model; ModelVersion = modelVersion; ModelType = ModelTypes.Boosted;
     }
 
+    public NliScorer(PairFeaturizer featurizer, AttentionMixModel model, string modelVersion)
+    {
+        if (model.Attention.Dimension != featurizer.Embedder.Dimension)
+            throw new ArgumentException($"Attention model of dimension {model.Attention.Dimension}, but the featurizer's vectors have {featurizer.Embedder.Dimension}.", nameof(model));
+        Featurizer = featurizer; MixModel = model; ModelVersion = modelVersion; ModelType = ModelTypes.AttentionMix;
+    }
+
     public PairFeaturizer Featurizer { get; }
+    /// <summary>The logistic + decomposable attention mix; null unless <see cref="ModelType"/> is attention-mix.</summary>
+    public AttentionMixModel? MixModel { get; }
     /// <summary>The boosted model (logistic + trees); null unless <see cref="ModelType"/> is boosted.</summary>
     public BoostedModel? BoostedModel { get; }
     /// <summary>The logistic model; null when <see cref="ModelType"/> is wide-deep.</summary>
@@ -33,12 +42,16 @@ public sealed class NliScorer : IContradictionScorer
     public string ModelVersion { get; }
 
     /// <summary>The weights.bin bytes of whichever model this is.</summary>
-    public byte[] WeightsBytes() => Model?.ToBytes() ?? BoostedModel?.ToBytes() ?? DeepModel!.ToBytes();
+    public byte[] WeightsBytes() => Model?.ToBytes() ?? BoostedModel?.ToBytes() ?? MixModel?.ToBytes() ?? DeepModel!.ToBytes();
 
-    public ContradictionScore Score(string premise, string hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis));
+    // The attention-mix model needs the texts' words, so it goes through prepared texts (the same features bit for bit:
+    // Featurize(string, string) prepares both texts itself); the other types keep their path unchanged.
+    public ContradictionScore Score(string premise, string hypothesis) => MixModel is null
+        ? Predict(Featurizer.Featurize(premise, hypothesis))
+        : Score(Featurizer.Prepare(premise), Featurizer.Prepare(hypothesis));
 
     /// <summary>As <see cref="Score(string, string)"/> from texts prepared once by <see cref="PairFeaturizer.Prepare"/>; the same result bit for bit.</summary>
-    public ContradictionScore Score(PreparedText premise, PreparedText hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis));
+    public ContradictionScore Score(PreparedText premise, PreparedText hypothesis) => Predict(Featurizer.Featurize(premise, hypothesis), premise, hypothesis);
 
     /// <summary>
     /// As <see cref="Score(PreparedText, PreparedText)"/> with the same probabilities bit for bit but no reasons (an
@@ -47,13 +60,34 @@ public sealed class NliScorer : IContradictionScorer
     internal (ContradictionScore Score, bool DifferentSubjects) ScoreWithoutReasons(PreparedText premise, PreparedText hypothesis)
     {
         var f = Featurizer.FeaturizeWithoutReasons(premise, hypothesis);
-        return (Predict(f), f.DifferentSubjects);
+        return (Predict(f, premise, hypothesis), f.DifferentSubjects);
     }
 
-    private ContradictionScore Predict(PairFeatures f)
+    /// <summary>
+    /// The attention projection of a text under this scorer's attention model, cached on the prepared text (a text
+    /// prepared by another featurizer is prepared again, as <see cref="PairFeaturizer.Featurize(PreparedText, PreparedText)"/> does).
+    /// </summary>
+    internal AttentionProjection ProjectionOf(PreparedText text)
+    {
+        var attention = MixModel!.Attention;
+        var own = Featurizer.Own(text);
+        if (own.Attention is { } cached && ReferenceEquals(cached.Model, attention)) return cached;
+        var indices = new int[own.Words.Count];
+        for (var i = 0; i < indices.Length; i++) indices[i] = own.Words[i].Vec;
+        var projection = attention.Project(AttentionModel.WordMatrix(Featurizer.Embedder.Vectors, indices));
+        own.Attention = projection;
+        return projection;
+    }
+
+    private ContradictionScore Predict(PairFeatures f, PreparedText? premise = null, PreparedText? hypothesis = null)
     {
         Span<double> p = stackalloc double[LogisticModel.Labels.Length];
-        if (Model is not null) Model.Predict(f.Dense, f.Hashed, p);
+        if (MixModel is not null)
+        {
+            if (premise is null || hypothesis is null) throw new InvalidOperationException("An attention-mix scorer needs the prepared texts.");
+            MixModel.Predict(f.Dense, f.Hashed, ProjectionOf(premise), ProjectionOf(hypothesis), p);
+        }
+        else if (Model is not null) Model.Predict(f.Dense, f.Hashed, p);
         else if (BoostedModel is not null) BoostedModel.Predict(f.Dense, f.Hashed, p);
         else DeepModel!.Predict(f.Dense, f.Hashed, p);
         return new ContradictionScore(p[0], p[1], p[2], f.Reasons);
@@ -69,5 +103,7 @@ public static class ModelTypes
     public const string WideDeep = "wide-deep";
     /// <summary>Logistic margin plus boosted trees over the dense features and the linear logits, temperature-scaled (<see cref="BoostedModel"/>).</summary>
     public const string Boosted = "boosted";
-    public static readonly string[] All = [Logistic, WideDeep, Boosted];
+    /// <summary>Logistic logits plus a weighted decomposable attention model's logits, temperature-scaled (<see cref="AttentionMixModel"/>).</summary>
+    public const string AttentionMix = "attention-mix";
+    public static readonly string[] All = [Logistic, WideDeep, Boosted, AttentionMix];
 }

@@ -1184,7 +1184,7 @@ public sealed partial class PairFeaturizer
         return (int)(hash % (uint)HashBuckets);
     }
 
-    private PreparedText Own(PreparedText t) => ReferenceEquals(t.Featurizer, this) ? t : Prepare(t.Text);
+    internal PreparedText Own(PreparedText t) => ReferenceEquals(t.Featurizer, this) ? t : Prepare(t.Text);
 
     private static float Frac(int n, int d) => d == 0 ? 0f : n / (float)d;
 

@@ -55,4 +55,18 @@ public sealed class PreparedText
     }
 
     private volatile StrongBox<(List<PairFeaturizer.Word>, List<PairFeaturizer.Word>)>? _flagged;
+
+    /// <summary>
+    /// The text's projections under an attention-mix scorer's <see cref="AttentionModel"/> (see
+    /// <see cref="NliScorer"/>), computed on first use: a claim scored against 50 others is projected once. Deterministic
+    /// per model, published by one reference write, so racing threads need no lock; a projection of another model is
+    /// replaced, never used.
+    /// </summary>
+    internal AttentionProjection? Attention
+    {
+        get => _attention;
+        set => _attention = value;
+    }
+
+    private volatile AttentionProjection? _attention;
 }

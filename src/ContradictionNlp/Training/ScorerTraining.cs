@@ -22,10 +22,17 @@ public static class ScorerTraining
     public static TrainedScorer Fit(ModelCatalog catalog, IReadOnlyList<DataSpec> train, IReadOnlyList<DataSpec> dev,
         LogisticRegressionOptions options, string modelVersion, DiagnosticBag diagnostics, int hashBuckets = DefaultHashBuckets,
         TextWriter? log = null, SyntheticSet? synthetic = null, bool calibrate = false, int featurizerVersion = PairFeaturizer.Version,
-        BoostedOptions? boosted = null)
+        BoostedOptions? boosted = null, AttentionOptions? attention = null)
     {
         // A boosted model always needs the validation part (early stopping and temperature).
         if (boosted is not null) { boosted.Validate(); calibrate = true; }
+        // So does an attention mix (the mix weight and temperature are fitted there).
+        if (attention is not null)
+        {
+            attention.Validate();
+            if (boosted is not null) throw new ArgumentException("A scorer is either boosted or an attention mix, not both.", nameof(attention));
+            calibrate = true;
+        }
         var clock = Stopwatch.StartNew();
         var featurizer = new PairFeaturizer(catalog.LoadSifEmbedder(), catalog.LoadLexicon(), hashBuckets, featurizerVersion);
         var denseCount = PairFeaturizer.FeatureCount(featurizerVersion);
@@ -33,12 +40,20 @@ public static class ScorerTraining
         var ids = new List<string>();
         var sets = new List<string>();
         var dataInfo = new List<DataFileInfo>();
+        // Attention mix only: each row's two word matrices (AttentionModel.WordMatrix), parallel to examples.
+        var words = new List<(float[] P, float[] H)>();
+        float[] WordsOf(string text)
+        {
+            var t = featurizer.Prepare(text);
+            return AttentionModel.WordMatrix(featurizer.Embedder.Vectors, t.Words.Select(w => w.Vec).ToArray());
+        }
         foreach (var (r, set) in ReadTrainingRows(train, diagnostics, dataInfo, log))
         {
             var f = featurizer.Featurize(r.Premise, r.Hypothesis);
             examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label));
             ids.Add(r.Id);
             sets.Add(set);
+            if (attention is not null) words.Add((WordsOf(r.Premise), WordsOf(r.Hypothesis)));
         }
         List<LabeledPair> syntheticDev = [];
         if (synthetic is not null)
@@ -54,11 +69,14 @@ public static class ScorerTraining
                 examples.Add(new FeaturizedExample(f.Dense, f.Hashed, r.Label, options.SyntheticWeight));
                 ids.Add(r.Id);
                 sets.Add(synthetic.Origin);
+                if (attention is not null) words.Add((WordsOf(r.Premise), WordsOf(r.Hypothesis)));
             }
         }
         if (options.ClassBalance > 0) examples = BalanceWeights(examples, sets, options.ClassBalance);
         LogisticModel? model = null;
         BoostedModel? boostedModel = null;
+        AttentionMixModel? mixModel = null;
+        var projections = new Dictionary<int, (AttentionProjection P, AttentionProjection H)>();
         float? temperature = null;
         List<DevMetrics>? validation = null;
         if (calibrate)
@@ -68,10 +86,13 @@ public static class ScorerTraining
             var fit = new List<FeaturizedExample>();
             var fitGroups = new List<string>();
             var val = new List<FeaturizedExample>();
+            var fitIndex = new List<int>();
+            var valIndex = new List<int>();
             for (var i = 0; i < examples.Count; i++)
             {
-                if (IsValidation(ids[i])) { val.Add(examples[i]); continue; }
+                if (IsValidation(ids[i])) { val.Add(examples[i]); valIndex.Add(i); continue; }
                 fit.Add(examples[i]);
+                fitIndex.Add(i);
                 fitGroups.Add(GroupKey(ids[i]));
             }
             log?.WriteLine($"fit {fit.Count} rows, validation {val.Count} rows ({ValidationPercent}% by group key)");
@@ -80,6 +101,83 @@ public static class ScorerTraining
                 var raw = BoostedTrainer.Fit(fit, fitGroups, val, denseCount, hashBuckets, options, boosted, log);
                 temperature = BoostedTrainer.FitTemperature(raw, val);
                 boostedModel = raw.WithTemperature(temperature.Value);
+            }
+            else if (attention is { StackFolds: > 0 })
+            {
+                // Stacked: K attention models, each trained on the other folds of the fit rows, give every fit row its
+                // out-of-fold attention logits; the logistic part learns from those. The final attention model (all fit
+                // rows) scores the validation rows and everything after training.
+                var folds = attention.StackFolds;
+                var attentionInputs = new Dictionary<int, float[]>();
+                int FoldOf(int i)
+                {
+                    var h = 2166136261u;
+                    foreach (var c in "fold:" + GroupKey(ids[i])) { h ^= c; h *= 16777619u; }
+                    return (int)(h % (uint)folds);
+                }
+                float[] LogitsOf(AttentionModel m, int i)
+                {
+                    var za = new double[AttentionModel.Classes];
+                    m.Logits(m.Project(words[i].P), m.Project(words[i].H), za);
+                    return [(float)za[0], (float)za[1], (float)za[2]];
+                }
+                var attentionClock = Stopwatch.StartNew();
+                for (var f = 0; f < folds; f++)
+                {
+                    var m = AttentionTrainer.Fit(fitIndex.Where(i => FoldOf(i) != f).Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
+                        featurizer.Embedder.Dimension, attention, options.Seed + f + 1, log);
+                    foreach (var i in fitIndex.Where(i => FoldOf(i) == f)) attentionInputs[i] = LogitsOf(m, i);
+                    log?.WriteLine($"attention fold {f + 1}/{folds} done ({attentionClock.Elapsed.TotalSeconds:0.0} s)");
+                }
+                var att = AttentionTrainer.Fit(fitIndex.Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
+                    featurizer.Embedder.Dimension, attention, options.Seed, log);
+                log?.WriteLine($"attention trained in {attentionClock.Elapsed.TotalSeconds:0.0} s ({folds} folds + final)");
+                foreach (var i in valIndex)
+                {
+                    projections[i] = (att.Project(words[i].P), att.Project(words[i].H));
+                    attentionInputs[i] = LogitsOf(att, i);
+                }
+                FeaturizedExample Stack(int i) => examples[i] with { Dense = [.. examples[i].Dense, .. attentionInputs[i]] };
+                var raw = LogisticRegressionTrainer.Fit(fitIndex.Select(Stack).ToList(), denseCount + AttentionModel.Classes, hashBuckets, options);
+                var stackT = LogisticRegressionTrainer.FitTemperature(raw, valIndex.Select(Stack).ToList());
+                mixModel = new AttentionMixModel(raw, att, 0f, stackT, stacked: true);
+                temperature = stackT;
+            }
+            else if (attention is not null)
+            {
+                // Both parts learn from the fit rows only; the mix weight and temperature from the validation rows,
+                // which neither part saw, so the mix does not trust in-sample attention scores.
+                var raw = LogisticRegressionTrainer.Fit(fit, denseCount, hashBuckets, options);
+                var attentionClock = Stopwatch.StartNew();
+                var attentionRows = attention.HumanRowsOnly && synthetic is not null ? fitIndex.Where(i => sets[i] != synthetic.Origin) : fitIndex;
+                var att = AttentionTrainer.Fit(attentionRows.Select(i => new AttentionExample(words[i].P, words[i].H, examples[i].Label, examples[i].Weight)).ToList(),
+                    featurizer.Embedder.Dimension, attention, options.Seed, log);
+                log?.WriteLine($"attention trained in {attentionClock.Elapsed.TotalSeconds:0.0} s");
+                var linearLogits = new List<double[]>();
+                var attentionLogits = new List<double[]>();
+                foreach (var i in valIndex)
+                {
+                    var zl = new double[LogisticModel.Labels.Length];
+                    raw.Logits(examples[i].Dense, examples[i].Hashed, zl);
+                    var pair = (att.Project(words[i].P), att.Project(words[i].H));
+                    projections[i] = pair;
+                    var za = new double[AttentionModel.Classes];
+                    att.Logits(pair.Item1, pair.Item2, za);
+                    linearLogits.Add(zl);
+                    attentionLogits.Add(za);
+                }
+                // What the attention part alone gets on each set's validation rows (log only, for model choices).
+                foreach (var set in valIndex.Select(i => sets[i]).Distinct())
+                {
+                    var part = Enumerable.Range(0, valIndex.Count).Where(k => sets[valIndex[k]] == set).ToList();
+                    var right = part.Count(k => ArgMax(attentionLogits[k]) == examples[valIndex[k]].Label);
+                    var rightLinear = part.Count(k => ArgMax(linearLogits[k]) == examples[valIndex[k]].Label);
+                    log?.WriteLine($"validation {set}: attention alone {right / (double)part.Count:0.0000}, logistic alone {rightLinear / (double)part.Count:0.0000}");
+                }
+                var (mixWeight, mixT) = AttentionTrainer.FitMix(linearLogits, attentionLogits, val.Select(e => e.Label).ToList(), val.Select(e => e.Weight).ToList());
+                log?.WriteLine($"mix weight {mixWeight:0.00} (fitted on validation with the temperature)");
+                mixModel = new AttentionMixModel(raw, att, mixWeight, mixT);
+                temperature = mixT;
             }
             else
             {
@@ -98,6 +196,7 @@ public static class ScorerTraining
                 {
                     Span<double> pr = stackalloc double[LogisticModel.Labels.Length];
                     if (model is not null) model.Predict(examples[i].Dense, examples[i].Hashed, pr);
+                    else if (mixModel is not null) mixModel.Predict(examples[i].Dense, examples[i].Hashed, projections[i].P, projections[i].H, pr);
                     else boostedModel!.Predict(examples[i].Dense, examples[i].Hashed, pr);
                     return pr.ToArray();
                 }).ToArray();
@@ -108,7 +207,9 @@ public static class ScorerTraining
             }
         }
         else model = LogisticRegressionTrainer.Fit(examples, denseCount, hashBuckets, options);
-        var scorer = model is not null ? new NliScorer(featurizer, model, modelVersion) : new NliScorer(featurizer, boostedModel!, modelVersion);
+        var scorer = model is not null ? new NliScorer(featurizer, model, modelVersion)
+            : mixModel is not null ? new NliScorer(featurizer, mixModel, modelVersion)
+            : new NliScorer(featurizer, boostedModel!, modelVersion);
         var seconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         var devMetrics = new List<DevMetrics>();
         foreach (var spec in dev)
@@ -131,9 +232,9 @@ public static class ScorerTraining
         var manifest = new ScorerManifest(ScorerManifest.CurrentFormatVersion, ScorerManifest.KindName, modelVersion,
             featurizerVersion, [.. PairFeaturizer.FeatureNamesFor(featurizerVersion)], hashBuckets, featurizer.Embedder.ModelId, catalog.LexiconSha256,
             WeightsFile, Convert.ToHexStringLower(SHA256.HashData(bytes)), dataInfo, options, options.Seed, devMetrics, seconds,
-            boosted is null ? ModelTypes.Logistic : ModelTypes.Boosted, Validation: validation,
+            boosted is not null ? ModelTypes.Boosted : attention is not null ? ModelTypes.AttentionMix : ModelTypes.Logistic, Validation: validation,
             Temperature: temperature is { } t ? Math.Round(t, 2) : null, BoostedOptions: boosted,
-            Trees: boostedModel?.Trees);
+            Trees: boostedModel?.Trees, AttentionOptions: attention, MixWeight: mixModel is null ? null : Math.Round(mixModel.MixWeight, 2));
         return new TrainedScorer(scorer, manifest);
     }
 
@@ -330,5 +431,6 @@ public static class ScorerTraining
     }
 
     internal static string SplitName(DataSplit s) => s switch { DataSplit.Train => "train", DataSplit.HeldOut => "heldout", _ => "all" };
+    private static int ArgMax(double[] z) => z[0] >= z[1] && z[0] >= z[2] ? 0 : z[1] >= z[2] ? 1 : 2;
     private static double R(double v) => double.IsNaN(v) ? v : Math.Round(v, 4);
 }

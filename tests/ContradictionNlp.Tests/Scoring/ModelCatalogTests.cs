@@ -62,7 +62,7 @@ public sealed class ModelCatalogTests : IDisposable
         json["model_type"] = "forest";
         File.WriteAllText(manifest, json.ToJsonString());
         var ex = Assert.Throws<ModelFormatException>(() => ModelCatalog.Open(_dir).LoadScorer());
-        Assert.Equal($"{manifest}: unknown model_type 'forest', expected one of logistic, wide-deep, boosted; a newer cnlp may be needed.", ex.Message);
+        Assert.Equal($"{manifest}: unknown model_type 'forest', expected one of logistic, wide-deep, boosted, attention-mix; a newer cnlp may be needed.", ex.Message);
 
         json["format_version"] = 1;
         json["model_type"] = "wide-deep";
