@@ -25,7 +25,7 @@ public sealed class CandidateSelector(PairingOptions options)
     {
         ArgumentNullException.ThrowIfNull(pool);
         if (Options.MaxCandidatesPerClaim <= 0) return [];
-        var best = new TopK(Options.MaxCandidatesPerClaim);
+        var best = new TopK(Options.MaxCandidatesPerClaim, pool.Count);
         for (var i = 0; i < pool.Count; i++)
         {
             var v = pool[i].Span;
@@ -47,7 +47,7 @@ public sealed class CandidateSelector(PairingOptions options)
         if (count < 0 || (long)count * d > matrix.Length)
             throw new ArgumentException($"A matrix of {matrix.Length} floats cannot hold {count} rows of dimension {d} (same embedder for query and pool).", nameof(matrix));
         if (Options.MaxCandidatesPerClaim <= 0) return [];
-        var best = new TopK(Options.MaxCandidatesPerClaim);
+        var best = new TopK(Options.MaxCandidatesPerClaim, count);
         for (var i = 0; i < count; i++)
         {
             var sim = TensorPrimitives.Dot(query, matrix.Slice(i * d, d));
@@ -66,10 +66,11 @@ public sealed class CandidateSelector(PairingOptions options)
     /// <c>(float, int)</c> priorities is a generic instantiation the framework's precompiled code does not hold, so each
     /// run JIT-compiled its methods, and it called a comparer delegate per comparison; this is our own precompiled code.
     /// </remarks>
-    private sealed class TopK(int k)
+    /// <param name="offers">At most this many hits will be offered (the pool's size): the arrays need no more room.</param>
+    private sealed class TopK(int k, int offers)
     {
-        private readonly int[] _index = new int[k];
-        private readonly float[] _similarity = new float[k];
+        private readonly int[] _index = new int[Math.Min(k, offers)];
+        private readonly float[] _similarity = new float[Math.Min(k, offers)];
         private int _count;
 
         /// <summary>True when hit (s1, i1) ranks before (s2, i2): higher similarity, on a tie the lower index.</summary>
@@ -78,7 +79,7 @@ public sealed class CandidateSelector(PairingOptions options)
         public void Offer(int index, float similarity)
         {
             int last = _count - 1;
-            if (_count == k)
+            if (_count == _index.Length)
             {
                 if (!Before(similarity, index, _similarity[last], _index[last])) return;
                 last--; // the worst kept hit drops out
