@@ -1,4 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -28,8 +31,10 @@ public sealed class WordVectors
     private readonly float[] _scales;
     private readonly sbyte[] _q;
     private readonly float[] _qNorms;
-    private readonly Dictionary<string, int> _index;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>Open-addressing table of the vocabulary: word index + 1 per slot (0 = empty), with each slot's word hash beside it.</summary>
+    private readonly int[] _slots;
+    private readonly uint[] _slotHashes;
+    private readonly int _slotMask;
 
     public WordVectors(int dimension, IReadOnlyList<string> words, float[] scales, sbyte[] components)
     {
@@ -40,10 +45,21 @@ public sealed class WordVectors
         _words = [.. words];
         _scales = scales;
         _q = components;
-        _index = new Dictionary<string, int>(_words.Length, StringComparer.Ordinal);
+        // At most half full, so a miss ends after a probe or two.
+        var capacity = 16;
+        while (capacity < 2 * _words.Length) capacity *= 2;
+        _slots = new int[capacity];
+        _slotHashes = new uint[capacity];
+        _slotMask = capacity - 1;
         // First occurrence wins so the more frequent spelling keeps its rank.
-        for (var i = 0; i < _words.Length; i++) _index.TryAdd(_words[i], i);
-        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < _words.Length; i++)
+        {
+            var h = Hash(_words[i]);
+            var slot = Probe(_words[i], h);
+            if (_slots[slot] != 0) continue;
+            _slots[slot] = i + 1;
+            _slotHashes[slot] = h;
+        }
         _qNorms = new float[_words.Length];
         for (var i = 0; i < _words.Length; i++)
         {
@@ -59,8 +75,46 @@ public sealed class WordVectors
     public float Scale(int index) => _scales[index];
     public ReadOnlySpan<sbyte> Row(int index) => _q.AsSpan(index * Dimension, Dimension);
 
-    /// <summary>Index (= frequency rank) of a lower-case word, or -1 when unknown.</summary>
-    public int IndexOf(ReadOnlySpan<char> lowerWord) => _lookup.TryGetValue(lowerWord, out var i) ? i : -1;
+    /// <summary>Index (= frequency rank) of a lower-case word, or -1 when unknown. Thread-safe (the table is read-only).</summary>
+    /// <remarks>
+    /// PAR11: a table of our own instead of a <c>Dictionary&lt;string, int&gt;</c> probed through its span lookup. The
+    /// embed stage and the pair featurizer look up every word of every claim here; the dictionary's lookup went through
+    /// its comparer's interface for the hash and again for the comparison, and chained through a second array. Same
+    /// answers: ordinal equality, first occurrence of a duplicate word wins.
+    /// </remarks>
+    public int IndexOf(ReadOnlySpan<char> lowerWord)
+    {
+        var e = _slots[Probe(lowerWord, Hash(lowerWord))];
+        return e - 1;
+    }
+
+    /// <summary>The slot holding <paramref name="word"/>, or the empty slot where it would go.</summary>
+    private int Probe(ReadOnlySpan<char> word, uint hash)
+    {
+        var slot = (int)hash & _slotMask;
+        while (true)
+        {
+            var e = _slots[slot];
+            if (e == 0 || (_slotHashes[slot] == hash && word.SequenceEqual(_words[e - 1]))) return slot;
+            slot = (slot + 1) & _slotMask;
+        }
+    }
+
+    /// <summary>A hash of the word's chars, four at a time, then mixed so that its low bits (the slot) depend on all of them.</summary>
+    private static uint Hash(ReadOnlySpan<char> word)
+    {
+        ulong h = 0x9E3779B97F4A7C15UL ^ (ulong)word.Length;
+        ref var c0 = ref MemoryMarshal.GetReference(word);
+        var i = 0;
+        for (; i + 4 <= word.Length; i += 4)
+            h = ulong.RotateLeft((h ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref c0, i)))) * 0xFF51AFD7ED558CCDUL, 29);
+        for (; i < word.Length; i++)
+            h = ulong.RotateLeft((h ^ Unsafe.Add(ref c0, i)) * 0xC4CEB9FE1A85EC53UL, 23);
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        return (uint)h;
+    }
 
     /// <summary>Writes the de-quantised vector of word <paramref name="index"/>.</summary>
     public void CopyVector(int index, Span<float> output)
@@ -71,11 +125,34 @@ public sealed class WordVectors
     }
 
     /// <summary>Adds <paramref name="weight"/> times the vector of word <paramref name="index"/> into <paramref name="acc"/>.</summary>
+    /// <remarks>
+    /// Eight components at a time where the hardware has 256-bit vectors (PAR11: the embed stage's inner loop). Each
+    /// component is still <c>acc[k] + (float)row[k] * s</c>, one rounding per operation in the same order (the
+    /// int8-to-float widening is exact, and a vector multiply or add rounds each lane as the scalar one does; nothing
+    /// is fused), so the result is the scalar loop's to the bit.
+    /// </remarks>
     public void AddScaled(int index, float weight, Span<float> acc)
     {
         var row = Row(index);
         var s = _scales[index] * weight;
-        for (var k = 0; k < row.Length; k++) acc[k] += row[k] * s;
+        var k = 0;
+        if (Vector256.IsHardwareAccelerated && row.Length >= 8 && acc.Length >= row.Length)
+        {
+            var scale = Vector256.Create(s);
+            ref var r0 = ref MemoryMarshal.GetReference(row);
+            ref var a0 = ref MemoryMarshal.GetReference(acc);
+            for (; k <= row.Length - 8; k += 8)
+            {
+                // Eight int8 components, widened to int and converted to float (exact).
+                var bytes = Vector128.CreateScalarUnsafe(Unsafe.ReadUnaligned<long>(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref r0, k)))).AsSByte();
+                var (shorts, _) = Vector128.Widen(bytes);
+                var (lo, hi) = Vector128.Widen(shorts);
+                var components = Vector256.ConvertToSingle(Vector256.Create(lo, hi));
+                var a = Vector256.LoadUnsafe(ref a0, (nuint)k);
+                (a + components * scale).StoreUnsafe(ref a0, (nuint)k);
+            }
+        }
+        for (; k < row.Length; k++) acc[k] += row[k] * s;
     }
 
     /// <summary>Cosine of two words' vectors (0 when either is all zeros).</summary>

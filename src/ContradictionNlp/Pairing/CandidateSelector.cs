@@ -25,7 +25,7 @@ public sealed class CandidateSelector(PairingOptions options)
     {
         ArgumentNullException.ThrowIfNull(pool);
         if (Options.MaxCandidatesPerClaim <= 0) return [];
-        var best = new TopK(Options.MaxCandidatesPerClaim);
+        var best = new TopK(Options.MaxCandidatesPerClaim, pool.Count);
         for (var i = 0; i < pool.Count; i++)
         {
             var v = pool[i].Span;
@@ -47,7 +47,7 @@ public sealed class CandidateSelector(PairingOptions options)
         if (count < 0 || (long)count * d > matrix.Length)
             throw new ArgumentException($"A matrix of {matrix.Length} floats cannot hold {count} rows of dimension {d} (same embedder for query and pool).", nameof(matrix));
         if (Options.MaxCandidatesPerClaim <= 0) return [];
-        var best = new TopK(Options.MaxCandidatesPerClaim);
+        var best = new TopK(Options.MaxCandidatesPerClaim, count);
         for (var i = 0; i < count; i++)
         {
             var sim = TensorPrimitives.Dot(query, matrix.Slice(i * d, d));
@@ -58,28 +58,49 @@ public sealed class CandidateSelector(PairingOptions options)
 
     /// <summary>
     /// The k best hits by similarity descending, then index ascending: a total order, so the result is the one
-    /// sorting every hit gives, but a long pool costs O(n log k), not O(n log n).
+    /// sorting every hit gives, but a long pool costs O(n) comparisons against the worst kept hit, not O(n log n).
     /// </summary>
-    private sealed class TopK(int k)
+    /// <remarks>
+    /// A sorted array (best first) with insertion, not a <see cref="PriorityQueue{TElement, TPriority}"/>: k is at most
+    /// a few dozen and most offers lose to the worst kept hit with one comparison. PAR11: the queue over
+    /// <c>(float, int)</c> priorities is a generic instantiation the framework's precompiled code does not hold, so each
+    /// run JIT-compiled its methods, and it called a comparer delegate per comparison; this is our own precompiled code.
+    /// </remarks>
+    /// <param name="offers">At most this many hits will be offered (the pool's size): the arrays need no more room.</param>
+    private sealed class TopK(int k, int offers)
     {
-        // Root = the worst kept hit: lowest similarity, and on a tie the highest index.
-        private static readonly Comparer<(float Similarity, int Index)> WorstFirst = Comparer<(float Similarity, int Index)>.Create(
-            (x, y) => x.Similarity != y.Similarity ? x.Similarity.CompareTo(y.Similarity) : y.Index.CompareTo(x.Index));
+        private readonly int[] _index = new int[Math.Min(k, offers)];
+        private readonly float[] _similarity = new float[Math.Min(k, offers)];
+        private int _count;
 
-        private readonly PriorityQueue<int, (float Similarity, int Index)> _heap = new(WorstFirst);
+        /// <summary>True when hit (s1, i1) ranks before (s2, i2): higher similarity, on a tie the lower index.</summary>
+        private static bool Before(float s1, int i1, float s2, int i2) => s1 > s2 || (s1 == s2 && i1 < i2);
 
         public void Offer(int index, float similarity)
         {
-            if (_heap.Count < k) _heap.Enqueue(index, (similarity, index));
-            else if (_heap.TryPeek(out _, out var worst) && WorstFirst.Compare((similarity, index), worst) > 0)
-                _heap.EnqueueDequeue(index, (similarity, index));
+            int last = _count - 1;
+            if (_count == _index.Length)
+            {
+                if (!Before(similarity, index, _similarity[last], _index[last])) return;
+                last--; // the worst kept hit drops out
+            }
+            else _count++;
+            // Shift the kept hits that rank after the new one down by one, from the end.
+            int at = last;
+            while (at >= 0 && Before(similarity, index, _similarity[at], _index[at]))
+            {
+                _similarity[at + 1] = _similarity[at];
+                _index[at + 1] = _index[at];
+                at--;
+            }
+            _similarity[at + 1] = similarity;
+            _index[at + 1] = index;
         }
 
         public List<(int Index, float Similarity)> Result()
         {
-            var hits = new List<(int Index, float Similarity)>(_heap.Count);
-            while (_heap.TryDequeue(out var index, out var key)) hits.Add((index, key.Similarity));
-            hits.Reverse(); // dequeued worst first
+            var hits = new List<(int Index, float Similarity)>(_count);
+            for (int i = 0; i < _count; i++) hits.Add((_index[i], _similarity[i]));
             return hits;
         }
     }

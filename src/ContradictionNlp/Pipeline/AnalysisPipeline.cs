@@ -428,8 +428,12 @@ public sealed class AnalysisPipeline
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Rows);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
-                foreach (var (index, similarity) in candidates.Take(_options.MaxCandidatesPerClaim))
+                // An indexed loop, not LINQ's Take: Take over a list of (int, float) is a generic instantiation the
+                // framework's precompiled code lacks, so every process JIT-compiled its iterator's methods (PAR11).
+                int taken = Math.Min(candidates.Count, _options.MaxCandidatesPerClaim);
+                for (int c = 0; c < taken; c++)
                 {
+                    var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
                     pairs.Add(IsOlder(claim, earlier) ? (claim, earlier, similarity) : (earlier, claim, similarity));
                 }

@@ -59,7 +59,7 @@ public sealed class SentenceSplitter : ISentenceSplitter
         if (n == 0) return [];
 
         byte[] gap = ArrayPool<byte>.Shared.Rent(n);
-        short[] depth = ArrayPool<short>.Shared.Rent(Options.KeepQuotationsTogether ? n : 1);
+        short[] depth = DepthScratch(Options.KeepQuotationsTogether ? n : 1);
         byte[] marker = ArrayPool<byte>.Shared.Rent(n);
         try
         {
@@ -72,10 +72,27 @@ public sealed class SentenceSplitter : ISentenceSplitter
         finally
         {
             ArrayPool<byte>.Shared.Return(gap);
-            ArrayPool<short>.Shared.Return(depth);
             ArrayPool<byte>.Shared.Return(marker);
         }
     }
+
+    /// <summary>
+    /// The quote-depth array of this thread, at least <paramref name="length"/> long; like a rented array it is not
+    /// cleared (<see cref="Context.PairQuotesAndBrackets"/> clears what it reads). PAR11: a per-thread array instead of
+    /// <c>ArrayPool&lt;short&gt;</c>, whose shared pool over <c>short</c> is a generic instantiation the framework's
+    /// precompiled code does not hold: every process JIT-compiled its Rent, Return and set-up methods.
+    /// </summary>
+    private static short[] DepthScratch(int length)
+    {
+        var a = t_depth;
+        if (a is not null && a.Length >= length) return a;
+        a = new short[Math.Max(length, 1024)];
+        if (length <= MaxKeptDepth) t_depth = a; // an outsized document's array is not kept for the thread's lifetime
+        return a;
+    }
+
+    [ThreadStatic] private static short[]? t_depth;
+    private const int MaxKeptDepth = 1 << 20;
 
     private enum Term : byte { None, Period, Bang, Ellipsis, Abbrev, Interrupted }
 

@@ -31,6 +31,8 @@ public class CandidateSelectorTopKTests
     [InlineData(500, 50, 0.0f)]
     [InlineData(500, 3, 0.3f)]
     [InlineData(40, 50, -1.0f)] // fewer hits than k: all of them, in order
+    [InlineData(3000, 50, -1.0f)] // many more hits than k, every kept slot displaced many times
+    [InlineData(300, 1, -1.0f)] // k = 1: only the best (lowest index among equals)
     public void Both_entry_points_return_the_fully_sorted_top_k(int n, int k, float min)
     {
         var options = new PairingOptions { MaxCandidatesPerClaim = k, MinSimilarity = min };
@@ -45,6 +47,24 @@ public class CandidateSelectorTopKTests
             Assert.Equal(expected, selector.Select(query, matrix, n));
             Assert.Equal(expected[0], (pool.ToList().IndexOf(query), expected[0].Item2)); // the query itself (first copy) ranks first
         }
+    }
+
+    [Fact]
+    public void Hits_arriving_worst_first_and_best_first_give_the_same_top_k()
+    {
+        // Row i has similarity i/n to the query (rising), so each new row beats every kept one; the reversed matrix
+        // offers the best first, so each later row loses to the worst kept one. Both must keep the same k rows.
+        const int n = 200, k = 7;
+        var rows = Enumerable.Range(0, n).Select(i => { var a = (float)i / n; return new[] { a, MathF.Sqrt(1 - a * a) }; }).ToArray();
+        var query = new float[] { 1, 0 };
+        var options = new PairingOptions { MaxCandidatesPerClaim = k, MinSimilarity = 0 };
+        var selector = new CandidateSelector(options);
+        var rising = selector.Select(query, rows.SelectMany(r => r).ToArray(), n);
+        Assert.Equal(Enumerable.Range(n - k, k).Reverse().ToList(), rising.Select(h => h.Index).ToList());
+        var falling = selector.Select(query, rows.Reverse().SelectMany(r => r).ToArray(), n);
+        Assert.Equal(Enumerable.Range(0, k).ToList(), falling.Select(h => h.Index).ToList());
+        Assert.Equal(rising.Select(h => h.Similarity), falling.Select(h => h.Similarity));
+        Assert.Equal(Sorted(query, rows, options), rising);
     }
 
     [Fact]

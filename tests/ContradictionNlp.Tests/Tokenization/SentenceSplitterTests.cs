@@ -11,6 +11,27 @@ public class SentenceSplitterTests
         new SentenceSplitter(options).Split(text).Select(s => s.Of(text)).ToArray();
 
     [Fact]
+    public void The_per_thread_quote_depth_array_carries_nothing_from_one_text_to_the_next()
+    {
+        // Quote pairing works on a per-thread scratch array that is not cleared between texts (like a rented array).
+        // A long text with unbalanced and nested quotes, then shorter ones, must split exactly as on a thread that saw
+        // only that text.
+        var longText = string.Concat(Enumerable.Repeat("He said \"we will go. Then \"stay. \" they left. ", 200)) + "Unclosed \"quote. End.";
+        string[] texts = [longText, "She said \"no. Never.\" Then left. Fine.", "A \"b. C. D.", "Plain. Text here."];
+        string[][] Split() => texts.Select(t => Splitter.Split(t).Select(x => x.Of(t)).ToArray()).ToArray();
+        var here = Split();
+        string[][]? fresh = null;
+        var thread = new Thread(() => fresh = texts.Select(t => new SentenceSplitter().Split(t).Select(x => x.Of(t)).ToArray()).ToArray());
+        thread.Start();
+        thread.Join();
+        Assert.Equal(fresh, here);
+        // And in the other order on this thread: short texts after the long one, each as when split alone.
+        foreach (var (t, i) in texts.Select((t, i) => (t, i)).Reverse())
+            Assert.Equal(fresh![i], Splitter.Split(t).Select(x => x.Of(t)).ToArray());
+        Assert.Equal(2, fresh![1].Length - 1); // the quoted pair "no. Never." stays one sentence: 3 sentences, not 4
+    }
+
+    [Fact]
     public void Empty_text_has_no_sentences()
     {
         Assert.Empty(Splitter.Split(""));
