@@ -55,6 +55,14 @@ public sealed record PipelineOptions
     /// </summary>
     public bool PairClaims { get; init; } = true;
 
+    /// <summary>
+    /// Whether a claim is paired with the same speaker's verbatim repeats of it (same words, ignoring case and
+    /// punctuation: <see cref="VerbatimRepeat.SameWords"/>). Default false: repeating oneself is not a contradiction, and
+    /// such pairs were only ever false alarms (see <see cref="VerbatimRepeat"/>). The claim's other candidates are paired as
+    /// before; a repeat skipped does not count against <see cref="MaxCandidatesPerClaim"/>.
+    /// </summary>
+    public bool PairRepeats { get; init; }
+
     /// <summary>Longest a group stays open (default 1 s), so a slow run still commits often.</summary>
     public TimeSpan MaxCommitDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -430,12 +438,14 @@ public sealed class AnalysisPipeline
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
                 // An indexed loop, not LINQ's Take: Take over a list of (int, float) is a generic instantiation the
                 // framework's precompiled code lacks, so every process JIT-compiled its iterator's methods (PAR11).
-                int taken = Math.Min(candidates.Count, _options.MaxCandidatesPerClaim);
-                for (int c = 0; c < taken; c++)
+                int taken = 0;
+                for (int c = 0; c < candidates.Count && taken < _options.MaxCandidatesPerClaim; c++)
                 {
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
+                    if (!_options.PairRepeats && VerbatimRepeat.SameWords(claim.ContentText, earlier.ContentText)) continue;
                     pairs.Add(IsOlder(claim, earlier) ? (claim, earlier, similarity) : (earlier, claim, similarity));
+                    taken++;
                 }
                 t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
             }

@@ -66,6 +66,33 @@ public class AnalysisPipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_speakers_verbatim_repeat_is_not_paired_unless_asked()
+    {
+        // Ann says the same words in two articles (case and punctuation aside), and something else in the second.
+        var a1 = TestStages.Article("Ann Lee said taxes will not rise.", "2024-01-10", "r1.txt");
+        var a2 = TestStages.Article("Ann Lee said “Taxes, will NOT rise”. Ann Lee said taxes will rise.", "2024-02-10", "r2.txt");
+        var summary = Run(TestStages.Create(), new DiagnosticBag(), null, a1, a2);
+
+        // Only the two different contents pair with each other: a1's claim with a2's second, a2's first with a2's second.
+        Assert.Equal(2, summary.Pairs);
+        var pairs = _store.ListPairs(minScore: 0);
+        Assert.All(pairs, p => Assert.False(VerbatimRepeatOf(p.A.Claim.ContentText, p.B.Claim.ContentText)));
+        Assert.All(pairs, p => Assert.Equal("taxes will rise", p.B.Claim.ContentText));
+    }
+
+    [Fact]
+    public void PairRepeats_pairs_verbatim_repeats_as_before()
+    {
+        var a1 = TestStages.Article("Ann Lee said taxes will not rise.", "2024-01-10", "r1.txt");
+        var a2 = TestStages.Article("Ann Lee said “Taxes, will NOT rise”. Ann Lee said taxes will rise.", "2024-02-10", "r2.txt");
+        var summary = Run(TestStages.Create(), new DiagnosticBag(), new PipelineOptions { PairRepeats = true }, a1, a2);
+        Assert.Equal(3, summary.Pairs); // 0 + 1 (a2's first with a1's) + 2 (a2's second with both)
+        Assert.Single(_store.ListPairs(minScore: 0), p => VerbatimRepeatOf(p.A.Claim.ContentText, p.B.Claim.ContentText));
+    }
+
+    private static bool VerbatimRepeatOf(string a, string b) => ContradictionNlp.Pairing.VerbatimRepeat.SameWords(a, b);
+
+    [Fact]
     public void No_more_than_the_candidate_cap_is_scored_per_new_claim_even_if_the_selector_returns_more()
     {
         // Five earlier claims of one speaker, then one new claim: an uncapped selector offers all five.
