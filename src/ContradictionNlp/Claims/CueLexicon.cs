@@ -38,7 +38,7 @@ public static class CueLexicon
     [
         "think", "believe", "feel", "know", "expect", "hope", "fear", "suspect", "worry", "want",
         "doubt", "wonder", "assume", "wish", "prefer", "plan", "intend", "realize", "realise",
-        "imagine",
+        "imagine", "consider", "deem", "remember",
     ];
 
     // Stance, evaluation and request verbs: the content is their object ("criticized the deal").
@@ -50,11 +50,13 @@ public static class CueLexicon
         // Round 4, from the same train counts: stance verbs whose object is the content (touted 10/11,
         // portrayed 11/16, highlighted 10/16, assailed 7/7, likened 6/9, derided 5/6, rebuked 5/5).
         "tout", "portray", "highlight", "assail", "liken", "deride", "rebuke", "lambaste", "chide", "champion",
+        "bemoan", "reference", "invoke", "thank", "order", "recommend", "encourage",
+        "discuss", "challenge", "threaten",
     ];
 
     // Verbs that name what someone talked about only with their particle ("talked about the economy",
     // "referred to the poll"); alone ("talked to reporters", "voted early") they are no cue.
-    private static readonly string[] PhrasalOnlyLemmas = ["talk", "speak", "refer", "focus", "vote", "care"];
+    private static readonly string[] PhrasalOnlyLemmas = ["talk", "speak", "refer", "focus", "vote", "care", "rail", "side", "balk"];
 
     // Particles that turn a cue verb into a topic cue: the object is what the speech or stance is about.
     private static readonly Dictionary<string, string[]> TopicParticles = new(StringComparer.Ordinal)
@@ -64,6 +66,7 @@ public static class CueLexicon
         ["complain"] = ["about"], ["warn"] = ["about", "of", "against"], ["write"] = ["about"],
         ["comment"] = ["on"], ["ask"] = ["about", "for"], ["worry"] = ["about"], ["argue"] = ["for", "against"],
         ["testify"] = ["about"], ["boast"] = ["about", "of"], ["speculate"] = ["about"],
+        ["rail"] = ["against"], ["side"] = ["with"], ["balk"] = ["at"],
     };
 
     /// <summary>
