@@ -7,8 +7,8 @@ namespace ContradictionNlp.Tests.Claims;
 /// Round 17 (ATTR11, issue 3), rule <c>train_count_cues</c>: stance and belief verbs that PolNeAR TRAIN marks as
 /// cues at least half the time they appear (`eval attribution --cue-stats`) and whose added claims matched gold
 /// on train at a precision that raises content F1 (README "Claims: attribution quality (issue 3, round 17,
-/// ATTR11)"). Stance verbs take their object as content; "rail", "side" and "balk" only with their particle
-/// (as "talk about"); belief verbs their clause or object. Texts are ours.
+/// ATTR11)"). Stance verbs take their object as content; "rail" and "balk" only with their particle
+/// (as "talk about"); belief verbs their clause or object. The same words as nouns give no claim. Texts are ours.
 /// </summary>
 public class Round17LexiconTests
 {
@@ -24,7 +24,10 @@ public class Round17LexiconTests
     [InlineData("challenged", "challenge", CueClass.Attitude)]
     [InlineData("threatening", "threaten", CueClass.Attitude)]
     [InlineData("railed", "rail", CueClass.Attitude)]
-    [InlineData("sided", "side", CueClass.Attitude)]
+    [InlineData("offered", "offer", CueClass.Attitude)]
+    [InlineData("pressed", "press", CueClass.Attitude)]
+    [InlineData("pushes", "push", CueClass.Attitude)]
+    [InlineData("approved", "approve", CueClass.Attitude)]
     [InlineData("balked", "balk", CueClass.Attitude)]
     [InlineData("considers", "consider", CueClass.Belief)]
     [InlineData("deemed", "deem", CueClass.Belief)]
@@ -42,12 +45,19 @@ public class Round17LexiconTests
     [InlineData("discussion")]
     [InlineData("railway")]
     [InlineData("orderly")]
+    // Tried and left out (their claims matched train gold too rarely): "side with", "promote", "request".
+    [InlineData("sided")]
+    [InlineData("promoted")]
+    [InlineData("requested")]
+    // Measured to help but kept out on purpose (a refusal asserts nothing): "declined", "refused".
+    [InlineData("declined")]
+    [InlineData("refused")]
     public void Near_words_are_no_cue(string word) =>
         Assert.False(CueLexicon.IsCueVerb(word, out _, out _));
 
     [Theory]
     [InlineData("Jane Roe railed against the new tax plan on Monday.", "Jane Roe | railed against | the new tax plan on Monday")]
-    [InlineData("Jane Roe sided with the governor on the budget.", "Jane Roe | sided with | the governor on the budget")]
+    [InlineData("Jane Roe pressed the mayor for answers about the budget.", "Jane Roe | pressed | the mayor for answers about the budget")]
     [InlineData("Jane Roe balked at the cost of the new stadium.", "Jane Roe | balked at | the cost of the new stadium")]
     [InlineData("Jane Roe thanked the volunteers for their work.", "Jane Roe | thanked | the volunteers for their work")]
     [InlineData("Jane Roe ordered an inquiry into the crash.", "Jane Roe | ordered | an inquiry into the crash")]
@@ -60,6 +70,10 @@ public class Round17LexiconTests
     // The particle-only verbs as nouns, and "order" in "in order to": no claim.
     [InlineData("The train left the rail near the station.")]
     [InlineData("The side with more votes won the contest.")]
+    [InlineData("Jane Roe sided with the governor on the budget.")]
+    [InlineData("The offer expired on Friday after a long wait.")]
+    [InlineData("The press gathered outside the courthouse on Monday.")]
+    [InlineData("The push for reform stalled in the summer.")]
     [InlineData("The party moved early in order to win the seat.")]
     [InlineData("Jane Roe railed for an hour.")]
     public void The_same_words_elsewhere_give_no_claim(string text) =>
