@@ -28,6 +28,11 @@ public class Round17LexiconTests
     [InlineData("pressed", "press", CueClass.Attitude)]
     [InlineData("pushes", "push", CueClass.Attitude)]
     [InlineData("approved", "approve", CueClass.Attitude)]
+    [InlineData("posted", "post", CueClass.Attitude)]
+    [InlineData("quoted", "quote", CueClass.Attitude)]
+    [InlineData("attributes", "attribute", CueClass.Attitude)]
+    [InlineData("convinced", "convince", CueClass.Belief)]
+    [InlineData("ruled", "rule", CueClass.Speech)]
     [InlineData("balked", "balk", CueClass.Attitude)]
     [InlineData("considers", "consider", CueClass.Belief)]
     [InlineData("deemed", "deem", CueClass.Belief)]
@@ -51,6 +56,9 @@ public class Round17LexiconTests
     [InlineData("requested")]
     // Measured to help but kept out on purpose (a refusal asserts nothing): "declined", "refused".
     [InlineData("declined")]
+    // The noun forms of "rule" (AmbiguousForms).
+    [InlineData("rules")]
+    [InlineData("ruling")]
     [InlineData("refused")]
     public void Near_words_are_no_cue(string word) =>
         Assert.False(CueLexicon.IsCueVerb(word, out _, out _));
@@ -61,6 +69,9 @@ public class Round17LexiconTests
     [InlineData("Jane Roe balked at the cost of the new stadium.", "Jane Roe | balked at | the cost of the new stadium")]
     [InlineData("Jane Roe thanked the volunteers for their work.", "Jane Roe | thanked | the volunteers for their work")]
     [InlineData("Jane Roe ordered an inquiry into the crash.", "Jane Roe | ordered | an inquiry into the crash")]
+    [InlineData("Jane Roe posted a video of the rally on Facebook.", "Jane Roe | posted | a video of the rally on Facebook")]
+    [InlineData("Jane Roe attributed the loss to low turnout.", "Jane Roe | attributed | the loss to low turnout")]
+    [InlineData("Judge Jane Roe ruled that the law was unconstitutional.", "Jane Roe | ruled | the law was unconstitutional")]
     [InlineData("Jane Roe considers the plan a serious mistake.", "Jane Roe | considers | the plan a serious mistake")]
     [InlineData("Jane Roe remembered that the bridge was closed for a week.", "Jane Roe | remembered | the bridge was closed for a week")]
     public void An_added_cue_gives_a_claim(string text, string expected) =>
@@ -74,6 +85,8 @@ public class Round17LexiconTests
     [InlineData("The offer expired on Friday after a long wait.")]
     [InlineData("The press gathered outside the courthouse on Monday.")]
     [InlineData("The push for reform stalled in the summer.")]
+    [InlineData("The new rules take effect on Monday.")]
+    [InlineData("The posts were removed on Tuesday.")]
     [InlineData("The party moved early in order to win the seat.")]
     [InlineData("Jane Roe railed for an hour.")]
     public void The_same_words_elsewhere_give_no_claim(string text) =>
