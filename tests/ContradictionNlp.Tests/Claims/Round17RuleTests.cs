@@ -30,7 +30,6 @@ public class Round17LexiconTests
     [InlineData("approved", "approve", CueClass.Attitude)]
     [InlineData("posted", "post", CueClass.Attitude)]
     [InlineData("quoted", "quote", CueClass.Attitude)]
-    [InlineData("attributes", "attribute", CueClass.Attitude)]
     [InlineData("convinced", "convince", CueClass.Belief)]
     [InlineData("ruled", "rule", CueClass.Speech)]
     [InlineData("balked", "balk", CueClass.Attitude)]
@@ -54,6 +53,7 @@ public class Round17LexiconTests
     [InlineData("sided")]
     [InlineData("promoted")]
     [InlineData("requested")]
+    [InlineData("attributed")]
     // Measured to help but kept out on purpose (a refusal asserts nothing): "declined", "refused".
     [InlineData("declined")]
     // The noun forms of "rule" (AmbiguousForms).
@@ -70,7 +70,6 @@ public class Round17LexiconTests
     [InlineData("Jane Roe thanked the volunteers for their work.", "Jane Roe | thanked | the volunteers for their work")]
     [InlineData("Jane Roe ordered an inquiry into the crash.", "Jane Roe | ordered | an inquiry into the crash")]
     [InlineData("Jane Roe posted a video of the rally on Facebook.", "Jane Roe | posted | a video of the rally on Facebook")]
-    [InlineData("Jane Roe attributed the loss to low turnout.", "Jane Roe | attributed | the loss to low turnout")]
     [InlineData("Judge Jane Roe ruled that the law was unconstitutional.", "Jane Roe | ruled | the law was unconstitutional")]
     [InlineData("Jane Roe considers the plan a serious mistake.", "Jane Roe | considers | the plan a serious mistake")]
     [InlineData("Jane Roe remembered that the bridge was closed for a week.", "Jane Roe | remembered | the bridge was closed for a week")]
