@@ -140,7 +140,7 @@ internal static class MentionLexicon
         "earlier", "in", "on", "at", "for", "with", "after", "before", "during", "despite", "while",
         "when", "if", "although", "though", "because", "since", "as", "this", "that", "these", "those",
         "it", "there", "here", "what", "which", "who", "why", "how", "where", "asked", "speaking",
-        "according", "contrary", "unlike", "like", "by", "from", "to", "of", "not", "no", "yes", "even",
+        "according", "contrary", "unlike", "like", "by", "from", "to", "of", "not", "no", "yes", "even", "far",
         "only", "just", "his", "her", "their", "its", "our", "my", "your", "we", "i", "he", "she",
         "they", "you", "last", "next", "first", "finally", "thus", "therefore", "nonetheless",
         "nevertheless", "regardless", "overall", "all", "some", "many", "most", "both", "each", "every",

@@ -100,3 +100,20 @@ public class Round17LexiconTests
         Assert.Equal(CueClass.Belief, c.CueClass);
     }
 }
+
+/// <summary>
+/// "Far" opening a sentence ("Far too many ...", "Far from ...") is an adverb, not a name: as a speaker it made a
+/// bbc-news false alarm ("Far | encouraging | people to drink it ..."). It is one of the capitalised function words
+/// now (round 17, lead). Texts are ours.
+/// </summary>
+public class FarIsNoNameTests
+{
+    [Fact]
+    public void A_sentence_opening_with_far_gives_no_speaker_far() =>
+        Assert.DoesNotContain(Lines("Far too many shops are selling sweets cheaply and encouraging children to eat them quickly."),
+            line => line.StartsWith("Far |", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_named_speaker_after_it_still_speaks() =>
+        Assert.Equal(["Jane Roe | said | the shops sell too many sweets"], Lines("Far from the city, Jane Roe said the shops sell too many sweets."));
+}
