@@ -83,6 +83,9 @@ public class LearnedCueClassTests
     [InlineData("seems", CueClass.Evidence)]
     [InlineData("appeared to", CueClass.Evidence)]
     [InlineData("", CueClass.Attitude)]
+    [InlineData("believes:", CueClass.Belief)]                // punctuation a tagged cue carries is not part of the word
+    [InlineData("reports:", CueClass.Speech)]
+    [InlineData("released a statement questioning", CueClass.Attitude)] // a cue verb heads the phrase before a statement noun
     public void ClassOfCue_looks_up_the_head_word(string cue, CueClass expected)
     {
         Assert.Equal(expected, CueLexicon.ClassOfCue(cue));
