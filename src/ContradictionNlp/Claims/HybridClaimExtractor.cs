@@ -26,8 +26,9 @@ namespace ContradictionNlp.Claims;
 /// for their cue word but that have a speaker match gold about half the time (dev 109 of 236, train 1,439 of 2,557),
 /// well above the F1/2 a claim needs to raise F1, and no cue word or cue length stands out as worse on both splits;
 /// the claims without a speaker match less often (dev 38 of 130) and stay out. The added claims that fail the
-/// statement test are never classed <see cref="CueClass.Speech"/> ("declined", "ordered" or "seems to be attempting" are
-/// no statements); since round 18 every learned claim, in every mode, takes its class from <see cref="CueLexicon.ClassOfCue"/>.
+/// statement test are not classed <see cref="CueClass.Speech"/> ("declined", "ordered" or "seems to be attempting" are
+/// no statements); since round 18 every learned claim, in every mode, takes its class from <see cref="CueLexicon.ClassOfCue"/>,
+/// which reads a cue word through the punctuation the statement test stops at ("stated:", "wrote in an email:" are Speech).
 /// </param>
 public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor learned, bool speechOnly = false, bool requireSpeaker = false) : IClaimExtractor
 {
@@ -107,7 +108,8 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
     /// CLASS12), in every mode. The tagger's own class is that of the cue's first cue verb, <see cref="CueClass.Speech"/> when it
     /// has none, so "showing support for", "did not respond to" or "declined" read as statements to
     /// <see cref="SpeechOnlyExtractor"/>, the speech-cue figures and the store. A learned claim that fails
-    /// <see cref="IsStatement"/> (speaker mode only) is never Speech by this lookup: its cue holds no cue word or ends in a preposition.
+    /// <see cref="IsStatement"/> (speaker mode only) is Speech by this lookup only when its speech word carries punctuation the
+    /// statement test reads as part of the word ("stated:", "reports:"): speech all the same.
     /// </summary>
     private static Claim Classed(Claim c)
     {
