@@ -26,10 +26,9 @@ namespace ContradictionNlp.Claims;
 /// for their cue word but that have a speaker match gold about half the time (dev 109 of 236, train 1,439 of 2,557),
 /// well above the F1/2 a claim needs to raise F1, and no cue word or cue length stands out as worse on both splits;
 /// the claims without a speaker match less often (dev 38 of 130) and stay out. The added claims that fail the
-/// statement test are classed <see cref="CueClass.Attitude"/> (<see cref="CueClass.Evidence"/> for "seems"/"appears"),
-/// not <see cref="CueClass.Speech"/>: the tagger's claims default to Speech, and "declined", "ordered" or "seems to be
-/// attempting" are no statements, so a consumer of statements (<see cref="SpeechOnlyExtractor"/>) gets what the speech
-/// mode gives plus the speech claims it dropped for a preposition-final cue.
+/// statement test are not classed <see cref="CueClass.Speech"/> ("declined", "ordered" or "seems to be attempting" are
+/// no statements); since round 18 every learned claim, in every mode, takes its class from <see cref="CueLexicon.ClassOfCue"/>,
+/// which reads a cue word through the punctuation the statement test stops at ("stated:", "wrote in an email:" are Speech).
 /// </param>
 public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor learned, bool speechOnly = false, bool requireSpeaker = false) : IClaimExtractor
 {
@@ -63,9 +62,9 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         foreach (var c in learned)
         {
             if (OverlapsAny(ruleClaims, c)) continue;
-            if (SpeechOnly) { if (IsStatement(c)) result.Add(c); }
-            else if (!RequireSpeaker) result.Add(c);
-            else if (HasSpeaker(c)) result.Add(IsStatement(c) ? c : c with { CueClass = NonStatementClass(c.CueText) });
+            if (SpeechOnly) { if (IsStatement(c)) result.Add(Classed(c)); }
+            else if (!RequireSpeaker) result.Add(Classed(c));
+            else if (HasSpeaker(c)) result.Add(Classed(c));
         }
         result.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         return result;
@@ -101,21 +100,21 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         if (!words.Any(CueLexicon.IsSpeechCue)) return false;
         // "has responded to the war by ...", "acknowledgement of the invasion": a cue ending in a preposition
         // names what the speech was about or answered, not something asserted.
-        return words[^1] is not ("to" or "of" or "about" or "on" or "for" or "with" or "by");
+        return !CueLexicon.EndsInPreposition(words);
     }
 
     /// <summary>
-    /// The class of a learned claim the speaker mode adds although its cue fails the statement test ("declined",
-    /// "did not respond to", "seems"): <see cref="CueClass.Evidence"/> for an appearance verb, else
-    /// <see cref="CueClass.Attitude"/>, never <see cref="CueClass.Speech"/> (the tagger's default for a cue outside
-    /// our lexicon), so <see cref="SpeechOnlyExtractor"/> and the speech-cue figures leave these claims out.
+    /// A learned claim with the class its cue has in <see cref="CueLexicon"/> (<see cref="CueLexicon.ClassOfCue"/>, round 18,
+    /// CLASS12), in every mode. The tagger's own class is that of the cue's first cue verb, <see cref="CueClass.Speech"/> when it
+    /// has none, so "showing support for", "did not respond to" or "declined" read as statements to
+    /// <see cref="SpeechOnlyExtractor"/>, the speech-cue figures and the store. A learned claim that fails
+    /// <see cref="IsStatement"/> (speaker mode only) is Speech by this lookup only when its speech word carries punctuation the
+    /// statement test reads as part of the word ("stated:", "reports:"): speech all the same.
     /// </summary>
-    private static CueClass NonStatementClass(string cue)
+    private static Claim Classed(Claim c)
     {
-        foreach (var w in cue.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (w.ToLowerInvariant() is "seem" or "seems" or "seemed" or "seeming" or "appear" or "appears" or "appeared" or "appearing")
-                return CueClass.Evidence;
-        return CueClass.Attitude;
+        var cls = CueLexicon.ClassOfCue(c.CueText);
+        return cls == c.CueClass ? c : c with { CueClass = cls };
     }
 
     /// <summary>A tagged speaker that is not a clause opener ("Contradicting known facts, ..."): the speaker test of <see cref="IsStatement"/> without its cue test.</summary>
