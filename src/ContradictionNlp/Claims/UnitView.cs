@@ -120,8 +120,9 @@ internal sealed class UnitView
                 }
                 else
                 {
-                    s = new string(span);
-                    lower = changed != 0 ? new string(low) : s;
+                    var table = t_strings ??= new StringTable();
+                    s = table.Get(span);
+                    lower = changed != 0 ? table.Get(low) : s;
                 }
                 return;
             }
@@ -253,6 +254,31 @@ internal sealed class UnitView
     }
 
     [ThreadStatic] private static UnitList? t_scratch;
+    [ThreadStatic] private static StringTable? t_strings;
+
+    /// <summary>
+    /// This thread's strings for words outside <see cref="UnitLexicon"/>, one per distinct text (perf only: a string is
+    /// a string, whichever instance). News repeats its words: a new string per token made the unit strings the largest
+    /// share of what a corpus run allocated, and, held by the article's units until the article is stored, they were
+    /// what each young-generation collection had to copy. Once full the table keeps what it has and later new words
+    /// get a string of their own, so a long run's memory stays bounded (~2-3 MB per thread).
+    /// </summary>
+    private sealed class StringTable
+    {
+        private const int Capacity = 1 << 15;
+        private readonly HashSet<string> _set = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public StringTable() => _lookup = _set.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var known)) return known;
+            var s = new string(text);
+            if (_set.Count < Capacity) _set.Add(s);
+            return s;
+        }
+    }
 
     /// <summary>A growable unit list kept per thread across articles (its references are cleared after each).</summary>
     private sealed class UnitList
