@@ -120,8 +120,7 @@ internal sealed class UnitView
                 }
                 else
                 {
-                    s = new string(span);
-                    lower = changed != 0 ? new string(low) : s;
+                    (t_strings ??= new StringTable()).Get(span, low, changed != 0, hash, out s, out lower);
                 }
                 return;
             }
@@ -253,6 +252,51 @@ internal sealed class UnitView
     }
 
     [ThreadStatic] private static UnitList? t_scratch;
+    [ThreadStatic] private static StringTable? t_strings;
+
+    /// <summary>
+    /// This thread's strings for words outside <see cref="UnitLexicon"/>: per distinct text, its string and its lower
+    /// case (perf only: a string is a string, whichever instance). News repeats its words: a new string (two for a
+    /// capitalised word) per token made the unit strings the largest share of what a corpus run allocated. Keyed by
+    /// the lower-case hash <see cref="LowerAscii"/> already computed, so a hit costs one probe and one comparison of the
+    /// text (a HashSet hashed each text again, which cost more than the strings it saved). Open addressing, no removal;
+    /// once half full it keeps what it has and later new words get strings of their own, so memory stays bounded
+    /// (~1-2 MB per thread).
+    /// </summary>
+    private sealed class StringTable
+    {
+        private const int SlotBits = 15, Slots = 1 << SlotBits, MaxCount = Slots / 2;
+        private readonly uint[] _hash = new uint[Slots];
+        private readonly string?[] _text = new string?[Slots];
+        private readonly string?[] _lower = new string?[Slots];
+        private int _count;
+
+        /// <param name="text">The word as written.</param>
+        /// <param name="low">Its ASCII lower case; <paramref name="changed"/>: whether it differs from <paramref name="text"/>.</param>
+        /// <param name="hash">The hash of <paramref name="low"/> (equal texts, equal hashes).</param>
+        public void Get(ReadOnlySpan<char> text, ReadOnlySpan<char> low, bool changed, uint hash, out string s, out string lower)
+        {
+            // Fibonacci hashing: the top bits of the product mix every bit of the FNV hash into the slot.
+            int slot = (int)((hash * 2654435769u) >> (32 - SlotBits));
+            while (_text[slot] is { } known)
+            {
+                if (_hash[slot] == hash && text.SequenceEqual(known))
+                {
+                    s = known;
+                    lower = _lower[slot]!;
+                    return;
+                }
+                slot = (slot + 1) & (Slots - 1);
+            }
+            s = new string(text);
+            lower = changed ? new string(low) : s;
+            if (_count >= MaxCount) return;
+            _hash[slot] = hash;
+            _lower[slot] = lower;
+            _text[slot] = s;
+            _count++;
+        }
+    }
 
     /// <summary>A growable unit list kept per thread across articles (its references are cleared after each).</summary>
     private sealed class UnitList

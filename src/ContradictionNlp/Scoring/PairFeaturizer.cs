@@ -176,9 +176,15 @@ public sealed partial class PairFeaturizer
     // Indexed by vector index; one reference per vocabulary word (~0.9 MB for the 100k-word GloVe table).
     private readonly KnownWord?[] _known;
 
+    // This thread's span list for Words (cleared per text): the spans are read once, while the words are built, so a
+    // new list per prepared text (grown by doubling) was garbage at once. Words never runs inside itself.
+    [ThreadStatic] private static List<TextSpan>? t_spans;
+
     private List<Word> Words(string text)
     {
-        var spans = WordScanner.Scan(text);
+        var spans = t_spans ??= new List<TextSpan>(64);
+        spans.Clear();
+        WordScanner.Scan(text, spans);
         var list = new List<Word>(spans.Count);
         Span<char> buf = stackalloc char[64];
         foreach (var s in spans)
@@ -229,7 +235,10 @@ public sealed partial class PairFeaturizer
         var n = 0;
         for (var i = 0; i < items.Count; i++)
             if (n == 0 || !string.Equals(items[n - 1], items[i], StringComparison.Ordinal)) items[n++] = items[i];
-        return items.GetRange(0, n).ToArray();
+        // Copied straight out (GetRange made a list and an array only to copy it again).
+        var result = new string[n];
+        items.CopyTo(0, result, 0, n);
+        return result;
     }
 
     /// <summary>The keys sorted ascending, duplicates dropped (the hashed features' order).</summary>
@@ -253,7 +262,12 @@ public sealed partial class PairFeaturizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = Words(text);
-        var content = words.Where(w => w.Content).ToList();
+        // Counted first so the kept list is allocated once at its exact size (Where+ToList grew it by doubling and
+        // left up to half of it unused for the text's life in the prepared-text cache).
+        var n = 0;
+        foreach (var w in words) if (w.Content) n++;
+        var content = new List<Word>(n);
+        foreach (var w in words) if (w.Content) content.Add(w);
         var stems = new List<string>(content.Count);
         foreach (var w in content) stems.Add(w.Stem);
         return new PreparedText(this, text, words, content, SortedDistinct(stems));
