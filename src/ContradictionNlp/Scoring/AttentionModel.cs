@@ -111,19 +111,28 @@ public sealed class AttentionModel
         if (words.Length % d != 0) throw new ArgumentException($"{words.Length} values is not a whole number of {d}-dimensional word vectors.", nameof(words));
         var n = words.Length / d;
         var f = new float[n * h]; var own = new float[n * h]; var other = new float[n * h];
-        var p = _p.AsSpan();
+        ProjectInto(_p, L, words, f, own, other);
+        return new AttentionProjection(this, n, f, own, other);
+    }
+
+    /// <summary>
+    /// The projection of <see cref="Project"/> into caller-owned rows: one code path for scoring and for the trainer's
+    /// forward pass (<c>AttentionTrainer.Accumulate</c>), so the two cannot drift apart.
+    /// </summary>
+    internal static void ProjectInto(ReadOnlySpan<float> p, Layout l, ReadOnlySpan<float> words, Span<float> f, Span<float> own, Span<float> other)
+    {
+        int d = l.D, h = l.H, n = words.Length / d;
         for (var i = 0; i < n; i++)
         {
             var x = words.Slice(i * d, d);
             for (var k = 0; k < h; k++)
             {
-                var a = TensorPrimitives.Dot<float>(p.Slice(L.WF + k * d, d), x) + p[L.BF + k];
+                var a = TensorPrimitives.Dot<float>(p.Slice(l.WF + k * d, d), x) + p[l.BF + k];
                 f[i * h + k] = a > 0 ? a : 0;
-                own[i * h + k] = TensorPrimitives.Dot<float>(p.Slice(L.WOwn + k * d, d), x) + p[L.BG + k];
-                other[i * h + k] = TensorPrimitives.Dot<float>(p.Slice(L.WOther + k * d, d), x);
+                own[i * h + k] = TensorPrimitives.Dot<float>(p.Slice(l.WOwn + k * d, d), x) + p[l.BG + k];
+                other[i * h + k] = TensorPrimitives.Dot<float>(p.Slice(l.WOther + k * d, d), x);
             }
         }
-        return new AttentionProjection(this, n, f, own, other);
     }
 
     /// <summary>

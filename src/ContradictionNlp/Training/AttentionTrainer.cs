@@ -157,22 +157,8 @@ public static class AttentionTrainer
         var fa = scratch.Take(ref used, m * h); var fb = scratch.Take(ref used, n * h);
         var ownA = scratch.Take(ref used, m * h); var ownB = scratch.Take(ref used, n * h);
         var othA = scratch.Take(ref used, m * h); var othB = scratch.Take(ref used, n * h);
-        void Project(float[] x, int count, Span<float> f, Span<float> own, Span<float> other, ReadOnlySpan<float> p)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var v = x.AsSpan(i * d, d);
-                for (var k = 0; k < h; k++)
-                {
-                    var a = TensorPrimitives.Dot<float>(p.Slice(l.WF + k * d, d), v) + p[l.BF + k];
-                    f[i * h + k] = a > 0 ? a : 0;
-                    own[i * h + k] = TensorPrimitives.Dot<float>(p.Slice(l.WOwn + k * d, d), v) + p[l.BG + k];
-                    other[i * h + k] = TensorPrimitives.Dot<float>(p.Slice(l.WOther + k * d, d), v);
-                }
-            }
-        }
-        Project(xa, m, fa, ownA, othA, p);
-        Project(xb, n, fb, ownB, othB, p);
+        AttentionModel.ProjectInto(p, l, xa, fa, ownA, othA);
+        AttentionModel.ProjectInto(p, l, xb, fb, ownB, othB);
         var e = scratch.Take(ref used, m * n);
         for (var i = 0; i < m; i++)
             for (var j = 0; j < n; j++)
