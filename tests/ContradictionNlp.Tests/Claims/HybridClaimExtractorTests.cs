@@ -74,6 +74,26 @@ public class HybridClaimExtractorTests
     }
 
     [Fact]
+    public void Remembered_cue_classes_are_those_of_the_lexicon_per_exact_text()
+    {
+        // Round 19 (EXTRACT13): the hybrid remembers ClassOfCue per cue text on its thread. Texts that differ only in case
+        // or punctuation class differently ("Responds To" is Speech, "responds to" preposition-final Attitude, "said:" Speech),
+        // so each must be looked up under its own text, on a first call and again on a repeat (from the remembered entry).
+        var stub = new Stub(
+            (0, 5, "responds to", "Ann Lee"), (10, 15, "Responds To", "Ann Lee"), (20, 25, "said:", "Ann Lee"),
+            (30, 35, "responds to", "Ann Lee"), (40, 45, "Responds To", "Ann Lee"), (50, 55, "seems", "Ann Lee"));
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var got = Claims(new HybridClaimExtractor(new Stub(), stub)).Select(c => (c.CueText, c.CueClass)).ToArray();
+            Assert.Equal(
+                [("responds to", CueClass.Attitude), ("Responds To", CueClass.Speech), ("said:", CueClass.Speech),
+                 ("responds to", CueClass.Attitude), ("Responds To", CueClass.Speech), ("seems", CueClass.Evidence)],
+                got);
+            Assert.All(got, g => Assert.Equal(CueLexicon.ClassOfCue(g.CueText), g.CueClass));
+        }
+    }
+
+    [Fact]
     public void Speech_mode_keeps_its_cue_test_and_wins_over_the_speaker_mode()
     {
         // "declined", "seemed" and "calls for" fail the speech test, so only "told reporters" is added;
