@@ -144,6 +144,34 @@ public static class AttentionTrainer
     }
 
     /// <summary>
+    /// Backward through one side's soft alignment: row o of <paramref name="g"/> is d(loss)/d(pre_o), where pre_o = own_o +
+    /// sum_k w_ok other_k and w_o. = softmax(e_o.). Adds w_ok g_o into d(other_k) and w_ok (g_o . other_k - sum_k' w_ok' g_o .
+    /// other_k') into d(e_ok). Entry (o, k) of the weight and score matrices sits at o * <paramref name="outerStride"/> +
+    /// k * <paramref name="innerStride"/>, so the same code walks rows (premise side) and columns (hypothesis side).
+    /// </summary>
+    private static void SoftmaxBack(Span<float> g, Span<float> w, Span<float> other, Span<float> dOther, Span<float> dp, Span<float> de,
+        int outerCount, int innerCount, int outerStride, int innerStride, int h)
+    {
+        for (var o = 0; o < outerCount; o++)
+        {
+            var go = g.Slice(o * h, h);
+            double dot = 0;
+            for (var k = 0; k < innerCount; k++)
+            {
+                var at = o * outerStride + k * innerStride;
+                TensorPrimitives.MultiplyAdd(go, w[at], dOther.Slice(k * h, h), dOther.Slice(k * h, h));
+                dp[at] = TensorPrimitives.Dot<float>(go, other.Slice(k * h, h));
+                dot += w[at] * dp[at];
+            }
+            for (var k = 0; k < innerCount; k++)
+            {
+                var at = o * outerStride + k * innerStride;
+                de[at] += (float)(w[at] * (dp[at] - dot));
+            }
+        }
+    }
+
+    /// <summary>
     /// Forward and backward pass for one pair: adds weight x d(loss)/d(parameters) into <paramref name="grad"/> and
     /// returns weight x loss (loss = -log softmax(z)[label]). The forward computation is the one of
     /// <see cref="AttentionModel.Logits"/> (a test checks the two agree), with its intermediates kept.
@@ -244,32 +272,10 @@ public static class AttentionTrainer
             for (var k = 0; k < h; k++) pre2[j * h + k] = pre2[j * h + k] > 0 ? dv[h + k] : 0;
         var de = scratch.Take(ref used, m * n);
         var dp = scratch.Take(ref used, m * n);
-        // Row side: pre1_i = own_i + sum_j p_ij othB_j.
-        for (var i = 0; i < m; i++)
-        {
-            var g1 = pre1.Slice(i * h, h);
-            double dot = 0;
-            for (var j = 0; j < n; j++)
-            {
-                TensorPrimitives.MultiplyAdd(g1, pr[i * n + j], dOthB.Slice(j * h, h), dOthB.Slice(j * h, h));
-                dp[i * n + j] = TensorPrimitives.Dot<float>(g1, othB.Slice(j * h, h));
-                dot += pr[i * n + j] * dp[i * n + j];
-            }
-            for (var j = 0; j < n; j++) de[i * n + j] += (float)(pr[i * n + j] * (dp[i * n + j] - dot));
-        }
-        // Column side: pre2_j = own_j + sum_i q_ij othA_i.
-        for (var j = 0; j < n; j++)
-        {
-            var g2 = pre2.Slice(j * h, h);
-            double dot = 0;
-            for (var i = 0; i < m; i++)
-            {
-                TensorPrimitives.MultiplyAdd(g2, qc[i * n + j], dOthA.Slice(i * h, h), dOthA.Slice(i * h, h));
-                dp[i * n + j] = TensorPrimitives.Dot<float>(g2, othA.Slice(i * h, h));
-                dot += qc[i * n + j] * dp[i * n + j];
-            }
-            for (var i = 0; i < m; i++) de[i * n + j] += (float)(qc[i * n + j] * (dp[i * n + j] - dot));
-        }
+        // Row side: pre1_i = own_i + sum_j p_ij othB_j (weights p at [i * n + j]); column side: pre2_j = own_j +
+        // sum_i q_ij othA_i (weights q at [i * n + j], walked by column). One softmax backward, two orientations.
+        SoftmaxBack(pre1, pr, othB, dOthB, dp, de, m, n, n, 1, h);
+        SoftmaxBack(pre2, qc, othA, dOthA, dp, de, n, m, 1, n, h);
         // e_ij = fa_i . fb_j
         for (var i = 0; i < m; i++)
             for (var j = 0; j < n; j++)
