@@ -62,9 +62,9 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         foreach (var c in learned)
         {
             if (OverlapsAny(ruleClaims, c)) continue;
-            if (SpeechOnly) { if (IsStatement(c)) result.Add(Classed(c)); }
-            else if (!RequireSpeaker) result.Add(Classed(c));
-            else if (HasSpeaker(c)) result.Add(Classed(c));
+            // Which learned claims a mode admits: statements (speech mode), those with a speaker (speaker mode), or all.
+            bool admitted = SpeechOnly ? IsStatement(c) : !RequireSpeaker || HasSpeaker(c);
+            if (admitted) result.Add(Classed(c));
         }
         result.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
         return result;
