@@ -38,7 +38,8 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// Extraction given the rule extractor's claims on the same text (<paramref name="rules"/>, read by a stacked tagger only),
     /// resolving speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>Per-article code (this and its helpers below) is not AggressiveOptimization since round 20: a method so
+    /// marked is never precompiled, so each run JIT-compiled it (~8 ms), for loops that run a few times per article.</remarks>
     internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared, IReadOnlyList<Claim> rules)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -171,7 +172,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Adds <paramref name="key"/> unless present (as <c>HashSet.Add</c>): true when it was new.</summary>
-    private static bool AddNew(ref long[] keys, ref int count, long key)
+    internal static bool AddNew(ref long[] keys, ref int count, long key)
     {
         for (int i = 0; i < count; i++)
             if (keys[i] == key) return false;
@@ -186,7 +187,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Spans of each role; an I-CON opening a sentence continues the previous sentence's content span.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Span> Spans(TokenizedText text, byte[] labels)
     {
         var result = new List<Span>();
@@ -209,7 +209,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>The content without trailing punctuation other than quote marks, as a character span.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TextSpan Trim(TokenizedText text, int first, int end)
     {
         var tokens = text.TokenSpan;
@@ -218,7 +217,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         return end <= first ? default : new TextSpan(tokens[first].Start, tokens[end - 1].End);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CueClass ClassOf(TokenizedText text, Span cue)
     {
         for (int t = cue.First; t < cue.End; t++)
@@ -231,7 +229,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Parses the tagged source as the rules would (name / pronoun / description) and resolves it; an unparsable source keeps its text unresolved.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end)
     {
         var units = view.View.Units;
