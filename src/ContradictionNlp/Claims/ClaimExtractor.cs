@@ -151,8 +151,11 @@ internal sealed class SentenceRules
     private CueClass _cueClass;
     private bool _topicCue;
     private List<RawClaim> _claims = [];
-    private List<(int Boundary, bool Dummy)> _bounds = [];
-    private List<(int ClaimIndex, int From)> _forward = [];
+    // Clause boundaries (unit indices) of the current sentence. A List<int>, which the runtime ships precompiled: the
+    // List<(int, bool)> it was (the bool always false) was framework generic code JIT-compiled in every cnlp run (round 20).
+    // Both lists are cleared per sentence, not reallocated: nothing outside Find holds them.
+    private readonly List<int> _bounds = [];
+    private readonly List<(int ClaimIndex, int From)> _forward = [];
 
     public SentenceRules(UnitView view, MentionParser parser)
     {
@@ -172,8 +175,8 @@ internal sealed class SentenceRules
         _a = a;
         _e = e;
         _claims = [];
-        _bounds = [];
-        _forward = [];
+        _bounds.Clear();
+        _forward.Clear();
 
         TryLabelledTurn(sentence);
         TryNewsletterItem(sentence);
@@ -205,12 +208,12 @@ internal sealed class SentenceRules
             // A quotation is the whole content only when the clause ends with it; otherwise
             // ("says “dangerous” things about ...") it is part of a longer clause.
             int close = region >= 0 ? _v.Regions[region].Close : -1;
-            if (region >= 0 && (close >= e - 1 || _u[close + 1].Kind == UnitKind.Punct || _bounds.Exists(x => x.Boundary == close + 1)))
+            if (region >= 0 && (close >= e - 1 || _u[close + 1].Kind == UnitKind.Punct || _bounds.Contains(close + 1)))
                 span = RegionSpan(region);
             else
             {
                 int end = e;
-                foreach (var (bound, _) in _bounds) if (bound > from && bound < end) end = bound;
+                foreach (var bound in _bounds) if (bound > from && bound < end) end = bound;
                 span = Trimmed(from, c.Class == CueClass.Attitude ? ObjectCut(from, end) : AdjunctCut(from, end));
             }
             _claims[index] = span is not { } s ? c with { ContentStart = -1 }
@@ -432,7 +435,7 @@ internal sealed class SentenceRules
         {
             int from = ForwardStart(cueEnd, lemma, speaker);
             if (from < 0) return false;
-            if (boundary >= 0) _bounds.Add((boundary, false));
+            if (boundary >= 0) _bounds.Add(boundary);
             AddForward(sentence, i, cueEnd, speaker, from);
             return true;
         }
@@ -509,7 +512,7 @@ internal sealed class SentenceRules
             int resume = afterQuote ? -1 : ParentheticalResume(cueEnd);
             if (resume > 0 && before >= a)
             {
-                _bounds.Add((before, false));
+                _bounds.Add(before);
                 AddForward(sentence, i, cueEnd, m, resume);
                 if (Trimmed(a, before) is { } lead) _claims[^1] = _claims[^1] with { LeadStart = lead.Item1, GapStart = lead.Item2 };
                 return true;
@@ -528,7 +531,7 @@ internal sealed class SentenceRules
 
         // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y".
         if (before >= a && _u[before].Lower is "," or "and" or "but" or ";")
-            _bounds.Add((before - 1 >= a && _u[before - 1].Lower == "," ? before - 1 : before, false));
+            _bounds.Add(before - 1 >= a && _u[before - 1].Lower == "," ? before - 1 : before);
         AddForward(sentence, i, cueEnd, m, start);
         return true;
     }
@@ -668,7 +671,7 @@ internal sealed class SentenceRules
             int resume = _u[i - 1].Lower == "," && m.End < e && _u[m.End].Lower == "," ? ParentheticalResume(m.End) : -1;
             if (resume > 0 && Trimmed(a, i - 1) is { } lead)
             {
-                _bounds.Add((i - 1, false));
+                _bounds.Add(i - 1);
                 _claims.Add(new RawClaim(sentence, i, i + 2, m, ClaimKind.AccordingTo, 0, 0) { LeadStart = lead.Item1, GapStart = lead.Item2 });
                 _forward.Add((_claims.Count - 1, resume));
                 return;
@@ -740,7 +743,7 @@ internal sealed class SentenceRules
             // the attribution never becomes part of what was said (dev: 95 of 237 boundary errors were this).
             if (ContinuedQuote(cueEnd) is { } next && RegionSpan(next) is { } more && span is { } first && more.Item1 > first.Item2)
             {
-                _bounds.Add((boundary, false));
+                _bounds.Add(boundary);
                 _claims.Add(new RawClaim(sentence, cueFirst, cueEnd, speaker, kind, first.Item1, more.Item2) { GapStart = first.Item2, GapEnd = more.Item1 });
                 return true;
             }
@@ -755,7 +758,7 @@ internal sealed class SentenceRules
             span = Trimmed(_a, boundary);
         }
         if (span is not { } s) return false;
-        _bounds.Add((boundary, false));
+        _bounds.Add(boundary);
         _claims.Add(new RawClaim(sentence, cueFirst, cueEnd, speaker, kind, s.Item1, s.Item2));
         return true;
     }

@@ -370,9 +370,8 @@ internal sealed class UnitView
         var inside = new int[units.Length];
         var closing = new int[units.Length];
         var opening = new int[units.Length];
-        Array.Fill(inside, -1);
-        Array.Fill(closing, -1);
-        Array.Fill(opening, -1);
+        // A loop, not Array.Fill: Fill over int is framework generic code the ReadyToRun build lacks (round 20).
+        for (int i = 0; i < units.Length; i++) inside[i] = closing[i] = opening[i] = -1;
 
         int openDouble = -1;
         int openSingle = -1;
