@@ -491,7 +491,8 @@ public sealed class AttributionTagger
 
     /// <summary>Labels every token of <paramref name="text"/> (sentence by sentence, Viterbi).</summary>
     /// <param name="rules">The rule extractor's claims on the same text (the stacked input, <see cref="MarkRules"/>); null or empty reads as "the rules found nothing".</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Label and LabelVector (per article) run their ReadyToRun code; the per-token decoder and feature code keep
+    // AggressiveOptimization, whose JIT code is faster there (round 13).
     public byte[] Label(TokenizedText text, IReadOnlyList<Claim>? rules = null)
     {
         var ctx = Prepare(text, pooled: true, _stacked ? rules : null);
@@ -509,7 +510,6 @@ public sealed class AttributionTagger
         finally { ReturnPooled(ctx); }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LabelVector(TokenizedText text, Context ctx, byte[] labels)
     {
         // One pair of Viterbi tables for the whole article, sized for its longest sentence.

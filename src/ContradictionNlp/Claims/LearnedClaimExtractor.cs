@@ -22,6 +22,12 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
 
     private readonly record struct Span(int First, int End, int Sentence, int Role);
 
+    /// <summary>
+    /// Content spans of one cue merged into one claim, with the gap holding the cue (-1 when none). A class: a list of a
+    /// five-int tuple was framework generic code over a value type, JIT-compiled in every cnlp run (round 20).
+    /// </summary>
+    private sealed record Group(int Cue, int First, int End, int GapFirst, int GapEnd);
+
     /// <summary>Most tokens between two content spans of one cue that still make them one claim (room for "said the state's senior senator,").</summary>
     internal const int MergeGap = 12;
 
@@ -38,7 +44,8 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// Extraction given the rule extractor's claims on the same text (<paramref name="rules"/>, read by a stacked tagger only),
     /// resolving speakers over <paramref name="shared"/> when given (the rules' view of the same text), else its own when a source is tagged.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <remarks>Per-article code (this and its helpers below) is not AggressiveOptimization since round 20: a method so
+    /// marked is never precompiled, so each run JIT-compiled it (~8 ms), for loops that run a few times per article.</remarks>
     internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared, IReadOnlyList<Claim> rules)
     {
         ArgumentNullException.ThrowIfNull(article);
@@ -85,7 +92,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         // Content spans of one cue close together ("...," he said, "...") are one quote; far apart, separate claims.
         // Each group remembers the gap between two of its spans that holds its cue ("...," he said, "..."):
         // that gap is the attribution, kept out of the content's text and parts (Claim.ContentGap).
-        var groups = new List<(int Cue, int First, int End, int GapFirst, int GapEnd)>();
+        var groups = new List<Group>();
         for (int k = 0; k < byCue.Length; k++)
         {
             if (byCue[k] is not { } list) continue;
@@ -100,10 +107,10 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
                     ge = Math.Max(ge, list[i].End);
                     continue;
                 }
-                groups.Add((k, gf, ge, gapFirst, gapEnd));
+                groups.Add(new Group(k, gf, ge, gapFirst, gapEnd));
                 (gf, ge, gapFirst, gapEnd) = (list[i].First, list[i].End, -1, -1);
             }
-            groups.Add((k, gf, ge, gapFirst, gapEnd));
+            groups.Add(new Group(k, gf, ge, gapFirst, gapEnd));
         }
         foreach (var (k, first, end, gapFirst, gapEnd) in groups)
         {
@@ -171,7 +178,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Adds <paramref name="key"/> unless present (as <c>HashSet.Add</c>): true when it was new.</summary>
-    private static bool AddNew(ref long[] keys, ref int count, long key)
+    internal static bool AddNew(ref long[] keys, ref int count, long key)
     {
         for (int i = 0; i < count; i++)
             if (keys[i] == key) return false;
@@ -186,7 +193,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Spans of each role; an I-CON opening a sentence continues the previous sentence's content span.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Span> Spans(TokenizedText text, byte[] labels)
     {
         var result = new List<Span>();
@@ -209,7 +215,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>The content without trailing punctuation other than quote marks, as a character span.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TextSpan Trim(TokenizedText text, int first, int end)
     {
         var tokens = text.TokenSpan;
@@ -218,7 +223,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         return end <= first ? default : new TextSpan(tokens[first].Start, tokens[end - 1].End);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CueClass ClassOf(TokenizedText text, Span cue)
     {
         for (int t = cue.First; t < cue.End; t++)
@@ -231,7 +235,6 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Parses the tagged source as the rules would (name / pronoun / description) and resolves it; an unparsable source keeps its text unresolved.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end)
     {
         var units = view.View.Units;

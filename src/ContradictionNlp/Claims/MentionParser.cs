@@ -304,7 +304,6 @@ internal sealed class MentionParser
     /// trailing capitalised run is the name, everything before it (less the determiner) the role.
     /// A title or source-noun head is a description (Nominal). Anything else is not a speaker.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public RawMention? Classify(int start, int end, bool lenient = false)
     {
         int c = start;
@@ -406,7 +405,6 @@ internal sealed class MentionParser
     }
 
     /// <summary>Forward run of a name with its titles, for scanning the article for people ("Belarusian leader Alexander Lukashenko").</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public int NameRunEnd(int start, int limit, int sentenceFirst)
     {
         int j = start;

@@ -26,6 +26,7 @@ public class SpeakerDirectoryIndexTests
         private readonly List<Speaker> _speakers;
         public int Loads { get; private set; }
         public int Lookups { get; private set; }
+        public int IdChecks { get; private set; }
 
         public ListDirectory(IEnumerable<Speaker> speakers) =>
             _speakers = speakers.OrderBy(s => s.Id, StringComparer.Ordinal)
@@ -52,7 +53,11 @@ public class SpeakerDirectoryIndexTests
             Loads++;
             return _speakers[(int)((handle - 1000) / 7)];
         }
-        public bool IdExists(string id) => _speakers.Any(s => s.Id == id);
+        public bool IdExists(string id)
+        {
+            IdChecks++;
+            return _speakers.Any(s => s.Id == id);
+        }
         public IEnumerator<Speaker> GetEnumerator() => _speakers.GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
@@ -111,6 +116,38 @@ public class SpeakerDirectoryIndexTests
         Assert.Equal(expected, actual);
         Assert.Equal(fromList.All.Select(Show), fromDirectory.All.Select(Show));
         Assert.Contains(expected, e => e.Contains('|')); // some resolved
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void An_index_over_an_empty_directory_resolves_as_an_empty_list_index_without_asking_it(int seed)
+    {
+        // A fresh store (round 20): nothing stored when the index is made, so no key or id lookup can find anything but
+        // this run's own speakers, and none is asked; answers, ids (slug clashes included) and the speaker list are those
+        // of an index over no speakers at all.
+        var directory = new ListDirectory([]);
+        var fromDirectory = new SpeakerIndex(directory);
+        var fromList = new SpeakerIndex([]);
+        // Two keys with one slug ("ann lee" and "ann lee!") make the second speaker's id "ann-lee-2".
+        var mentions = Mentions(seed, 300).Concat([Name("Ann Lee", "Ann Lee"), Name("Ann Lee!", "Ann Lee!")]).ToList();
+        Assert.Equal(mentions.Select(m => Show(fromList.Resolve(m))), mentions.Select(m => Show(fromDirectory.Resolve(m))));
+        Assert.Equal(fromList.All.Select(Show), fromDirectory.All.Select(Show));
+        Assert.Contains(fromList.All, s => s.Id == "ann-lee-2"); // the slug clash came up
+        Assert.Equal(0, directory.Lookups);
+        Assert.Equal(0, directory.IdChecks);
+        Assert.Equal(0, directory.Loads);
+    }
+
+    [Fact]
+    public void An_index_over_a_directory_with_one_speaker_still_asks_it()
+    {
+        var directory = new ListDirectory([new Speaker("zed", "Kay Lo", ["Kay Lo"], [])]);
+        var index = new SpeakerIndex(directory);
+        Assert.Equal("ann-hart", index.Resolve(Name("Ann Hart", "Ann Hart"))!.Id);
+        Assert.True(directory.Lookups > 0);
+        Assert.True(directory.IdChecks > 0);
     }
 
     [Fact]
