@@ -313,6 +313,8 @@ public sealed partial class PairFeaturizer
         // Shared, never mutated below: the prepared lists are read-only by convention (see PreparedText).
         var (p, pc) = WithLexicalFlags(pp);
         var (h, hc) = WithLexicalFlags(hp);
+        var fp = FactsOf(pp, p, pc);
+        var fh = FactsOf(hp, h, hc);
         var f = new float[FeatureCount(FeaturizerVersion)];
         // Keys as they come (duplicates too), sorted and made distinct once at the end: what a SortedSet gives, without
         // a tree node per key (the featurizer's largest allocation per pair).
@@ -363,8 +365,7 @@ public sealed partial class PairFeaturizer
         f[k++] = subs.Count == 0 ? 0f : LargestSim(subs);
 
         // Negation.
-        var negP = WordsIn(p, Negations);
-        var negH = WordsIn(h, Negations);
+        var (negP, negH) = (fp.Negations, fh.Negations);
         var overlap = Frac(hExact, hc.Count);
         f[k++] = Math.Min(negP.Count, 3) / 3f;
         f[k++] = Math.Min(negH.Count, 3) / 3f;
@@ -394,23 +395,20 @@ public sealed partial class PairFeaturizer
         }
 
         // Numbers and dates.
-        var numP = Numbers(p);
-        var numH = Numbers(h);
+        var (numP, numH) = (fp.Numbers, fh.Numbers);
         var numDiff = numP.Count > 0 && numH.Count > 0 && !AllIn(numH, numP, static (x, y) => x.Value == y.Value);
         f[k++] = numDiff ? 1f : 0f;
         f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
         if (numDiff && reasons is not null)
             reasons.Add(NumberReason(numP, numH, premise, hypothesis));
-        var dateP = Dates(p);
-        var dateH = Dates(h);
+        var (dateP, dateH) = (fp.Dates, fh.Dates);
         var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !AllIn(dateH, dateP, static (x, y) => x.Lower == y.Lower);
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
             reasons?.Add(DateReason(dateP, dateH, premise, hypothesis));
 
         // Modality: "will send" vs "may send" commits to different things.
-        var modP = WordsIn(p, Modals);
-        var modH = WordsIn(h, Modals);
+        var (modP, modH) = (fp.Modals, fh.Modals);
         // The two sets of modal lemmas, compared without building them: equal sets when each list's lemmas all occur in
         // the other; "H has one P lacks" when H's do not all occur in P.
         var modHInP = AllIn(modH, modP, SameModalLemma);
@@ -423,11 +421,10 @@ public sealed partial class PairFeaturizer
                 [.. Spans(modP)], [.. Spans(modH)]));
 
         // Quantifiers.
-        var uniP = WordsIn(p, Universal);
-        var uniH = WordsIn(h, Universal);
+        var (uniP, uniH) = (fp.Universals, fh.Universals);
         var quantMismatch = (uniP.Count > 0) != (uniH.Count > 0);
         f[k++] = quantMismatch ? 1f : 0f;
-        f[k++] = h.Exists(w => Existential.Contains(w.Lower)) ? 1f : 0f;
+        f[k++] = fh.Existential ? 1f : 0f;
         if (quantMismatch)
             reasons?.Add(new Reason("quantifier",
                 $"{Quote(uniP, "no universal")} vs {Quote(uniH, "no universal")}: different quantifier",
@@ -438,8 +435,7 @@ public sealed partial class PairFeaturizer
         f[k++] = MathF.Log(1 + p.Count);
         f[k++] = MathF.Log(1 + h.Count);
         // Distinct content stems of each side and how many they share: jaccard here, "shared" in version 2.
-        var setP = StemSet(pc);
-        var setH = StemSet(hc);
+        var (setP, setH) = (fp.StemSet, fh.StemSet);
         var inter = 0;
         foreach (var stem in setP) if (setH.Contains(stem)) inter++;
         var union = setP.Count + setH.Count - inter;
@@ -517,13 +513,13 @@ public sealed partial class PairFeaturizer
             reasons?.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
         if (FeaturizerVersion >= 2)
-            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter, ref differentSubjects);
+            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter, fp, fh, ref differentSubjects);
         if (FeaturizerVersion >= 3)
-            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons, ref differentSubjects);
+            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons, fp, fh, ref differentSubjects);
         if (FeaturizerVersion >= 4)
-            k = FeaturizeV4(p, h, pc, hc, f, k, hashed);
+            k = FeaturizeV4(p, h, pc, hc, f, k, hashed, fp, fh);
         if (FeaturizerVersion >= 5)
-            k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed);
+            k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed, fp, fh);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
         return new PairFeatures(f, SortedDistinct(hashed), reasons is null ? [] : reasons) { DifferentSubjects = differentSubjects };
     }
@@ -549,7 +545,7 @@ public sealed partial class PairFeaturizer
     private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
         List<Word> negP, List<Word> negH, List<AntonymHit> antonyms,
         List<NumberMention> numP, List<NumberMention> numH, List<int> hashed, List<Reason>? reasons,
-        HashSet<string> stemsP, HashSet<string> stemsH, int shared, ref bool differentSubjects)
+        HashSet<string> stemsP, HashSet<string> stemsH, int shared, TextFacts fp, TextFacts fh, ref bool differentSubjects)
     {
         // stemsP/stemsH: the distinct content stems of each side; shared: how many they have in common.
         f[k++] = Math.Min(shared, 5) / 5f;
@@ -615,8 +611,7 @@ public sealed partial class PairFeaturizer
         }
 
         // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
-        var condP = WordsIn(p, Conditionals);
-        var condH = WordsIn(h, Conditionals);
+        var (condP, condH) = (fp.Conditionals, fh.Conditionals);
         var condMismatch = (condP.Count > 0) != (condH.Count > 0);
         f[k++] = condMismatch ? 1f : 0f;
         if (condMismatch && reasons is not null)
@@ -627,8 +622,7 @@ public sealed partial class PairFeaturizer
         }
 
         // Different subjects: neither subject's content words occur anywhere in the other text.
-        var subjP = Subject(p);
-        var subjH = Subject(h);
+        var (subjP, subjH) = (fp.Subject, fh.Subject);
         var subjectMismatch = subjP.Count > 0 && subjH.Count > 0 && shared > 0
             && !AnyStemIn(subjP, stemsH) && !AnyStemIn(subjH, stemsP);
         f[k++] = subjectMismatch ? 1f : 0f;
@@ -638,8 +632,7 @@ public sealed partial class PairFeaturizer
                 [.. Spans(subjP)], [.. Spans(subjH)]));
 
         // A plan and its outcome: "will begin" on one side, the same verb without "will" on the other.
-        var willP = p.Exists(w => w.Lower is "will" or "wo");
-        var willH = h.Exists(w => w.Lower is "will" or "wo");
+        var (willP, willH) = (fp.Will, fh.Will);
         var temporal = willP != willH && shared > 0 && HasInflectedPlanWord(willP ? hc : pc, willP ? stemsP : stemsH);
         f[k++] = temporal ? 1f : 0f;
         if (temporal)
@@ -671,7 +664,7 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private int FeaturizeV3(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, int[] hBestIdx, float[] pBest,
         float[] f, int k, List<Word> negP, List<Word> negH, List<AntonymHit> antonyms,
-        List<int> hashed, List<Reason>? reasons, ref bool differentSubjects)
+        List<int> hashed, List<Reason>? reasons, TextFacts fp, TextFacts fh, ref bool differentSubjects)
     {
         // Negation scope: the content words after the odd negation (up to 6) that the other text covers.
         float scopeCovered = 0f, scopeUncovered = 0f;
@@ -721,7 +714,8 @@ public sealed partial class PairFeaturizer
         f[k++] = Math.Min(pUn, 5) / 5f;
 
         // Clause subjects naming different actors.
-        var differs = SubjectsDiffer(p, h, out var subjP, out var subjH, out var why);
+        var differs = SubjectsDiffer(p, h, fp.SubjectV3, fh.SubjectV3, out var why);
+        var (subjP, subjH) = (fp.SubjectV3, fh.SubjectV3);
         f[k++] = differs ? 1f : 0f;
         if (differs) differentSubjects = true;
         if (differs)
@@ -751,7 +745,7 @@ public sealed partial class PairFeaturizer
     /// subject occurs in the other text outside its subject. Plus hashed prepositions only one text has.
     /// All loops are over the content words of two short texts (no look-ups beyond the stems already made).
     /// </summary>
-    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, List<int> hashed)
+    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, List<int> hashed, TextFacts fp, TextFacts fh)
     {
         // Positions in P of the H content words that occur in P exactly once (ambiguous matches say nothing about order).
         // First occurrences only: a stem an earlier H word had is skipped (a scan back, no set: texts are short).
@@ -771,7 +765,7 @@ public sealed partial class PairFeaturizer
         for (var a = 0; a < count; a++)
             for (var b = a + 1; b < count; b++) { pairs++; if (pos[a] > pos[b]) discordant++; }
         var disc = Frac(discordant, pairs);
-        var voiceDiffers = IsPassive(p) != IsPassive(h);
+        var voiceDiffers = fp.Passive != fh.Passive;
         f[k++] = disc;
         f[k++] = voiceDiffers ? 1f : 0f;
         f[k++] = voiceDiffers ? 0f : disc;
@@ -855,10 +849,8 @@ public sealed partial class PairFeaturizer
     /// lacks and those modifiers contrast: both capitalised (names, nationalities: "Russian"/"Belarusian"),
     /// WordNet co-hyponyms or antonyms. Synonymous or more-specific modifiers ("the new plant"/"the plant") do not count.
     /// </summary>
-    private bool SubjectsDiffer(List<Word> p, List<Word> h, out List<Word> subjP, out List<Word> subjH, out string why)
+    private bool SubjectsDiffer(List<Word> p, List<Word> h, List<Word> subjP, List<Word> subjH, out string why)
     {
-        subjP = SubjectV3(p);
-        subjH = SubjectV3(h);
         why = "";
         if (subjP.Count == 0 || subjH.Count == 0) return false;
         // The subjects' stem sets, their overlap and the "only P"/"only H" words are scans over these short lists
@@ -1173,7 +1165,7 @@ public sealed partial class PairFeaturizer
         : a.Rel is { } ra && b.Rel is { } rb ? _lexicon.Antonymy(ra, rb)
         : _lexicon.Antonymy(a.Lower, b.Lower);
 
-    private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
+    internal readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
     /// <summary>Runs of number tokens read as one value: "150 million" = 1.5e8, "two" = 2.</summary>
     private static List<NumberMention> Numbers(List<Word> words)
@@ -1258,6 +1250,58 @@ public sealed partial class PairFeaturizer
     {
         var list = items.Select(s => $"'{s}'").ToList();
         return list.Count == 0 ? none : string.Join(", ", list);
+    }
+
+    /// <summary>
+    /// What Featurize reads from one text alone (its negations, modals, numbers, dates, subject, voice, slots, ...), made
+    /// once per prepared text and kept on it (SCORE14): a claim met in several pairs, each scored both ways, was scanned
+    /// for these four times or more. Each field is what the expression it replaced computed from the same flagged words;
+    /// the lists are never written after this (Featurize only reads them), so one instance serves every pair and thread.
+    /// </summary>
+    internal sealed class TextFacts
+    {
+        internal TextFacts(PairFeaturizer featurizer, List<Word> words, List<Word> content)
+        {
+            Negations = WordsIn(words, PairFeaturizer.Negations);
+            Modals = WordsIn(words, PairFeaturizer.Modals);
+            Universals = WordsIn(words, Universal);
+            Existential = words.Exists(w => PairFeaturizer.Existential.Contains(w.Lower));
+            Numbers = PairFeaturizer.Numbers(words);
+            Dates = PairFeaturizer.Dates(words);
+            StemSet = PairFeaturizer.StemSet(content);
+            Conditionals = WordsIn(words, PairFeaturizer.Conditionals);
+            Subject = PairFeaturizer.Subject(words);
+            Will = words.Exists(w => w.Lower is "will" or "wo");
+            SubjectV3 = PairFeaturizer.SubjectV3(words);
+            Passive = IsPassive(words);
+            Slots = featurizer.FeaturizerVersion >= 5 ? PairFeaturizer.Slots(words) : (-1, -1, -1);
+        }
+
+        internal List<Word> Negations { get; }
+        internal List<Word> Modals { get; }
+        internal List<Word> Universals { get; }
+        internal bool Existential { get; }
+        internal List<NumberMention> Numbers { get; }
+        internal List<Word> Dates { get; }
+        /// <summary>The distinct content stems (a set: Featurize tests membership and set equality).</summary>
+        internal HashSet<string> StemSet { get; }
+        internal List<Word> Conditionals { get; }
+        /// <summary>The version-2 subject (<see cref="PairFeaturizer.Subject"/>).</summary>
+        internal List<Word> Subject { get; }
+        internal bool Will { get; }
+        internal List<Word> SubjectV3 { get; }
+        internal bool Passive { get; }
+        /// <summary>The version-5 subject, verb and object word indices (<see cref="PairFeaturizer.Slots"/>); all -1 below version 5.</summary>
+        internal (int Subject, int Verb, int Object) Slots { get; }
+    }
+
+    /// <summary>The facts of a prepared text (flagged words <paramref name="words"/>, <paramref name="content"/>), made on first use.</summary>
+    private TextFacts FactsOf(PreparedText t, List<Word> words, List<Word> content)
+    {
+        if (t.Facts is { } done) return done;
+        var facts = new TextFacts(this, words, content);
+        t.Facts = facts;
+        return facts;
     }
 
     // SCORE14: the helpers below replace LINQ over value types and lists of value tuples in Featurize. Generic framework

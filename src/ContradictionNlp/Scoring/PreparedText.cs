@@ -69,4 +69,16 @@ public sealed class PreparedText
     }
 
     private volatile AttentionProjection? _attention;
+
+    /// <summary>
+    /// What the featurizer reads from this text alone (see PairFeaturizer.TextFacts), made the first time it is featurized
+    /// with the flagged words; deterministic and read-only once published by one reference write, so racing threads need no lock.
+    /// </summary>
+    internal PairFeaturizer.TextFacts? Facts
+    {
+        get => _facts;
+        set => _facts = value;
+    }
+
+    private volatile PairFeaturizer.TextFacts? _facts;
 }
