@@ -81,4 +81,16 @@ public sealed class PreparedText
     }
 
     private volatile PairFeaturizer.TextFacts? _facts;
+
+    /// <summary>
+    /// The content stems as the topic gate's integer ids, sorted (see Pairing.TopicGate), set on the first gate check; equal
+    /// whichever thread makes them (ids are process-wide), published by one reference write.
+    /// </summary>
+    internal int[]? GateStemIds
+    {
+        get => _gateStemIds;
+        set => _gateStemIds = value;
+    }
+
+    private volatile int[]? _gateStemIds;
 }
