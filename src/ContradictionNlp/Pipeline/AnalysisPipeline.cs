@@ -403,7 +403,14 @@ public sealed class AnalysisPipeline
     }
 
     /// <summary>An article after resolving and pairing, before scoring: what it stores, and its candidate pairs in order.</summary>
-    private sealed record Paired(Prepared Prepared, List<ClaimToStore> ToStore, List<Speaker> Speakers, List<(Claim A, Claim B, float Similarity)> Pairs);
+    private sealed record Paired(Prepared Prepared, List<ClaimToStore> ToStore, List<Speaker> Speakers, List<CandidatePair> Pairs);
+
+    /// <summary>
+    /// One pair to score, A the older claim. A struct of this assembly rather than a value tuple (SCORE14): the framework's
+    /// List code over a tuple of reference types and a float is not in the ReadyToRun image (JIT-compiled in every run),
+    /// over this struct it is.
+    /// </summary>
+    private readonly record struct CandidatePair(Claim A, Claim B, float Similarity);
 
     /// <summary>The article's batch for the store, with its pairs' scores (in the pairs' order).</summary>
     private ArticleBatch Batch(Paired paired, ScoredPair[] scored) =>
@@ -418,7 +425,7 @@ public sealed class AnalysisPipeline
         var toStore = new List<ClaimToStore>(prepared.Claims.Count);
         // Every pair of the article is collected first and scored in one batch: scores feed nothing in this
         // loop (pools take claims and vectors), and one batch splits across threads far better than a claim's few pairs.
-        var pairs = new List<(Claim A, Claim B, float Similarity)>();
+        var pairs = new List<CandidatePair>();
         pools.BeginArticle();
         for (int i = 0; i < prepared.Claims.Count; i++)
         {
@@ -444,7 +451,7 @@ public sealed class AnalysisPipeline
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
                     if (!_options.PairRepeats && VerbatimRepeat.SameWords(claim.ContentText, earlier.ContentText)) continue;
-                    pairs.Add(IsOlder(claim, earlier) ? (claim, earlier, similarity) : (earlier, claim, similarity));
+                    pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;
                 }
                 t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
@@ -462,7 +469,7 @@ public sealed class AnalysisPipeline
     /// thread this is the main thread's work; with more, the writer-thread path runs it per article on a pool thread,
     /// so articles overlap instead of one article's pairs being split (SCORE9).
     /// </summary>
-    private ScoredPair[] ScoreAll(List<(Claim A, Claim B, float Similarity)> pairs)
+    private ScoredPair[] ScoreAll(List<CandidatePair> pairs)
     {
         long t = StageTimeTotals.Start(_options.StageSink);
         var results = new ScoredPair[pairs.Count];

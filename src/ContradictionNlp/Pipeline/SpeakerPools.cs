@@ -35,7 +35,7 @@ internal sealed class SpeakerPool
     /// saving) and the article's number (<see cref="SpeakerPools.BeginArticle"/>): one article when the pipeline writes
     /// inline; with a writer thread (STORE6) those of every article handed to it whose commit is not reported yet.
     /// </summary>
-    public List<(Claim Claim, int BatchIndex, long Article)> Pending { get; } = [];
+    public List<PendingClaim> Pending { get; } = [];
     /// <summary>The pool as the <see cref="ICandidateSelector"/> seam takes it (rows are slices of <see cref="Matrix"/>).</summary>
     public IReadOnlyList<ReadOnlyMemory<float>> Rows { get; }
     /// <summary>Article counter value when the pool was last used, for least-recently-used eviction.</summary>
@@ -50,7 +50,7 @@ internal sealed class SpeakerPool
         // Doubling: appending a claim costs amortised O(dimension).
         if ((Count + 1) * Dimension > _matrix.Length) Array.Resize(ref _matrix, Math.Max(_matrix.Length * 2, (Count + 1) * Dimension));
         vector.CopyTo(Matrix, Count * Dimension);
-        Pending.Add((claim, batchIndex, article));
+        Pending.Add(new PendingClaim(claim, batchIndex, article));
         Count++;
     }
 
@@ -83,6 +83,13 @@ internal sealed class SpeakerPool
     }
 }
 
+/// <summary>
+/// A claim of an article not saved yet (see <see cref="SpeakerPool.Pending"/>). A struct of this assembly rather than a
+/// value tuple (SCORE14): the framework's List code over such a tuple is not in the ReadyToRun image, so every run
+/// JIT-compiled it; over this struct it is precompiled.
+/// </summary>
+internal readonly record struct PendingClaim(Claim Claim, int BatchIndex, long Article);
+
 /// <summary>A pool whose rows lie back to back in one array, so a selector can scan it without per-row slices.</summary>
 internal interface IContiguousRows
 {
@@ -96,18 +103,28 @@ internal interface IContiguousRows
 /// vectors held pass a budget, and re-read from the store when needed. Candidate claims are read from the
 /// store by rowid through a bounded cache. Neither bound changes a result: the store holds what was dropped.
 /// </summary>
-internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget)
+/// <param name="claimCacheSize">Claims per generation of the read-claim cache (<see cref="ClaimCacheSize"/>; tests use small ones).</param>
+internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget, int claimCacheSize = SpeakerPools.ClaimCacheSize)
 {
-    /// <summary>Claims kept read; when full the cache starts over (cheap, and a miss is one indexed read).</summary>
+    /// <summary>
+    /// Claims kept read, per generation: when the current generation holds this many it becomes the previous one (the
+    /// older previous is dropped), and a hit in the previous generation moves the claim forward, so at most twice this
+    /// many are held. Before, a full cache was cleared at once: on the BBC run 1,222 of the 5,773 claims read were
+    /// read again (a speaker's recent claims, dropped with the rest), each an indexed read (SCORE14).
+    /// </summary>
     public const int ClaimCacheSize = 1 << 11;
 
     private readonly Dictionary<string, SpeakerPool> _pools = new(StringComparer.Ordinal);
-    private readonly Dictionary<long, Claim> _claims = new();
+    private Dictionary<long, Claim> _claims = new();
+    private Dictionary<long, Claim> _olderClaims = new();
     private readonly List<SpeakerPool> _touched = [];
     private long _floats;
     private long _article;
 
     public int PoolCount => _pools.Count;
+
+    /// <summary>Claims read from the store so far (<see cref="Claim"/>'s cache misses).</summary>
+    public int ClaimsRead { get; private set; }
 
     public void BeginArticle()
     {
@@ -159,8 +176,17 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
         if (index >= pool.RowIds.Count) return pool.Pending[index - pool.RowIds.Count].Claim;
         long rowId = pool.RowIds[index];
         if (_claims.TryGetValue(rowId, out var claim)) return claim;
-        if (_claims.Count >= ClaimCacheSize) _claims.Clear();
-        return _claims[rowId] = store.LoadClaim(rowId);
+        if (!_olderClaims.Remove(rowId, out claim))
+        {
+            claim = store.LoadClaim(rowId);
+            ClaimsRead++;
+        }
+        if (_claims.Count >= claimCacheSize)
+        {
+            (_olderClaims, _claims) = (_claims, _olderClaims);
+            _claims.Clear();
+        }
+        return _claims[rowId] = claim;
     }
 
     /// <summary>The article was saved with these claim rowids (batch order); then pools over budget are trimmed.</summary>

@@ -22,7 +22,7 @@ public sealed partial class PairFeaturizer
     /// learn verb and object relations ("play"/"strum") the lexicon lacks.
     /// </summary>
     private int FeaturizeV5(List<Word> p, List<Word> h, List<Word> hc, List<Word> pc, float[] hBest, float[] pBest,
-        List<Word> negP, List<Word> negH, float[] f, int k, List<int> hashed)
+        List<Word> negP, List<Word> negH, float[] f, int k, List<int> hashed, TextFacts fp, TextFacts fh)
     {
         f[k++] = Math.Min(Math.Max(negH.Count - negP.Count, 0), 2) / 2f;
         f[k++] = Math.Min(Math.Max(negP.Count - negH.Count, 0), 2) / 2f;
@@ -31,8 +31,8 @@ public sealed partial class PairFeaturizer
         f[k++] = ShareAtLeast(pBest, 0.6f);
         f[k++] = ShareAtLeast(pBest, 0.8f);
 
-        var (sp, vp, op) = Slots(p);
-        var (sh, vh, oh) = Slots(h);
+        var (sp, vp, op) = fp.Slots;
+        var (sh, vh, oh) = fh.Slots;
         f[k++] = SlotSimilarity(p, sp, h, sh);
         f[k++] = SlotSimilarity(p, vp, h, vh);
         f[k++] = SlotSimilarity(p, op, h, oh);

@@ -313,6 +313,8 @@ public sealed partial class PairFeaturizer
         // Shared, never mutated below: the prepared lists are read-only by convention (see PreparedText).
         var (p, pc) = WithLexicalFlags(pp);
         var (h, hc) = WithLexicalFlags(hp);
+        var fp = FactsOf(pp, p, pc);
+        var fh = FactsOf(hp, h, hc);
         var f = new float[FeatureCount(FeaturizerVersion)];
         // Keys as they come (duplicates too), sorted and made distinct once at the end: what a SortedSet gives, without
         // a tree node per key (the featurizer's largest allocation per pair).
@@ -335,36 +337,35 @@ public sealed partial class PairFeaturizer
         var pExact = CountWithStemIn(pc, hc);
         f[k++] = Frac(hExact, hc.Count);
         f[k++] = Frac(pExact, pc.Count);
-        f[k++] = hBest.Length == 0 ? 1f : hBest.Average();
-        f[k++] = hBest.Length == 0 ? 1f : hBest.Min();
-        f[k++] = pBest.Length == 0 ? 1f : pBest.Average();
-        var hUn = hBest.Count(s => s < AlignThreshold);
+        f[k++] = hBest.Length == 0 ? 1f : Mean(hBest);
+        f[k++] = hBest.Length == 0 ? 1f : Smallest(hBest);
+        f[k++] = pBest.Length == 0 ? 1f : Mean(pBest);
+        var hUn = CountBelow(hBest, AlignThreshold);
         f[k++] = Frac(hUn, hc.Count);
-        f[k++] = Frac(pBest.Count(s => s < AlignThreshold), pc.Count);
+        f[k++] = Frac(CountBelow(pBest, AlignThreshold), pc.Count);
         f[k++] = Math.Min(hUn, 5) / 5f;
 
         // Antonyms across the texts (checked before substitutions so a pair is reported once).
-        var antonyms = new List<(Word P, Word H, AntonymKind Kind)>();
+        var antonyms = new List<AntonymHit>();
         foreach (var hw in hc)
             foreach (var pw in pc)
-                if (Antonymy(pw, hw) is not AntonymKind.None and var kind) antonyms.Add((pw, hw, kind));
+                if (Antonymy(pw, hw) is not AntonymKind.None and var kind) antonyms.Add(new AntonymHit(pw, hw, kind));
 
         // Substitutions: a hypothesis word whose closest premise word is related but different ("guitar"/"piano").
-        var subs = new List<(Word P, Word H, float Sim)>();
+        var subs = new List<Substitution>();
         for (var i = 0; i < hc.Count; i++)
         {
             var j = hBestIdx[i];
             if (j < 0 || hc[i].Stem == pc[j].Stem || hBest[i] < AlignThreshold || hBest[i] >= 0.9f) continue;
             if (IsAntonymH(antonyms, hc[i].Lower)) continue;
             if (HasStem(pc, hc[i].Stem)) continue;
-            subs.Add((pc[j], hc[i], hBest[i]));
+            subs.Add(new Substitution(pc[j], hc[i], hBest[i]));
         }
         f[k++] = Math.Min(subs.Count, 3) / 3f;
-        f[k++] = subs.Count == 0 ? 0f : subs.Max(s => s.Sim);
+        f[k++] = subs.Count == 0 ? 0f : LargestSim(subs);
 
         // Negation.
-        var negP = WordsIn(p, Negations);
-        var negH = WordsIn(h, Negations);
+        var (negP, negH) = (fp.Negations, fh.Negations);
         var overlap = Frac(hExact, hc.Count);
         f[k++] = Math.Min(negP.Count, 3) / 3f;
         f[k++] = Math.Min(negH.Count, 3) / 3f;
@@ -376,14 +377,14 @@ public sealed partial class PairFeaturizer
         if (negMismatch && reasons is not null)
         {
             var (more, moreName) = negH.Count > negP.Count ? (negH, "second") : (negP, "first");
-            var words = string.Join(", ", more.Select(w => $"'{w.Lower}'"));
+            var words = JoinQuoted(more);
             reasons?.Add(new Reason("negation", $"{words} negates the {moreName} text only: polarity mismatch",
-                [.. negP.Select(w => w.Span)], [.. negH.Select(w => w.Span)]));
+                [.. Spans(negP)], [.. Spans(negH)]));
         }
         foreach (var w in negP) hashed.Add(Hash("negp|", w.Lower));
         foreach (var w in negH) hashed.Add(Hash("negh|", w.Lower));
 
-        var direct = antonyms.Count(a => a.Kind == AntonymKind.Direct);
+        var direct = CountDirect(antonyms);
         f[k++] = Math.Min(direct, 3) / 3f;
         f[k++] = direct > 0 ? overlap : 0f;
         foreach (var (pw, hw, kind) in antonyms)
@@ -394,23 +395,20 @@ public sealed partial class PairFeaturizer
         }
 
         // Numbers and dates.
-        var numP = Numbers(p);
-        var numH = Numbers(h);
+        var (numP, numH) = (fp.Numbers, fh.Numbers);
         var numDiff = numP.Count > 0 && numH.Count > 0 && !AllIn(numH, numP, static (x, y) => x.Value == y.Value);
         f[k++] = numDiff ? 1f : 0f;
         f[k++] = numP.Count > 0 || numH.Count > 0 ? 1f : 0f;
         if (numDiff && reasons is not null)
             reasons.Add(NumberReason(numP, numH, premise, hypothesis));
-        var dateP = Dates(p);
-        var dateH = Dates(h);
+        var (dateP, dateH) = (fp.Dates, fh.Dates);
         var dateDiff = dateP.Count > 0 && dateH.Count > 0 && !AllIn(dateH, dateP, static (x, y) => x.Lower == y.Lower);
         f[k++] = dateDiff ? 1f : 0f;
         if (dateDiff)
             reasons?.Add(DateReason(dateP, dateH, premise, hypothesis));
 
         // Modality: "will send" vs "may send" commits to different things.
-        var modP = WordsIn(p, Modals);
-        var modH = WordsIn(h, Modals);
+        var (modP, modH) = (fp.Modals, fh.Modals);
         // The two sets of modal lemmas, compared without building them: equal sets when each list's lemmas all occur in
         // the other; "H has one P lacks" when H's do not all occur in P.
         var modHInP = AllIn(modH, modP, SameModalLemma);
@@ -419,43 +417,41 @@ public sealed partial class PairFeaturizer
         f[k++] = !modHInP ? 1f : 0f;
         if (modMismatch)
             reasons?.Add(new Reason("modality",
-                $"{Quote(modP.Select(w => w.Lower), "no modal")} vs {Quote(modH.Select(w => w.Lower), "no modal")}: different modality",
-                [.. modP.Select(w => w.Span)], [.. modH.Select(w => w.Span)]));
+                $"{Quote(modP, "no modal")} vs {Quote(modH, "no modal")}: different modality",
+                [.. Spans(modP)], [.. Spans(modH)]));
 
         // Quantifiers.
-        var uniP = WordsIn(p, Universal);
-        var uniH = WordsIn(h, Universal);
+        var (uniP, uniH) = (fp.Universals, fh.Universals);
         var quantMismatch = (uniP.Count > 0) != (uniH.Count > 0);
         f[k++] = quantMismatch ? 1f : 0f;
-        f[k++] = h.Exists(w => Existential.Contains(w.Lower)) ? 1f : 0f;
+        f[k++] = fh.Existential ? 1f : 0f;
         if (quantMismatch)
             reasons?.Add(new Reason("quantifier",
-                $"{Quote(uniP.Select(w => w.Lower), "no universal")} vs {Quote(uniH.Select(w => w.Lower), "no universal")}: different quantifier",
-                [.. uniP.Select(w => w.Span)], [.. uniH.Select(w => w.Span)]));
+                $"{Quote(uniP, "no universal")} vs {Quote(uniH, "no universal")}: different quantifier",
+                [.. Spans(uniP)], [.. Spans(uniH)]));
 
         // Size and overlap.
         f[k++] = p.Count == 0 ? 0f : Math.Min(4f, h.Count / (float)p.Count);
         f[k++] = MathF.Log(1 + p.Count);
         f[k++] = MathF.Log(1 + h.Count);
         // Distinct content stems of each side and how many they share: jaccard here, "shared" in version 2.
-        var setP = StemSet(pc);
-        var setH = StemSet(hc);
+        var (setP, setH) = (fp.StemSet, fh.StemSet);
         var inter = 0;
         foreach (var stem in setP) if (setH.Contains(stem)) inter++;
         var union = setP.Count + setH.Count - inter;
         f[k++] = union == 0 ? 1f : inter / (float)union;
         // "The dog chases the man" vs "The man chases the dog": same words, roles swapped.
-        var reordered = pc.Count > 1 && setP.SetEquals(setH) && !pc.Select(w => w.Stem).SequenceEqual(hc.Select(w => w.Stem));
+        var reordered = pc.Count > 1 && setP.SetEquals(setH) && !SameStems(pc, hc);
         f[k++] = reordered ? 1f : 0f;
         if (reordered)
             reasons?.Add(new Reason("order", "same words in a different order: the roles may be swapped",
-                [.. pc.Select(w => w.Span)], [.. hc.Select(w => w.Span)]));
+                [.. Spans(pc)], [.. Spans(hc)]));
         f[k++] = subs.Count > 0 ? overlap : 0f;
         f[k++] = Frac(hUn, hc.Count) * cos;
 
         foreach (var (pw, hw, sim) in subs)
         {
-            reasons?.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim:0.00})", [pw.Span], [hw.Span]));
+            reasons?.Add(new Reason("substitution", $"'{pw.Lower}' vs '{hw.Lower}': related but different words (similarity {sim.ToString("0.00")})", [pw.Span], [hw.Span]));
             hashed.Add(Hash("sub|", pw.Lower, "|", hw.Lower));
         }
         for (var i = 0; i < hc.Count; i++)
@@ -481,7 +477,7 @@ public sealed partial class PairFeaturizer
         // H words more specific than their P partner ("animal" -> "dog": adds information), and co-hyponyms
         // ("cat" vs "dog": different members of one kind, a contradiction cue when they fill the same slot).
         var covered = 0;
-        var specific = new List<(Word P, Word H)>();
+        var specific = new List<WordPair>();
         var cohyponyms = 0;
         // Plain loops (first match wins, as Exists/FindIndex): this block runs for every word pair.
         // hwGen[j] keeps Generalises(hw, pc[j]): when hw reaches the co-hyponym test, neither loop above broke early, so
@@ -497,7 +493,7 @@ public sealed partial class PairFeaturizer
             var more = -1;
             for (var j = 0; j < pc.Count; j++)
                 if ((hwGen[j] = Generalises(hw, pc[j])) > 0) { more = j; break; }
-            if (more >= 0) { specific.Add((pc[more], hw)); continue; }
+            if (more >= 0) { specific.Add(new WordPair(pc[more], hw)); continue; }
             if (!hw.Tax) continue; // AreCohyponyms needs both words in the taxonomy
             for (var j = 0; j < pc.Count; j++)
             {
@@ -517,13 +513,13 @@ public sealed partial class PairFeaturizer
             reasons?.Add(new Reason("specific", $"'{hw.Lower}' is a kind of '{pw.Lower}': the second text is more specific", [pw.Span], [hw.Span]));
 
         if (FeaturizerVersion >= 2)
-            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter, ref differentSubjects);
+            k = FeaturizeV2(p, h, pc, hc, hBest, f, k, negP, negH, antonyms, numP, numH, hashed, reasons, setP, setH, inter, fp, fh, ref differentSubjects);
         if (FeaturizerVersion >= 3)
-            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons, ref differentSubjects);
+            k = FeaturizeV3(p, h, pc, hc, hBest, hBestIdx, pBest, f, k, negP, negH, antonyms, hashed, reasons, fp, fh, ref differentSubjects);
         if (FeaturizerVersion >= 4)
-            k = FeaturizeV4(p, h, pc, hc, f, k, hashed);
+            k = FeaturizeV4(p, h, pc, hc, f, k, hashed, fp, fh);
         if (FeaturizerVersion >= 5)
-            k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed);
+            k = FeaturizeV5(p, h, hc, pc, hBest, pBest, negP, negH, f, k, hashed, fp, fh);
         if (k != f.Length) throw new InvalidOperationException($"Featurizer filled {k} features, expected {f.Length}.");
         return new PairFeatures(f, SortedDistinct(hashed), reasons is null ? [] : reasons) { DifferentSubjects = differentSubjects };
     }
@@ -547,14 +543,14 @@ public sealed partial class PairFeaturizer
     /// conditions on one side only, different subjects, and a plan ("will begin") reported as done ("began").
     /// </summary>
     private int FeaturizeV2(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, float[] f, int k,
-        List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
+        List<Word> negP, List<Word> negH, List<AntonymHit> antonyms,
         List<NumberMention> numP, List<NumberMention> numH, List<int> hashed, List<Reason>? reasons,
-        HashSet<string> stemsP, HashSet<string> stemsH, int shared, ref bool differentSubjects)
+        HashSet<string> stemsP, HashSet<string> stemsH, int shared, TextFacts fp, TextFacts fh, ref bool differentSubjects)
     {
         // stemsP/stemsH: the distinct content stems of each side; shared: how many they have in common.
         f[k++] = Math.Min(shared, 5) / 5f;
         // Unrelated: no shared content word and no close synonym either; such pairs are neutral whatever their cues say.
-        var unrelated = shared == 0 && !hBest.Any(s => s >= 0.6f);
+        var unrelated = shared == 0 && !AnyAtLeast(hBest, 0.6f);
         f[k++] = unrelated ? 1f : 0f;
 
         // Negation on a shared predicate: the first content word after the odd negation has a counterpart
@@ -563,14 +559,15 @@ public sealed partial class PairFeaturizer
         if ((negP.Count % 2) != (negH.Count % 2))
         {
             var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
-            var start = negText.IndexOf(negs[0]);
-            var pred = negText.Skip(start + 1).Take(4).FirstOrDefault(w => w.Content);
+            var start = IndexOfWord(negText, negs[0]);
+            var pred = FirstContentWithin(negText, start + 1, 4);
             if (pred.Lower is not null)
             {
                 // The best counterpart, not the first close one: "raise" should meet "rise", not "taxes".
                 var partner = default(Word);
                 var best = 0.55f;
-                var negStems = negText.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+                var negStems = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var w in negText) negStems.Add(w.Stem);
                 foreach (var o in other)
                 {
                     // A word both texts contain ("taxes") is aligned to itself already: not the predicate's partner.
@@ -597,45 +594,45 @@ public sealed partial class PairFeaturizer
         f[k++] = antonymContext ? 1f : 0f;
 
         // Different numbers counting the same noun ("120 jobs" / "40 jobs"); a day after a month is a date.
-        var sameNoun = new List<(NumberMention P, NumberMention H)>();
+        var sameNoun = new List<NumberPair>();
         foreach (var a in numP)
             foreach (var b in numH)
             {
                 if (a.Value == b.Value || IsDay(p, a) || IsDay(h, b)) continue;
                 var na = NounAfter(p, a.Last);
                 var nb = NounAfter(h, b.Last);
-                if (na is not null && na == nb) sameNoun.Add((a, b));
+                if (na is not null && na == nb) sameNoun.Add(new NumberPair(a, b));
             }
         f[k++] = sameNoun.Count > 0 ? 1f : 0f;
-        foreach (var (a, b) in sameNoun.Take(1))
-            reasons?.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
+        if (sameNoun.Count > 0 && reasons is not null)
+        {
+            var (a, b) = sameNoun[0];
+            reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
+        }
 
         // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
-        var condP = WordsIn(p, Conditionals);
-        var condH = WordsIn(h, Conditionals);
+        var (condP, condH) = (fp.Conditionals, fh.Conditionals);
         var condMismatch = (condP.Count > 0) != (condH.Count > 0);
         f[k++] = condMismatch ? 1f : 0f;
         if (condMismatch && reasons is not null)
         {
             var (c, side) = condP.Count > 0 ? (condP, "first") : (condH, "second");
             reasons?.Add(new Reason("conditional", $"'{c[0].Lower}' makes the {side} text conditional; the other is unconditional",
-                [.. condP.Select(w => w.Span)], [.. condH.Select(w => w.Span)]));
+                [.. Spans(condP)], [.. Spans(condH)]));
         }
 
         // Different subjects: neither subject's content words occur anywhere in the other text.
-        var subjP = Subject(p);
-        var subjH = Subject(h);
+        var (subjP, subjH) = (fp.Subject, fh.Subject);
         var subjectMismatch = subjP.Count > 0 && subjH.Count > 0 && shared > 0
             && !AnyStemIn(subjP, stemsH) && !AnyStemIn(subjH, stemsP);
         f[k++] = subjectMismatch ? 1f : 0f;
         if (subjectMismatch && FeaturizerVersion < 3) differentSubjects = true;
         if (subjectMismatch && FeaturizerVersion < 3)
-            reasons?.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects",
-                [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
+            reasons?.Add(new Reason("subject", $"{Quote(subjP)} vs {Quote(subjH)}: different subjects",
+                [.. Spans(subjP)], [.. Spans(subjH)]));
 
         // A plan and its outcome: "will begin" on one side, the same verb without "will" on the other.
-        var willP = p.Exists(w => w.Lower is "will" or "wo");
-        var willH = h.Exists(w => w.Lower is "will" or "wo");
+        var (willP, willH) = (fp.Will, fh.Will);
         var temporal = willP != willH && shared > 0 && HasInflectedPlanWord(willP ? hc : pc, willP ? stemsP : stemsH);
         f[k++] = temporal ? 1f : 0f;
         if (temporal)
@@ -666,15 +663,15 @@ public sealed partial class PairFeaturizer
     /// negation or antonym about one of them no contradiction of the other.
     /// </summary>
     private int FeaturizeV3(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] hBest, int[] hBestIdx, float[] pBest,
-        float[] f, int k, List<Word> negP, List<Word> negH, List<(Word P, Word H, AntonymKind Kind)> antonyms,
-        List<int> hashed, List<Reason>? reasons, ref bool differentSubjects)
+        float[] f, int k, List<Word> negP, List<Word> negH, List<AntonymHit> antonyms,
+        List<int> hashed, List<Reason>? reasons, TextFacts fp, TextFacts fh, ref bool differentSubjects)
     {
         // Negation scope: the content words after the odd negation (up to 6) that the other text covers.
         float scopeCovered = 0f, scopeUncovered = 0f;
         if ((negP.Count % 2) != (negH.Count % 2))
         {
             var (negText, negs, other) = negP.Count > negH.Count ? (p, negP, hc) : (h, negH, pc);
-            var start = negText.IndexOf(negs[0]);
+            var start = IndexOfWord(negText, negs[0]);
             var scope = new List<Word>(6);
             for (var i = start + 1; i < negText.Count && scope.Count < 6; i++)
                 if (negText[i].Content) scope.Add(negText[i]);
@@ -717,12 +714,13 @@ public sealed partial class PairFeaturizer
         f[k++] = Math.Min(pUn, 5) / 5f;
 
         // Clause subjects naming different actors.
-        var differs = SubjectsDiffer(p, h, out var subjP, out var subjH, out var why);
+        var differs = SubjectsDiffer(p, h, fp.SubjectV3, fh.SubjectV3, out var why);
+        var (subjP, subjH) = (fp.SubjectV3, fh.SubjectV3);
         f[k++] = differs ? 1f : 0f;
         if (differs) differentSubjects = true;
         if (differs)
-            reasons?.Add(new Reason("subject", $"{Quote(subjP.Select(w => w.Lower))} vs {Quote(subjH.Select(w => w.Lower))}: different subjects{why}",
-                [.. subjP.Select(w => w.Span)], [.. subjH.Select(w => w.Span)]));
+            reasons?.Add(new Reason("subject", $"{Quote(subjP)} vs {Quote(subjH)}: different subjects{why}",
+                [.. Spans(subjP)], [.. Spans(subjH)]));
         return k;
     }
 
@@ -747,7 +745,7 @@ public sealed partial class PairFeaturizer
     /// subject occurs in the other text outside its subject. Plus hashed prepositions only one text has.
     /// All loops are over the content words of two short texts (no look-ups beyond the stems already made).
     /// </summary>
-    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, List<int> hashed)
+    private int FeaturizeV4(List<Word> p, List<Word> h, List<Word> pc, List<Word> hc, float[] f, int k, List<int> hashed, TextFacts fp, TextFacts fh)
     {
         // Positions in P of the H content words that occur in P exactly once (ambiguous matches say nothing about order).
         // First occurrences only: a stem an earlier H word had is skipped (a scan back, no set: texts are short).
@@ -767,7 +765,7 @@ public sealed partial class PairFeaturizer
         for (var a = 0; a < count; a++)
             for (var b = a + 1; b < count; b++) { pairs++; if (pos[a] > pos[b]) discordant++; }
         var disc = Frac(discordant, pairs);
-        var voiceDiffers = IsPassive(p) != IsPassive(h);
+        var voiceDiffers = fp.Passive != fh.Passive;
         f[k++] = disc;
         f[k++] = voiceDiffers ? 1f : 0f;
         f[k++] = voiceDiffers ? 0f : disc;
@@ -851,10 +849,8 @@ public sealed partial class PairFeaturizer
     /// lacks and those modifiers contrast: both capitalised (names, nationalities: "Russian"/"Belarusian"),
     /// WordNet co-hyponyms or antonyms. Synonymous or more-specific modifiers ("the new plant"/"the plant") do not count.
     /// </summary>
-    private bool SubjectsDiffer(List<Word> p, List<Word> h, out List<Word> subjP, out List<Word> subjH, out string why)
+    private bool SubjectsDiffer(List<Word> p, List<Word> h, List<Word> subjP, List<Word> subjH, out string why)
     {
-        subjP = SubjectV3(p);
-        subjH = SubjectV3(h);
         why = "";
         if (subjP.Count == 0 || subjH.Count == 0) return false;
         // The subjects' stem sets, their overlap and the "only P"/"only H" words are scans over these short lists
@@ -932,25 +928,68 @@ public sealed partial class PairFeaturizer
     // the texts and the other side's numbers, which as Featurize locals would be captured for every call.
     private static Reason NumberReason(List<NumberMention> numP, List<NumberMention> numH, string premise, string hypothesis)
     {
-        var onlyP = numP.Where(n => !numH.Exists(m => m.Value == n.Value)).ToList();
-        var onlyH = numH.Where(n => !numP.Exists(m => m.Value == n.Value)).ToList();
+        var onlyP = NumbersNotIn(numP, numH);
+        var onlyH = NumbersNotIn(numH, numP);
         return new Reason("number",
-            $"{Quote(onlyP.Select(n => n.Span.Of(premise)))} vs {Quote(onlyH.Select(n => n.Span.Of(hypothesis)))}: different numbers",
-            [.. onlyP.Select(n => n.Span)], [.. onlyH.Select(n => n.Span)]);
+            $"{Quote(onlyP, premise)} vs {Quote(onlyH, hypothesis)}: different numbers",
+            [.. onlyP], [.. onlyH]);
     }
 
     private static Reason DateReason(List<Word> dateP, List<Word> dateH, string premise, string hypothesis) =>
         new("date",
-            $"{Quote(dateP.Select(d => d.Span.Of(premise)))} vs {Quote(dateH.Select(d => d.Span.Of(hypothesis)))}: different dates",
-            [.. dateP.Select(d => d.Span)], [.. dateH.Select(d => d.Span)]);
+            $"{QuoteText(dateP, premise)} vs {QuoteText(dateH, hypothesis)}: different dates",
+            [.. Spans(dateP)], [.. Spans(dateH)]);
 
     /// <summary>
     /// The "aligned" reason from the indices of the matched hypothesis words. A method of its own so that its lambdas
     /// capture these parameters, not Featurize's locals (which would move them into a closure object for every call).
     /// </summary>
-    private static Reason AlignedReason(List<int> aligned, List<Word> hc, List<Word> pc, int[] hBestIdx) =>
-        new("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(aligned.Select(i => hc[i].Lower))}",
-            [.. aligned.Select(i => pc[hBestIdx[i]].Span).Distinct().OrderBy(s => s.Start)], [.. aligned.Select(i => hc[i].Span)]);
+    private static Reason AlignedReason(List<int> aligned, List<Word> hc, List<Word> pc, int[] hBestIdx)
+    {
+        var lowers = new List<string>(aligned.Count);
+        var hSpans = new TextSpan[aligned.Count];
+        for (var i = 0; i < aligned.Count; i++)
+        {
+            lowers.Add(hc[aligned[i]].Lower);
+            hSpans[i] = hc[aligned[i]].Span;
+        }
+        return new("aligned", $"{aligned.Count} of {hc.Count} content words match: {Quote(lowers)}",
+            [.. PartnerSpans(aligned, pc, hBestIdx)], [.. hSpans]);
+    }
+
+    /// <summary>
+    /// The aligned premise partners' spans, distinct (first occurrence kept), then ordered by start with equal starts in
+    /// that order: what <c>Distinct().OrderBy(s =&gt; s.Start)</c> gave (OrderBy is a stable sort), by an insertion sort.
+    /// </summary>
+    private static TextSpan[] PartnerSpans(List<int> aligned, List<Word> pc, int[] hBestIdx)
+    {
+        var spans = new TextSpan[aligned.Count];
+        for (var i = 0; i < spans.Length; i++) spans[i] = pc[hBestIdx[aligned[i]]].Span;
+        return DistinctByStart(spans);
+    }
+
+    /// <summary><paramref name="spans"/> distinct (first occurrence kept), then stably ordered by start: <c>Distinct().OrderBy(s =&gt; s.Start)</c>. Reuses the array.</summary>
+    internal static TextSpan[] DistinctByStart(TextSpan[] spans)
+    {
+        var n = 0;
+        foreach (var s in spans)
+        {
+            var seen = false;
+            for (var q = 0; q < n && !seen; q++) seen = spans[q] == s;
+            if (!seen) spans[n++] = s;
+        }
+        for (var i = 1; i < n; i++)
+        {
+            var s = spans[i];
+            var j = i - 1;
+            while (j >= 0 && spans[j].Start > s.Start) { spans[j + 1] = spans[j]; j--; }
+            spans[j + 1] = s;
+        }
+        if (n == spans.Length) return spans;
+        var distinct = new TextSpan[n];
+        Array.Copy(spans, distinct, n);
+        return distinct;
+    }
 
     // Allocation-free forms of the LINQ tests these replaced (a closure and a delegate per element, per featurization),
     // each the same first-match-wins scan, so the same results.
@@ -981,13 +1020,13 @@ public sealed partial class PairFeaturizer
         return false;
     }
 
-    private static bool IsAntonymH(List<(Word P, Word H, AntonymKind Kind)> antonyms, string h)
+    private static bool IsAntonymH(List<AntonymHit> antonyms, string h)
     {
         foreach (var a in antonyms) if (a.H.Lower == h) return true;
         return false;
     }
 
-    private static bool IsAntonymPair(List<(Word P, Word H, AntonymKind Kind)> antonyms, string p, string h)
+    private static bool IsAntonymPair(List<AntonymHit> antonyms, string p, string h)
     {
         foreach (var a in antonyms) if (a.H.Lower == h && a.P.Lower == p) return true;
         return false;
@@ -1126,7 +1165,7 @@ public sealed partial class PairFeaturizer
         : a.Rel is { } ra && b.Rel is { } rb ? _lexicon.Antonymy(ra, rb)
         : _lexicon.Antonymy(a.Lower, b.Lower);
 
-    private readonly record struct NumberMention(double Value, TextSpan Span, int Last);
+    internal readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
     /// <summary>Runs of number tokens read as one value: "150 million" = 1.5e8, "two" = 2.</summary>
     private static List<NumberMention> Numbers(List<Word> words)
@@ -1183,19 +1222,24 @@ public sealed partial class PairFeaturizer
     private static string ModalLemma(string w) => w switch { "wo" => "will", "ca" => "can", _ => w };
 
     /// <summary>
-    /// The bucket of the key made of <paramref name="parts"/> joined (FNV-1a: stable across runs and platforms, unlike
+    /// The bucket of the key made of the parts joined (FNV-1a: stable across runs and platforms, unlike
     /// string.GetHashCode). Hashed part by part, which is the same as hashing the joined string, without building it.
+    /// The two key shapes the featurizer uses have a fixed overload each (SCORE14: a params span built an inline array
+    /// at every call site through a generic helper that was JIT-compiled once per shape); the same hash as before.
     /// </summary>
-    private int Hash(params ReadOnlySpan<string> parts)
+    private int Hash(string a, string b) => (int)(Fnv(Fnv(2166136261u, a), b) % (uint)HashBuckets);
+
+    private int Hash(string a, string b, string c, string d) =>
+        (int)(Fnv(Fnv(Fnv(Fnv(2166136261u, a), b), c), d) % (uint)HashBuckets);
+
+    private static uint Fnv(uint hash, string part)
     {
-        var hash = 2166136261u;
-        foreach (var part in parts)
-            foreach (var c in part)
-            {
-                hash ^= c;
-                hash *= 16777619u;
-            }
-        return (int)(hash % (uint)HashBuckets);
+        foreach (var c in part)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        return hash;
     }
 
     internal PreparedText Own(PreparedText t) => ReferenceEquals(t.Featurizer, this) ? t : Prepare(t.Text);
@@ -1207,4 +1251,220 @@ public sealed partial class PairFeaturizer
         var list = items.Select(s => $"'{s}'").ToList();
         return list.Count == 0 ? none : string.Join(", ", list);
     }
+
+    /// <summary>
+    /// What Featurize reads from one text alone (its negations, modals, numbers, dates, subject, voice, slots, ...), made
+    /// once per prepared text and kept on it (SCORE14): a claim met in several pairs, each scored both ways, was scanned
+    /// for these four times or more. Each field is what the expression it replaced computed from the same flagged words;
+    /// the lists are never written after this (Featurize only reads them), so one instance serves every pair and thread.
+    /// </summary>
+    internal sealed class TextFacts
+    {
+        internal TextFacts(PairFeaturizer featurizer, List<Word> words, List<Word> content)
+        {
+            Negations = WordsIn(words, PairFeaturizer.Negations);
+            Modals = WordsIn(words, PairFeaturizer.Modals);
+            Universals = WordsIn(words, Universal);
+            Existential = words.Exists(w => PairFeaturizer.Existential.Contains(w.Lower));
+            Numbers = PairFeaturizer.Numbers(words);
+            Dates = PairFeaturizer.Dates(words);
+            StemSet = PairFeaturizer.StemSet(content);
+            Conditionals = WordsIn(words, PairFeaturizer.Conditionals);
+            Subject = PairFeaturizer.Subject(words);
+            Will = words.Exists(w => w.Lower is "will" or "wo");
+            SubjectV3 = PairFeaturizer.SubjectV3(words);
+            Passive = IsPassive(words);
+            Slots = featurizer.FeaturizerVersion >= 5 ? PairFeaturizer.Slots(words) : (-1, -1, -1);
+        }
+
+        internal List<Word> Negations { get; }
+        internal List<Word> Modals { get; }
+        internal List<Word> Universals { get; }
+        internal bool Existential { get; }
+        internal List<NumberMention> Numbers { get; }
+        internal List<Word> Dates { get; }
+        /// <summary>The distinct content stems (a set: Featurize tests membership and set equality).</summary>
+        internal HashSet<string> StemSet { get; }
+        internal List<Word> Conditionals { get; }
+        /// <summary>The version-2 subject (<see cref="PairFeaturizer.Subject"/>).</summary>
+        internal List<Word> Subject { get; }
+        internal bool Will { get; }
+        internal List<Word> SubjectV3 { get; }
+        internal bool Passive { get; }
+        /// <summary>The version-5 subject, verb and object word indices (<see cref="PairFeaturizer.Slots"/>); all -1 below version 5.</summary>
+        internal (int Subject, int Verb, int Object) Slots { get; }
+    }
+
+    /// <summary>The facts of a prepared text (flagged words <paramref name="words"/>, <paramref name="content"/>), made on first use.</summary>
+    private TextFacts FactsOf(PreparedText t, List<Word> words, List<Word> content)
+    {
+        if (t.Facts is { } done) return done;
+        var facts = new TextFacts(this, words, content);
+        t.Facts = facts;
+        return facts;
+    }
+
+    // SCORE14: the helpers below replace LINQ over value types and lists of value tuples in Featurize. Generic framework
+    // code instantiated over this class's structs (List<(Word, Word, float)>, Select<Word, string>, Distinct and OrderBy
+    // of TextSpan, Enumerable.Average over float, ...) is not in the ReadyToRun image, so every process JIT-compiled
+    // about 90 such methods during its first featurizations, on the scoring thread. Each helper computes what the
+    // expression it replaced computed, in the same order (tests compare them with the LINQ forms).
+
+    // Lists of these instead of value tuples: List<T> over a struct of this assembly is precompiled, over a tuple of them not.
+    private readonly record struct AntonymHit(Word P, Word H, AntonymKind Kind);
+    private readonly record struct Substitution(Word P, Word H, float Sim);
+    private readonly record struct WordPair(Word P, Word H);
+    private readonly record struct NumberPair(NumberMention P, NumberMention H);
+
+    /// <summary>
+    /// <c>Enumerable.Average</c> of a non-empty float array: the sum in double from +0, in order, divided by the count, as
+    /// float (from +0, not from the first value: the runtime's sum does so, and it makes an all "-0" array average +0).
+    /// </summary>
+    internal static float Mean(float[] values)
+    {
+        double sum = 0;
+        foreach (var v in values) sum += v;
+        return (float)(sum / values.Length);
+    }
+
+    /// <summary><c>Enumerable.Min</c> of a non-empty float array: NaN if any value is NaN (the first met), else the first smallest.</summary>
+    internal static float Smallest(float[] values)
+    {
+        var value = values[0];
+        if (float.IsNaN(value)) return value;
+        for (var i = 1; i < values.Length; i++)
+        {
+            var x = values[i];
+            if (x < value) value = x;
+            else if (float.IsNaN(x)) return x;
+        }
+        return value;
+    }
+
+    /// <summary>The largest similarity of a non-empty list, as <c>subs.Max(s =&gt; s.Sim)</c> (see <see cref="Largest"/>).</summary>
+    private static float LargestSim(List<Substitution> subs)
+    {
+        var sims = subs.Count <= 64 ? stackalloc float[subs.Count] : new float[subs.Count];
+        for (var i = 0; i < sims.Length; i++) sims[i] = subs[i].Sim;
+        return Largest(sims);
+    }
+
+    /// <summary><c>Enumerable.Max</c> of non-empty floats: NaN only when all are NaN, else the first largest.</summary>
+    internal static float Largest(ReadOnlySpan<float> values)
+    {
+        var value = values[0];
+        var i = 1;
+        while (float.IsNaN(value))
+        {
+            if (i >= values.Length) return value;
+            value = values[i++];
+        }
+        for (; i < values.Length; i++)
+            if (values[i] > value) value = values[i];
+        return value;
+    }
+
+    internal static int CountBelow(float[] values, float threshold)
+    {
+        var n = 0;
+        foreach (var v in values) if (v < threshold) n++;
+        return n;
+    }
+
+    private static bool AnyAtLeast(float[] values, float threshold)
+    {
+        foreach (var v in values) if (v >= threshold) return true;
+        return false;
+    }
+
+    private static int CountDirect(List<AntonymHit> antonyms)
+    {
+        var n = 0;
+        foreach (var a in antonyms) if (a.Kind == AntonymKind.Direct) n++;
+        return n;
+    }
+
+    /// <summary>
+    /// Where <paramref name="word"/>, an element of <paramref name="words"/>, first occurs: the first word with its span (no
+    /// two words of one text share a span, so that is the first equal element, what List.IndexOf finds by comparing every field).
+    /// </summary>
+    private static int IndexOfWord(List<Word> words, Word word)
+    {
+        for (var i = 0; i < words.Count; i++)
+            if (words[i].Span == word.Span) return i;
+        return -1;
+    }
+
+    /// <summary>The first content word among the <paramref name="count"/> words from index <paramref name="from"/> on, else default (as Skip, Take, FirstOrDefault).</summary>
+    private static Word FirstContentWithin(List<Word> words, int from, int count)
+    {
+        for (var i = Math.Max(from, 0); i < words.Count && i < from + count; i++)
+            if (words[i].Content) return words[i];
+        return default;
+    }
+
+    /// <summary>The two lists' stems are equal in order (as SequenceEqual over the stems).</summary>
+    private static bool SameStems(List<Word> a, List<Word> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (var i = 0; i < a.Count; i++)
+            if (!string.Equals(a[i].Stem, b[i].Stem)) return false;
+        return true;
+    }
+
+    private static TextSpan[] Spans(List<Word> words)
+    {
+        var spans = new TextSpan[words.Count];
+        for (var i = 0; i < spans.Length; i++) spans[i] = words[i].Span;
+        return spans;
+    }
+
+    /// <summary>The spans of the numbers of <paramref name="numbers"/> whose value no number of <paramref name="other"/> has, in order.</summary>
+    private static TextSpan[] NumbersNotIn(List<NumberMention> numbers, List<NumberMention> other)
+    {
+        var spans = new List<TextSpan>(numbers.Count);
+        foreach (var n in numbers)
+        {
+            var found = false;
+            foreach (var m in other) if (m.Value == n.Value) { found = true; break; }
+            if (!found) spans.Add(n.Span);
+        }
+        return [.. spans];
+    }
+
+    /// <summary>Each item in single quotes, joined by ", " (empty for none): the body of <see cref="Quote(IEnumerable{string}, string)"/>.</summary>
+    private static string JoinQuoted(string[] items)
+    {
+        for (var i = 0; i < items.Length; i++) items[i] = "'" + items[i] + "'";
+        return string.Join(", ", items);
+    }
+
+    /// <summary>The words' lower forms quoted (<paramref name="none"/> for no words), as Quote over their lower forms.</summary>
+    private static string Quote(List<Word> words, string none = "none") => words.Count == 0 ? none : JoinQuoted(words);
+
+    private static string JoinQuoted(List<Word> words)
+    {
+        var items = new string[words.Count];
+        for (var i = 0; i < items.Length; i++) items[i] = words[i].Lower;
+        return JoinQuoted(items);
+    }
+
+    /// <summary>The words' text in <paramref name="text"/> quoted, as Quote over <c>Span.Of(text)</c>.</summary>
+    private static string QuoteText(List<Word> words, string text)
+    {
+        if (words.Count == 0) return "none";
+        var items = new string[words.Count];
+        for (var i = 0; i < items.Length; i++) items[i] = words[i].Span.Of(text);
+        return JoinQuoted(items);
+    }
+
+    /// <summary>The spans' text in <paramref name="text"/> quoted, as Quote over <c>Span.Of(text)</c>.</summary>
+    private static string Quote(TextSpan[] spans, string text)
+    {
+        if (spans.Length == 0) return "none";
+        var items = new string[spans.Length];
+        for (var i = 0; i < items.Length; i++) items[i] = spans[i].Of(text);
+        return JoinQuoted(items);
+    }
 }
+

@@ -69,4 +69,28 @@ public sealed class PreparedText
     }
 
     private volatile AttentionProjection? _attention;
+
+    /// <summary>
+    /// What the featurizer reads from this text alone (see PairFeaturizer.TextFacts), made the first time it is featurized
+    /// with the flagged words; deterministic and read-only once published by one reference write, so racing threads need no lock.
+    /// </summary>
+    internal PairFeaturizer.TextFacts? Facts
+    {
+        get => _facts;
+        set => _facts = value;
+    }
+
+    private volatile PairFeaturizer.TextFacts? _facts;
+
+    /// <summary>
+    /// The content stems as the topic gate's integer ids, sorted (see Pairing.TopicGate), set on the first gate check; equal
+    /// whichever thread makes them (ids are process-wide), published by one reference write.
+    /// </summary>
+    internal int[]? GateStemIds
+    {
+        get => _gateStemIds;
+        set => _gateStemIds = value;
+    }
+
+    private volatile int[]? _gateStemIds;
 }

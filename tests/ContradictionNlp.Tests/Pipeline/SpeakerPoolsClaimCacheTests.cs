@@ -1,0 +1,102 @@
+using ContradictionNlp.Claims;
+using ContradictionNlp.Embedding;
+using ContradictionNlp.Ingestion;
+using ContradictionNlp.Pipeline;
+using ContradictionNlp.Speakers;
+using ContradictionNlp.Store;
+using ContradictionNlp.Tests.Store;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Tests.Pipeline;
+
+/// <summary>
+/// The speaker pools' cache of claims read back from the store (SCORE14): two generations, a hit in the older one moves
+/// the claim forward, so a speaker's recent claims are not read again when the cache turns over (it used to be cleared
+/// whole). Whatever the cache does, row i's claim is the stored claim of row i.
+/// </summary>
+public class SpeakerPoolsClaimCacheTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class ThreeDims : IClaimEmbedder
+    {
+        public string ModelId => "model-x";
+        public int Dimension => 3;
+        public void Embed(string text, Span<float> output) => throw new NotSupportedException("the pools only read stored vectors here");
+    }
+
+    private static readonly Speaker Ann = new("spk-ann", "Ann Lee", ["Ann Lee"], []);
+
+    /// <summary>One article with <paramref name="n"/> claims by Ann, each with a vector; returns the claims in rowid order (1..n).</summary>
+    private static Claim[] Store(ClaimStore store, int n)
+    {
+        var contents = Enumerable.Range(0, n).Select(i => $"claim number {i} holds").ToArray();
+        var text = string.Concat(contents.Select(c => $"Ann Lee said {c}. "));
+        var article = Article.Create("one", new DateOnly(2024, 1, 1), null, null, text, "one.txt");
+        var claims = new List<Claim>();
+        int at = 0;
+        foreach (var content in contents)
+        {
+            int start = at + "Ann Lee said ".Length;
+            var span = new TextSpan(start, start + content.Length);
+            claims.Add(new Claim(Claim.MakeId(article.Id, span), article.Id, claims.Count, new TextSpan(at, span.End + 1),
+                new SpeakerMention(new TextSpan(at, at + 7), "Ann Lee", MentionKind.Name, "Ann Lee", []),
+                new TextSpan(at + 8, at + 12), "said", span, content, ClaimKind.ReportedSpeech, new DateOnly(2024, 1, 1)));
+            at = span.End + 2;
+        }
+        Assert.True(store.SaveArticle(new ArticleBatch(article, [.. claims.Select((c, i) => new ClaimToStore(c, Ann.Id, [i, 1f, 0f]))],
+            [Ann], [], "model-x", "scorer-1")));
+        return [.. claims];
+    }
+
+    [Fact]
+    public void A_claim_in_the_older_generation_is_not_read_again_and_every_row_gives_its_own_claim()
+    {
+        using var store = ClaimStore.Open(_dir.File("s.db"));
+        var stored = Store(store, 4);
+        var pools = new SpeakerPools(store, new ThreeDims(), floatBudget: 1 << 20, claimCacheSize: 2);
+        var pool = pools.Get(Ann.Id);
+        Assert.Equal(4, pool.Count);
+
+        // Generations of 2: rows 0, 1 fill the first; 2 turns it over ({0, 1} older); 0 and 1 come back from the older
+        // generation (the second turns it over again: {2, 0} older); 3 is read; 2 comes forward ({1, 3} older, 0 dropped);
+        // 0 is read again. Reads: 0, 1, 2, 3, 0 = 5 (the old cache, cleared when full, read 8 times here).
+        int[] order = [0, 1, 2, 0, 1, 3, 2, 0];
+        int[] readsAfter = [1, 2, 3, 3, 3, 4, 4, 5];
+        for (int k = 0; k < order.Length; k++)
+        {
+            var claim = pools.Claim(pool, order[k]);
+            Assert.Equal(stored[order[k]].Id, claim.Id);
+            Assert.Equal(stored[order[k]].ContentText, claim.ContentText);
+            Assert.Equal(readsAfter[k], pools.ClaimsRead);
+        }
+    }
+
+    [Fact]
+    public void Many_rows_in_a_shuffled_order_give_their_own_claims_through_several_turnovers()
+    {
+        using var store = ClaimStore.Open(_dir.File("s.db"));
+        var stored = Store(store, 40);
+        var pools = new SpeakerPools(store, new ThreeDims(), floatBudget: 1 << 20, claimCacheSize: 3);
+        var pool = pools.Get(Ann.Id);
+        var random = new Random(11);
+        int distinctRows = 0;
+        var seen = new HashSet<int>();
+        for (int k = 0; k < 400; k++)
+        {
+            int row = random.Next(pool.Count);
+            if (seen.Add(row)) distinctRows++;
+            Assert.Equal(stored[row].Id, pools.Claim(pool, row).Id);
+        }
+        // Every row was read at least once and, with at most 6 claims held, some more than once; never more than once per access.
+        Assert.Equal(40, distinctRows);
+        Assert.InRange(pools.ClaimsRead, 41, 400);
+        // An immediate repeat is always a hit.
+        int before = pools.ClaimsRead;
+        pools.Claim(pool, 7);
+        pools.Claim(pool, 7);
+        Assert.InRange(pools.ClaimsRead, before, before + 1);
+    }
+}
