@@ -131,11 +131,23 @@ public sealed partial class ClaimStore
             cmd.Transaction = store._group;
             cmd.Parameters[0].Value = key;
             cmd.Parameters[1].Value = (int)kind;
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) yield return (r.GetInt64(0), r.GetString(1));
+            long pages0 = StoreProfile.On ? store.PagesRead : 0, t0 = StoreProfile.Now;
+            try
+            {
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) yield return (r.GetInt64(0), r.GetString(1));
+            }
+            finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.SpeakerReads, store.PagesRead - pages0, StoreProfile.Now - t0); }
         }
 
         public Speaker Load(long handle)
+        {
+            long pages0 = StoreProfile.On ? store.PagesRead : 0, t0 = StoreProfile.Now;
+            try { return LoadSpeaker(handle); }
+            finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.SpeakerReads, store.PagesRead - pages0, StoreProfile.Now - t0); }
+        }
+
+        private Speaker LoadSpeaker(long handle)
         {
             string id, name, roles;
             var speaker = store.Prepared(ref store._speakerByRowId, "SELECT id, name, roles FROM speakers WHERE rowid = $r", "$r");
@@ -160,7 +172,9 @@ public sealed partial class ClaimStore
             var exists = store.Prepared(ref store._speakerIdExists, "SELECT 1 FROM speakers WHERE id = $id", "$id");
             exists.Transaction = store._group;
             exists.Parameters[0].Value = id;
-            return exists.ExecuteScalar() is not null and not DBNull;
+            long pages0 = StoreProfile.On ? store.PagesRead : 0, t0 = StoreProfile.Now;
+            try { return exists.ExecuteScalar() is not null and not DBNull; }
+            finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.SpeakerReads, store.PagesRead - pages0, StoreProfile.Now - t0); }
         }
 
         public IEnumerator<Speaker> GetEnumerator() => store.LoadSpeakers().GetEnumerator();

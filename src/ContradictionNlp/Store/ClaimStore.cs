@@ -871,19 +871,34 @@ internal static class StoreProfile
 
     static StoreProfile()
     {
-        if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var section in Enum.GetValues<Section>())
-                Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s; {SectionPages[(int)section]} pages read");
-            Console.Error.WriteLine($"store-profile gated claim lookups by id: {_claimLookups}");
-            foreach (var section in Enum.GetValues<PageSection>())
-                Console.Error.WriteLine($"store-profile pages read {section}: {Pages[(int)section]}" +
-                    (section == PageSection.Save ? "" : $" in {PageSectionTicks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s"));
-        };
+        if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.Write(Report());
     }
 
-    /// <summary>STORE11: pages read from the file (page-cache misses) by caller.</summary>
-    public enum PageSection { Pools, CandidateClaims, Save }
+    /// <summary>The totals so far, one line per figure (what the process prints at exit).</summary>
+    public static string Report()
+    {
+        var text = new StringBuilder();
+        foreach (var section in Enum.GetValues<Section>())
+            text.Append(CultureInfo.InvariantCulture, $"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s; {SectionPages[(int)section]} pages read\n");
+        text.Append(CultureInfo.InvariantCulture, $"store-profile gated claim lookups by id: {_claimLookups}\n");
+        foreach (var section in Enum.GetValues<PageSection>())
+            text.Append(CultureInfo.InvariantCulture, $"store-profile pages read {section}: {Pages[(int)section]}")
+                .Append(section == PageSection.Save ? "" : string.Create(CultureInfo.InvariantCulture, $" in {PageSectionTicks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s")).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>STORE14: starts the totals again (cnlp bench growth reports each timed run's own).</summary>
+    public static void Reset()
+    {
+        Array.Clear(Ticks);
+        Array.Clear(SectionPages);
+        Array.Clear(Pages);
+        Array.Clear(PageSectionTicks);
+        _claimLookups = 0;
+    }
+
+    /// <summary>STORE11: pages read from the file (page-cache misses) by caller (STORE14: and the speaker index's reads).</summary>
+    public enum PageSection { Pools, CandidateClaims, Save, SpeakerReads }
     private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
     private static readonly long[] PageSectionTicks = new long[Enum.GetValues<PageSection>().Length];
     public static void AddPages(PageSection section, long pages, long ticks)
