@@ -44,7 +44,8 @@ public sealed partial class ClaimStore : IDisposable
     // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
     private SqliteTransaction? _group;
 
-    private SqliteCommand? _speakerVectors, _speakerClaimCount, _claimByRowId;
+    // STORE14: the pipeline's per-row reads (pools, candidate claims) as raw statements, like the write path (see RawStatement).
+    private RawStatement? _speakerVectors, _speakerClaimCount, _claimByRowId;
 
     // The write path and the per-article existence check run as raw statements (see RawStatement for why).
     private RawStatement? _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair;
@@ -306,41 +307,38 @@ public sealed partial class ClaimStore : IDisposable
 
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
-        var cmd = Prepared(ref _speakerVectors, """
-            SELECT c.rowid, v.vector
-            FROM claims c INDEXED BY claims_speaker CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = $model
-            WHERE c.speaker_id = $speaker ORDER BY c.rowid
-            """, "$speaker", "$model");
-        cmd.Transaction = _group;
-        cmd.Parameters[0].Value = speakerId;
-        cmd.Parameters[1].Value = modelId;
         // Sized from the claim count (a covering count on claims_speaker): a long history is read into one array of
         // the right size, not grown by doubling, so no large transient copies (large-object heap) are left behind.
         // Prepared once (GROWTH6): a run asks this for every speaker it pairs, ~250 per 100 BBC articles.
         // STORE11 (schema v6): the rows are claims_speaker's entries (speaker, rowid: the claim row itself is not read), each
         // with its vector found by that rowid (claim_vectors' key), one page per row instead of v5's claim row, embeddings
-        // key entry and embedding row.
-        var count = Prepared(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = $speaker", "$speaker");
-        count.Transaction = _group;
-        count.Parameters[0].Value = speakerId;
-        int expected = checked((int)(long)count.ExecuteScalar()!);
+        // key entry and embedding row. STORE14: raw statements, and each vector copied straight from SQLite's row buffer.
+        int expected = checked((int)(Raw(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = ?1")
+            .Text(1, speakerId).Int64() ?? 0));
+        var rows = Raw(ref _speakerVectors, """
+            SELECT c.rowid, v.vector
+            FROM claims c INDEXED BY claims_speaker CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = ?2
+            WHERE c.speaker_id = ?1 ORDER BY c.rowid
+            """).Text(1, speakerId).Text(2, modelId);
         var rowIds = new List<long>(expected);
         var matrix = new float[expected * dimension];
         int bytes = dimension * sizeof(float);
-        var buffer = new byte[bytes];
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
+        try
+        {
+            while (rows.Step())
             {
-                if (r.GetBytes(1, 0, null, 0, 0) != bytes) continue; // another dimension: not comparable
-                r.GetBytes(1, 0, buffer, 0, bytes);
+                var vector = rows.ColumnBlob(1);
+                if (vector.Length != bytes) continue; // another dimension: not comparable
                 int at = rowIds.Count * dimension;
                 if (at + dimension > matrix.Length) Array.Resize(ref matrix, Math.Max(matrix.Length * 2, at + dimension)); // only if claims were added meanwhile
                 var row = matrix.AsSpan(at, dimension);
                 // Little-endian on disk (WriteVector): on a little-endian machine the bytes are the floats already.
-                if (BitConverter.IsLittleEndian) System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(buffer).CopyTo(row);
-                else for (int i = 0; i < dimension; i++) row[i] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4));
-                rowIds.Add(r.GetInt64(0));
+                if (BitConverter.IsLittleEndian) System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(vector).CopyTo(row);
+                else for (int i = 0; i < dimension; i++) row[i] = BinaryPrimitives.ReadSingleLittleEndian(vector[(i * 4)..]);
+                rowIds.Add(rows.ColumnInt64(0));
             }
+        }
+        finally { rows.Reset(); }
         if (matrix.Length != rowIds.Count * dimension) Array.Resize(ref matrix, rowIds.Count * dimension); // claims without a vector of this model
         return (rowIds.ToArray(), matrix);
     }
@@ -349,16 +347,17 @@ public sealed partial class ClaimStore : IDisposable
     /// <exception cref="KeyNotFoundException">No claim has that rowid.</exception>
     public Claim LoadClaim(long rowId)
     {
-        var cmd = Prepared(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = $r", "$r");
-        cmd.Transaction = _group;
-        cmd.Parameters[0].Value = rowId;
+        // STORE14: a raw statement (the pipeline loads every candidate claim it pairs with a stored one: ~1,100 per 100
+        // articles into a 50k store); the columns are read as the data reader read them (ReadClaim).
+        var stmt = Raw(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = ?1").Int(1, rowId);
         long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
         Claim claim;
-        using (var r = cmd.ExecuteReader())
+        try
         {
-            if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
-            claim = ReadClaim(r, 0);
+            if (!stmt.Step()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
+            claim = ReadClaim(new RawColumns(stmt), 0);
         }
+        finally { stmt.Reset(); }
         if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.CandidateClaims, PagesRead - pages0, StoreProfile.Now - t0);
         RememberRowId(claim, rowId);
         return claim;
@@ -740,7 +739,7 @@ public sealed partial class ClaimStore : IDisposable
             var a = ReadStoredClaim(r, 10);
             var b = ReadStoredClaim(r, 10 + n);
             var score = new ContradictionScore(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), ReasonJson.Read(r.GetString(5)));
-            var time = new TemporalRelation(a.Date, b.Date, Enum.Parse<TemporalOrder>(r.GetString(7)),
+            var time = new TemporalRelation(a.Date, b.Date, EnumNames<TemporalOrder>.Parse(r.GetString(7)),
                 r.IsDBNull(8) ? null : r.GetInt32(8));
             result.Add(new StoredPair(r.GetInt64(0), a.SpeakerId ?? "", a.SpeakerName ?? "", a, b, (float)r.GetDouble(1),
                 score, time, r.GetString(6), DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture)));
@@ -763,10 +762,8 @@ public sealed partial class ClaimStore : IDisposable
         _group = null;
         DisposeGatedStatements(); // STORE9 (ClaimStore.GatedPairs.cs)
         DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
-        foreach (var cmd in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId })
-            cmd?.Dispose();
         // Finalized before the connection closes (an unfinalized statement would keep it open).
-        foreach (var stmt in new[] { _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+        foreach (var stmt in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId, _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
             stmt?.Dispose();
         _reasonsWriter?.Dispose();
         _connection.Dispose();
@@ -782,16 +779,53 @@ public sealed partial class ClaimStore : IDisposable
             "cue_start", "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind", "date", "cue_class" }
             .Select(c => $"{t}.{c}"));
 
-    private static Claim ReadClaim(SqliteDataReader r, int o)
+    private static Claim ReadClaim(SqliteDataReader r, int o) => ReadClaim(new ReaderColumns(r), o);
+
+    // STORE14: one claim decoder for both sources of rows (a data reader, or a raw statement on the pipeline's hot path);
+    // a struct type argument, so each source gets its own compiled copy with direct calls.
+    private static Claim ReadClaim<TRow>(TRow r, int o) where TRow : struct, IColumns
     {
-        var mention = new SpeakerMention(new TextSpan(r.GetInt32(o + 5), r.GetInt32(o + 6)), r.GetString(o + 7),
-            Enum.Parse<MentionKind>(r.GetString(o + 8)), r.GetString(o + 9), ReadStrings(r.GetString(o + 10)));
-        return new Claim(r.GetString(o), r.GetString(o + 1), r.GetInt32(o + 2),
-            new TextSpan(r.GetInt32(o + 3), r.GetInt32(o + 4)), mention,
-            new TextSpan(r.GetInt32(o + 11), r.GetInt32(o + 12)), r.GetString(o + 13),
-            new TextSpan(r.GetInt32(o + 14), r.GetInt32(o + 15)), r.GetString(o + 16),
-            Enum.Parse<ClaimKind>(r.GetString(o + 17)), ParseDate(r.IsDBNull(o + 18) ? null : r.GetString(o + 18)),
-            Enum.Parse<CueClass>(r.GetString(o + 19)));
+        var mention = new SpeakerMention(new TextSpan(r.Int32(o + 5), r.Int32(o + 6)), r.Text(o + 7),
+            EnumNames<MentionKind>.Parse(r.Text(o + 8)), r.Text(o + 9), ReadStrings(r.Text(o + 10)));
+        return new Claim(r.Text(o), r.Text(o + 1), r.Int32(o + 2),
+            new TextSpan(r.Int32(o + 3), r.Int32(o + 4)), mention,
+            new TextSpan(r.Int32(o + 11), r.Int32(o + 12)), r.Text(o + 13),
+            new TextSpan(r.Int32(o + 14), r.Int32(o + 15)), r.Text(o + 16),
+            EnumNames<ClaimKind>.Parse(r.Text(o + 17)), ParseDate(r.IsNull(o + 18) ? null : r.Text(o + 18)),
+            EnumNames<CueClass>.Parse(r.Text(o + 19)));
+    }
+
+    private interface IColumns
+    {
+        string Text(int i);
+        int Int32(int i);
+        bool IsNull(int i);
+    }
+
+    private readonly struct ReaderColumns(SqliteDataReader r) : IColumns
+    {
+        public string Text(int i) => r.GetString(i);
+        public int Int32(int i) => r.GetInt32(i);
+        public bool IsNull(int i) => r.IsDBNull(i);
+    }
+
+    private readonly struct RawColumns(RawStatement s) : IColumns
+    {
+        public string Text(int i) => s.ColumnText(i);
+        public int Int32(int i) => s.ColumnInt32(i);
+        public bool IsNull(int i) => s.ColumnIsNull(i);
+    }
+
+    /// <summary>
+    /// STORE14: an enum's stored name back to its value through a table of its names (what <see cref="Enum.Parse{TEnum}(string)"/>
+    /// gives for each of them); anything else (no stored row has it) still goes through Enum.Parse, its result or exception.
+    /// </summary>
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<string, TEnum> Values =
+            Enum.GetNames<TEnum>().ToDictionary(name => name, Enum.Parse<TEnum>, StringComparer.Ordinal);
+
+        public static TEnum Parse(string name) => Values.TryGetValue(name, out var value) ? value : Enum.Parse<TEnum>(name);
     }
 
     /// <summary>Claim columns at <paramref name="o"/>, then speaker_id, speaker name, article title, article date.</summary>
@@ -822,7 +856,24 @@ public sealed partial class ClaimStore : IDisposable
     // The empty list is most mentions' roles: skip the serializer for it (its output is the same "[]").
     private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values, StoreJsonContext.Default.IReadOnlyListString);
 
-    private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];
+    private static IReadOnlyList<string> ReadStrings(string json) =>
+        json == "[]" ? EmptyStrings() : JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];
+
+    // STORE14: "[]" is most stored roles lists. The deserializer's answer for it, without running it: its own shared empty
+    // array when it returns one instance every time, else a new empty array each time (as it would), so a caller comparing
+    // lists by reference sees what it saw before.
+    private static readonly string[]? SharedEmptyStrings = SharedEmptyProbe();
+
+    private static string[]? SharedEmptyProbe()
+    {
+        var a = JsonSerializer.Deserialize("[]", StoreJsonContext.Default.StringArray);
+        var b = JsonSerializer.Deserialize("[]", StoreJsonContext.Default.StringArray);
+        return a is not null && ReferenceEquals(a, b) ? a : null;
+    }
+
+#pragma warning disable CA1825 // a new instance per call is the point here (see SharedEmptyStrings)
+    private static string[] EmptyStrings() => SharedEmptyStrings ?? new string[0];
+#pragma warning restore CA1825
 
     // ---- command helpers --------------------------------------------------------------------
 

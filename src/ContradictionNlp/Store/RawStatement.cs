@@ -124,6 +124,36 @@ internal sealed class RawStatement : IDisposable
         finally { raw.sqlite3_reset(_stmt); }
     }
 
+    // ---- reading rows (STORE14): the pipeline's per-row reads (candidate claims, pools, the speaker index) without a data
+    // reader per call. Step until false, read columns in between, and Reset when done (also on failure), so the statement
+    // releases its read snapshot as a disposed reader did.
+
+    /// <summary>Advances to the next row: true when there is one (read its columns, then Step again or <see cref="Reset"/>).</summary>
+    public bool Step()
+    {
+        int rc = raw.sqlite3_step(_stmt);
+        if (rc == raw.SQLITE_ROW) return true;
+        if (rc != raw.SQLITE_DONE) Check(rc);
+        return false;
+    }
+
+    /// <summary>Ends a read started by <see cref="Step"/> (the bindings are kept).</summary>
+    public void Reset() => raw.sqlite3_reset(_stmt);
+
+    /// <summary>Column <paramref name="i"/> of the current row as text, as <see cref="SqliteDataReader.GetString"/> reads it.</summary>
+    public string ColumnText(int i) => raw.sqlite3_column_text(_stmt, i).utf8_to_string();
+
+    /// <summary>Column <paramref name="i"/> of the current row as an integer.</summary>
+    public long ColumnInt64(int i) => raw.sqlite3_column_int64(_stmt, i);
+
+    /// <summary>Column <paramref name="i"/> as a 32-bit integer, checked as <see cref="SqliteDataReader.GetInt32"/> does.</summary>
+    public int ColumnInt32(int i) => checked((int)raw.sqlite3_column_int64(_stmt, i));
+
+    public bool ColumnIsNull(int i) => raw.sqlite3_column_type(_stmt, i) == raw.SQLITE_NULL;
+
+    /// <summary>Column <paramref name="i"/> as bytes, valid until the next Step or Reset.</summary>
+    public ReadOnlySpan<byte> ColumnBlob(int i) => raw.sqlite3_column_blob(_stmt, i);
+
     /// <summary>The rowid of the row the last INSERT on this connection made (claims are rowid tables).</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
 
