@@ -300,9 +300,13 @@ public sealed partial class ClaimStore : IDisposable
     public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
+        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now, cpu0 = StoreProfile.On ? StoreProfile.ThreadCpuNs() : 0;
         try { return ReadSpeakerVectors(speakerId, modelId, dimension); }
-        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0); }
+        finally
+        {
+            if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0);
+            if (StoreProfile.On) StoreProfile.AddCpu(3, StoreProfile.ThreadCpuNs() - cpu0);
+        }
     }
 
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
@@ -347,6 +351,14 @@ public sealed partial class ClaimStore : IDisposable
     /// <exception cref="KeyNotFoundException">No claim has that rowid.</exception>
     public Claim LoadClaim(long rowId)
     {
+        if (!StoreProfile.On) return LoadClaimCore(rowId);
+        long cpu0 = StoreProfile.ThreadCpuNs();
+        try { return LoadClaimCore(rowId); }
+        finally { StoreProfile.AddCpu(2, StoreProfile.ThreadCpuNs() - cpu0); }
+    }
+
+    private Claim LoadClaimCore(long rowId)
+    {
         // STORE14: a raw statement (the pipeline loads every candidate claim it pairs with a stored one: ~1,100 per 100
         // articles into a 50k store); the columns are read as the data reader read them (ReadClaim).
         var stmt = Raw(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = ?1").Int(1, rowId);
@@ -379,6 +391,14 @@ public sealed partial class ClaimStore : IDisposable
     /// planning the SQL for every row was most of the store's time. Still one transaction per article.
     /// </remarks>
     public bool SaveArticle(ArticleBatch batch, IList<long>? claimRowIds)
+    {
+        if (!StoreProfile.On) return SaveArticleCore(batch, claimRowIds);
+        long cpu0 = StoreProfile.ThreadCpuNs();
+        try { return SaveArticleCore(batch, claimRowIds); }
+        finally { StoreProfile.AddCpu(0, StoreProfile.ThreadCpuNs() - cpu0); }
+    }
+
+    private bool SaveArticleCore(ArticleBatch batch, IList<long>? claimRowIds)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.EmbeddingModelId is null && batch.Claims.Any(c => c.Vector is not null))
@@ -437,8 +457,8 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is null) return;
         var group = _group;
         _group = null;
-        long tc = StoreProfile.Now;
-        try { group.Commit(); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
+        long tc = StoreProfile.Now, cpu0 = StoreProfile.On ? StoreProfile.ThreadCpuNs() : 0;
+        try { group.Commit(); if (StoreProfile.On) StoreProfile.AddCpu(1, StoreProfile.ThreadCpuNs() - cpu0); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
         catch
         {
             // Not committed: what the group's articles taught us about speaker rows may not hold.
@@ -935,6 +955,7 @@ internal static class StoreProfile
         foreach (var section in Enum.GetValues<PageSection>())
             text.Append(CultureInfo.InvariantCulture, $"store-profile pages read {section}: {Pages[(int)section]}")
                 .Append(section == PageSection.Save ? "" : string.Create(CultureInfo.InvariantCulture, $" in {PageSectionTicks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s")).Append('\n');
+        text.Append(CpuReport());
         return text.ToString();
     }
 
@@ -942,6 +963,7 @@ internal static class StoreProfile
     public static void Reset()
     {
         Array.Clear(Ticks);
+        Array.Clear(CpuNs);
         Array.Clear(SectionPages);
         Array.Clear(Pages);
         Array.Clear(PageSectionTicks);
@@ -952,6 +974,21 @@ internal static class StoreProfile
     public enum PageSection { Pools, CandidateClaims, Save, SpeakerReads }
     private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
     private static readonly long[] PageSectionTicks = new long[Enum.GetValues<PageSection>().Length];
+    // STORE14: CPU time of this thread (not wall time: the machine is shared) in SaveArticle, CommitGroup, LoadClaim, LoadSpeakerVectors.
+    private static readonly long[] CpuNs = new long[4];
+    public static void AddCpu(int what, long ns) => Interlocked.Add(ref CpuNs[what], ns);
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec { public long Seconds, Nanoseconds; }
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+    public static long ThreadCpuNs()
+    {
+        if (!OperatingSystem.IsLinux() || ClockGetTime(3, out var t) != 0) return 0; // CLOCK_THREAD_CPUTIME_ID
+        return t.Seconds * 1_000_000_000 + t.Nanoseconds;
+    }
+    public static string CpuReport() => string.Create(CultureInfo.InvariantCulture,
+        $"store-profile cpu: save {CpuNs[0] / 1e9:0.000} s, commit {CpuNs[1] / 1e9:0.000} s, load-claim {CpuNs[2] / 1e9:0.000} s, pools {CpuNs[3] / 1e9:0.000} s\n");
+
     public static void AddPages(PageSection section, long pages, long ticks)
     {
         if (!On) return;
