@@ -40,6 +40,11 @@ public sealed partial class ClaimStore : IDisposable
     private readonly Dictionary<string, (string Name, string Roles)> _speakerRows = new(StringComparer.Ordinal);
     private readonly HashSet<(string SpeakerId, string Alias)> _aliasRows = [];
     private readonly List<(string Id, string? Name, string? Roles, string? Alias)> _speakerRowsPending = [];
+    // STORE14: alias keys (speaker id, the name a mention was resolved by) this instance wrote or saw written, and those of the
+    // article being written (remembered with its speaker rows): a speaker's claims name it by the same name article after
+    // article, and each claim ran an INSERT OR IGNORE of a key row already there (one index search, and its foreign-key search).
+    private readonly HashSet<(string SpeakerId, string Name)> _aliasKeyRows = [];
+    private readonly HashSet<(string SpeakerId, string Name)> _aliasKeysPending = [];
 
     // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
     private SqliteTransaction? _group;
@@ -493,6 +498,8 @@ public sealed partial class ClaimStore : IDisposable
         _speakerRows.Clear();
         _aliasRows.Clear();
         _speakerRowsPending.Clear();
+        _aliasKeyRows.Clear();
+        _aliasKeysPending.Clear();
     }
 
     /// <summary>The writes of <see cref="SaveArticle(ArticleBatch, IList{long}?)"/> in <paramref name="tx"/>; false (nothing written) when the article is stored already.</summary>
@@ -545,6 +552,7 @@ public sealed partial class ClaimStore : IDisposable
         StoreProfile.Add(StoreProfile.Section.Article, t1 - t0);
         ProfilePages(StoreProfile.Section.Article);
         _speakerRowsPending.Clear();
+        _aliasKeysPending.Clear();
         foreach (var s in batch.Speakers)
         {
             var roles = WriteStrings(s.Roles);
@@ -601,7 +609,8 @@ public sealed partial class ClaimStore : IDisposable
             // SpeakerIndex.Resolve keys in a run), not every alias: an alias taken from a mention's text ("Williams" for
             // "Dr Williams" within one article) is no key in the run that found it, so keyed here it made a later run
             // resolve a bare "Williams" to that speaker where one uninterrupted run kept it apart.
-            if (item.SpeakerId is not null) WriteAliasKey(item.SpeakerId, c.Speaker.Name);
+            if (item.SpeakerId is not null && !_aliasKeyRows.Contains((item.SpeakerId, c.Speaker.Name)) && _aliasKeysPending.Add((item.SpeakerId, c.Speaker.Name)))
+                WriteAliasKey(item.SpeakerId, c.Speaker.Name);
             insertClaim.Text(1, c.Id).Text(2, c.ArticleId).Int(3, c.SentenceIndex)
                 .Int(4, c.Sentence.Start).Int(5, c.Sentence.End)
                 .Int(6, c.Speaker.Span.Start).Int(7, c.Speaker.Span.End).Text(8, c.Speaker.Text)
@@ -683,6 +692,8 @@ public sealed partial class ClaimStore : IDisposable
             if (alias is null) _speakerRows[id] = (name!, roles!);
             else _aliasRows.Add((id, alias));
         _speakerRowsPending.Clear();
+        _aliasKeyRows.UnionWith(_aliasKeysPending);
+        _aliasKeysPending.Clear();
     }
 
     /// <summary>All speakers with their claim counts, ordered by name then id.</summary>
@@ -874,7 +885,43 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     // The empty list is most mentions' roles: skip the serializer for it (its output is the same "[]").
-    private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values, StoreJsonContext.Default.IReadOnlyListString);
+    // STORE14: a list whose strings need no escaping (letters, digits, spaces, '-', '.', ','; what roles are) is written
+    // directly: the serializer's output for it is exactly the quoted strings between commas (RawReadsTests compare them).
+    private static string WriteStrings(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return "[]";
+        int length = 1;
+        foreach (var v in values)
+        {
+            if (!NeedsNoEscaping(v)) return JsonSerializer.Serialize(values, StoreJsonContext.Default.IReadOnlyListString);
+            length += v.Length + 3;
+        }
+        return string.Create(length, values, static (span, values) =>
+        {
+            int at = 0;
+            span[at++] = '[';
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (i > 0) span[at++] = ',';
+                span[at++] = '"';
+                values[i].AsSpan().CopyTo(span[at..]);
+                at += values[i].Length;
+                span[at++] = '"';
+            }
+            span[at] = ']';
+        });
+    }
+
+    /// <summary>True when the JSON writer's default encoder copies <paramref name="s"/> as it is.</summary>
+    internal static bool NeedsNoEscaping(string s)
+    {
+        foreach (char c in s)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.' or ',')) return false;
+        return true;
+    }
+
+    /// <summary>For tests: <see cref="WriteStrings"/> as the store writes it.</summary>
+    internal static string WriteStringsForTests(IReadOnlyList<string> values) => WriteStrings(values);
 
     private static IReadOnlyList<string> ReadStrings(string json) =>
         json == "[]" ? EmptyStrings() : JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];

@@ -18,18 +18,25 @@ internal sealed class RawStatement : IDisposable
     private readonly sqlite3_stmt _stmt;
     // Reused UTF-8 buffer for text parameters: SQLite copies bound text (SQLITE_TRANSIENT), so it is free again at once.
     private byte[] _utf8 = new byte[256];
+    // STORE14: the string each text parameter holds now, by reference. SQLite keeps bindings across runs (sqlite3_reset does
+    // not clear them), so binding the same string instance again (an article's id for each of its claims, the model and scorer
+    // versions for every row, an enum's name) would encode and copy the same bytes again: it is skipped. Any other bind to the
+    // parameter forgets it.
+    private readonly string?[] _boundText;
 
     public RawStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The store's connection is not open.");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
         ParameterCount = raw.sqlite3_bind_parameter_count(_stmt);
+        _boundText = new string?[ParameterCount + 1];
     }
 
     public int ParameterCount { get; }
 
     public RawStatement Null(int index)
     {
+        Forget(index);
         Check(raw.sqlite3_bind_null(_stmt, index));
         return this;
     }
@@ -37,15 +44,19 @@ internal sealed class RawStatement : IDisposable
     public RawStatement Text(int index, string? value)
     {
         if (value is null) return Null(index);
+        if ((uint)index < (uint)_boundText.Length && ReferenceEquals(_boundText[index], value)) return this; // bound already
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (max > _utf8.Length) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
         int n = Encoding.UTF8.GetBytes(value, _utf8);
-        return Utf8(index, _utf8.AsSpan(0, n));
+        Utf8(index, _utf8.AsSpan(0, n));
+        _boundText[index] = value; // after the bind succeeded (Utf8 checks the index)
+        return this;
     }
 
     /// <summary>Text already encoded as UTF-8 (copied by SQLite).</summary>
     public RawStatement Utf8(int index, ReadOnlySpan<byte> value)
     {
+        Forget(index);
         // An empty span may come with a null pointer, which SQLite binds as NULL: bind the empty string explicitly.
         Check(value.IsEmpty ? raw.sqlite3_bind_text(_stmt, index, "") : raw.sqlite3_bind_text(_stmt, index, value));
         return this;
@@ -53,14 +64,21 @@ internal sealed class RawStatement : IDisposable
 
     public RawStatement Int(int index, long value)
     {
+        Forget(index);
         Check(raw.sqlite3_bind_int64(_stmt, index, value));
         return this;
+    }
+
+    private void Forget(int index)
+    {
+        if ((uint)index < (uint)_boundText.Length) _boundText[index] = null;
     }
 
     public RawStatement Int(int index, long? value) => value is { } v ? Int(index, v) : Null(index);
 
     public RawStatement Real(int index, double value)
     {
+        Forget(index);
         Check(raw.sqlite3_bind_double(_stmt, index, value));
         return this;
     }
@@ -68,6 +86,7 @@ internal sealed class RawStatement : IDisposable
     /// <summary>A blob (copied by SQLite). An empty one is stored as a zero-length blob, not NULL.</summary>
     public RawStatement Blob(int index, ReadOnlySpan<byte> value)
     {
+        Forget(index);
         Check(value.IsEmpty ? raw.sqlite3_bind_zeroblob(_stmt, index, 0) : raw.sqlite3_bind_blob(_stmt, index, value));
         return this;
     }
