@@ -193,7 +193,9 @@ public static class PipelineBenchmark
                 GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 using (var store = ClaimStore.Open(runPath))
                 {
+                    StoreProfile.Reset(); // CNLP_STORE_PROFILE=1: each timed run's own store sections (STORE14)
                     var report = Run(batch, store, stages(), threads);
+                    if (StoreProfile.On) log?.Invoke(StoreProfile.Report().TrimEnd());
                     times.Add(report.Seconds);
                     cpu.Add(report.CpuSeconds);
                     pages.Add(report.PagesRead);

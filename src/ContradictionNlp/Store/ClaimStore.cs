@@ -40,11 +40,17 @@ public sealed partial class ClaimStore : IDisposable
     private readonly Dictionary<string, (string Name, string Roles)> _speakerRows = new(StringComparer.Ordinal);
     private readonly HashSet<(string SpeakerId, string Alias)> _aliasRows = [];
     private readonly List<(string Id, string? Name, string? Roles, string? Alias)> _speakerRowsPending = [];
+    // STORE14: alias keys (speaker id, the name a mention was resolved by) this instance wrote or saw written, and those of the
+    // article being written (remembered with its speaker rows): a speaker's claims name it by the same name article after
+    // article, and each claim ran an INSERT OR IGNORE of a key row already there (one index search, and its foreign-key search).
+    private readonly HashSet<(string SpeakerId, string Name)> _aliasKeyRows = [];
+    private readonly HashSet<(string SpeakerId, string Name)> _aliasKeysPending = [];
 
     // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
     private SqliteTransaction? _group;
 
-    private SqliteCommand? _speakerVectors, _speakerClaimCount, _claimByRowId;
+    // STORE14: the pipeline's per-row reads (pools, candidate claims) as raw statements, like the write path (see RawStatement).
+    private RawStatement? _speakerVectors, _speakerClaimCount, _claimByRowId;
 
     // The write path and the per-article existence check run as raw statements (see RawStatement for why).
     private RawStatement? _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair;
@@ -299,48 +305,49 @@ public sealed partial class ClaimStore : IDisposable
     public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
+        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now, cpu0 = StoreProfile.On ? StoreProfile.ThreadCpuNs() : 0;
         try { return ReadSpeakerVectors(speakerId, modelId, dimension); }
-        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0); }
+        finally
+        {
+            if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0);
+            if (StoreProfile.On) StoreProfile.AddCpu(3, StoreProfile.ThreadCpuNs() - cpu0);
+        }
     }
 
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
-        var cmd = Prepared(ref _speakerVectors, """
-            SELECT c.rowid, v.vector
-            FROM claims c INDEXED BY claims_speaker CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = $model
-            WHERE c.speaker_id = $speaker ORDER BY c.rowid
-            """, "$speaker", "$model");
-        cmd.Transaction = _group;
-        cmd.Parameters[0].Value = speakerId;
-        cmd.Parameters[1].Value = modelId;
         // Sized from the claim count (a covering count on claims_speaker): a long history is read into one array of
         // the right size, not grown by doubling, so no large transient copies (large-object heap) are left behind.
         // Prepared once (GROWTH6): a run asks this for every speaker it pairs, ~250 per 100 BBC articles.
         // STORE11 (schema v6): the rows are claims_speaker's entries (speaker, rowid: the claim row itself is not read), each
         // with its vector found by that rowid (claim_vectors' key), one page per row instead of v5's claim row, embeddings
-        // key entry and embedding row.
-        var count = Prepared(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = $speaker", "$speaker");
-        count.Transaction = _group;
-        count.Parameters[0].Value = speakerId;
-        int expected = checked((int)(long)count.ExecuteScalar()!);
+        // key entry and embedding row. STORE14: raw statements, and each vector copied straight from SQLite's row buffer.
+        int expected = checked((int)(Raw(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = ?1")
+            .Text(1, speakerId).Int64() ?? 0));
+        var rows = Raw(ref _speakerVectors, """
+            SELECT c.rowid, v.vector
+            FROM claims c INDEXED BY claims_speaker CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = ?2
+            WHERE c.speaker_id = ?1 ORDER BY c.rowid
+            """).Text(1, speakerId).Text(2, modelId);
         var rowIds = new List<long>(expected);
         var matrix = new float[expected * dimension];
         int bytes = dimension * sizeof(float);
-        var buffer = new byte[bytes];
-        using (var r = cmd.ExecuteReader())
-            while (r.Read())
+        try
+        {
+            while (rows.Step())
             {
-                if (r.GetBytes(1, 0, null, 0, 0) != bytes) continue; // another dimension: not comparable
-                r.GetBytes(1, 0, buffer, 0, bytes);
+                var vector = rows.ColumnBlob(1);
+                if (vector.Length != bytes) continue; // another dimension: not comparable
                 int at = rowIds.Count * dimension;
                 if (at + dimension > matrix.Length) Array.Resize(ref matrix, Math.Max(matrix.Length * 2, at + dimension)); // only if claims were added meanwhile
                 var row = matrix.AsSpan(at, dimension);
                 // Little-endian on disk (WriteVector): on a little-endian machine the bytes are the floats already.
-                if (BitConverter.IsLittleEndian) System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(buffer).CopyTo(row);
-                else for (int i = 0; i < dimension; i++) row[i] = BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(i * 4));
-                rowIds.Add(r.GetInt64(0));
+                if (BitConverter.IsLittleEndian) System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(vector).CopyTo(row);
+                else for (int i = 0; i < dimension; i++) row[i] = BinaryPrimitives.ReadSingleLittleEndian(vector[(i * 4)..]);
+                rowIds.Add(rows.ColumnInt64(0));
             }
+        }
+        finally { rows.Reset(); }
         if (matrix.Length != rowIds.Count * dimension) Array.Resize(ref matrix, rowIds.Count * dimension); // claims without a vector of this model
         return (rowIds.ToArray(), matrix);
     }
@@ -349,16 +356,25 @@ public sealed partial class ClaimStore : IDisposable
     /// <exception cref="KeyNotFoundException">No claim has that rowid.</exception>
     public Claim LoadClaim(long rowId)
     {
-        var cmd = Prepared(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = $r", "$r");
-        cmd.Transaction = _group;
-        cmd.Parameters[0].Value = rowId;
+        if (!StoreProfile.On) return LoadClaimCore(rowId);
+        long cpu0 = StoreProfile.ThreadCpuNs();
+        try { return LoadClaimCore(rowId); }
+        finally { StoreProfile.AddCpu(2, StoreProfile.ThreadCpuNs() - cpu0); }
+    }
+
+    private Claim LoadClaimCore(long rowId)
+    {
+        // STORE14: a raw statement (the pipeline loads every candidate claim it pairs with a stored one: ~1,100 per 100
+        // articles into a 50k store); the columns are read as the data reader read them (ReadClaim).
+        var stmt = Raw(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = ?1").Int(1, rowId);
         long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
         Claim claim;
-        using (var r = cmd.ExecuteReader())
+        try
         {
-            if (!r.Read()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
-            claim = ReadClaim(r, 0);
+            if (!stmt.Step()) throw new KeyNotFoundException($"Store '{Path}' has no claim with rowid {rowId}.");
+            claim = ReadClaim(new RawColumns(stmt), 0);
         }
+        finally { stmt.Reset(); }
         if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.CandidateClaims, PagesRead - pages0, StoreProfile.Now - t0);
         RememberRowId(claim, rowId);
         return claim;
@@ -380,6 +396,14 @@ public sealed partial class ClaimStore : IDisposable
     /// planning the SQL for every row was most of the store's time. Still one transaction per article.
     /// </remarks>
     public bool SaveArticle(ArticleBatch batch, IList<long>? claimRowIds)
+    {
+        if (!StoreProfile.On) return SaveArticleCore(batch, claimRowIds);
+        long cpu0 = StoreProfile.ThreadCpuNs();
+        try { return SaveArticleCore(batch, claimRowIds); }
+        finally { StoreProfile.AddCpu(0, StoreProfile.ThreadCpuNs() - cpu0); }
+    }
+
+    private bool SaveArticleCore(ArticleBatch batch, IList<long>? claimRowIds)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.EmbeddingModelId is null && batch.Claims.Any(c => c.Vector is not null))
@@ -438,8 +462,8 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is null) return;
         var group = _group;
         _group = null;
-        long tc = StoreProfile.Now;
-        try { group.Commit(); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
+        long tc = StoreProfile.Now, cpu0 = StoreProfile.On ? StoreProfile.ThreadCpuNs() : 0;
+        try { group.Commit(); if (StoreProfile.On) StoreProfile.AddCpu(1, StoreProfile.ThreadCpuNs() - cpu0); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
         catch
         {
             // Not committed: what the group's articles taught us about speaker rows may not hold.
@@ -474,6 +498,8 @@ public sealed partial class ClaimStore : IDisposable
         _speakerRows.Clear();
         _aliasRows.Clear();
         _speakerRowsPending.Clear();
+        _aliasKeyRows.Clear();
+        _aliasKeysPending.Clear();
     }
 
     /// <summary>The writes of <see cref="SaveArticle(ArticleBatch, IList{long}?)"/> in <paramref name="tx"/>; false (nothing written) when the article is stored already.</summary>
@@ -526,6 +552,7 @@ public sealed partial class ClaimStore : IDisposable
         StoreProfile.Add(StoreProfile.Section.Article, t1 - t0);
         ProfilePages(StoreProfile.Section.Article);
         _speakerRowsPending.Clear();
+        _aliasKeysPending.Clear();
         foreach (var s in batch.Speakers)
         {
             var roles = WriteStrings(s.Roles);
@@ -582,7 +609,8 @@ public sealed partial class ClaimStore : IDisposable
             // SpeakerIndex.Resolve keys in a run), not every alias: an alias taken from a mention's text ("Williams" for
             // "Dr Williams" within one article) is no key in the run that found it, so keyed here it made a later run
             // resolve a bare "Williams" to that speaker where one uninterrupted run kept it apart.
-            if (item.SpeakerId is not null) WriteAliasKey(item.SpeakerId, c.Speaker.Name);
+            if (item.SpeakerId is not null && !_aliasKeyRows.Contains((item.SpeakerId, c.Speaker.Name)) && _aliasKeysPending.Add((item.SpeakerId, c.Speaker.Name)))
+                WriteAliasKey(item.SpeakerId, c.Speaker.Name);
             insertClaim.Text(1, c.Id).Text(2, c.ArticleId).Int(3, c.SentenceIndex)
                 .Int(4, c.Sentence.Start).Int(5, c.Sentence.End)
                 .Int(6, c.Speaker.Span.Start).Int(7, c.Speaker.Span.End).Text(8, c.Speaker.Text)
@@ -664,6 +692,8 @@ public sealed partial class ClaimStore : IDisposable
             if (alias is null) _speakerRows[id] = (name!, roles!);
             else _aliasRows.Add((id, alias));
         _speakerRowsPending.Clear();
+        _aliasKeyRows.UnionWith(_aliasKeysPending);
+        _aliasKeysPending.Clear();
     }
 
     /// <summary>All speakers with their claim counts, ordered by name then id.</summary>
@@ -740,7 +770,7 @@ public sealed partial class ClaimStore : IDisposable
             var a = ReadStoredClaim(r, 10);
             var b = ReadStoredClaim(r, 10 + n);
             var score = new ContradictionScore(r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), ReasonJson.Read(r.GetString(5)));
-            var time = new TemporalRelation(a.Date, b.Date, Enum.Parse<TemporalOrder>(r.GetString(7)),
+            var time = new TemporalRelation(a.Date, b.Date, EnumNames<TemporalOrder>.Parse(r.GetString(7)),
                 r.IsDBNull(8) ? null : r.GetInt32(8));
             result.Add(new StoredPair(r.GetInt64(0), a.SpeakerId ?? "", a.SpeakerName ?? "", a, b, (float)r.GetDouble(1),
                 score, time, r.GetString(6), DateTimeOffset.Parse(r.GetString(9), CultureInfo.InvariantCulture)));
@@ -763,10 +793,8 @@ public sealed partial class ClaimStore : IDisposable
         _group = null;
         DisposeGatedStatements(); // STORE9 (ClaimStore.GatedPairs.cs)
         DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
-        foreach (var cmd in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId })
-            cmd?.Dispose();
         // Finalized before the connection closes (an unfinalized statement would keep it open).
-        foreach (var stmt in new[] { _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
+        foreach (var stmt in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId, _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
             stmt?.Dispose();
         _reasonsWriter?.Dispose();
         _connection.Dispose();
@@ -782,16 +810,53 @@ public sealed partial class ClaimStore : IDisposable
             "cue_start", "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind", "date", "cue_class" }
             .Select(c => $"{t}.{c}"));
 
-    private static Claim ReadClaim(SqliteDataReader r, int o)
+    private static Claim ReadClaim(SqliteDataReader r, int o) => ReadClaim(new ReaderColumns(r), o);
+
+    // STORE14: one claim decoder for both sources of rows (a data reader, or a raw statement on the pipeline's hot path);
+    // a struct type argument, so each source gets its own compiled copy with direct calls.
+    private static Claim ReadClaim<TRow>(TRow r, int o) where TRow : struct, IColumns
     {
-        var mention = new SpeakerMention(new TextSpan(r.GetInt32(o + 5), r.GetInt32(o + 6)), r.GetString(o + 7),
-            Enum.Parse<MentionKind>(r.GetString(o + 8)), r.GetString(o + 9), ReadStrings(r.GetString(o + 10)));
-        return new Claim(r.GetString(o), r.GetString(o + 1), r.GetInt32(o + 2),
-            new TextSpan(r.GetInt32(o + 3), r.GetInt32(o + 4)), mention,
-            new TextSpan(r.GetInt32(o + 11), r.GetInt32(o + 12)), r.GetString(o + 13),
-            new TextSpan(r.GetInt32(o + 14), r.GetInt32(o + 15)), r.GetString(o + 16),
-            Enum.Parse<ClaimKind>(r.GetString(o + 17)), ParseDate(r.IsDBNull(o + 18) ? null : r.GetString(o + 18)),
-            Enum.Parse<CueClass>(r.GetString(o + 19)));
+        var mention = new SpeakerMention(new TextSpan(r.Int32(o + 5), r.Int32(o + 6)), r.Text(o + 7),
+            EnumNames<MentionKind>.Parse(r.Text(o + 8)), r.Text(o + 9), ReadStrings(r.Text(o + 10)));
+        return new Claim(r.Text(o), r.Text(o + 1), r.Int32(o + 2),
+            new TextSpan(r.Int32(o + 3), r.Int32(o + 4)), mention,
+            new TextSpan(r.Int32(o + 11), r.Int32(o + 12)), r.Text(o + 13),
+            new TextSpan(r.Int32(o + 14), r.Int32(o + 15)), r.Text(o + 16),
+            EnumNames<ClaimKind>.Parse(r.Text(o + 17)), ParseDate(r.IsNull(o + 18) ? null : r.Text(o + 18)),
+            EnumNames<CueClass>.Parse(r.Text(o + 19)));
+    }
+
+    private interface IColumns
+    {
+        string Text(int i);
+        int Int32(int i);
+        bool IsNull(int i);
+    }
+
+    private readonly struct ReaderColumns(SqliteDataReader r) : IColumns
+    {
+        public string Text(int i) => r.GetString(i);
+        public int Int32(int i) => r.GetInt32(i);
+        public bool IsNull(int i) => r.IsDBNull(i);
+    }
+
+    private readonly struct RawColumns(RawStatement s) : IColumns
+    {
+        public string Text(int i) => s.ColumnText(i);
+        public int Int32(int i) => s.ColumnInt32(i);
+        public bool IsNull(int i) => s.ColumnIsNull(i);
+    }
+
+    /// <summary>
+    /// STORE14: an enum's stored name back to its value through a table of its names (what <see cref="Enum.Parse{TEnum}(string)"/>
+    /// gives for each of them); anything else (no stored row has it) still goes through Enum.Parse, its result or exception.
+    /// </summary>
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        private static readonly Dictionary<string, TEnum> Values =
+            Enum.GetNames<TEnum>().ToDictionary(name => name, Enum.Parse<TEnum>, StringComparer.Ordinal);
+
+        public static TEnum Parse(string name) => Values.TryGetValue(name, out var value) ? value : Enum.Parse<TEnum>(name);
     }
 
     /// <summary>Claim columns at <paramref name="o"/>, then speaker_id, speaker name, article title, article date.</summary>
@@ -820,9 +885,62 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     // The empty list is most mentions' roles: skip the serializer for it (its output is the same "[]").
-    private static string WriteStrings(IReadOnlyList<string> values) => values.Count == 0 ? "[]" : JsonSerializer.Serialize(values, StoreJsonContext.Default.IReadOnlyListString);
+    // STORE14: a list whose strings need no escaping (letters, digits, spaces, '-', '.', ','; what roles are) is written
+    // directly: the serializer's output for it is exactly the quoted strings between commas (RawReadsTests compare them).
+    private static string WriteStrings(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return "[]";
+        int length = 1;
+        foreach (var v in values)
+        {
+            if (!NeedsNoEscaping(v)) return JsonSerializer.Serialize(values, StoreJsonContext.Default.IReadOnlyListString);
+            length += v.Length + 3;
+        }
+        return string.Create(length, values, static (span, values) =>
+        {
+            int at = 0;
+            span[at++] = '[';
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (i > 0) span[at++] = ',';
+                span[at++] = '"';
+                values[i].AsSpan().CopyTo(span[at..]);
+                at += values[i].Length;
+                span[at++] = '"';
+            }
+            span[at] = ']';
+        });
+    }
 
-    private static IReadOnlyList<string> ReadStrings(string json) => JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];
+    /// <summary>True when the JSON writer's default encoder copies <paramref name="s"/> as it is.</summary>
+    internal static bool NeedsNoEscaping(string s)
+    {
+        foreach (char c in s)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is ' ' or '-' or '.' or ',')) return false;
+        return true;
+    }
+
+    /// <summary>For tests: <see cref="WriteStrings"/> as the store writes it.</summary>
+    internal static string WriteStringsForTests(IReadOnlyList<string> values) => WriteStrings(values);
+
+    private static IReadOnlyList<string> ReadStrings(string json) =>
+        json == "[]" ? EmptyStrings() : JsonSerializer.Deserialize(json, StoreJsonContext.Default.StringArray) ?? [];
+
+    // STORE14: "[]" is most stored roles lists. The deserializer's answer for it, without running it: its own shared empty
+    // array when it returns one instance every time, else a new empty array each time (as it would), so a caller comparing
+    // lists by reference sees what it saw before.
+    private static readonly string[]? SharedEmptyStrings = SharedEmptyProbe();
+
+    private static string[]? SharedEmptyProbe()
+    {
+        var a = JsonSerializer.Deserialize("[]", StoreJsonContext.Default.StringArray);
+        var b = JsonSerializer.Deserialize("[]", StoreJsonContext.Default.StringArray);
+        return a is not null && ReferenceEquals(a, b) ? a : null;
+    }
+
+#pragma warning disable CA1825 // a new instance per call is the point here (see SharedEmptyStrings)
+    private static string[] EmptyStrings() => SharedEmptyStrings ?? new string[0];
+#pragma warning restore CA1825
 
     // ---- command helpers --------------------------------------------------------------------
 
@@ -871,21 +989,64 @@ internal static class StoreProfile
 
     static StoreProfile()
     {
-        if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var section in Enum.GetValues<Section>())
-                Console.Error.WriteLine($"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s; {SectionPages[(int)section]} pages read");
-            Console.Error.WriteLine($"store-profile gated claim lookups by id: {_claimLookups}");
-            foreach (var section in Enum.GetValues<PageSection>())
-                Console.Error.WriteLine($"store-profile pages read {section}: {Pages[(int)section]}" +
-                    (section == PageSection.Save ? "" : $" in {PageSectionTicks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s"));
-        };
+        if (On) AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.Error.Write(Report());
     }
 
-    /// <summary>STORE11: pages read from the file (page-cache misses) by caller.</summary>
-    public enum PageSection { Pools, CandidateClaims, Save }
+    /// <summary>The totals so far, one line per figure (what the process prints at exit).</summary>
+    public static string Report()
+    {
+        var text = new StringBuilder();
+        foreach (var section in Enum.GetValues<Section>())
+            text.Append(CultureInfo.InvariantCulture, $"store-profile {section}: {Ticks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s; {SectionPages[(int)section]} pages read\n");
+        text.Append(CultureInfo.InvariantCulture, $"store-profile gated claim lookups by id: {_claimLookups}\n");
+        foreach (var section in Enum.GetValues<PageSection>())
+            text.Append(CultureInfo.InvariantCulture, $"store-profile pages read {section}: {Pages[(int)section]}")
+                .Append(section == PageSection.Save ? "" : string.Create(CultureInfo.InvariantCulture, $" in {PageSectionTicks[(int)section] / (double)System.Diagnostics.Stopwatch.Frequency:0.000} s")).Append('\n');
+        text.Append(CpuReport());
+        return text.ToString();
+    }
+
+    /// <summary>STORE14: starts the totals again (cnlp bench growth reports each timed run's own).</summary>
+    public static void Reset()
+    {
+        Array.Clear(Ticks);
+        Array.Clear(CpuNs);
+        Array.Clear(SectionPages);
+        Array.Clear(Pages);
+        Array.Clear(PageSectionTicks);
+        _claimLookups = 0;
+    }
+
+    /// <summary>STORE11: pages read from the file (page-cache misses) by caller (STORE14: and the speaker index's reads).</summary>
+    public enum PageSection { Pools, CandidateClaims, Save, SpeakerReads }
     private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
     private static readonly long[] PageSectionTicks = new long[Enum.GetValues<PageSection>().Length];
+    // STORE14: CPU time of this thread (not wall time: the machine is shared) in SaveArticle, CommitGroup, LoadClaim, LoadSpeakerVectors.
+    private static readonly long[] CpuNs = new long[4];
+    public static void AddCpu(int what, long ns) => Interlocked.Add(ref CpuNs[what], ns);
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec { public long Seconds, Nanoseconds; }
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+    private static bool _noThreadClock = !OperatingSystem.IsLinux();
+    /// <summary>This thread's CPU time in ns (Linux; 0 where the clock is not available: the profile then shows 0).</summary>
+    public static long ThreadCpuNs()
+    {
+        if (_noThreadClock) return 0;
+        try
+        {
+            if (ClockGetTime(3, out var t) != 0) return 0; // CLOCK_THREAD_CPUTIME_ID
+            return t.Seconds * 1_000_000_000 + t.Nanoseconds;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _noThreadClock = true; // a profiling aid only: never a reason for a run to fail
+            return 0;
+        }
+    }
+    public static string CpuReport() => string.Create(CultureInfo.InvariantCulture,
+        $"store-profile cpu: save {CpuNs[0] / 1e9:0.000} s, commit {CpuNs[1] / 1e9:0.000} s, load-claim {CpuNs[2] / 1e9:0.000} s, pools {CpuNs[3] / 1e9:0.000} s\n");
+
     public static void AddPages(PageSection section, long pages, long ticks)
     {
         if (!On) return;
