@@ -339,6 +339,39 @@ public sealed class AnalysisPipeline
         }
     }
 
+    /// <summary>
+    /// The claims by content start, then end, then id (ordinal); claims equal in all three keep the extractor's order.
+    /// </summary>
+    /// <remarks>
+    /// A stable insertion sort of our own, the order LINQ's OrderBy/ThenBy gave: an article has a few dozen claims at
+    /// most, and OrderBy over int keys is a framework generic the ReadyToRun image does not hold, so every run
+    /// JIT-compiled it (EXTRACT14 timed the ordering at 17-21 ms of a BBC run's extract stage).
+    /// </remarks>
+    internal static Claim[] InPositionOrder(IReadOnlyList<Claim> claims)
+    {
+        var sorted = new Claim[claims.Count];
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            var claim = claims[i];
+            int j = i - 1;
+            while (j >= 0 && ComparePosition(sorted[j], claim) > 0)
+            {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = claim;
+        }
+        return sorted;
+    }
+
+    private static int ComparePosition(Claim a, Claim b)
+    {
+        int c = a.Content.Start.CompareTo(b.Content.Start);
+        if (c != 0) return c;
+        c = a.Content.End.CompareTo(b.Content.End);
+        return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+    }
+
     /// <summary>Articles handed to the writer thread and not written yet, at most (see <see cref="StoreWriterThread"/>).</summary>
     private const int WriterQueueCapacity = 16;
 
@@ -381,7 +414,7 @@ public sealed class AnalysisPipeline
         // Position order makes "earlier claims of this article" well defined and the run deterministic.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var ordered = new List<Claim>();
-        foreach (var claim in extracted.OrderBy(c => c.Content.Start).ThenBy(c => c.Content.End).ThenBy(c => c.Id, StringComparer.Ordinal))
+        foreach (var claim in InPositionOrder(extracted))
         {
             if (seen.Add(claim.Id)) ordered.Add(claim);
             else diagnostics.Warning(article.Origin, $"claim {claim.Id} was extracted twice; kept the first");
