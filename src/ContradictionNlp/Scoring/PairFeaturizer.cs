@@ -935,10 +935,11 @@ public sealed partial class PairFeaturizer
             [.. onlyP], [.. onlyH]);
     }
 
-    private static Reason DateReason(List<Word> dateP, List<Word> dateH, string premise, string hypothesis) =>
-        new("date",
-            $"{QuoteText(dateP, premise)} vs {QuoteText(dateH, hypothesis)}: different dates",
-            [.. Spans(dateP)], [.. Spans(dateH)]);
+    private static Reason DateReason(List<Word> dateP, List<Word> dateH, string premise, string hypothesis)
+    {
+        var (spansP, spansH) = (Spans(dateP), Spans(dateH));
+        return new("date", $"{Quote(spansP, premise)} vs {Quote(spansH, hypothesis)}: different dates", [.. spansP], [.. spansH]);
+    }
 
     /// <summary>
     /// The "aligned" reason from the indices of the matched hypothesis words. A method of its own so that its lambdas
@@ -1248,8 +1249,8 @@ public sealed partial class PairFeaturizer
 
     private static string Quote(IEnumerable<string> items, string none = "none")
     {
-        var list = items.Select(s => $"'{s}'").ToList();
-        return list.Count == 0 ? none : string.Join(", ", list);
+        var array = items.ToArray(); // a copy: JoinQuoted quotes in place
+        return array.Length == 0 ? none : JoinQuoted(array);
     }
 
     /// <summary>
@@ -1432,7 +1433,7 @@ public sealed partial class PairFeaturizer
         return [.. spans];
     }
 
-    /// <summary>Each item in single quotes, joined by ", " (empty for none): the body of <see cref="Quote(IEnumerable{string}, string)"/>.</summary>
+    /// <summary>Each item in single quotes (in place), joined by ", " (empty for none): what every Quote overload writes.</summary>
     private static string JoinQuoted(string[] items)
     {
         for (var i = 0; i < items.Length; i++) items[i] = "'" + items[i] + "'";
@@ -1446,15 +1447,6 @@ public sealed partial class PairFeaturizer
     {
         var items = new string[words.Count];
         for (var i = 0; i < items.Length; i++) items[i] = words[i].Lower;
-        return JoinQuoted(items);
-    }
-
-    /// <summary>The words' text in <paramref name="text"/> quoted, as Quote over <c>Span.Of(text)</c>.</summary>
-    private static string QuoteText(List<Word> words, string text)
-    {
-        if (words.Count == 0) return "none";
-        var items = new string[words.Count];
-        for (var i = 0; i < items.Length; i++) items[i] = words[i].Span.Of(text);
         return JoinQuoted(items);
     }
 

@@ -305,13 +305,10 @@ public sealed partial class ClaimStore : IDisposable
     public (long[] RowIds, float[] Matrix) LoadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now, cpu0 = StoreProfile.On ? StoreProfile.ThreadCpuNs() : 0;
+        long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
+        using var cpu = StoreProfile.Cpu(StoreProfile.CpuSection.Pools);
         try { return ReadSpeakerVectors(speakerId, modelId, dimension); }
-        finally
-        {
-            if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0);
-            if (StoreProfile.On) StoreProfile.AddCpu(3, StoreProfile.ThreadCpuNs() - cpu0);
-        }
+        finally { if (StoreProfile.On) StoreProfile.AddPages(StoreProfile.PageSection.Pools, PagesRead - pages0, StoreProfile.Now - t0); }
     }
 
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
@@ -356,14 +353,7 @@ public sealed partial class ClaimStore : IDisposable
     /// <exception cref="KeyNotFoundException">No claim has that rowid.</exception>
     public Claim LoadClaim(long rowId)
     {
-        if (!StoreProfile.On) return LoadClaimCore(rowId);
-        long cpu0 = StoreProfile.ThreadCpuNs();
-        try { return LoadClaimCore(rowId); }
-        finally { StoreProfile.AddCpu(2, StoreProfile.ThreadCpuNs() - cpu0); }
-    }
-
-    private Claim LoadClaimCore(long rowId)
-    {
+        using var cpu = StoreProfile.Cpu(StoreProfile.CpuSection.LoadClaim);
         // STORE14: a raw statement (the pipeline loads every candidate claim it pairs with a stored one: ~1,100 per 100
         // articles into a 50k store); the columns are read as the data reader read them (ReadClaim).
         var stmt = Raw(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = ?1").Int(1, rowId);
@@ -397,14 +387,7 @@ public sealed partial class ClaimStore : IDisposable
     /// </remarks>
     public bool SaveArticle(ArticleBatch batch, IList<long>? claimRowIds)
     {
-        if (!StoreProfile.On) return SaveArticleCore(batch, claimRowIds);
-        long cpu0 = StoreProfile.ThreadCpuNs();
-        try { return SaveArticleCore(batch, claimRowIds); }
-        finally { StoreProfile.AddCpu(0, StoreProfile.ThreadCpuNs() - cpu0); }
-    }
-
-    private bool SaveArticleCore(ArticleBatch batch, IList<long>? claimRowIds)
-    {
+        using var cpu = StoreProfile.Cpu(StoreProfile.CpuSection.Save);
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.EmbeddingModelId is null && batch.Claims.Any(c => c.Vector is not null))
             throw new ArgumentException("Claims carry vectors but the batch has no EmbeddingModelId.", nameof(batch));
@@ -462,8 +445,9 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is null) return;
         var group = _group;
         _group = null;
-        long tc = StoreProfile.Now, cpu0 = StoreProfile.On ? StoreProfile.ThreadCpuNs() : 0;
-        try { group.Commit(); if (StoreProfile.On) StoreProfile.AddCpu(1, StoreProfile.ThreadCpuNs() - cpu0); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
+        long tc = StoreProfile.Now;
+        using var cpu = StoreProfile.Cpu(StoreProfile.CpuSection.Commit);
+        try { group.Commit(); StoreProfile.Add(StoreProfile.Section.Commit, StoreProfile.Now - tc); }
         catch
         {
             // Not committed: what the group's articles taught us about speaker rows may not hold.
@@ -1022,8 +1006,19 @@ internal static class StoreProfile
     private static readonly long[] Pages = new long[Enum.GetValues<PageSection>().Length];
     private static readonly long[] PageSectionTicks = new long[Enum.GetValues<PageSection>().Length];
     // STORE14: CPU time of this thread (not wall time: the machine is shared) in SaveArticle, CommitGroup, LoadClaim, LoadSpeakerVectors.
-    private static readonly long[] CpuNs = new long[4];
-    public static void AddCpu(int what, long ns) => Interlocked.Add(ref CpuNs[what], ns);
+    public enum CpuSection { Save, Commit, LoadClaim, Pools }
+    private static readonly long[] CpuNs = new long[Enum.GetValues<CpuSection>().Length];
+
+    /// <summary>Adds this thread's CPU time until the scope is disposed to <paramref name="section"/>; does nothing when the profile is off.</summary>
+    public static CpuScope Cpu(CpuSection section) => new(section, On ? ThreadCpuNs() : -1);
+
+    public readonly struct CpuScope(CpuSection section, long start) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (start >= 0) Interlocked.Add(ref CpuNs[(int)section], ThreadCpuNs() - start);
+        }
+    }
     [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
     private struct TimeSpec { public long Seconds, Nanoseconds; }
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
@@ -1045,7 +1040,7 @@ internal static class StoreProfile
         }
     }
     public static string CpuReport() => string.Create(CultureInfo.InvariantCulture,
-        $"store-profile cpu: save {CpuNs[0] / 1e9:0.000} s, commit {CpuNs[1] / 1e9:0.000} s, load-claim {CpuNs[2] / 1e9:0.000} s, pools {CpuNs[3] / 1e9:0.000} s\n");
+        $"store-profile cpu: save {CpuNs[(int)CpuSection.Save] / 1e9:0.000} s, commit {CpuNs[(int)CpuSection.Commit] / 1e9:0.000} s, load-claim {CpuNs[(int)CpuSection.LoadClaim] / 1e9:0.000} s, pools {CpuNs[(int)CpuSection.Pools] / 1e9:0.000} s\n");
 
     public static void AddPages(PageSection section, long pages, long ticks)
     {
