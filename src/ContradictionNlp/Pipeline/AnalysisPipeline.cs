@@ -141,7 +141,7 @@ public sealed class AnalysisPipeline
         // on one thread they stay inline here, on this connection, as before.
         var storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
         // Articles handed to the writer, with the pools they added claims to, until their group is reported durable.
-        var inFlight = new Queue<(long Article, List<SpeakerPool> Touched)>();
+        var inFlight = new Queue<InFlightArticle>();
         var group = new CommitGroup(_store, _options);
         bool finished = false;
 
@@ -189,7 +189,7 @@ public sealed class AnalysisPipeline
                     else
                     {
                         var paired = PrepareAndPair(prepare!);
-                        inFlight.Enqueue((pools.Article, pools.TakeTouched()));
+                        inFlight.Enqueue(new InFlightArticle(pools.Article, pools.TakeTouched()));
                         // Scores feed nothing on this thread (the pools take claims and vectors), so they can come later.
                         // An article without pairs has nothing to wait for: no pool task for it.
                         var pending = paired.Pairs.Count == 0 ? Task.FromResult(Batch(paired, []))
@@ -319,7 +319,7 @@ public sealed class AnalysisPipeline
         }
         // Enough articles in flight to keep every worker busy while the caller's sequential part runs.
         int window = _options.Threads * 4;
-        var queue = new Queue<(Article Article, Task<Prepared>? Work)>();
+        var queue = new Queue<Scheduled>();
         using var e = articles.GetEnumerator();
         bool more = true;
         while (true)
@@ -330,7 +330,7 @@ public sealed class AnalysisPipeline
                 var article = e.Current;
                 // Stored already (a re-run): nothing to prepare. Run re-checks when the article's turn comes.
                 var work = storeWriter?.Handed(article.Id) == true || _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
-                queue.Enqueue((article, work));
+                queue.Enqueue(new Scheduled(article, work));
             }
             if (queue.Count == 0) yield break;
             var (next, task) = queue.Dequeue();
@@ -372,11 +372,18 @@ public sealed class AnalysisPipeline
         return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
+    // PAR15: the 2-thread path's queues hold these classes, not value tuples (see StoreWriterThread's queues for why).
+    /// <summary>An article handed to the writer, with the pools it added claims to.</summary>
+    private sealed record InFlightArticle(long Article, List<SpeakerPool> Touched);
+
+    /// <summary>An article in the prepare window, with its preparing task (null: stored already when dispatched).</summary>
+    private sealed record Scheduled(Article Article, Task<Prepared>? Work);
+
     /// <summary>Articles handed to the writer thread and not written yet, at most (see <see cref="StoreWriterThread"/>).</summary>
     private const int WriterQueueCapacity = 16;
 
     /// <summary>The rowids of every article the writer reports durable go to the pools that hold its claims (in hand-off order).</summary>
-    private static void ApplyDurable(StoreWriterThread storeWriter, Queue<(long Article, List<SpeakerPool> Touched)> inFlight, SpeakerPools pools)
+    private static void ApplyDurable(StoreWriterThread storeWriter, Queue<InFlightArticle> inFlight, SpeakerPools pools)
     {
         while (storeWriter.TakeDurable(out var item))
         {
