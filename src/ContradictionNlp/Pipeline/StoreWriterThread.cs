@@ -65,6 +65,7 @@ internal sealed class StoreWriterThread : IDisposable
     }
 
     /// <summary>An article whose commit group is durable, with its claims' rowids in batch order; false when none is waiting.</summary>
+    // The rowids stay the list SaveArticle filled: a long[] read through IReadOnlyList<long> was one more framework method JIT-compiled per 2-thread run.
     public bool TakeDurable([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out DurableArticle item) => _durable.TryDequeue(out item);
 
     public void ThrowIfFailed()
@@ -121,7 +122,7 @@ internal sealed class StoreWriterThread : IDisposable
                 if (!_store.SaveArticle(batch, rowIds))
                     throw new StoreException($"Article {batch.Article.Id} ({batch.Article.Origin}) was stored by another process while this run " +
                         $"was writing to '{_store.Path}'; nothing of it was written twice. Run the same inputs again to finish.");
-                written.Add(new DurableArticle(article, rowIds.ToArray()));
+                written.Add(new DurableArticle(article, rowIds));
                 group.Done(wrote: true);
                 if (!_store.InGroup) Publish(written);
             }
@@ -157,4 +158,4 @@ internal sealed class StoreWriterThread : IDisposable
 }
 
 /// <summary>Article number <paramref name="Article"/> is durable; its claims' rowids in batch order.</summary>
-internal sealed record DurableArticle(long Article, long[] RowIds);
+internal sealed record DurableArticle(long Article, List<long> RowIds);
