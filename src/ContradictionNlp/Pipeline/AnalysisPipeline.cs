@@ -129,6 +129,12 @@ public sealed class AnalysisPipeline
         // Before anything is read from the store: see StoreWriterLock for why runs are serialised.
         using var writer = StoreWriterLock.Acquire(_store.Path, path => diagnostics.Info(_store.Path,
             $"another cnlp run is writing to this store; waiting for it to finish (lock file {path})"), cancellationToken);
+        // PAR15: with worker threads, the first articles go to them before this thread's own set-up below (the speaker index,
+        // the pools, the writer's connection and thread: 10-30 ms in which the workers had nothing to do). Preparing needs none
+        // of it; the schedule reads the writer through this variable, which is set before any article is handed to it.
+        StoreWriterThread? storeWriter = null;
+        using var schedule = Schedule(articles, () => storeWriter, cancellationToken).GetEnumerator();
+        bool primed = _options.Threads > 1 && schedule.MoveNext();
         // The stored speakers read on demand (GROWTH): the index keeps their keys, not every speaker record.
         long ts = StageTimeTotals.Start(_options.StageSink);
         var resolver = _stages.SpeakerResolverFactory(_store.StoredSpeakers());
@@ -139,7 +145,7 @@ public sealed class AnalysisPipeline
         var sink = _options.StageSink;
         // STORE6: with more than one thread, a writer thread on its own connection does the store writes (see StoreWriterThread);
         // on one thread they stay inline here, on this connection, as before.
-        var storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
+        storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
         // Articles handed to the writer, with the pools they added claims to, until their group is reported durable.
         var inFlight = new Queue<InFlightArticle>();
         var group = new CommitGroup(_store, _options);
@@ -177,8 +183,10 @@ public sealed class AnalysisPipeline
 
         try
         {
-            foreach (var (article, prepare) in Schedule(articles, storeWriter, cancellationToken))
+            while (primed || schedule.MoveNext())
             {
+                primed = false;
+                var (article, prepare) = schedule.Current;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (storeWriter is not null)
                 {
@@ -310,7 +318,7 @@ public sealed class AnalysisPipeline
     /// asked; with more, up to a few articles ahead are prepared on the thread pool while the caller pairs and
     /// stores the current one. Articles the store already has (checked before dispatch) are not prepared.
     /// </summary>
-    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, StoreWriterThread? storeWriter, CancellationToken cancellationToken)
+    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, Func<StoreWriterThread?> storeWriter, CancellationToken cancellationToken)
     {
         if (_options.Threads <= 1)
         {
@@ -329,7 +337,7 @@ public sealed class AnalysisPipeline
                 if (!(more = e.MoveNext())) break;
                 var article = e.Current;
                 // Stored already (a re-run): nothing to prepare. Run re-checks when the article's turn comes.
-                var work = storeWriter?.Handed(article.Id) == true || _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
+                var work = storeWriter()?.Handed(article.Id) == true || _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
                 queue.Enqueue(new Scheduled(article, work));
             }
             if (queue.Count == 0) yield break;
