@@ -129,6 +129,12 @@ public sealed class AnalysisPipeline
         // Before anything is read from the store: see StoreWriterLock for why runs are serialised.
         using var writer = StoreWriterLock.Acquire(_store.Path, path => diagnostics.Info(_store.Path,
             $"another cnlp run is writing to this store; waiting for it to finish (lock file {path})"), cancellationToken);
+        // PAR15: with worker threads, the first articles go to them before this thread's own set-up below (the speaker index,
+        // the pools, the writer's connection and thread: 10-30 ms in which the workers had nothing to do). Preparing needs none
+        // of it; the schedule reads the writer through this variable, which is set before any article is handed to it.
+        StoreWriterThread? storeWriter = null;
+        using var schedule = Schedule(articles, () => storeWriter, cancellationToken).GetEnumerator();
+        bool primed = _options.Threads > 1 && schedule.MoveNext();
         // The stored speakers read on demand (GROWTH): the index keeps their keys, not every speaker record.
         long ts = StageTimeTotals.Start(_options.StageSink);
         var resolver = _stages.SpeakerResolverFactory(_store.StoredSpeakers());
@@ -139,9 +145,9 @@ public sealed class AnalysisPipeline
         var sink = _options.StageSink;
         // STORE6: with more than one thread, a writer thread on its own connection does the store writes (see StoreWriterThread);
         // on one thread they stay inline here, on this connection, as before.
-        var storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
+        storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
         // Articles handed to the writer, with the pools they added claims to, until their group is reported durable.
-        var inFlight = new Queue<(long Article, List<SpeakerPool> Touched)>();
+        var inFlight = new Queue<InFlightArticle>();
         var group = new CommitGroup(_store, _options);
         bool finished = false;
 
@@ -177,8 +183,10 @@ public sealed class AnalysisPipeline
 
         try
         {
-            foreach (var (article, prepare) in Schedule(articles, storeWriter, cancellationToken))
+            while (primed || schedule.MoveNext())
             {
+                primed = false;
+                var (article, prepare) = schedule.Current;
                 cancellationToken.ThrowIfCancellationRequested();
                 if (storeWriter is not null)
                 {
@@ -189,7 +197,7 @@ public sealed class AnalysisPipeline
                     else
                     {
                         var paired = PrepareAndPair(prepare!);
-                        inFlight.Enqueue((pools.Article, pools.TakeTouched()));
+                        inFlight.Enqueue(new InFlightArticle(pools.Article, pools.TakeTouched()));
                         // Scores feed nothing on this thread (the pools take claims and vectors), so they can come later.
                         // An article without pairs has nothing to wait for: no pool task for it.
                         var pending = paired.Pairs.Count == 0 ? Task.FromResult(Batch(paired, []))
@@ -310,7 +318,7 @@ public sealed class AnalysisPipeline
     /// asked; with more, up to a few articles ahead are prepared on the thread pool while the caller pairs and
     /// stores the current one. Articles the store already has (checked before dispatch) are not prepared.
     /// </summary>
-    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, StoreWriterThread? storeWriter, CancellationToken cancellationToken)
+    private IEnumerable<(Article Article, Func<Prepared>? Prepare)> Schedule(IEnumerable<Article> articles, Func<StoreWriterThread?> storeWriter, CancellationToken cancellationToken)
     {
         if (_options.Threads <= 1)
         {
@@ -319,7 +327,7 @@ public sealed class AnalysisPipeline
         }
         // Enough articles in flight to keep every worker busy while the caller's sequential part runs.
         int window = _options.Threads * 4;
-        var queue = new Queue<(Article Article, Task<Prepared>? Work)>();
+        var queue = new Queue<Scheduled>();
         using var e = articles.GetEnumerator();
         bool more = true;
         while (true)
@@ -329,8 +337,8 @@ public sealed class AnalysisPipeline
                 if (!(more = e.MoveNext())) break;
                 var article = e.Current;
                 // Stored already (a re-run): nothing to prepare. Run re-checks when the article's turn comes.
-                var work = storeWriter?.Handed(article.Id) == true || _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
-                queue.Enqueue((article, work));
+                var work = storeWriter()?.Handed(article.Id) == true || _store.HasArticle(article.Id) ? null : Task.Run(() => Prepare(article), cancellationToken);
+                queue.Enqueue(new Scheduled(article, work));
             }
             if (queue.Count == 0) yield break;
             var (next, task) = queue.Dequeue();
@@ -372,11 +380,18 @@ public sealed class AnalysisPipeline
         return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
+    // PAR15: the 2-thread path's queues hold these classes, not value tuples (see StoreWriterThread's queues for why).
+    /// <summary>An article handed to the writer, with the pools it added claims to.</summary>
+    private sealed record InFlightArticle(long Article, List<SpeakerPool> Touched);
+
+    /// <summary>An article in the prepare window, with its preparing task (null: stored already when dispatched).</summary>
+    private sealed record Scheduled(Article Article, Task<Prepared>? Work);
+
     /// <summary>Articles handed to the writer thread and not written yet, at most (see <see cref="StoreWriterThread"/>).</summary>
     private const int WriterQueueCapacity = 16;
 
     /// <summary>The rowids of every article the writer reports durable go to the pools that hold its claims (in hand-off order).</summary>
-    private static void ApplyDurable(StoreWriterThread storeWriter, Queue<(long Article, List<SpeakerPool> Touched)> inFlight, SpeakerPools pools)
+    private static void ApplyDurable(StoreWriterThread storeWriter, Queue<InFlightArticle> inFlight, SpeakerPools pools)
     {
         while (storeWriter.TakeDurable(out var item))
         {

@@ -38,13 +38,41 @@ public sealed partial class ClaimStore : IDisposable
     // store's lifetime (see Prepared): SQLite then parses and plans each once, not once per row.
     // Speaker and alias rows this instance wrote or saw written (see SaveArticle); only a cache of what is stored.
     private readonly Dictionary<string, (string Name, string Roles)> _speakerRows = new(StringComparer.Ordinal);
-    private readonly HashSet<(string SpeakerId, string Alias)> _aliasRows = [];
-    private readonly List<(string Id, string? Name, string? Roles, string? Alias)> _speakerRowsPending = [];
+    // PAR15: these caches hold structs of this assembly, not value tuples: the framework's HashSet/List code over a tuple is
+    // not in the ReadyToRun image (JIT-compiled in every run, on the store's path), over a struct of ours it is.
+    private readonly HashSet<SpeakerAlias> _aliasRows = new(SpeakerAlias.Comparer);
+    private readonly List<PendingSpeakerRow> _speakerRowsPending = [];
     // STORE14: alias keys (speaker id, the name a mention was resolved by) this instance wrote or saw written, and those of the
     // article being written (remembered with its speaker rows): a speaker's claims name it by the same name article after
     // article, and each claim ran an INSERT OR IGNORE of a key row already there (one index search, and its foreign-key search).
-    private readonly HashSet<(string SpeakerId, string Name)> _aliasKeyRows = [];
-    private readonly HashSet<(string SpeakerId, string Name)> _aliasKeysPending = [];
+    private readonly HashSet<SpeakerAlias> _aliasKeyRows = new(SpeakerAlias.Comparer);
+    // An article's few keys: a list searched in order (no framework set or enumerator code for our struct to JIT-compile).
+    private readonly List<SpeakerAlias> _aliasKeysPending = [];
+
+    /// <summary>A speaker id with one of its names (an alias row, or an alias key). Equal when both strings are equal (ordinal).</summary>
+    private readonly record struct SpeakerAlias(string SpeakerId, string Name)
+    {
+        /// <summary>Ordinal on both strings; a comparer of ours, so the framework's default comparer for the struct is never built (JIT-compiled).</summary>
+        public static readonly IEqualityComparer<SpeakerAlias> Comparer = new OrdinalComparer();
+
+        private sealed class OrdinalComparer : IEqualityComparer<SpeakerAlias>
+        {
+            public bool Equals(SpeakerAlias x, SpeakerAlias y) => string.Equals(x.SpeakerId, y.SpeakerId, StringComparison.Ordinal) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+            public int GetHashCode(SpeakerAlias a) => HashCode.Combine(string.GetHashCode(a.SpeakerId, StringComparison.Ordinal), string.GetHashCode(a.Name, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Adds <paramref name="key"/> to the article's pending alias keys; false when it is there already.</summary>
+    private bool AddPendingAliasKey(SpeakerAlias key)
+    {
+        foreach (var k in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_aliasKeysPending))
+            if (SpeakerAlias.Comparer.Equals(k, key)) return false;
+        _aliasKeysPending.Add(key);
+        return true;
+    }
+
+    /// <summary>A speaker row (Alias null) or an alias row (Name and Roles null) the article being written adds.</summary>
+    private readonly record struct PendingSpeakerRow(string Id, string? Name, string? Roles, string? Alias);
 
     // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
     private SqliteTransaction? _group;
@@ -479,7 +507,9 @@ public sealed partial class ClaimStore : IDisposable
 
     private void ForgetSpeakerRows()
     {
-        _speakerRows.Clear();
+        // Checked first (PAR15): a 2-thread run's reading connection wrote nothing, and Clear over this dictionary's tuple values is
+        // a framework method the ReadyToRun images lack (JIT-compiled at the end of every 2-thread run, on its tail).
+        if (_speakerRows.Count > 0) _speakerRows.Clear();
         _aliasRows.Clear();
         _speakerRowsPending.Clear();
         _aliasKeyRows.Clear();
@@ -562,13 +592,13 @@ public sealed partial class ClaimStore : IDisposable
                 // GROWTH2: the name's lookup keys (ClaimStore.Speakers.cs); unchanged when only the roles changed.
                 if (isNew) InsertNameKeys(s.Id, s.Name);
                 else if (known.Name != s.Name) WriteNameKeys(s.Id, s.Name);
-                _speakerRowsPending.Add((s.Id, s.Name, roles, null));
+                _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, s.Name, roles, null));
             }
             foreach (var alias in s.Aliases)
-                if (!_aliasRows.Contains((s.Id, alias)))
+                if (!_aliasRows.Contains(new SpeakerAlias(s.Id, alias)))
                 {
                     insertAlias.Text(1, s.Id).Text(2, alias).Execute();
-                    _speakerRowsPending.Add((s.Id, null, null, alias));
+                    _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, null, null, alias));
                 }
         }
 
@@ -593,7 +623,7 @@ public sealed partial class ClaimStore : IDisposable
             // SpeakerIndex.Resolve keys in a run), not every alias: an alias taken from a mention's text ("Williams" for
             // "Dr Williams" within one article) is no key in the run that found it, so keyed here it made a later run
             // resolve a bare "Williams" to that speaker where one uninterrupted run kept it apart.
-            if (item.SpeakerId is not null && !_aliasKeyRows.Contains((item.SpeakerId, c.Speaker.Name)) && _aliasKeysPending.Add((item.SpeakerId, c.Speaker.Name)))
+            if (item.SpeakerId is not null && !_aliasKeyRows.Contains(new SpeakerAlias(item.SpeakerId, c.Speaker.Name)) && AddPendingAliasKey(new SpeakerAlias(item.SpeakerId, c.Speaker.Name)))
                 WriteAliasKey(item.SpeakerId, c.Speaker.Name);
             insertClaim.Text(1, c.Id).Text(2, c.ArticleId).Int(3, c.SentenceIndex)
                 .Int(4, c.Sentence.Start).Int(5, c.Sentence.End)
@@ -672,11 +702,11 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>The article's speaker rows are in the store now (its transaction or savepoint is done).</summary>
     private void RememberSpeakerRows()
     {
-        foreach (var (id, name, roles, alias) in _speakerRowsPending)
+        foreach (var (id, name, roles, alias) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_speakerRowsPending))
             if (alias is null) _speakerRows[id] = (name!, roles!);
-            else _aliasRows.Add((id, alias));
+            else _aliasRows.Add(new SpeakerAlias(id, alias));
         _speakerRowsPending.Clear();
-        _aliasKeyRows.UnionWith(_aliasKeysPending);
+        foreach (var key in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_aliasKeysPending)) _aliasKeyRows.Add(key);
         _aliasKeysPending.Clear();
     }
 
@@ -837,8 +867,16 @@ public sealed partial class ClaimStore : IDisposable
     /// </summary>
     private static class EnumNames<TEnum> where TEnum : struct, Enum
     {
-        private static readonly Dictionary<string, TEnum> Values =
-            Enum.GetNames<TEnum>().ToDictionary(name => name, Enum.Parse<TEnum>, StringComparer.Ordinal);
+        private static readonly Dictionary<string, TEnum> Values = Build();
+
+        // PAR15: through the non-generic Enum API (precompiled in the framework): Enum.GetNames<TEnum> and Enum.Parse<TEnum> are
+        // JIT-compiled for every enum type, six methods in each run's first claim read. Same table: each name, what it parses to.
+        private static Dictionary<string, TEnum> Build()
+        {
+            var values = new Dictionary<string, TEnum>(StringComparer.Ordinal);
+            foreach (var name in Enum.GetNames(typeof(TEnum))) values.Add(name, (TEnum)Enum.Parse(typeof(TEnum), name));
+            return values;
+        }
 
         public static TEnum Parse(string name) => Values.TryGetValue(name, out var value) ? value : Enum.Parse<TEnum>(name);
     }
