@@ -119,8 +119,6 @@ internal sealed class MentionResolver
         _people = new List<Person>(seed._people);
         _gender = new Dictionary<string, GenderBox>(seed._gender, StringComparer.Ordinal);
         _subjects = new List<Subject>(seed._subjects);
-        // The scan adds people in text order, so this holds; if it did not, the first Resolve would sort as always.
-        _exact = !StrictlyIncreasing(_people);
     }
 
     /// <summary>The name at unit <paramref name="j"/> opens its sentence (after at most a determiner) or follows an introductory comma.</summary>
@@ -189,7 +187,11 @@ internal sealed class MentionResolver
     /// learns from each mention, so two extractors sharing one article scan each take a fork of a
     /// resolver that has resolved nothing yet: the same answers as two fresh resolvers, one scan.
     /// </summary>
-    public MentionResolver Fork() => new(this);
+    /// <param name="sortEveryCall">Tests only: keep the people in the old code's exact order from the start (see <see cref="Remember"/>).</param>
+    public MentionResolver Fork(bool sortEveryCall = false) => new(this) { _exact = sortEveryCall || !StrictlyIncreasing(_people) };
+
+    /// <summary>Tests only: how many resolvers on this thread rebuilt their list in the old order (<see cref="Replay"/>).</summary>
+    [ThreadStatic] internal static int ReplaysOnThisThread;
 
     public SpeakerMention Resolve(RawMention m)
     {
@@ -287,6 +289,7 @@ internal sealed class MentionResolver
         }
         _people = people;
         _exact = true;
+        ReplaysOnThisThread++;
         _initial = null;
         _calls = null;
     }
