@@ -20,7 +20,19 @@ namespace ContradictionNlp.Claims;
 /// </summary>
 internal sealed class MentionResolver
 {
-    private sealed record Person(int Position, int Sentence, string Name, List<string> Roles, bool IsPerson, bool IsSubject, char Gender);
+    private sealed record Person(int Position, int Sentence, string Name, List<string> Roles, bool IsPerson, bool IsSubject, char Gender)
+    {
+        // Made once per person instead of once per visit (the resolver's loops visit every earlier person per mention); the
+        // name and the role lists never change after a mention is parsed, so these are the strings each visit made.
+        private string? _lowerName;
+        private string[]? _roleWords;
+
+        /// <summary><see cref="Name"/> lower-cased (<c>ToLowerInvariant</c>, as <see cref="Key"/>).</summary>
+        public string LowerName => _lowerName ??= Name.ToLowerInvariant();
+
+        /// <summary>The words of all <see cref="Roles"/>, lower-cased.</summary>
+        public string[] RoleWords => _roleWords ??= string.Join(' ', Roles).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
 
     /// <summary>
     /// A non-person subject of a clause: an organisation opening a sentence, a common-noun phrase
@@ -373,7 +385,7 @@ internal sealed class MentionResolver
             if (!p.IsPerson || !LastWordEquals(p.Name, name)) continue;
             if (gender != '?')
             {
-                var g = p.Gender != '?' ? p.Gender : GenderOf(Key(p.Name));
+                var g = p.Gender != '?' ? p.Gender : GenderOf(p.LowerName);
                 if (g != '?' && g != gender) continue;
             }
             if (p.Position <= position) before = p.Name;
@@ -413,7 +425,7 @@ internal sealed class MentionResolver
                 if (p.Position >= position) continue;
                 if (p.Sentence < sentence - 2) break;
                 if (!p.Name.Contains(' ') && p.Name.Length > 3 && p.Name.EndsWith('s') && !p.Name.EndsWith("ss", StringComparison.Ordinal)
-                    && !L.Places.Contains(p.Name.ToLowerInvariant()))
+                    && !L.Places.Contains(p.LowerName))
                     return p.Name;
             }
         }
@@ -434,7 +446,7 @@ internal sealed class MentionResolver
                 var p = _people[i];
                 if (p.Position >= position) continue;
                 if (p.Sentence < sentence - 2) break;
-                if (!p.IsPerson && !L.Places.Contains(p.Name.ToLowerInvariant())) return p.Name;
+                if (!p.IsPerson && !L.Places.Contains(p.LowerName)) return p.Name;
             }
         }
         return "";
@@ -452,7 +464,7 @@ internal sealed class MentionResolver
             {
                 var p = _people[i];
                 if (p.Position >= position || !p.IsPerson || p.Roles.Count == 0) continue;
-                var roleWords = string.Join(' ', p.Roles).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var roleWords = p.RoleWords;
                 bool match = pass == 0
                     ? roleWords.Contains(m.Head)
                     : L.Titles.Contains(m.Head) && words.Any(w => w != m.Head && roleWords.Contains(w));
