@@ -112,6 +112,8 @@ internal sealed class MentionResolver
             }
         }
         _subjects.Sort((x, y) => x.Position.CompareTo(y.Position));
+        // The scan adds people in text order, so this is false; were it not, Resolve would sort as before (Remember).
+        _exact = !StrictlyIncreasing(_people);
     }
 
     /// <summary>The gender remembered for a name key, '?' when none (as <c>GetValueOrDefault(key, '?')</c> on a char map).</summary>
