@@ -51,7 +51,8 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
             ArgumentNullException.ThrowIfNull(text);
             var shared = new ArticleView(text);
             ruleClaims = rules.Extract(article, text, diagnostics, shared);
-            learned = tagger.Extract(article, text, new DiagnosticBag(), shared, ruleClaims);
+            // The learned claims OverlapsAny drops below are not made at all (their speakers are still resolved).
+            learned = tagger.Extract(article, text, new DiagnosticBag(), shared, ruleClaims, dropOverlapping: true);
         }
         else
         {
@@ -73,10 +74,13 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
     private static bool Overlap(TextSpan a, TextSpan b) => a.Start < b.End && b.Start < a.End;
 
     /// <summary>Some rule claim's content overlaps the learned claim's content, or its cue the learned cue (a loop, not a LINQ closure per claim).</summary>
-    private static bool OverlapsAny(IReadOnlyList<Claim> ruleClaims, Claim c)
+    private static bool OverlapsAny(IReadOnlyList<Claim> ruleClaims, Claim c) => OverlapsAny(ruleClaims, c.Content, c.Cue);
+
+    /// <summary>Some rule claim's content overlaps <paramref name="content"/>, or its cue <paramref name="cue"/>.</summary>
+    internal static bool OverlapsAny(IReadOnlyList<Claim> ruleClaims, TextSpan content, TextSpan cue)
     {
         for (var i = 0; i < ruleClaims.Count; i++)
-            if (Overlap(ruleClaims[i].Content, c.Content) || Overlap(ruleClaims[i].Cue, c.Cue)) return true;
+            if (Overlap(ruleClaims[i].Content, content) || Overlap(ruleClaims[i].Cue, cue)) return true;
         return false;
     }
 

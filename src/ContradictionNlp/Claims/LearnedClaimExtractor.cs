@@ -46,7 +46,14 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// </summary>
     /// <remarks>Per-article code (this and its helpers below) is not AggressiveOptimization since round 20: a method so
     /// marked is never precompiled, so each run JIT-compiled it (~8 ms), for loops that run a few times per article.</remarks>
-    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared, IReadOnlyList<Claim> rules)
+    /// <param name="dropOverlapping">
+    /// Leave out the claims whose content overlaps a rule claim's content or whose cue overlaps a rule claim's cue (of
+    /// <paramref name="rules"/>): <see cref="HybridClaimExtractor"/> drops exactly those, so it asks for them not to be made
+    /// (perf only, round 21: their content and cue strings, ids and records were made and thrown away). Their speakers
+    /// are still resolved, in the same order: the resolver learns from every mention it resolves, so a later claim's
+    /// speaker may depend on an earlier, dropped one.
+    /// </param>
+    internal IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics, ArticleView? shared, IReadOnlyList<Claim> rules, bool dropOverlapping = false)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(text);
@@ -143,6 +150,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
                 speaker = Speaker(text, view, resolver, tokens[src.First].Start, tokens[src.End - 1].End);
             }
             else speaker = new SpeakerMention(new TextSpan(cueSpan.Start, cueSpan.Start), "", MentionKind.Nominal, "", []);
+            if (dropOverlapping && HybridClaimExtractor.OverlapsAny(rules, content, cueSpan)) continue;
 
             var cueText = cueSpan.Of(text.Text);
             var sentence = text.Sentences[cue.Sentence];

@@ -449,7 +449,10 @@ internal sealed class ArticleView(TokenizedText text)
     public MentionParser Parser => field ??= new MentionParser(View);
 
     /// <summary>A resolver that has resolved nothing yet (the article scan is done on first use).</summary>
-    public MentionResolver NewResolver() => (_seed ??= new MentionResolver(View, Parser)).Fork();
+    public MentionResolver NewResolver() => (_seed ??= new MentionResolver(View, Parser)).Fork(SortEveryCall);
+
+    /// <summary>Tests only: resolvers keep their people as before round 21, sorting on every call (see <c>MentionResolver.Remember</c>).</summary>
+    internal bool SortEveryCall { get; init; }
 
     /// <summary>Index of the first unit that ends after <paramref name="position"/> (units are sorted and do not overlap); Units.Length when none.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
