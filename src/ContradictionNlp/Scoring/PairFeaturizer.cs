@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Numerics.Tensors;
 using System.Globalization;
 using ContradictionNlp.Embedding;
 using ContradictionNlp.Text;
@@ -171,7 +173,14 @@ public sealed partial class PairFeaturizer
         internal string Stem { get; } = stem;
         internal bool Content { get; } = content;
         internal Lexicon.WordRelations? Rel;
+        // SCORE15: TryNumber of Lower, made on first need: null before, NotANumber, or the value boxed (one reference write,
+        // the box never written after, so racing threads see either null or a complete answer, and any answer is equal).
+        internal object? Number;
+        // SCORE15: the topic gate's process-wide id of Stem (see ContentStemIds); 0 before it is first asked for (ids start at 1).
+        internal int GateStemId;
     }
+
+    private static readonly object NotANumber = new();
 
     // Indexed by vector index; one reference per vocabulary word (~0.9 MB for the 100k-word GloVe table).
     private readonly KnownWord?[] _known;
@@ -186,7 +195,7 @@ public sealed partial class PairFeaturizer
         spans.Clear();
         WordScanner.Scan(text, spans);
         var list = new List<Word>(spans.Count);
-        Span<char> buf = stackalloc char[64];
+        Span<char> buf = stackalloc char[WordBufferLength];
         foreach (var s in spans)
         {
             var raw = s.Slice(text);
@@ -273,13 +282,64 @@ public sealed partial class PairFeaturizer
         return new PreparedText(this, text, words, content, SortedDistinct(stems));
     }
 
-    /// <summary>The sentence embedding of a prepared text (<see cref="PreparedText.Embedding"/>, computed when first featurized).</summary>
-    internal float[] EmbedPrepared(string text)
+    /// <summary>
+    /// The topic gate's ids of a prepared text's content stems, sorted ascending and distinct (SCORE15): the ids of the
+    /// distinct stems of <see cref="PreparedText.ContentStemsShared"/> that <paramref name="idOf"/> gives a non-zero id (the
+    /// gate gives 0 to stems that never count), as the gate made them from that array, but read from the content words,
+    /// so a vocabulary word's stem is looked up in the gate's process-wide dictionary once per process rather than once per
+    /// text. <paramref name="idOf"/> must give each stem one id for the process's life (the gate's ids do).
+    /// </summary>
+    internal int[] ContentStemIds(PreparedText t, Func<string, int> idOf)
+    {
+        var content = t.Content;
+        var ids = content.Count <= 64 ? (t_ids ??= new int[64]) : new int[content.Count];
+        var n = 0;
+        foreach (var w in content)
+        {
+            int id;
+            if (w.Vec >= 0 && _known[w.Vec] is { } known)
+            {
+                id = known.GateStemId;
+                if (id == 0 && (id = idOf(w.Stem)) != 0) known.GateStemId = id;
+            }
+            else id = idOf(w.Stem);
+            if (id == 0) continue;
+            // Insertion into the sorted prefix, a duplicate dropped: a claim has a few dozen content words at most.
+            var i = n;
+            while (i > 0 && ids[i - 1] > id) i--;
+            if (i > 0 && ids[i - 1] == id) continue;
+            Array.Copy(ids, i, ids, i + 1, n - i);
+            ids[i] = id;
+            n++;
+        }
+        var result = new int[n];
+        Array.Copy(ids, result, n);
+        return result;
+    }
+
+    // This thread's scratch for ContentStemIds (never re-entered).
+    [ThreadStatic] private static int[]? t_ids;
+
+    /// <summary>
+    /// The sentence embedding of a prepared text (<see cref="PreparedText.Embedding"/>, computed when first featurized):
+    /// what <see cref="SifEmbedder.Embed(string, Span{float})"/> gives for its text, bit for bit, from the words
+    /// <see cref="Words"/> already found (SCORE15). Both scan the text with <see cref="WordScanner.Scan"/> into the same
+    /// spans in the same order, and both look a word of up to 64 characters up by <see cref="WordScanner.Lower"/> of it;
+    /// the embedder skips longer words, so they are skipped here too. The same weighted rows are added in the same order to
+    /// a zeroed vector, then normalised as Embed does, so nothing is rescanned or looked up again.
+    /// </summary>
+    internal float[] EmbedPrepared(List<Word> words)
     {
         var embedding = new float[_embedder.Dimension];
-        _embedder.Embed(text, embedding);
+        foreach (var w in words)
+            if (w.Vec >= 0 && w.Span.Length <= WordBufferLength) _vectors.AddScaled(w.Vec, _embedder.Weight(w.Vec), embedding);
+        var norm = TensorPrimitives.Norm(embedding);
+        if (norm > 0) TensorPrimitives.Divide(embedding, norm, embedding);
         return embedding;
     }
+
+    /// <summary>The longest word <see cref="Words"/> (and <see cref="SifEmbedder"/>) look up through a stack buffer.</summary>
+    private const int WordBufferLength = 64;
 
     public PairFeatures Featurize(string premise, string hypothesis)
     {
@@ -1080,10 +1140,10 @@ public sealed partial class PairFeaturizer
     }
 
     // The first content word within three words after a number: "120 new jobs" -> "job".
-    private static string? NounAfter(List<Word> words, int last)
+    private string? NounAfter(List<Word> words, int last)
     {
         for (var i = last + 1; i < words.Count && i <= last + 3; i++)
-            if (words[i].Content && !TryNumber(words[i].Lower, out _) && !Scales.ContainsKey(words[i].Lower)) return words[i].Stem;
+            if (words[i].Content && !TryNumber(words[i], out _) && !Scales.ContainsKey(words[i].Lower)) return words[i].Stem;
         return null;
     }
 
@@ -1169,12 +1229,12 @@ public sealed partial class PairFeaturizer
     internal readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
     /// <summary>Runs of number tokens read as one value: "150 million" = 1.5e8, "two" = 2.</summary>
-    private static List<NumberMention> Numbers(List<Word> words)
+    private List<NumberMention> Numbers(List<Word> words)
     {
         var list = new List<NumberMention>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (!TryNumber(words[i].Lower, out var v)) continue;
+            if (!TryNumber(words[i], out var v)) continue;
             var span = words[i].Span;
             while (i + 1 < words.Count && Scales.TryGetValue(words[i + 1].Lower, out var scale))
             {
@@ -1185,6 +1245,28 @@ public sealed partial class PairFeaturizer
             list.Add(new NumberMention(v, span, i));
         }
         return list;
+    }
+
+    /// <summary>
+    /// <see cref="TryNumber(string, out double)"/> of the word's lower form, kept per vocabulary word (SCORE15): every word of
+    /// every featurized text is tried (a number-word look-up, and a parse for a digit), and the answer depends on the string
+    /// alone. A word outside the vocabulary is tried afresh. On false, <paramref name="value"/> is 0 as there.
+    /// </summary>
+    private bool TryNumber(in Word w, out double value)
+    {
+        if (w.Vec >= 0 && _known[w.Vec] is { } known)
+        {
+            var n = known.Number;
+            if (n is null)
+            {
+                n = TryNumber(w.Lower, out var parsed) ? new StrongBox<double>(parsed) : NotANumber;
+                known.Number = n;
+            }
+            if (n is StrongBox<double> box) { value = box.Value; return true; }
+            value = 0;
+            return false;
+        }
+        return TryNumber(w.Lower, out value);
     }
 
     private static bool TryNumber(string w, out double value)
@@ -1267,7 +1349,7 @@ public sealed partial class PairFeaturizer
             Modals = WordsIn(words, PairFeaturizer.Modals);
             Universals = WordsIn(words, Universal);
             Existential = words.Exists(w => PairFeaturizer.Existential.Contains(w.Lower));
-            Numbers = PairFeaturizer.Numbers(words);
+            Numbers = featurizer.Numbers(words);
             Dates = PairFeaturizer.Dates(words);
             StemSet = PairFeaturizer.StemSet(content);
             Conditionals = WordsIn(words, PairFeaturizer.Conditionals);

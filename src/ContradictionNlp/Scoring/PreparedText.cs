@@ -32,7 +32,7 @@ public sealed class PreparedText
     /// featurized, and most prepared claims only ever meet the gate. Deterministic, so threads that race compute equal
     /// arrays and either may be kept (a reference write is atomic); nothing writes to the array after publishing.
     /// </summary>
-    internal float[] Embedding => _embedding ?? (_embedding = Featurizer.EmbedPrepared(Text));
+    internal float[] Embedding => _embedding ?? (_embedding = Featurizer.EmbedPrepared(Words));
 
     private volatile float[]? _embedding;
 
