@@ -277,9 +277,17 @@ public sealed partial class PairFeaturizer
         foreach (var w in words) if (w.Content) n++;
         var content = new List<Word>(n);
         foreach (var w in words) if (w.Content) content.Add(w);
+        // The sorted stems are made when first read (SCORE15): the gate reads ids from the content words, so in the
+        // pipeline only a gate check against a text of another featurizer, or a caller of ContentStems, needs them.
+        return new PreparedText(this, text, words, content);
+    }
+
+    /// <summary>Sorted (ordinal) distinct stems of <paramref name="content"/>: <see cref="PreparedText.ContentStems"/>.</summary>
+    internal static string[] SortedContentStems(List<Word> content)
+    {
         var stems = new List<string>(content.Count);
         foreach (var w in content) stems.Add(w.Stem);
-        return new PreparedText(this, text, words, content, SortedDistinct(stems));
+        return SortedDistinct(stems);
     }
 
     /// <summary>
@@ -1163,10 +1171,20 @@ public sealed partial class PairFeaturizer
     /// </summary>
     private (float[] HBest, int[] HBestIdx, float[] PBest) AlignBoth(List<Word> hc, List<Word> pc)
     {
+        // SCORE15: the pair scorer featurizes a pair a->b and then b->a on the same thread, and the second alignment is the
+        // first one's matrix transposed. So the last alignment on this thread is kept with its column answers, and a call
+        // with the two content lists swapped (the same list instances: a prepared text's flagged lists) reads them: the
+        // column best of the a->b matrix is b->a's row best (the same similarities, bit for bit, met in the same order,
+        // with the same first-wins rule from 0), and its row best is b->a's column best. The arrays are only read after.
+        if (t_alignment is { } last && ReferenceEquals(last.Owner, this) && ReferenceEquals(last.H, pc) && ReferenceEquals(last.P, hc))
+            return (last.PBest, last.PBestIdx, last.HBest);
         var hBest = new float[hc.Count];
         var hBestIdx = new int[hc.Count];
         var pBest = new float[pc.Count];
-        // pBest starts at 0 like a scan's running best; the index of the premise side is never used.
+        var pBestIdx = new int[pc.Count];
+        // pBest starts at 0 like a scan's running best, pBestIdx at -1 (no counterpart); a column's first row to beat its
+        // running best is kept, as a row's first column is.
+        pBestIdx.AsSpan().Fill(-1);
         for (var i = 0; i < hc.Count; i++)
         {
             var b = 0f;
@@ -1180,13 +1198,26 @@ public sealed partial class PairFeaturizer
                 else if (hw.Vec >= 0 && pw.Vec >= 0) s = _vectors.Cosine(hw.Vec, pw.Vec);
                 else s = 0f;
                 if (s > b) { b = s; bi = j; }
-                if (s > pBest[j]) pBest[j] = s;
+                if (s > pBest[j]) { pBest[j] = s; pBestIdx[j] = i; }
             }
             hBest[i] = b;
             hBestIdx[i] = bi;
         }
+        var kept = t_alignment ??= new Alignment();
+        (kept.Owner, kept.H, kept.P, kept.HBest, kept.HBestIdx, kept.PBest, kept.PBestIdx) = (this, hc, pc, hBest, hBestIdx, pBest, pBestIdx);
         return (hBest, hBestIdx, pBest);
     }
+
+    /// <summary>The last alignment made on a thread (see AlignBoth): its lists, row answers and column answers.</summary>
+    private sealed class Alignment
+    {
+        internal PairFeaturizer? Owner;
+        internal List<Word>? H, P;
+        internal float[] HBest = [], PBest = [];
+        internal int[] HBestIdx = [], PBestIdx = [];
+    }
+
+    [ThreadStatic] private static Alignment? t_alignment;
 
     /// <summary>
     /// The text's words and content words with <see cref="Word.Ant"/> and <see cref="Word.Tax"/> looked up, once per

@@ -125,4 +125,42 @@ public class FeaturizerWordCachesTests
         Assert.True(gate.Related(prepared[0], prepared[1])); // "property", "tax"
         Assert.False(gate.Related(prepared[0], prepared[2]));
     }
+
+    private static string Describe(PairFeatures f) =>
+        string.Join(",", f.Dense.Select(x => BitConverter.SingleToInt32Bits(x))) + " | " + string.Join(",", f.Hashed) + " | "
+        + string.Join(" ; ", f.Reasons.Select(r => $"{r.Kind}: {r.Message} [{string.Join(" ", r.SpansA)}] [{string.Join(" ", r.SpansB)}]"))
+        + " | " + f.DifferentSubjects;
+
+    [Fact]
+    public void Reverse_direction_read_from_the_last_alignment_equals_a_fresh_one()
+    {
+        // The pair scorer's order (a->b with reasons, then b->a without), and orders that must not read a stale alignment:
+        // the same direction twice, a text with itself, and a reverse call after some other pair came in between.
+        var shared = NewFeaturizer();
+        var prepared = Texts.Select(shared.Prepare).ToArray();
+        var fresh = NewFeaturizer();
+        var expected = new Dictionary<(int, int), string>();
+        string Expected(int i, int j) =>
+            expected.TryGetValue((i, j), out var e) ? e : expected[(i, j)] = Describe(fresh.Featurize(fresh.Prepare(Texts[i]), fresh.Prepare(Texts[j])));
+        int checks = 0, aligned = 0;
+        for (int i = 0; i < Texts.Length; i++)
+            for (int j = 0; j < Texts.Length; j++)
+            {
+                var ab = shared.Featurize(prepared[i], prepared[j]);
+                Assert.Equal(Expected(i, j), Describe(ab));
+                var ba = shared.FeaturizeWithoutReasons(prepared[j], prepared[i]);
+                var full = Describe(fresh.Featurize(fresh.Prepare(Texts[j]), fresh.Prepare(Texts[i])));
+                // Without reasons: the same features and subject flag, an empty reason list.
+                Assert.Equal(full[..full.LastIndexOf(" | ", full.LastIndexOf(" | ") - 1)], Describe(ba)[..Describe(ba).LastIndexOf(" | ", Describe(ba).LastIndexOf(" | ") - 1)]);
+                Assert.Equal(Expected(j, i), Describe(shared.Featurize(prepared[j], prepared[i])));
+                Assert.Equal(Expected(j, i), Describe(shared.Featurize(prepared[j], prepared[i])));
+                var k = (i + 3) % Texts.Length;
+                Assert.Equal(Expected(i, k), Describe(shared.Featurize(prepared[i], prepared[k])));
+                Assert.Equal(Expected(j, i), Describe(shared.Featurize(prepared[j], prepared[i])));
+                checks += 6;
+                if (ab.Dense[3] != 1f) aligned++; // some pairs have words without a perfect counterpart
+            }
+        Assert.Equal(6 * Texts.Length * Texts.Length, checks);
+        Assert.True(aligned > Texts.Length, "the texts should give partial alignments");
+    }
 }
