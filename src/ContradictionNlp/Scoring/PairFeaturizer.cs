@@ -400,9 +400,7 @@ public sealed partial class PairFeaturizer
         f[k++] = cos;
 
         // Alignment: each content word's best counterpart by exact form or vector cosine.
-        var (hBest, hBestIdx, pBest) = AlignBoth(hc, pc);
-        var hExact = CountWithStemIn(hc, pc);
-        var pExact = CountWithStemIn(pc, hc);
+        var (hBest, hBestIdx, pBest, hExact, pExact) = AlignBoth(hc, pc);
         f[k++] = Frac(hExact, hc.Count);
         f[k++] = Frac(pExact, pc.Count);
         f[k++] = hBest.Length == 0 ? 1f : Mean(hBest);
@@ -1168,8 +1166,10 @@ public sealed partial class PairFeaturizer
     /// best hypothesis counterpart, from ONE similarity matrix: the similarity is symmetric bit for bit (equal stems,
     /// or an integer dot product over the product of two norms), so the premise side needs no second pass. Ties keep
     /// the first index, and a similarity must beat 0 to count, as in a scan of each side on its own.
+    /// <para>Also the words of each side with a stem the other side has (hExact: of hc in pc; pExact: of pc in hc), kept
+    /// with the alignment so the reverse direction reads them swapped.</para>
     /// </summary>
-    private (float[] HBest, int[] HBestIdx, float[] PBest) AlignBoth(List<Word> hc, List<Word> pc)
+    private (float[] HBest, int[] HBestIdx, float[] PBest, int HExact, int PExact) AlignBoth(List<Word> hc, List<Word> pc)
     {
         // SCORE15: the pair scorer featurizes a pair a->b and then b->a on the same thread, and the second alignment is the
         // first one's matrix transposed. So the last alignment on this thread is kept with its column answers, and a call
@@ -1177,7 +1177,7 @@ public sealed partial class PairFeaturizer
         // column best of the a->b matrix is b->a's row best (the same similarities, bit for bit, met in the same order,
         // with the same first-wins rule from 0), and its row best is b->a's column best. The arrays are only read after.
         if (t_alignment is { } last && ReferenceEquals(last.Owner, this) && ReferenceEquals(last.H, pc) && ReferenceEquals(last.P, hc))
-            return (last.PBest, last.PBestIdx, last.HBest);
+            return (last.PBest, last.PBestIdx, last.HBest, last.PExact, last.HExact);
         var hBest = new float[hc.Count];
         var hBestIdx = new int[hc.Count];
         var pBest = new float[pc.Count];
@@ -1203,9 +1203,12 @@ public sealed partial class PairFeaturizer
             hBest[i] = b;
             hBestIdx[i] = bi;
         }
+        var hExact = CountWithStemIn(hc, pc);
+        var pExact = CountWithStemIn(pc, hc);
         var kept = t_alignment ??= new Alignment();
         (kept.Owner, kept.H, kept.P, kept.HBest, kept.HBestIdx, kept.PBest, kept.PBestIdx) = (this, hc, pc, hBest, hBestIdx, pBest, pBestIdx);
-        return (hBest, hBestIdx, pBest);
+        (kept.HExact, kept.PExact) = (hExact, pExact);
+        return (hBest, hBestIdx, pBest, hExact, pExact);
     }
 
     /// <summary>The last alignment made on a thread (see AlignBoth): its lists, row answers and column answers.</summary>
@@ -1215,6 +1218,7 @@ public sealed partial class PairFeaturizer
         internal List<Word>? H, P;
         internal float[] HBest = [], PBest = [];
         internal int[] HBestIdx = [], PBestIdx = [];
+        internal int HExact, PExact;
     }
 
     [ThreadStatic] private static Alignment? t_alignment;
