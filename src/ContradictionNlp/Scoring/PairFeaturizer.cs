@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using System.Globalization;
 using ContradictionNlp.Embedding;
@@ -173,14 +172,21 @@ public sealed partial class PairFeaturizer
         internal string Stem { get; } = stem;
         internal bool Content { get; } = content;
         internal Lexicon.WordRelations? Rel;
-        // SCORE15: TryNumber of Lower, made on first need: null before, NotANumber, or the value boxed (one reference write,
-        // the box never written after, so racing threads see either null or a complete answer, and any answer is equal).
+        // SCORE15: TryNumber of Lower, made on first need: null before, NotANumber, or a NumberValue (one reference write,
+        // never written after, so racing threads see either null or a complete answer, and any answer is equal).
         internal object? Number;
         // SCORE15: the topic gate's process-wide id of Stem (see ContentStemIds); 0 before it is first asked for (ids start at 1).
         internal int GateStemId;
     }
 
     private static readonly object NotANumber = new();
+
+    /// <summary>A number answer of <see cref="KnownWord.Number"/> (a class of this assembly rather than a StrongBox over
+    /// double, whose code the ReadyToRun image may not hold).</summary>
+    private sealed class NumberValue(double value)
+    {
+        internal double Value { get; } = value;
+    }
 
     // Indexed by vector index; one reference per vocabulary word (~0.9 MB for the 100k-word GloVe table).
     private readonly KnownWord?[] _known;
@@ -1294,10 +1300,10 @@ public sealed partial class PairFeaturizer
             var n = known.Number;
             if (n is null)
             {
-                n = TryNumber(w.Lower, out var parsed) ? new StrongBox<double>(parsed) : NotANumber;
+                n = TryNumber(w.Lower, out var parsed) ? new NumberValue(parsed) : NotANumber;
                 known.Number = n;
             }
-            if (n is StrongBox<double> box) { value = box.Value; return true; }
+            if (n is NumberValue number) { value = number.Value; return true; }
             value = 0;
             return false;
         }
