@@ -556,15 +556,20 @@ public sealed partial class PairFeaturizer
         // every Generalises(pc[j], hw) is < 0 and every hwGen[j] is filled; AreCohyponyms(pc[j], hw) is then
         // "both in the taxonomy, hwGen[j] != 0 and a shared hypernym", without looking both relations up again.
         var hwGen = pc.Count <= 64 ? stackalloc int[pc.Count] : new int[pc.Count];
-        foreach (var hw in hc)
+        // SCORE15: both directions of a pair ask Generalises of the same word pairs in both orders, so the answers go into
+        // the kept alignment's tables (see AlignBoth) and the reverse direction reads what the first one asked.
+        var table = t_alignment!;
+        var reverse = !(ReferenceEquals(table.H, hc) && ReferenceEquals(table.P, pc));
+        for (var i = 0; i < hc.Count; i++)
         {
+            var hw = hc[i];
             var isCovered = false;
-            foreach (var pw in pc)
-                if (pw.Stem == hw.Stem || Generalises(pw, hw) >= 0) { isCovered = true; break; }
+            for (var j = 0; j < pc.Count; j++)
+                if (pc[j].Stem == hw.Stem || table.Generalises(this, reverse, pcSpecific: true, i, j, pc, hc) >= 0) { isCovered = true; break; }
             if (isCovered) { covered++; continue; }
             var more = -1;
             for (var j = 0; j < pc.Count; j++)
-                if ((hwGen[j] = Generalises(hw, pc[j])) > 0) { more = j; break; }
+                if ((hwGen[j] = table.Generalises(this, reverse, pcSpecific: false, i, j, pc, hc)) > 0) { more = j; break; }
             if (more >= 0) { specific.Add(new WordPair(pc[more], hw)); continue; }
             if (!hw.Tax) continue; // AreCohyponyms needs both words in the taxonomy
             for (var j = 0; j < pc.Count; j++)
@@ -1214,6 +1219,7 @@ public sealed partial class PairFeaturizer
         var kept = t_alignment ??= new Alignment();
         (kept.Owner, kept.H, kept.P, kept.HBest, kept.HBestIdx, kept.PBest, kept.PBestIdx) = (this, hc, pc, hBest, hBestIdx, pBest, pBestIdx);
         (kept.HExact, kept.PExact) = (hExact, pExact);
+        kept.ResetGeneralises(hc.Count * pc.Count);
         return (hBest, hBestIdx, pBest, hExact, pExact);
     }
 
@@ -1225,6 +1231,34 @@ public sealed partial class PairFeaturizer
         internal float[] HBest = [], PBest = [];
         internal int[] HBestIdx = [], PBestIdx = [];
         internal int HExact, PExact;
+
+        // Generalises answers for the pair, in this alignment's orientation (row i of H, column j of P), Unknown until
+        // asked: PH[i * P.Count + j] = Generalises(P[j], H[i]), HP[i * P.Count + j] = Generalises(H[i], P[j]). Buffers
+        // reused from alignment to alignment (this thread's only), cleared for each new one.
+        private int[] _ph = [], _hp = [];
+        private const int Unknown = int.MinValue;
+
+        internal void ResetGeneralises(int cells)
+        {
+            if (_ph.Length < cells) (_ph, _hp) = (new int[Math.Max(cells, 2 * _ph.Length)], new int[Math.Max(cells, 2 * _ph.Length)]);
+            _ph.AsSpan(0, cells).Fill(Unknown);
+            _hp.AsSpan(0, cells).Fill(Unknown);
+        }
+
+        /// <summary>
+        /// The featurizer's Generalises(pc[j], hc[i]) when <paramref name="pcSpecific"/>, else Generalises(hc[i], pc[j]), for
+        /// the lists of this alignment (<paramref name="reverse"/>: hc is P and pc is H), from the table when asked before.
+        /// </summary>
+        internal int Generalises(PairFeaturizer featurizer, bool reverse, bool pcSpecific, int i, int j, List<Word> pc, List<Word> hc)
+        {
+            // Forward (hc = H, pc = P): Generalises(pc[j], hc[i]) is PH[i, j] and Generalises(hc[i], pc[j]) is HP[i, j].
+            // Reverse (hc = P, pc = H): Generalises(pc[j], hc[i]) = Generalises(H[j], P[i]) is HP[j, i], and the other PH[j, i].
+            var cell = reverse ? j * hc.Count + i : i * pc.Count + j;
+            var cells = reverse == pcSpecific ? _hp : _ph;
+            var v = cells[cell];
+            if (v == Unknown) cells[cell] = v = pcSpecific ? featurizer.Generalises(pc[j], hc[i]) : featurizer.Generalises(hc[i], pc[j]);
+            return v;
+        }
     }
 
     [ThreadStatic] private static Alignment? t_alignment;

@@ -25,6 +25,10 @@ public class FeaturizerWordCachesTests
         "!!! ... ???",
         "Élysée officials say café prices rose 12% since May",
         "It's not what we'd planned: they won't, can't and shouldn't",
+        // WordNet taxonomy both ways: "dog" is a kind of "animal", "cat" and "dog" share a hypernym.
+        "A dog chased the cat across the garden",
+        "An animal chased a kitten across the yard",
+        "The poodle ran after a small animal and a cat",
     ];
 
     private static PairFeaturizer NewFeaturizer() =>
@@ -142,7 +146,9 @@ public class FeaturizerWordCachesTests
         var expected = new Dictionary<(int, int), string>();
         string Expected(int i, int j) =>
             expected.TryGetValue((i, j), out var e) ? e : expected[(i, j)] = Describe(fresh.Featurize(fresh.Prepare(Texts[i]), fresh.Prepare(Texts[j])));
-        int checks = 0, aligned = 0;
+        int checks = 0, aligned = 0, taxonomy = 0;
+        var specificIndex = Array.IndexOf(PairFeaturizer.FeatureNames, "h_more_specific_count");
+        var cohyponymIndex = Array.IndexOf(PairFeaturizer.FeatureNames, "cohyponym_count");
         for (int i = 0; i < Texts.Length; i++)
             for (int j = 0; j < Texts.Length; j++)
             {
@@ -159,8 +165,11 @@ public class FeaturizerWordCachesTests
                 Assert.Equal(Expected(j, i), Describe(shared.Featurize(prepared[j], prepared[i])));
                 checks += 6;
                 if (ab.Dense[3] != 1f) aligned++; // some pairs have words without a perfect counterpart
+                if (ab.Dense[specificIndex] > 0 || ab.Dense[cohyponymIndex] > 0) taxonomy++;
             }
         Assert.Equal(6 * Texts.Length * Texts.Length, checks);
         Assert.True(aligned > Texts.Length, "the texts should give partial alignments");
+        // The taxonomy answers (kept with the alignment for the reverse direction) decide some features here.
+        Assert.True(taxonomy >= 4, $"only {taxonomy} pairs had a more specific word or a co-hyponym");
     }
 }
