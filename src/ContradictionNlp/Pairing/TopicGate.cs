@@ -48,18 +48,18 @@ public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
     private static int[] GateIdsOf(PreparedText t)
     {
         if (t.GateStemIds is { } done) return done;
-        var stems = t.ContentStemsShared;
-        var n = 0;
-        foreach (var stem in stems) if (!IsLetterInitial(stem)) n++;
-        var ids = new int[n];
-        n = 0;
-        foreach (var stem in stems)
-            if (!IsLetterInitial(stem))
-                ids[n++] = (StemIds.TryGetValue(stem, out var id) ? id : StemIds.GetOrAdd(stem, _ => new StemId(NextStemId()))).Value;
-        Array.Sort(ids);
+        // Read from the content words (SCORE15): the featurizer keeps each vocabulary word's stem id, so only a stem first
+        // met in this process (or a word outside the vocabulary) is looked up here; the same sorted distinct ids.
+        var ids = t.Featurizer.ContentStemIds(t, IdOfStem);
         t.GateStemIds = ids;
         return ids;
     }
+
+    /// <summary>The stem's process-wide id, or 0 for a single letter (never counted, so left out of a text's ids).</summary>
+    private static int StemIdOf(string stem) =>
+        IsLetterInitial(stem) ? 0 : (StemIds.TryGetValue(stem, out var id) ? id : StemIds.GetOrAdd(stem, _ => new StemId(NextStemId()))).Value;
+
+    private static readonly Func<string, int> IdOfStem = StemIdOf;
 
     private static int _nextStemId;
     private static int NextStemId() => Interlocked.Increment(ref _nextStemId);

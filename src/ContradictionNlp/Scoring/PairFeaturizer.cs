@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Globalization;
 using ContradictionNlp.Embedding;
 using ContradictionNlp.Text;
@@ -171,6 +172,20 @@ public sealed partial class PairFeaturizer
         internal string Stem { get; } = stem;
         internal bool Content { get; } = content;
         internal Lexicon.WordRelations? Rel;
+        // SCORE15: TryNumber of Lower, made on first need: null before, NotANumber, or a NumberValue (one reference write,
+        // never written after, so racing threads see either null or a complete answer, and any answer is equal).
+        internal object? Number;
+        // SCORE15: the topic gate's process-wide id of Stem (see ContentStemIds); 0 before it is first asked for (ids start at 1).
+        internal int GateStemId;
+    }
+
+    private static readonly object NotANumber = new();
+
+    /// <summary>A number answer of <see cref="KnownWord.Number"/> (a class of this assembly rather than a StrongBox over
+    /// double, whose code the ReadyToRun image may not hold).</summary>
+    private sealed class NumberValue(double value)
+    {
+        internal double Value { get; } = value;
     }
 
     // Indexed by vector index; one reference per vocabulary word (~0.9 MB for the 100k-word GloVe table).
@@ -186,7 +201,7 @@ public sealed partial class PairFeaturizer
         spans.Clear();
         WordScanner.Scan(text, spans);
         var list = new List<Word>(spans.Count);
-        Span<char> buf = stackalloc char[64];
+        Span<char> buf = stackalloc char[WordBufferLength];
         foreach (var s in spans)
         {
             var raw = s.Slice(text);
@@ -268,18 +283,77 @@ public sealed partial class PairFeaturizer
         foreach (var w in words) if (w.Content) n++;
         var content = new List<Word>(n);
         foreach (var w in words) if (w.Content) content.Add(w);
-        var stems = new List<string>(content.Count);
-        foreach (var w in content) stems.Add(w.Stem);
-        return new PreparedText(this, text, words, content, SortedDistinct(stems));
+        // The sorted stems are made when first read (SCORE15): the gate reads ids from the content words, so in the
+        // pipeline only a gate check against a text of another featurizer, or a caller of ContentStems, needs them.
+        return new PreparedText(this, text, words, content);
     }
 
-    /// <summary>The sentence embedding of a prepared text (<see cref="PreparedText.Embedding"/>, computed when first featurized).</summary>
-    internal float[] EmbedPrepared(string text)
+    /// <summary>Sorted (ordinal) distinct stems of <paramref name="content"/>: <see cref="PreparedText.ContentStems"/>.</summary>
+    internal static string[] SortedContentStems(List<Word> content)
+    {
+        var stems = new List<string>(content.Count);
+        foreach (var w in content) stems.Add(w.Stem);
+        return SortedDistinct(stems);
+    }
+
+    /// <summary>
+    /// The topic gate's ids of a prepared text's content stems, sorted ascending and distinct (SCORE15): the ids of the
+    /// distinct stems of <see cref="PreparedText.ContentStemsShared"/> that <paramref name="idOf"/> gives a non-zero id (the
+    /// gate gives 0 to stems that never count), as the gate made them from that array, but read from the content words,
+    /// so a vocabulary word's stem is looked up in the gate's process-wide dictionary once per process rather than once per
+    /// text. <paramref name="idOf"/> must give each stem one id for the process's life (the gate's ids do).
+    /// </summary>
+    internal int[] ContentStemIds(PreparedText t, Func<string, int> idOf)
+    {
+        var content = t.Content;
+        var ids = content.Count <= 64 ? (t_ids ??= new int[64]) : new int[content.Count];
+        var n = 0;
+        foreach (var w in content)
+        {
+            int id;
+            if (w.Vec >= 0 && _known[w.Vec] is { } known)
+            {
+                id = known.GateStemId;
+                if (id == 0 && (id = idOf(w.Stem)) != 0) known.GateStemId = id;
+            }
+            else id = idOf(w.Stem);
+            if (id == 0) continue;
+            // Insertion into the sorted prefix, a duplicate dropped: a claim has a few dozen content words at most.
+            var i = n;
+            while (i > 0 && ids[i - 1] > id) i--;
+            if (i > 0 && ids[i - 1] == id) continue;
+            Array.Copy(ids, i, ids, i + 1, n - i);
+            ids[i] = id;
+            n++;
+        }
+        var result = new int[n];
+        Array.Copy(ids, result, n);
+        return result;
+    }
+
+    // This thread's scratch for ContentStemIds (never re-entered).
+    [ThreadStatic] private static int[]? t_ids;
+
+    /// <summary>
+    /// The sentence embedding of a prepared text (<see cref="PreparedText.Embedding"/>, computed when first featurized):
+    /// what <see cref="SifEmbedder.Embed(string, Span{float})"/> gives for its text, bit for bit, from the words
+    /// <see cref="Words"/> already found (SCORE15). Both scan the text with <see cref="WordScanner.Scan"/> into the same
+    /// spans in the same order, and both look a word of up to 64 characters up by <see cref="WordScanner.Lower"/> of it;
+    /// the embedder skips longer words, so they are skipped here too. The same weighted rows are added in the same order to
+    /// a zeroed vector, then normalised as Embed does, so nothing is rescanned or looked up again.
+    /// </summary>
+    internal float[] EmbedPrepared(List<Word> words)
     {
         var embedding = new float[_embedder.Dimension];
-        _embedder.Embed(text, embedding);
+        foreach (var w in words)
+            if (w.Vec >= 0 && w.Span.Length <= WordBufferLength) _vectors.AddScaled(w.Vec, _embedder.Weight(w.Vec), embedding);
+        var norm = TensorPrimitives.Norm(embedding);
+        if (norm > 0) TensorPrimitives.Divide(embedding, norm, embedding);
         return embedding;
     }
+
+    /// <summary>The longest word <see cref="Words"/> (and <see cref="SifEmbedder"/>) look up through a stack buffer.</summary>
+    private const int WordBufferLength = 64;
 
     public PairFeatures Featurize(string premise, string hypothesis)
     {
@@ -332,9 +406,7 @@ public sealed partial class PairFeaturizer
         f[k++] = cos;
 
         // Alignment: each content word's best counterpart by exact form or vector cosine.
-        var (hBest, hBestIdx, pBest) = AlignBoth(hc, pc);
-        var hExact = CountWithStemIn(hc, pc);
-        var pExact = CountWithStemIn(pc, hc);
+        var (hBest, hBestIdx, pBest, hExact, pExact) = AlignBoth(hc, pc);
         f[k++] = Frac(hExact, hc.Count);
         f[k++] = Frac(pExact, pc.Count);
         f[k++] = hBest.Length == 0 ? 1f : Mean(hBest);
@@ -484,15 +556,20 @@ public sealed partial class PairFeaturizer
         // every Generalises(pc[j], hw) is < 0 and every hwGen[j] is filled; AreCohyponyms(pc[j], hw) is then
         // "both in the taxonomy, hwGen[j] != 0 and a shared hypernym", without looking both relations up again.
         var hwGen = pc.Count <= 64 ? stackalloc int[pc.Count] : new int[pc.Count];
-        foreach (var hw in hc)
+        // SCORE15: both directions of a pair ask Generalises of the same word pairs in both orders, so the answers go into
+        // the kept alignment's tables (see AlignBoth) and the reverse direction reads what the first one asked.
+        var table = t_alignment!;
+        var reverse = !(ReferenceEquals(table.H, hc) && ReferenceEquals(table.P, pc));
+        for (var i = 0; i < hc.Count; i++)
         {
+            var hw = hc[i];
             var isCovered = false;
-            foreach (var pw in pc)
-                if (pw.Stem == hw.Stem || Generalises(pw, hw) >= 0) { isCovered = true; break; }
+            for (var j = 0; j < pc.Count; j++)
+                if (pc[j].Stem == hw.Stem || table.Generalises(this, reverse, pcSpecific: true, i, j, pc, hc) >= 0) { isCovered = true; break; }
             if (isCovered) { covered++; continue; }
             var more = -1;
             for (var j = 0; j < pc.Count; j++)
-                if ((hwGen[j] = Generalises(hw, pc[j])) > 0) { more = j; break; }
+                if ((hwGen[j] = table.Generalises(this, reverse, pcSpecific: false, i, j, pc, hc)) > 0) { more = j; break; }
             if (more >= 0) { specific.Add(new WordPair(pc[more], hw)); continue; }
             if (!hw.Tax) continue; // AreCohyponyms needs both words in the taxonomy
             for (var j = 0; j < pc.Count; j++)
@@ -1080,10 +1157,10 @@ public sealed partial class PairFeaturizer
     }
 
     // The first content word within three words after a number: "120 new jobs" -> "job".
-    private static string? NounAfter(List<Word> words, int last)
+    private string? NounAfter(List<Word> words, int last)
     {
         for (var i = last + 1; i < words.Count && i <= last + 3; i++)
-            if (words[i].Content && !TryNumber(words[i].Lower, out _) && !Scales.ContainsKey(words[i].Lower)) return words[i].Stem;
+            if (words[i].Content && !TryNumber(words[i], out _) && !Scales.ContainsKey(words[i].Lower)) return words[i].Stem;
         return null;
     }
 
@@ -1100,13 +1177,25 @@ public sealed partial class PairFeaturizer
     /// best hypothesis counterpart, from ONE similarity matrix: the similarity is symmetric bit for bit (equal stems,
     /// or an integer dot product over the product of two norms), so the premise side needs no second pass. Ties keep
     /// the first index, and a similarity must beat 0 to count, as in a scan of each side on its own.
+    /// <para>Also the words of each side with a stem the other side has (hExact: of hc in pc; pExact: of pc in hc), kept
+    /// with the alignment so the reverse direction reads them swapped.</para>
     /// </summary>
-    private (float[] HBest, int[] HBestIdx, float[] PBest) AlignBoth(List<Word> hc, List<Word> pc)
+    private (float[] HBest, int[] HBestIdx, float[] PBest, int HExact, int PExact) AlignBoth(List<Word> hc, List<Word> pc)
     {
+        // SCORE15: the pair scorer featurizes a pair a->b and then b->a on the same thread, and the second alignment is the
+        // first one's matrix transposed. So the last alignment on this thread is kept with its column answers, and a call
+        // with the two content lists swapped (the same list instances: a prepared text's flagged lists) reads them: the
+        // column best of the a->b matrix is b->a's row best (the same similarities, bit for bit, met in the same order,
+        // with the same first-wins rule from 0), and its row best is b->a's column best. The arrays are only read after.
+        if (t_alignment is { } last && ReferenceEquals(last.Owner, this) && ReferenceEquals(last.H, pc) && ReferenceEquals(last.P, hc))
+            return (last.PBest, last.PBestIdx, last.HBest, last.PExact, last.HExact);
         var hBest = new float[hc.Count];
         var hBestIdx = new int[hc.Count];
         var pBest = new float[pc.Count];
-        // pBest starts at 0 like a scan's running best; the index of the premise side is never used.
+        var pBestIdx = new int[pc.Count];
+        // pBest starts at 0 like a scan's running best, pBestIdx at -1 (no counterpart); a column's first row to beat its
+        // running best is kept, as a row's first column is.
+        pBestIdx.AsSpan().Fill(-1);
         for (var i = 0; i < hc.Count; i++)
         {
             var b = 0f;
@@ -1120,13 +1209,59 @@ public sealed partial class PairFeaturizer
                 else if (hw.Vec >= 0 && pw.Vec >= 0) s = _vectors.Cosine(hw.Vec, pw.Vec);
                 else s = 0f;
                 if (s > b) { b = s; bi = j; }
-                if (s > pBest[j]) pBest[j] = s;
+                if (s > pBest[j]) { pBest[j] = s; pBestIdx[j] = i; }
             }
             hBest[i] = b;
             hBestIdx[i] = bi;
         }
-        return (hBest, hBestIdx, pBest);
+        var hExact = CountWithStemIn(hc, pc);
+        var pExact = CountWithStemIn(pc, hc);
+        var kept = t_alignment ??= new Alignment();
+        (kept.Owner, kept.H, kept.P, kept.HBest, kept.HBestIdx, kept.PBest, kept.PBestIdx) = (this, hc, pc, hBest, hBestIdx, pBest, pBestIdx);
+        (kept.HExact, kept.PExact) = (hExact, pExact);
+        kept.ResetGeneralises(hc.Count * pc.Count);
+        return (hBest, hBestIdx, pBest, hExact, pExact);
     }
+
+    /// <summary>The last alignment made on a thread (see AlignBoth): its lists, row answers and column answers.</summary>
+    private sealed class Alignment
+    {
+        internal PairFeaturizer? Owner;
+        internal List<Word>? H, P;
+        internal float[] HBest = [], PBest = [];
+        internal int[] HBestIdx = [], PBestIdx = [];
+        internal int HExact, PExact;
+
+        // Generalises answers for the pair, in this alignment's orientation (row i of H, column j of P), Unknown until
+        // asked: PH[i * P.Count + j] = Generalises(P[j], H[i]), HP[i * P.Count + j] = Generalises(H[i], P[j]). Buffers
+        // reused from alignment to alignment (this thread's only), cleared for each new one.
+        private int[] _ph = [], _hp = [];
+        private const int Unknown = int.MinValue;
+
+        internal void ResetGeneralises(int cells)
+        {
+            if (_ph.Length < cells) (_ph, _hp) = (new int[Math.Max(cells, 2 * _ph.Length)], new int[Math.Max(cells, 2 * _ph.Length)]);
+            _ph.AsSpan(0, cells).Fill(Unknown);
+            _hp.AsSpan(0, cells).Fill(Unknown);
+        }
+
+        /// <summary>
+        /// The featurizer's Generalises(pc[j], hc[i]) when <paramref name="pcSpecific"/>, else Generalises(hc[i], pc[j]), for
+        /// the lists of this alignment (<paramref name="reverse"/>: hc is P and pc is H), from the table when asked before.
+        /// </summary>
+        internal int Generalises(PairFeaturizer featurizer, bool reverse, bool pcSpecific, int i, int j, List<Word> pc, List<Word> hc)
+        {
+            // Forward (hc = H, pc = P): Generalises(pc[j], hc[i]) is PH[i, j] and Generalises(hc[i], pc[j]) is HP[i, j].
+            // Reverse (hc = P, pc = H): Generalises(pc[j], hc[i]) = Generalises(H[j], P[i]) is HP[j, i], and the other PH[j, i].
+            var cell = reverse ? j * hc.Count + i : i * pc.Count + j;
+            var cells = reverse == pcSpecific ? _hp : _ph;
+            var v = cells[cell];
+            if (v == Unknown) cells[cell] = v = pcSpecific ? featurizer.Generalises(pc[j], hc[i]) : featurizer.Generalises(hc[i], pc[j]);
+            return v;
+        }
+    }
+
+    [ThreadStatic] private static Alignment? t_alignment;
 
     /// <summary>
     /// The text's words and content words with <see cref="Word.Ant"/> and <see cref="Word.Tax"/> looked up, once per
@@ -1169,12 +1304,12 @@ public sealed partial class PairFeaturizer
     internal readonly record struct NumberMention(double Value, TextSpan Span, int Last);
 
     /// <summary>Runs of number tokens read as one value: "150 million" = 1.5e8, "two" = 2.</summary>
-    private static List<NumberMention> Numbers(List<Word> words)
+    private List<NumberMention> Numbers(List<Word> words)
     {
         var list = new List<NumberMention>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (!TryNumber(words[i].Lower, out var v)) continue;
+            if (!TryNumber(words[i], out var v)) continue;
             var span = words[i].Span;
             while (i + 1 < words.Count && Scales.TryGetValue(words[i + 1].Lower, out var scale))
             {
@@ -1185,6 +1320,28 @@ public sealed partial class PairFeaturizer
             list.Add(new NumberMention(v, span, i));
         }
         return list;
+    }
+
+    /// <summary>
+    /// <see cref="TryNumber(string, out double)"/> of the word's lower form, kept per vocabulary word (SCORE15): every word of
+    /// every featurized text is tried (a number-word look-up, and a parse for a digit), and the answer depends on the string
+    /// alone. A word outside the vocabulary is tried afresh. On false, <paramref name="value"/> is 0 as there.
+    /// </summary>
+    private bool TryNumber(in Word w, out double value)
+    {
+        if (w.Vec >= 0 && _known[w.Vec] is { } known)
+        {
+            var n = known.Number;
+            if (n is null)
+            {
+                n = TryNumber(w.Lower, out var parsed) ? new NumberValue(parsed) : NotANumber;
+                known.Number = n;
+            }
+            if (n is NumberValue number) { value = number.Value; return true; }
+            value = 0;
+            return false;
+        }
+        return TryNumber(w.Lower, out value);
     }
 
     private static bool TryNumber(string w, out double value)
@@ -1267,7 +1424,7 @@ public sealed partial class PairFeaturizer
             Modals = WordsIn(words, PairFeaturizer.Modals);
             Universals = WordsIn(words, Universal);
             Existential = words.Exists(w => PairFeaturizer.Existential.Contains(w.Lower));
-            Numbers = PairFeaturizer.Numbers(words);
+            Numbers = featurizer.Numbers(words);
             Dates = PairFeaturizer.Dates(words);
             StemSet = PairFeaturizer.StemSet(content);
             Conditionals = WordsIn(words, PairFeaturizer.Conditionals);

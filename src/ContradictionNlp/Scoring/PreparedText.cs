@@ -12,14 +12,12 @@ namespace ContradictionNlp.Scoring;
 /// </summary>
 public sealed class PreparedText
 {
-    internal PreparedText(PairFeaturizer featurizer, string text, List<PairFeaturizer.Word> words, List<PairFeaturizer.Word> content,
-        string[] contentStems)
+    internal PreparedText(PairFeaturizer featurizer, string text, List<PairFeaturizer.Word> words, List<PairFeaturizer.Word> content)
     {
         Featurizer = featurizer;
         Text = text;
         Words = words;
         Content = content;
-        _contentStems = contentStems;
     }
 
     /// <summary>The featurizer that prepared it; another featurizer prepares the text again rather than trust it.</summary>
@@ -32,15 +30,20 @@ public sealed class PreparedText
     /// featurized, and most prepared claims only ever meet the gate. Deterministic, so threads that race compute equal
     /// arrays and either may be kept (a reference write is atomic); nothing writes to the array after publishing.
     /// </summary>
-    internal float[] Embedding => _embedding ?? (_embedding = Featurizer.EmbedPrepared(Text));
+    internal float[] Embedding => _embedding ?? (_embedding = Featurizer.EmbedPrepared(Words));
 
     private volatile float[]? _embedding;
 
-    private readonly string[] _contentStems;
     /// <summary>Sorted (ordinal) distinct stems of the content words; a copy, so callers cannot change this instance.</summary>
-    public string[] ContentStems => (string[])_contentStems.Clone();
-    /// <summary>The same stems without a copy, for the gate's merge walk inside the library.</summary>
-    internal string[] ContentStemsShared => _contentStems;
+    public string[] ContentStems => (string[])ContentStemsShared.Clone();
+    /// <summary>
+    /// The same stems without a copy, for the gate's merge walk inside the library. Made on first read (SCORE15: the
+    /// pipeline's gate reads ids made from the content words, so most texts never need them); deterministic, so threads
+    /// that race make equal arrays and either may be kept (one reference write), and nothing writes to it after.
+    /// </summary>
+    internal string[] ContentStemsShared => _contentStems ?? (_contentStems = PairFeaturizer.SortedContentStems(Content));
+
+    private volatile string[]? _contentStems;
     public int WordCount => Words.Count;
 
     /// <summary>
