@@ -97,10 +97,7 @@ internal static class WordHashes
                 if (i == 0) prefix1 = lower;
                 if (i < 3) prefix3 = lower;
                 exact = (exact ^ NormaliseKeepCase(c)) * FnvPrime;
-                // ShapeHash's classes; for ASCII, IsUpper/IsLower/IsDigit are exactly the A-Z, a-z and 0-9 ranges.
-                var m = c < 128
-                    ? (char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiDigit(c) ? 'd' : c)
-                    : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : NormaliseKeepCase(c);
+                var m = ShapeClass(c);
                 if (m == prevShape) { if (++run <= 3) shape = (shape ^ m) * FnvPrime; }
                 else { prevShape = m; run = 1; shape = (shape ^ m) * FnvPrime; }
                 int fromEnd = len - i;
@@ -118,7 +115,6 @@ internal static class WordHashes
             d[Lower] = hasDigit ? shape ^ 0xD161D161UL : lower;
             d[Suffix3] = suffix3 + 3;
             d[Prefix3] = prefix3 + 6;
-            if (!allSlots) continue;
             var (fine, coarse) = clusters?.Of(lower) ?? (0, 0);
             d[ClusterFine] = (ulong)fine + 0xC1000UL;
             d[ClusterCoarse] = (ulong)coarse + 0xC2000UL;
@@ -128,6 +124,12 @@ internal static class WordHashes
             d[Prefix1] = prefix1 + 5;
         }
     }
+
+    /// <summary>ShapeHash's class of a character; for ASCII, IsUpper/IsLower/IsDigit are exactly the A-Z, a-z and 0-9 ranges.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char ShapeClass(char c) => c < 128
+        ? (char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiDigit(c) ? 'd' : c)
+        : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : NormaliseKeepCase(c);
 
     /// <summary>
     /// <see cref="Compute"/> with allSlots false: the same pass without the suffix chains of 1, 2 and 4 characters and the
@@ -158,9 +160,7 @@ internal static class WordHashes
                 lower = (lower ^ n) * FnvPrime;
                 if (i < 3) prefix3 = lower;
                 exact = (exact ^ NormaliseKeepCase(c)) * FnvPrime;
-                var m = c < 128
-                    ? (char.IsAsciiLetterUpper(c) ? 'X' : char.IsAsciiLetterLower(c) ? 'x' : char.IsAsciiDigit(c) ? 'd' : c)
-                    : char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : NormaliseKeepCase(c);
+                var m = ShapeClass(c);
                 if (m == prevShape) { if (++run <= 3) shape = (shape ^ m) * FnvPrime; }
                 else { prevShape = m; run = 1; shape = (shape ^ m) * FnvPrime; }
                 if (len - i <= 3) suffix3 = (suffix3 ^ n) * FnvPrime;

@@ -17,20 +17,12 @@ public class ResolverOrderTests
     public void Speakers_resolve_alike_with_insertion_order_and_with_the_old_sort_on_every_call()
     {
         if (!TestPaths.HasShared("data", "bbc-news", "politics")) return;
-        var tagger = AttributionModel.Load(TestPaths.Repo("models", "attribution")).Tagger;
-        var rules = new ClaimExtractor();
-        var learned = new LearnedClaimExtractor(tagger);
-        var reader = new PlainTextArticleReader();
-        var analyzer = new TextAnalyzer();
+        var (rules, learned) = Extractors();
         int replays = MentionResolver.ReplaysOnThisThread, claims = 0, named = 0;
         foreach (var folder in new[] { "politics", "business" })
         {
-            var files = Directory.EnumerateFiles(TestPaths.SharedData("bbc-news", folder), "*.txt").Order(StringComparer.Ordinal).Take(200);
-            foreach (var file in files)
+            foreach (var (article, text) in Articles(folder, 200))
             {
-                using var stream = File.OpenRead(file);
-                var article = Assert.Single(reader.Read(stream, file, new DiagnosticBag()));
-                var text = analyzer.Analyze(article.Text);
                 var fast = Speakers(new ArticleView(text));
                 var old = Speakers(new ArticleView(text) { SortEveryCall = true });
                 Assert.Equal(old, fast);
@@ -60,17 +52,10 @@ public class ResolverOrderTests
     public void Learned_claims_made_without_the_overlapping_ones_are_the_full_list_less_those()
     {
         if (!TestPaths.HasShared("data", "bbc-news", "politics")) return;
-        var tagger = AttributionModel.Load(TestPaths.Repo("models", "attribution")).Tagger;
-        var rules = new ClaimExtractor();
-        var learned = new LearnedClaimExtractor(tagger);
-        var reader = new PlainTextArticleReader();
-        var analyzer = new TextAnalyzer();
+        var (rules, learned) = Extractors();
         int all = 0, kept = 0;
-        foreach (var file in Directory.EnumerateFiles(TestPaths.SharedData("bbc-news", "politics"), "*.txt").Order(StringComparer.Ordinal).Take(150))
+        foreach (var (article, text) in Articles("politics", 150))
         {
-            using var stream = File.OpenRead(file);
-            var article = Assert.Single(reader.Read(stream, file, new DiagnosticBag()));
-            var text = analyzer.Analyze(article.Text);
             var fullView = new ArticleView(text);
             var fullRules = rules.Extract(article, text, new DiagnosticBag(), fullView);
             var full = learned.Extract(article, text, new DiagnosticBag(), fullView, fullRules);
@@ -83,6 +68,22 @@ public class ResolverOrderTests
             kept += made.Count;
         }
         Assert.True(kept > 0 && all - kept > 100, $"{all} learned claims, {kept} made");
+    }
+
+    private static (ClaimExtractor Rules, LearnedClaimExtractor Learned) Extractors() =>
+        (new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(TestPaths.Repo("models", "attribution")).Tagger));
+
+    /// <summary>The first <paramref name="count"/> articles of a BBC folder in file-name order, analysed.</summary>
+    private static IEnumerable<(Article Article, TokenizedText Text)> Articles(string folder, int count)
+    {
+        var reader = new PlainTextArticleReader();
+        var analyzer = new TextAnalyzer();
+        foreach (var file in Directory.EnumerateFiles(TestPaths.SharedData("bbc-news", folder), "*.txt").Order(StringComparer.Ordinal).Take(count))
+        {
+            using var stream = File.OpenRead(file);
+            var article = Assert.Single(reader.Read(stream, file, new DiagnosticBag()));
+            yield return (article, analyzer.Analyze(article.Text));
+        }
     }
 
     /// <summary>A claim with every speaker field spelled out (records compare the roles array by reference).</summary>
