@@ -37,8 +37,8 @@ public sealed partial class ClaimStore : IDisposable
     // Statements of the write path and the pipeline's reads, prepared on first use and kept for the
     // store's lifetime (see Prepared): SQLite then parses and plans each once, not once per row.
     // Speaker and alias rows this instance wrote or saw written (see SaveArticle); only a cache of what is stored.
-    private readonly Dictionary<string, (string Name, string Roles)> _speakerRows = new(StringComparer.Ordinal);
-    // PAR15: these caches hold structs of this assembly, not value tuples: the framework's HashSet/List code over a tuple is
+    private readonly Dictionary<string, StoredSpeakerRow> _speakerRows = new(StringComparer.Ordinal);
+    // PAR15: these caches (and _speakerRows above) hold structs of this assembly, not value tuples: the framework's HashSet/List code over a tuple is
     // not in the ReadyToRun image (JIT-compiled in every run, on the store's path), over a struct of ours it is.
     private readonly HashSet<SpeakerAlias> _aliasRows = new(SpeakerAlias.Comparer);
     private readonly List<PendingSpeakerRow> _speakerRowsPending = [];
@@ -70,6 +70,9 @@ public sealed partial class ClaimStore : IDisposable
         _aliasKeysPending.Add(key);
         return true;
     }
+
+    /// <summary>A stored speaker row's name and roles JSON, as <see cref="_speakerRows"/> remembers them.</summary>
+    private readonly record struct StoredSpeakerRow(string Name, string Roles);
 
     /// <summary>A speaker row (Alias null) or an alias row (Name and Roles null) the article being written adds.</summary>
     private readonly record struct PendingSpeakerRow(string Id, string? Name, string? Roles, string? Alias);
@@ -507,9 +510,7 @@ public sealed partial class ClaimStore : IDisposable
 
     private void ForgetSpeakerRows()
     {
-        // Checked first (PAR15): a 2-thread run's reading connection wrote nothing, and Clear over this dictionary's tuple values is
-        // a framework method the ReadyToRun images lack (JIT-compiled at the end of every 2-thread run, on its tail).
-        if (_speakerRows.Count > 0) _speakerRows.Clear();
+        _speakerRows.Clear();
         _aliasRows.Clear();
         _speakerRowsPending.Clear();
         _aliasKeyRows.Clear();
@@ -582,7 +583,7 @@ public sealed partial class ClaimStore : IDisposable
                 {
                     if (speakerRow.Text(1, s.Id).TwoTexts() is { } stored)
                     {
-                        known = stored;
+                        known = new StoredSpeakerRow(stored.Name, stored.Roles);
                         write = stored.Name != s.Name || stored.Roles != roles;
                     }
                     else isNew = true;
@@ -703,7 +704,7 @@ public sealed partial class ClaimStore : IDisposable
     private void RememberSpeakerRows()
     {
         foreach (var (id, name, roles, alias) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_speakerRowsPending))
-            if (alias is null) _speakerRows[id] = (name!, roles!);
+            if (alias is null) _speakerRows[id] = new StoredSpeakerRow(name!, roles!);
             else _aliasRows.Add(new SpeakerAlias(id, alias));
         _speakerRowsPending.Clear();
         foreach (var key in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_aliasKeysPending)) _aliasKeyRows.Add(key);

@@ -32,20 +32,8 @@ public class SpeakerPoolsClaimCacheTests : IDisposable
     /// <summary>One article with <paramref name="n"/> claims by Ann, each with a vector; returns the claims in rowid order (1..n).</summary>
     private static Claim[] Store(ClaimStore store, int n)
     {
-        var contents = Enumerable.Range(0, n).Select(i => $"claim number {i} holds").ToArray();
-        var text = string.Concat(contents.Select(c => $"Ann Lee said {c}. "));
-        var article = Article.Create("one", new DateOnly(2024, 1, 1), null, null, text, "one.txt");
-        var claims = new List<Claim>();
-        int at = 0;
-        foreach (var content in contents)
-        {
-            int start = at + "Ann Lee said ".Length;
-            var span = new TextSpan(start, start + content.Length);
-            claims.Add(new Claim(Claim.MakeId(article.Id, span), article.Id, claims.Count, new TextSpan(at, span.End + 1),
-                new SpeakerMention(new TextSpan(at, at + 7), "Ann Lee", MentionKind.Name, "Ann Lee", []),
-                new TextSpan(at + 8, at + 12), "said", span, content, ClaimKind.ReportedSpeech, new DateOnly(2024, 1, 1)));
-            at = span.End + 2;
-        }
+        var (article, claims) = GatedPairsTests.MakeArticle("one", new DateOnly(2024, 1, 1),
+            [.. Enumerable.Range(0, n).Select(i => $"claim number {i} holds")]);
         Assert.True(store.SaveArticle(new ArticleBatch(article, [.. claims.Select((c, i) => new ClaimToStore(c, Ann.Id, [i, 1f, 0f]))],
             [Ann], [], "model-x", "scorer-1")));
         return [.. claims];

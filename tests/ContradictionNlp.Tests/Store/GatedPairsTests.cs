@@ -35,7 +35,8 @@ public class GatedPairsTests : IDisposable
 
     private static readonly Speaker Ann = new("spk-1", "Ann Lee", ["Ann Lee"], []);
 
-    private static (Article Article, Claim[] Claims) MakeArticle(string title, DateOnly? date, params string[] contents)
+    /// <summary>An article in which Ann Lee "said" each content in turn, with its claims (other tests build on it too).</summary>
+    internal static (Article Article, Claim[] Claims) MakeArticle(string title, DateOnly? date, params string[] contents)
     {
         var text = string.Concat(contents.Select(c => $"Ann Lee said {c}. "));
         var article = Article.Create(title, date, null, null, text, title + ".txt");
