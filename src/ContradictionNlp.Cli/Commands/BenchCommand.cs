@@ -124,6 +124,9 @@ public static class BenchCommand
         w.WriteNumber("pairs_per_second", Round(r.PairsPerSecond));
         w.WriteNumber("through_claims_words_per_second", Round(r.ThroughClaimsWordsPerSecond));
         w.WriteNumber("threads", r.Threads);
+        // The process's CPU seconds during the run: with several threads, wall time times threads minus this is the
+        // time a core stood idle (or ran another job).
+        w.WriteNumber("cpu_seconds", Round(r.CpuSeconds));
         w.WriteStartObject("stages");
         foreach (var s in r.Stages)
         {
@@ -148,7 +151,7 @@ public static class BenchCommand
         foreach (var s in r.Stages)
             o.WriteLine(string.Create(ci, $"{StageName(s.Stage),-11} {s.Seconds,9:0.000} {(r.Seconds > 0 ? s.Seconds / r.Seconds : 0),7:P1} {s.WordsPerSecond,12:N0}"));
         o.WriteLine(string.Create(ci, $"tokenize+split: {r.Stage(PipelineStage.Tokenize).WordsPerSecond:N0} words/s; through claims: {r.ThroughClaimsWordsPerSecond:N0} words/s; pairs scored: {r.PairsPerSecond:N0}/s"));
-        o.WriteLine(string.Create(ci, $"whole pipeline: {r.Seconds:0.000} s, {r.WordsPerSecond:N0} words/s, {r.ArticlesPerSecond:0.0} articles/s; peak working set {r.PeakMb:0} MB during the run ({r.ProcessPeakMb:0} MB process peak)"));
+        o.WriteLine(string.Create(ci, $"whole pipeline: {r.Seconds:0.000} s, {r.WordsPerSecond:N0} words/s, {r.ArticlesPerSecond:0.0} articles/s; CPU {r.CpuSeconds:0.000} s; peak working set {r.PeakMb:0} MB during the run ({r.ProcessPeakMb:0} MB process peak)"));
     }
 
     private static Command CreateGrowth()

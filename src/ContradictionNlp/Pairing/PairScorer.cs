@@ -62,6 +62,15 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     public GenerationCache<(string A, string B), ContradictionScore>? PairCache { get; } =
         scorer is NliScorer && cacheCapacity > 0 ? new GenerationCache<(string A, string B), ContradictionScore>(Math.Max(2, cacheCapacity)) : null;
 
+    /// <summary>
+    /// Builds what scoring otherwise builds on its first pairs (the lexicon's tables made on first use). Scores are the
+    /// same either way; see <see cref="IPairScorer.Warm"/> for who calls it and why.
+    /// </summary>
+    public void Warm()
+    {
+        if (Scorer is NliScorer n) n.Featurizer.Warm();
+    }
+
     /// <summary><paramref name="text"/> analysed by the scorer's featurizer, from the cache when there; null when the scorer is not an <see cref="NliScorer"/>.</summary>
     public PreparedText? Prepare(string text) =>
         Cache is { } c ? c.Get(text) : Scorer is NliScorer n ? n.Featurizer.Prepare(text) : null;

@@ -146,6 +146,7 @@ public sealed class AnalysisPipeline
         // STORE6: with more than one thread, a writer thread on its own connection does the store writes (see StoreWriterThread);
         // on one thread they stay inline here, on this connection, as before.
         storeWriter = _options.Threads > 1 ? new StoreWriterThread(_store.OpenSibling(), _options, WriterQueueCapacity) : null;
+        if (storeWriter is not null) WarmWhileWaiting();
         // Articles handed to the writer, with the pools they added claims to, until their group is reported durable.
         var inFlight = new Queue<InFlightArticle>();
         var group = new CommitGroup(_store, _options);
@@ -388,7 +389,34 @@ public sealed class AnalysisPipeline
     private sealed record Scheduled(Article Article, Task<Prepared>? Work);
 
     /// <summary>Articles handed to the writer thread and not written yet, at most (see <see cref="StoreWriterThread"/>).</summary>
-    private const int WriterQueueCapacity = 16;
+    /// <remarks>
+    /// 64, not 16 (round 22): when a commit or a run of pair-rich articles holds the writer up, this thread stops at a
+    /// full queue, the prepare window fills and the workers run dry, so a core idles. Measured on BBC at 2 threads (the
+    /// machine's idle time during the run, /proc/stat, mean of 4 alternated runs): 16 -> 20 ticks of 10 ms, 64 -> 15,
+    /// 1,000 with a 64-article window -> 24 (a long tail the writer works off alone). A queued article is its claims,
+    /// vectors and scored pairs: tens of KB.
+    /// </remarks>
+    private const int WriterQueueCapacity = 64;
+
+    /// <summary>
+    /// Run by this thread, when it has workers, in the time it would otherwise wait for the first prepared article
+    /// (tens of ms in a new process): the embedder once over a fixed sentence and the scorer's <see cref="IPairScorer.Warm"/>.
+    /// </summary>
+    /// <remarks>
+    /// Why (round 22, an event trace of the first 100 ms of a 2-thread BBC run): the two workers start on the same code
+    /// at once, so where one compiles a method (the embedder's vector maths is a generic of another assembly, compiled at
+    /// run time) or builds a first-use table (the lexicon's general-form ids, ~17 ms, at the first scoring task) the other
+    /// waits for it, and a core idles while this thread waits too. Doing both here first moves that work onto the idle
+    /// thread. Nothing is stored or cached that depends on the sentence: the embedding is thrown away, and the lexicon
+    /// table is the same whoever builds it.
+    /// </remarks>
+    private void WarmWhileWaiting()
+    {
+        _stages.Embedder.Embed(WarmSentence, new float[_stages.Embedder.Dimension]);
+        _stages.PairScorer.Warm();
+    }
+
+    private const string WarmSentence = "The minister said on Monday that prices would rise by 5% next year.";
 
     /// <summary>The rowids of every article the writer reports durable go to the pools that hold its claims (in hand-off order).</summary>
     private static void ApplyDurable(StoreWriterThread storeWriter, Queue<InFlightArticle> inFlight, SpeakerPools pools)

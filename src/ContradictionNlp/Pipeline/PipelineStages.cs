@@ -28,6 +28,13 @@ public interface IPairScorer
 
     /// <summary><paramref name="a"/> is the older claim.</summary>
     ScoredPair Score(Claim a, Claim b, float similarity);
+
+    /// <summary>
+    /// Builds what the scorer would otherwise build on its first pairs (tables made on first use); scores are the same
+    /// either way. A run with worker threads calls it on its own thread while that thread waits for the first prepared
+    /// article: otherwise the first two scoring tasks both need the table, one builds it and the other's core idles.
+    /// </summary>
+    void Warm() { }
 }
 
 /// <summary>
@@ -91,5 +98,6 @@ public sealed record PipelineStages(
         public PairScorer Scorer => scorer;
         public string ModelVersion => scorer.Scorer.ModelVersion;
         public ScoredPair Score(Claim a, Claim b, float similarity) => scorer.Score(a, b, similarity);
+        public void Warm() => scorer.Warm();
     }
 }

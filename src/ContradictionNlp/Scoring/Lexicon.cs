@@ -337,6 +337,13 @@ public sealed class Lexicon
     /// </summary>
     private readonly Lazy<Dictionary<string, int>> _generalIds;
 
+    /// <summary>
+    /// Builds the general-form ids now rather than on the first <see cref="Relations"/> call (one pass over the taxonomy,
+    /// ~17 ms). Same table either way; a run with worker threads calls this on a thread that would otherwise wait, so
+    /// the first scoring tasks do not queue behind one another for it.
+    /// </summary>
+    internal void Warm() => _ = _generalIds.Value;
+
     private Dictionary<string, int> GeneralIds()
     {
         // Presized to the entry count (perf only: fewer rehashes while the table grows; the ids depend only on the order

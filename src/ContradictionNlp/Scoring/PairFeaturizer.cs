@@ -268,6 +268,9 @@ public sealed partial class PairFeaturizer
         return result;
     }
 
+    /// <summary>Builds the lexicon's tables that are otherwise made on the first featurization (see <see cref="Lexicon.Warm"/>).</summary>
+    internal void Warm() => _lexicon.Warm();
+
     /// <summary>
     /// Everything <see cref="Featurize(PreparedText, PreparedText)"/> and the topic gate compute from one text
     /// alone (words, stems, vector indices, content flags; the sentence embedding when first featurized), computed once. A claim paired

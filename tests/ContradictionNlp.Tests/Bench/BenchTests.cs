@@ -56,7 +56,7 @@ public class BenchTests : IDisposable
         Assert.Equal("", err);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(["words", "seconds", "words_per_second", "articles", "articles_per_second", "claims", "candidate_pairs",
-            "pairs_per_second", "through_claims_words_per_second", "threads", "stages", "peak_mb", "process_peak_mb"], Keys(root));
+            "pairs_per_second", "through_claims_words_per_second", "threads", "cpu_seconds", "stages", "peak_mb", "process_peak_mb"], Keys(root));
         Assert.Equal(31, root.GetProperty("words").GetInt64());
         Assert.Equal(3, root.GetProperty("articles").GetInt32());
         Assert.Equal(5, root.GetProperty("claims").GetInt32());
