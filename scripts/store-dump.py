@@ -2,7 +2,7 @@
 """Prints a store's content tables in key order, one tab-separated line per row, for comparing two stores with diff.
 
 Timestamps (ingested_at, created_at) and pair row ids are left out: they differ between equal runs. The dump is the
-logical content: a store of any schema version (v3-v6) made from the same input dumps the same lines (the "##" header
+logical content: a store of any schema version (v3-v7) made from the same input dumps the same lines (the "##" header
 lines name the query, so compare without them across versions: grep -v '^##'). The queries match
 tests/ContradictionNlp.Tests/Robustness/StoreDump.cs. Used by scripts/kill-test.sh and scripts/check-native.sh.
 

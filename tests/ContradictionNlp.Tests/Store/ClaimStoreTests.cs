@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(6, StoreSchema.LatestVersion);
+        Assert.Equal(7, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -240,7 +240,7 @@ public class ClaimStoreTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         using var migrated = ClaimStore.Open(path);
-        Assert.Equal(6, migrated.SchemaVersion);
+        Assert.Equal(7, migrated.SchemaVersion);
         Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
         Assert.Equal(2, migrated.Counts().Claims);
     }
@@ -252,7 +252,7 @@ public class ClaimStoreTests : IDisposable
         using (ClaimStore.Open(path)) { }
         SetPragma(path, "user_version", 8);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 8, but this cnlp only knows versions up to 6. " +
+        Assert.Equal($"Store '{path}' has schema version 8, but this cnlp only knows versions up to 7. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 

@@ -104,14 +104,44 @@ public class ClaimVectorsTests : IDisposable
         return rows;
     }
 
-    private static bool HasTable(string path, string table)
+    private static bool HasTable(string path, string table) => Has(path, "table", table);
+
+    private static bool Has(string path, string type, string name)
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $t";
-        cmd.Parameters.AddWithValue("$t", table);
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = $type AND name = $t";
+        cmd.Parameters.AddWithValue("$type", type);
+        cmd.Parameters.AddWithValue("$t", name);
         return (long)cmd.ExecuteScalar()! == 1;
+    }
+
+    [Fact]
+    public void A_v6_store_loses_only_the_claims_by_article_index_on_open_and_keeps_working()
+    {
+        // A fresh store is at v7: v1 made claims_article and v7 drops it.
+        var (path, _, d) = Build("v7.db");
+        Assert.False(Has(path, "index", "claims_article"));
+        Assert.True(Has(path, "index", "claims_speaker"));
+        var dump = StoreDump.Dump(path);
+        StoreDowngrade.ToV6(path);
+        Assert.True(Has(path, "index", "claims_article"));
+        using (var store = ClaimStore.Open(path))
+        {
+            Assert.Equal(7, StoreSchema.LatestVersion);
+            Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
+        }
+        Assert.False(Has(path, "index", "claims_article"));
+        Assert.Equal(dump, StoreDump.Dump(path));
+        // Claims still join their articles (by the articles' key) for every reader, and a new article is stored as before.
+        using (var store = ClaimStore.Open(path))
+        {
+            var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f])], [Ann], [Pair(d[1], e[0], Flag(0.7))], "model-x", "scorer-1")));
+            Assert.Equal("three", store.ListClaims().Single(c => c.Claim.Id == e[0].Id).ArticleTitle);
+        }
+        Assert.NotEqual(dump, StoreDump.Dump(path));
     }
 
     private static readonly List<string> ExpectedVectorRows =
@@ -159,7 +189,7 @@ public class ClaimVectorsTests : IDisposable
 
         using (var migrated = ClaimStore.Open(path, new FixedClock(Now)))
         {
-            Assert.Equal(6, migrated.SchemaVersion);
+            Assert.Equal(7, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             // The store keeps growing as one made by v6: a new article's vectors land in claim_vectors, and a re-run is a no-op.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
@@ -220,7 +250,7 @@ public class ClaimVectorsTests : IDisposable
         }
         using (var migrated = ClaimStore.Open(path, at))
         {
-            Assert.Equal(6, migrated.SchemaVersion);
+            Assert.Equal(7, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             Assert.Equal(reviews, Reviews(migrated));
             Assert.NotNull(migrated.RecordReview(2, "skip", "cy"));

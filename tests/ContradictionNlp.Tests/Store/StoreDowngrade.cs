@@ -17,12 +17,22 @@ public static class StoreDowngrade
     /// rows, inserted in claim order as v5 wrote them), and pairs rows name their claims by id again (same ids and rows).
     /// Foreign keys are turned off first (the bundled SQLite enables them by default), so dropping pairs keeps the reviews.
     /// </summary>
-    public static void ToV5(string path, string extraSql = "")
+    public static void ToV5(string path, string extraSql = "") => ToV6(path, ToV5Sql + extraSql);
+
+    /// <summary>Folds schema v7 back to v6: the index of claims by article id (v1-v6) comes back, user_version says 6.</summary>
+    public static void ToV6(string path, string extraSql = "")
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
+            CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+            PRAGMA user_version = 6;
+            """ + extraSql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private const string ToV5Sql = """
             PRAGMA foreign_keys = OFF;
             CREATE TABLE embeddings (
                 claim_id  TEXT NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
@@ -57,9 +67,7 @@ public static class StoreDowngrade
             ALTER TABLE pairs_v5 RENAME TO pairs;
             CREATE INDEX pairs_score ON pairs(score DESC);
             PRAGMA user_version = 5;
-            """ + extraSql;
-        cmd.ExecuteNonQuery();
-    }
+            """;
 
     public static void ToV3(string path, string extraSql = "")
     {
