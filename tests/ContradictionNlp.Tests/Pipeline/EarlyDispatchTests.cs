@@ -32,7 +32,8 @@ public class EarlyDispatchTests : IDisposable
         }
     }
 
-    private static List<Article> Articles(int n) =>
+    /// <summary>Article i: Ann Lee and Bob Hart each say one thing (Ann's "taxes will rise" negated in odd articles); every claim differs from every other.</summary>
+    internal static List<Article> Articles(int n) =>
         Enumerable.Range(0, n).Select(i => TestStages.Article(
             $"Ann Lee said taxes will {(i % 2 == 0 ? "" : "not ")}rise in case {i}. Bob Hart said roads are fine in case {i}.",
             $"2024-02-{1 + i:00}", $"e{i}.txt", $"e{i}")).ToList();

@@ -35,10 +35,6 @@ public class WarmWhileWaitingTests : IDisposable
         }
     }
 
-    private static List<ContradictionNlp.Ingestion.Article> Articles(int n) =>
-        Enumerable.Range(0, n).Select(i => TestStages.Article(
-            $"Ann Lee said taxes will {(i % 2 == 0 ? "" : "not ")}rise in case {i}.", $"2024-03-{1 + i:00}", $"w{i}.txt", $"w{i}")).ToList();
-
     private static List<string> Run(string path, int threads, IReadOnlyList<ContradictionNlp.Ingestion.Article> articles)
     {
         var scorer = new RecordingScorer();
@@ -51,20 +47,21 @@ public class WarmWhileWaitingTests : IDisposable
     [Fact]
     public void With_workers_the_scorer_is_warmed_once_before_any_pair_and_on_one_thread_never()
     {
-        var articles = Articles(6); // Ann Lee's claims pair with her earlier ones: 0 + 1 + ... + 5 = 15 pairs
+        // Ann Lee's and Bob Hart's claims each pair with their own earlier ones: 2 x (0 + 1 + ... + 5) = 30 pairs.
+        var articles = EarlyDispatchTests.Articles(6);
         var one = _dir.File("one.db");
         var two = _dir.File("two.db");
         var oneCalls = Run(one, threads: 1, articles);
         var twoCalls = Run(two, threads: 2, articles);
-        Assert.Equal(Enumerable.Repeat("score", 15), oneCalls);
-        Assert.Equal(["warm", .. Enumerable.Repeat("score", 15)], twoCalls);
+        Assert.Equal(Enumerable.Repeat("score", 30), oneCalls);
+        Assert.Equal(["warm", .. Enumerable.Repeat("score", 30)], twoCalls);
         Assert.Equal(StoreDump.Dump(one), StoreDump.Dump(two));
     }
 
     [Fact]
     public void A_rerun_with_workers_warms_but_scores_nothing_and_changes_nothing()
     {
-        var articles = Articles(4);
+        var articles = EarlyDispatchTests.Articles(4);
         var path = _dir.File("rerun.db");
         Run(path, threads: 2, articles);
         var before = StoreDump.Dump(path);
