@@ -41,7 +41,7 @@ public static class ScorerSobriety
         for (var k = 0; k < n; k++)
         {
             var (i, j) = population[k];
-            var s = scorer.ScoreTexts(claims[i].Claim.ContentText, claims[j].Claim.ContentText);
+            var s = scorer.ScoreClaims(claims[i].Claim, claims[j].Claim);
             if (ReferenceEquals(s, PairScorer.Unrelated)) gated++;
             scored.Add(new SobrietyPair(names[claims[i].SpeakerId], Path.GetFileName(claims[i].Article), claims[i].Claim.ContentText,
                 Path.GetFileName(claims[j].Article), claims[j].Claim.ContentText, s));

@@ -84,7 +84,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var score = ScoreTexts(a.ContentText, b.ContentText);
+        var score = ScoreClaims(a, b);
         var time = Relate(a.Date, b.Date);
         if (time.Order is TemporalOrder.AFirst or TemporalOrder.BFirst)
         {
@@ -95,6 +95,71 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         }
         return new ScoredPair(a, b, similarity, score, time);
     }
+
+    /// <summary>
+    /// The two claims' contents scored as <see cref="ScoreTexts"/> does, unless exactly one cue denies its content
+    /// (<see cref="CuePolarity"/>): then see <see cref="ScoreDenial"/>. Reason spans index <c>a.ContentText</c> and
+    /// <c>b.ContentText</c>.
+    /// </summary>
+    public ContradictionScore ScoreClaims(Claim a, Claim b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int da = CuePolarity.DeniedAt(a), db = CuePolarity.DeniedAt(b);
+        return (da < 0) == (db < 0) ? ScoreTexts(a.ContentText, b.ContentText) : ScoreDenial(a, b, da, db);
+    }
+
+    /// <summary>
+    /// One claim denies a proposition, the other asserts its content. Denying A commits the speaker to not-A, so the pair
+    /// contradicts when the asserted content entails A, and agrees when the asserted content contradicts A ("the troops did
+    /// not cross" / denied "the troops crossed"). So the model reads the asserted content as premise and the denied
+    /// proposition as hypothesis, and that direction's contradiction and entailment probabilities change places; neutral
+    /// stays neutral. The gate and the different-subject rule apply as for any pair; reasons come from the a-&gt;b direction
+    /// (spans shifted to the proposition's place in its content), after a "denial" reason naming the cue. Not cached
+    /// (the pair cache holds text pairs read as assertions): such pairs are few.
+    /// </summary>
+    private ContradictionScore ScoreDenial(Claim a, Claim b, int da, int db)
+    {
+        var ta = da < 0 ? a.ContentText : a.ContentText[da..];
+        var tb = db < 0 ? b.ContentText : b.ContentText[db..];
+        ContradictionScore ab, ba;
+        bool subject;
+        if (Scorer is NliScorer n)
+        {
+            var pa = Prepare(ta)!;
+            var pb = Prepare(tb)!;
+            if (Gate is { } g && !g.Related(pa, pb)) return Unrelated;
+            ab = n.Score(pa, pb);
+            (ba, var baSubject) = n.ScoreWithoutReasons(pb, pa);
+            subject = HasSubject(ab) || baSubject;
+        }
+        else
+        {
+            if (Gate is { } g && !g.Related(ta, tb)) return Unrelated;
+            ab = Scorer.Score(ta, tb);
+            ba = Scorer.Score(tb, ta);
+            subject = HasSubject(ab) || HasSubject(ba);
+        }
+        // Premise: the asserted content; hypothesis: the denied proposition.
+        var fromAsserted = da < 0 ? ab : ba;
+        double c = fromAsserted.Entailment, e = fromAsserted.Contradiction, neutral = fromAsserted.Neutral;
+        var denied = da < 0 ? b : a;
+        var reasons = new List<Reason>(ab.Reasons.Count + 1)
+        {
+            new("denial", $"'{denied.CueText}' denies what the {(da < 0 ? "second" : "first")} claim says; the {(da < 0 ? "first" : "second")} asserts its own: "
+                + $"contradiction and entailment of the contents change places (entailment {e.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} -> contradiction {c.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})", [], []),
+        };
+        foreach (var r in ab.Reasons) reasons.Add(da <= 0 && db <= 0 ? r : r with { SpansA = Shift(r.SpansA, da), SpansB = Shift(r.SpansB, db) });
+        if (subject)
+        {
+            var moved = c * (1 - DifferentSubjectFactor);
+            (c, neutral) = (c - moved, neutral + moved);
+        }
+        return new ContradictionScore(c, e, neutral, reasons);
+    }
+
+    private static IReadOnlyList<Text.TextSpan> Shift(IReadOnlyList<Text.TextSpan> spans, int by) =>
+        by <= 0 || spans.Count == 0 ? spans : spans.Select(s => new Text.TextSpan(s.Start + by, s.End + by)).ToArray();
 
     /// <summary>The gate, then the scorer both ways, the more contradicting direction kept; reasons from the a-&gt;b direction (spans: A in a, B in b).</summary>
     public ContradictionScore ScoreTexts(string a, string b)

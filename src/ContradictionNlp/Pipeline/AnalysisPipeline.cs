@@ -526,7 +526,9 @@ public sealed class AnalysisPipeline
                 {
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
-                    if (!_options.PairRepeats && VerbatimRepeat.SameWords(claim.ContentText, earlier.ContentText)) continue;
+                    // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
+                    if (!_options.PairRepeats && VerbatimRepeat.SameWords(claim.ContentText, earlier.ContentText)
+                        && CuePolarity.DeniedAt(claim) < 0 == CuePolarity.DeniedAt(earlier) < 0) continue;
                     pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;
                 }

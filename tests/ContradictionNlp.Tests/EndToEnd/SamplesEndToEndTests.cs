@@ -17,6 +17,8 @@ public static class Planted
         new("Dana Whitfield", "the city will not raise property taxes next year", "property taxes will rise next year"),
         new("Marcus Oyelaran", "will create 120 jobs", "will create 40 jobs"),
         new("Helena Varga", "the Brennick reactor plant is safe", "the Brennick reactor plant is dangerous"),
+        // A denial, then the admission: the same words under opposite cues (CuePolarity).
+        new("Marcus Oyelaran", "Caldera Foods will move its head office out of Port Averill", "Caldera Foods will move its head office out of Port Averill next year"),
     ];
 
     public static readonly Expectation[] NearMisses =
@@ -26,6 +28,8 @@ public static class Planted
         new("Helena Varga", "inspections will continue every month", "monthly inspections will continue"),
         new("Marcus Oyelaran", "construction will begin in January", "construction began in January as planned"),
         new("Ines Calloway", "the winter ferry timetable will end on April 1", "two extra evening crossings will be added"),
+        // Denying a closure, then saying it stays open: the contents contradict, the claims agree.
+        new("Tomas Reyes", "the council will close the old library", "the old library will stay open"),
     ];
 
     public static string SamplesDir => TestPaths.Repo("data", "samples");

@@ -90,6 +90,18 @@ public class AnalysisPipelineTests : IDisposable
         Assert.Single(_store.ListPairs(minScore: 0), p => VerbatimRepeatOf(p.A.Claim.ContentText, p.B.Claim.ContentText));
     }
 
+    [Fact]
+    public void A_denial_and_an_assertion_of_the_same_words_are_paired_but_two_denials_are_a_repeat()
+    {
+        // Ann denies in January what she asserts in February: the same words, opposite cues (CuePolarity).
+        var a1 = TestStages.Article("Ann Lee denied that taxes will rise. Bob Hart denied that taxes will rise.", "2024-01-10", "d1.txt");
+        var a2 = TestStages.Article("Ann Lee said taxes will rise. Bob Hart denied that taxes will rise.", "2024-02-10", "d2.txt");
+        var summary = Run(TestStages.Create(), new DiagnosticBag(), null, a1, a2);
+        var pair = Assert.Single(_store.ListPairs(minScore: 0));
+        Assert.Equal(1, summary.Pairs);
+        Assert.Equal(("Ann Lee", "denied that", "said"), (pair.SpeakerName, pair.A.Claim.CueText, pair.B.Claim.CueText));
+    }
+
     private static bool VerbatimRepeatOf(string a, string b) => ContradictionNlp.Pairing.VerbatimRepeat.SameWords(a, b);
 
     [Fact]

@@ -30,10 +30,10 @@ public static class TestStages
             "Test Gazette", null, text, origin);
 }
 
-/// <summary>Finds sentences "NAME said CONTENT." (NAME = the words before " said "); the claim takes the article date.</summary>
+/// <summary>Finds sentences "NAME said CONTENT." or "NAME denied that CONTENT." (NAME = the words before the cue); the claim takes the article date.</summary>
 public sealed partial class SaidExtractor : IClaimExtractor
 {
-    [GeneratedRegex(@"(?<name>[A-Z][\w ]*?) (?<cue>said) (?<content>[^.]+)\.")]
+    [GeneratedRegex(@"(?<name>[A-Z][\w ]*?) (?<cue>said|denied that) (?<content>[^.]+)\.")]
     private static partial Regex Said();
 
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
