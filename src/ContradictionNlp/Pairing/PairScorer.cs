@@ -150,11 +150,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
                 + $"contradiction and entailment of the contents change places (entailment {e.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} -> contradiction {c.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})", [], []),
         };
         foreach (var r in ab.Reasons) reasons.Add(da <= 0 && db <= 0 ? r : r with { SpansA = Shift(r.SpansA, da), SpansB = Shift(r.SpansB, db) });
-        if (subject)
-        {
-            var moved = c * (1 - DifferentSubjectFactor);
-            (c, neutral) = (c - moved, neutral + moved);
-        }
+        if (subject) (c, neutral) = SubjectMoved(c, neutral);
         return new ContradictionScore(c, e, neutral, reasons);
     }
 
@@ -222,10 +218,16 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
             // Claims about different actors ("Russian soldiers entered" / "no Belarusian soldiers took part")
             // do not contradict each other whatever their polarity; NLI training data (captions about one scene)
             // cannot teach that, so the news scorer moves part of the contradiction mass to neutral here.
-            var moved = c * (1 - DifferentSubjectFactor);
-            (c, n) = (c - moved, n + moved);
+            (c, n) = SubjectMoved(c, n);
         }
         return new ContradictionScore(c, best.Entailment, n, reasons);
+    }
+
+    /// <summary>The different-subject rule: <see cref="DifferentSubjectFactor"/> of P(contradiction) stays, the rest goes to neutral.</summary>
+    private static (double Contradiction, double Neutral) SubjectMoved(double c, double n)
+    {
+        var moved = c * (1 - DifferentSubjectFactor);
+        return (c - moved, n + moved);
     }
 
     /// <summary>
