@@ -23,14 +23,21 @@ namespace ContradictionNlp.Pairing;
 /// </remarks>
 public static class CuePolarity
 {
-    private static readonly HashSet<string> DenyForms = new(StringComparer.OrdinalIgnoreCase)
-    { "deny", "denies", "denied", "denying", "denial", "denials" };
+    /// <summary>
+    /// Verbs that deny a reported proposition but are no cue of <see cref="CueLexicon"/> (so the rules never find them; the
+    /// learned tagger may: "refuted suggestions"). Every other form is read through the lexicon's own inflections.
+    /// </summary>
+    private static readonly HashSet<string> RejectFormsOutsideLexicon = new(StringComparer.OrdinalIgnoreCase)
+    { "refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting" };
 
-    private static readonly HashSet<string> RejectForms = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>1 when <paramref name="word"/> is a form of "deny" or "denial", 2 of reject / dismiss / refute / rebut, else 0.</summary>
+    private static int DenialKind(string word)
     {
-        "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses", "dismissed", "dismissing",
-        "refute", "refutes", "refuted", "refuting", "rebut", "rebuts", "rebutted", "rebutting",
-    };
+        if (CueLexicon.IsCueVerb(word, out var lemma, out _))
+            return lemma == "deny" ? 1 : lemma is "reject" or "dismiss" ? 2 : 0;
+        if (CueLexicon.IsCueNoun(word, out var noun)) return noun == "denial" ? 1 : 0;
+        return RejectFormsOutsideLexicon.Contains(word) ? 2 : 0;
+    }
 
     private static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.OrdinalIgnoreCase)
     { "was", "were", "is", "are", "be", "been", "being", "am" };
@@ -62,19 +69,20 @@ public static class CuePolarity
         ArgumentNullException.ThrowIfNull(cue);
         ArgumentNullException.ThrowIfNull(content);
         // Every pair asks about both claims (70,223 pairs on the BBC run) and almost no cue is a denial: answer those
-        // without splitting the cue. Each form below contains one of these stems.
+        // without splitting the cue. Every form DenialKind accepts contains one of these stems.
         if (!MayDeny(cue)) return -1;
         var words = cue.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool deny = false, reject = false, cueNamesReport = false;
         for (var i = 0; i < words.Length; i++)
         {
             var w = words[i].Trim(',', ':', '.', ';');
-            if (DenyForms.Contains(w) || RejectForms.Contains(w))
+            var kind = DenialKind(w);
+            if (kind != 0)
             {
                 // "was denied entry", "were rejected": the speaker is the one refused, not the one denying.
                 // Also with one word between ("was twice denied", "were flatly rejected").
                 if (i > 0 && PassiveAuxiliaries.Contains(words[i - 1]) || i > 1 && PassiveAuxiliaries.Contains(words[i - 2])) return -1;
-                if (DenyForms.Contains(w)) deny = true; else reject = true;
+                if (kind == 1) deny = true; else reject = true;
             }
             else if ((deny || reject) && ReportNouns.Contains(w)) cueNamesReport = true; // "rejected claims" as the cue
         }

@@ -122,24 +122,21 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     {
         var ta = da < 0 ? a.ContentText : a.ContentText[da..];
         var tb = db < 0 ? b.ContentText : b.ContentText[db..];
-        ContradictionScore ab, ba;
-        bool subject;
+        Directions d;
         if (Scorer is NliScorer n)
         {
             var pa = Prepare(ta)!;
             var pb = Prepare(tb)!;
             if (Gate is { } g && !g.Related(pa, pb)) return Unrelated;
-            ab = n.Score(pa, pb);
-            (ba, var baSubject) = n.ScoreWithoutReasons(pb, pa);
-            subject = HasSubject(ab) || baSubject;
+            d = BothDirections(n, pa, pb);
         }
         else
         {
             if (Gate is { } g && !g.Related(ta, tb)) return Unrelated;
-            ab = Scorer.Score(ta, tb);
-            ba = Scorer.Score(tb, ta);
-            subject = HasSubject(ab) || HasSubject(ba);
+            d = BothDirections(ta, tb);
         }
+        var (ab, ba) = (d.Ab, d.Ba);
+        var subject = HasSubject(ab) || d.BaSubject;
         // Premise: the asserted content; hypothesis: the denied proposition.
         var fromAsserted = da < 0 ? ab : ba;
         double c = fromAsserted.Entailment, e = fromAsserted.Contradiction, neutral = fromAsserted.Neutral;
@@ -189,19 +186,28 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     private ContradictionScore Model(NliScorer n, PreparedText a, PreparedText b) =>
         PairCache is { } pairs ? pairs.Get((a.Text, b.Text), _ => BothWays(n, a, b)) : BothWays(n, a, b);
 
-    private static ContradictionScore BothWays(NliScorer n, PreparedText a, PreparedText b)
+    private static ContradictionScore BothWays(NliScorer n, PreparedText a, PreparedText b) => Combine(BothDirections(n, a, b));
+
+    /// <summary>A pair scored both ways: a-&gt;b with reasons, b-&gt;a (reasons unused) and whether b-&gt;a had a "subject" reason.</summary>
+    private readonly record struct Directions(ContradictionScore Ab, ContradictionScore Ba, bool BaSubject);
+
+    private static Directions BothDirections(NliScorer n, PreparedText a, PreparedText b)
     {
         var ab = n.Score(a, b);
         var (ba, baSubject) = n.ScoreWithoutReasons(b, a);
-        return Combine(ab, ba, baSubject);
+        return new Directions(ab, ba, baSubject);
     }
 
-    private ContradictionScore BothWays(string a, string b)
+    private Directions BothDirections(string a, string b)
     {
         var ab = Scorer.Score(a, b);
         var ba = Scorer.Score(b, a);
-        return Combine(ab, ba, HasSubject(ba));
+        return new Directions(ab, ba, HasSubject(ba));
     }
+
+    private static ContradictionScore Combine(Directions d) => Combine(d.Ab, d.Ba, d.BaSubject);
+
+    private ContradictionScore BothWays(string a, string b) => Combine(BothDirections(a, b));
 
     private static bool HasSubject(ContradictionScore s) => s.Reasons.Any(r => r.Kind == "subject");
 
