@@ -38,6 +38,19 @@ public static class Browser
         throw new InvalidOperationException("ContradictionNlp.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>
+    /// Playwright's default is 30 s per wait. CI runs this assembly beside the main test assembly on 2 cores, and one CI
+    /// run (session 10) timed out in a WaitForURL while both were busy; a local page that never comes is still an error
+    /// after 90 s, so the longer wait hides no bug, only the machine's load.
+    /// </summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, BrowserNewPageOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(options);
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
+        return page;
+    }
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
         ExecutablePath = ExecutablePath,
@@ -81,7 +94,7 @@ public sealed class ReviewPageTests : IDisposable
         var baseUrl = server.Addresses.Single();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await Browser.NewPageAsync(browser, new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var consoleErrors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") consoleErrors.Add(m.Text + " at " + m.Location); };
 
@@ -122,7 +135,7 @@ public sealed class ReviewPageTests : IDisposable
         await using var server = await ReviewServer.StartAsync(new ReviewServerOptions(db, ["http://127.0.0.1:0"], "browser-test"));
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await Browser.NewPageAsync(browser, new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         await page.GotoAsync($"{server.Addresses.Single()}/pairs/{top}");
         Assert.True(await page.Locator("mark").CountAsync() > 0); // reason words highlighted
         var file = Path.Combine(_dir, "review-pair.png");
@@ -166,7 +179,7 @@ public sealed class ReviewPageTiming : IDisposable
         var baseUrl = server.Addresses.Single();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Browser.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync(browser);
         await page.GotoAsync($"{baseUrl}/pairs/{ids[0]}?min=0");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 0; i < 10; i++)
