@@ -47,6 +47,19 @@ public sealed class PreparedText
     public int WordCount => Words.Count;
 
     /// <summary>
+    /// The text's clauses (<see cref="Pairing.ClauseCore.Clauses"/>) with the sorted distinct content stems of each, made
+    /// the first time a gate-passed pair reads them (<see cref="Pairing.ClauseCore.Of"/>): a claim in 50 pairs is split
+    /// once. One clause gets no stems (nothing to leave out). Deterministic, published by one reference write.
+    /// </summary>
+    internal IReadOnlyList<(Text.TextSpan Clause, string[] Stems)>? Clauses
+    {
+        get => _clauses;
+        set => _clauses = value;
+    }
+
+    private volatile IReadOnlyList<(Text.TextSpan Clause, string[] Stems)>? _clauses;
+
+    /// <summary>
     /// <see cref="Words"/> and <see cref="Content"/> with their lexicon flags, filled by the featurizer the first time
     /// this text is featurized (see PairFeaturizer.WithLexicalFlags). Published as one boxed reference (an atomic write),
     /// and any value written is equal to any other, so threads that race need no lock.

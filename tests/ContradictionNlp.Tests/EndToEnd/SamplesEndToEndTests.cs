@@ -30,6 +30,9 @@ public static class Planted
         new("Ines Calloway", "the winter ferry timetable will end on April 1", "two extra evening crossings will be added"),
         // Denying a closure, then saying it stays open: the contents contradict, the claims agree.
         new("Tomas Reyes", "the council will close the old library", "the old library will stay open"),
+        // The same plan plus a negated clause about something else: the model alone flags it (0.84), the clause-core rule
+        // (ClauseCore) scores it without that clause.
+        new("Ines Calloway", "the north pier will reopen to fishing boats in June", "but the fuel dock will not open before August"),
     ];
 
     public static string SamplesDir => TestPaths.Repo("data", "samples");
