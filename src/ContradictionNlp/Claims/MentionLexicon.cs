@@ -29,7 +29,11 @@ internal static class MentionLexicon
         "author", "researcher", "scientist", "activist", "organizer", "volunteer", "surrogate",
         "businessman", "businesswoman", "billionaire", "host", "anchor", "correspondent", "reporter",
         "columnist", "commentator", "mogul", "tycoon", "hopeful", "contender", "challenger", "gop",
-        "dictator", "ruler", "monarch", "emperor", "oligarch", "counterpart", "colleague", "ally");
+        "dictator", "ruler", "monarch", "emperor", "oligarch", "counterpart", "colleague", "ally",
+        // Sport positions (round 24): "Striker Thierry Henry" was the speaker "Striker Thierry Henry", not Thierry Henry.
+        // ("champion" was tried too: it broke the surname in "Simon Champion", and "Double Olympic champion X said" is
+        // also a stance-verb reading of "champion" that the learned tagger repeats; left for later.)
+        "striker", "midfielder", "defender", "goalkeeper", "skipper", "winger");
 
     /// <summary>Nationality and demonym adjectives: part of a role ("Belarusian President").</summary>
     public static readonly WordSet Nationalities = Set(

@@ -32,6 +32,17 @@ public class Round24RuleTests
     }
 
     [Theory]
+    // Sport positions are roles, stripped from the name as "Senator" is.
+    [InlineData("Striker Tom Reyes said the team was ready.", "Tom Reyes | said | the team was ready")]
+    [InlineData("Goalkeeper Ana Ruiz said the team was ready.", "Ana Ruiz | said | the team was ready")]
+    // A surname that is no role word stays whole.
+    [InlineData("Simon Champion said the team was ready.", "Simon Champion | said | the team was ready")]
+    public void A_sport_position_is_a_role_not_part_of_the_name(string text, string expected)
+    {
+        Assert.Equal([expected], Lines(text));
+    }
+
+    [Theory]
     // Negative cases: an unnamed group and real names that begin like those pronouns stay speakers.
     [InlineData("Others said the harbor plan is fair.", "Others | said | the harbor plan is fair")]
     [InlineData("Noble Okafor said the harbor plan is fair.", "Noble Okafor | said | the harbor plan is fair")]
