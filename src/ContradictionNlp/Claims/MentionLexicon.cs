@@ -113,6 +113,15 @@ internal static class MentionLexicon
         "who", "imf", "kremlin", "regime", "republicans", "democrats", "police", "military");
 
     /// <summary>Subject pronouns that can be speakers.</summary>
+    /// <summary>
+    /// Plural party and group names that are no surname (round 24): "Tories" alone must not take the name of the next
+    /// "... South Downs Tories" mention (a constituency association), as a bare surname takes a full name (SpeakerIndex).
+    /// On bbc-news the Tories' 86 claims were shown under "Downs Tories".
+    /// </summary>
+    public static readonly WordSet GroupPlurals = Set(
+        "tories", "conservatives", "democrats", "republicans", "liberals", "socialists", "nationalists", "unionists",
+        "greens", "libertarians", "progressives", "communists", "separatists", "rebels", "loyalists", "royalists");
+
     public static readonly WordSet SubjectPronouns = Set("he", "she", "they", "it", "we", "i", "you");
 
     /// <summary>Possessive pronouns that can own a cue noun ("his admission that").</summary>

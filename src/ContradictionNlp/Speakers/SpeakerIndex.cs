@@ -309,6 +309,8 @@ public sealed class SpeakerIndex
         if (exact is not null) return exact;
         var words = key.Split(' ');
         var surname = words[^1];
+        // "Tories" is a group, not the surname of "South Downs Tories": the surname rules are for people's names.
+        if (MentionLexicon.GroupPlurals.Contains(surname)) return null;
         _bySurname.TryGetValue(surname, out var withSurname);
         if (words.Length == 1)
         {

@@ -87,6 +87,21 @@ public class SpeakerIndexTests
     }
 
     [Fact]
+    public void A_plural_party_name_is_no_surname()
+    {
+        var index = new SpeakerIndex([]);
+        var tories = index.Resolve(Name("The Tories", "Tories"));
+        var local = index.Resolve(Name("Arundel and South Downs Tories", "South Downs Tories"));
+        var again = index.Resolve(Name("the Tories", "Tories"));
+        Assert.Equal(("tories", "Tories"), (tories!.Id, again!.Name));
+        Assert.Equal("tories", again.Id);
+        Assert.Equal("south-downs-tories", local!.Id);
+        // A person's surname still merges (the negative case of the rule above).
+        index.Resolve(Name("Mr Davies", "Davies"));
+        Assert.Equal("davies", index.Resolve(Name("Ron Davies", "Ron Davies"))!.Id);
+    }
+
+    [Fact]
     public void Organisations_are_speakers_too()
     {
         var index = new SpeakerIndex([]);
