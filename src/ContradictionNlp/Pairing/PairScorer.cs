@@ -108,8 +108,8 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         int da = CuePolarity.DeniedAt(a), db = CuePolarity.DeniedAt(b);
         if ((da < 0) != (db < 0)) return ScoreDenial(a, b, da, db);
         var full = ScoreTexts(a.ContentText, b.ContentText);
-        return ScoreClauseCores && full.Contradiction >= MinContradictionToCore && !ReferenceEquals(full, Unrelated)
-            ? Cored(a.ContentText, b.ContentText, full) : full;
+        // A gated pair (Unrelated, P(contradiction) 0.01) is under the floor too.
+        return ScoreClauseCores && full.Contradiction >= MinContradictionToCore ? Cored(a.ContentText, b.ContentText, full) : full;
     }
 
     /// <summary>
@@ -172,14 +172,15 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         return new ContradictionScore(core.Contradiction, core.Entailment, core.Neutral, reasons);
     }
 
-    /// <summary>The trimmed text before and after <paramref name="kept"/>, each with its span in <paramref name="text"/>.</summary>
+    /// <summary>The text before and after <paramref name="kept"/> without the clause boundary's spaces and marks, each with its span in <paramref name="text"/>.</summary>
     private static List<(string Text, Text.TextSpan Span)> Outside(string text, Text.TextSpan kept)
     {
         var parts = new List<(string, Text.TextSpan)>(2);
+        static bool Edge(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-' or '–' or '—';
         void Add(int start, int end)
         {
-            while (start < end && (char.IsWhiteSpace(text[start]) || char.IsPunctuation(text[start]) && text[start] is ',' or ';' or ':' or '-' or '–' or '—')) start++;
-            while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+            while (start < end && Edge(text[start])) start++;
+            while (end > start && Edge(text[end - 1])) end--;
             if (end > start) parts.Add((text[start..end], new Text.TextSpan(start, end)));
         }
         Add(0, kept.Start);

@@ -70,10 +70,7 @@ public class ClauseCoreTests
         }
     }
 
-    private static Claim C(string content) => new(
-        Claim.MakeId("art", new TextSpan(0, content.Length)), "art", 0, new TextSpan(0, content.Length),
-        new SpeakerMention(new TextSpan(0, 0), "", MentionKind.Name, "X", []), new TextSpan(0, 0), "said",
-        new TextSpan(0, content.Length), content, ClaimKind.ReportedSpeech, null);
+    private static Claim C(string content) => CuePolarityTests.C("said", content);
 
     private static TopicGate Gate => new(new PairFeaturizer(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 16), PairScorer.DefaultMinShared);
 

@@ -58,7 +58,8 @@ public class CuePolarityTests
         }
     }
 
-    private static Claim C(string cue, string content) => new(
+    /// <summary>A claim by speaker X whose content is the whole text (ClauseCoreTests build theirs with it too).</summary>
+    internal static Claim C(string cue, string content) => new(
         Claim.MakeId("art", new TextSpan(0, content.Length)), "art", 0, new TextSpan(0, content.Length),
         new SpeakerMention(new TextSpan(0, 0), "", MentionKind.Name, "X", []), new TextSpan(0, 0), cue,
         new TextSpan(0, content.Length), content, ClaimKind.ReportedSpeech, null);
