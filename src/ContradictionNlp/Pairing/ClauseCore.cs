@@ -107,4 +107,28 @@ public static partial class ClauseCore
             if (s.Length > 1 && Array.BinarySearch(b, s, StringComparer.Ordinal) >= 0) return true;
         return false;
     }
+
+    /// <summary>
+    /// What <see cref="Core(string, string[], Func{string, string[]})"/> left out: the text before and after
+    /// <paramref name="kept"/> without the clause boundary's spaces and marks, each with its span in <paramref name="text"/>
+    /// (what the pair scorer's "clause" reason names and points at).
+    /// </summary>
+    internal static List<(string Text, TextSpan Span)> LeftOut(string text, TextSpan kept)
+    {
+        var parts = new List<(string, TextSpan)>(2);
+        void Add(int start, int end)
+        {
+            while (start < end && Edge(text[start])) start++;
+            while (end > start && Edge(text[end - 1])) end--;
+            if (end > start) parts.Add((text[start..end], new TextSpan(start, end)));
+        }
+        Add(0, kept.Start);
+        Add(kept.End, text.Length);
+        return parts;
+    }
+
+    private static bool Edge(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-' or '–' or '—';
+
+    /// <summary>A left-out part as a reason quotes it: in single quotes, cut to 60 characters.</summary>
+    internal static string Quote(string s) => s.Length <= 60 ? $"'{s}'" : $"'{s[..57]}...'";
 }

@@ -160,9 +160,9 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         var core = ScoreTexts(a[ra.Start..ra.End], b[rb.Start..rb.End]);
         if (ReferenceEquals(core, Unrelated) || core.Contradiction >= full.Contradiction) return full;
         var c = System.Globalization.CultureInfo.InvariantCulture;
-        var leftA = Outside(a, ra);
-        var leftB = Outside(b, rb);
-        var left = string.Join(" / ", leftA.Concat(leftB).Select(s => Quote(s.Text)));
+        var leftA = ClauseCore.LeftOut(a, ra);
+        var leftB = ClauseCore.LeftOut(b, rb);
+        var left = string.Join(" / ", leftA.Concat(leftB).Select(s => ClauseCore.Quote(s.Text)));
         var reasons = new List<Reason>(core.Reasons.Count + 1)
         {
             new("clause", $"scored without {left}: no content word in common with the other claim (contradiction {full.Contradiction.ToString("0.00", c)} -> {core.Contradiction.ToString("0.00", c)})",
@@ -171,24 +171,6 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         foreach (var r in core.Reasons) reasons.Add(r with { SpansA = Shift(r.SpansA, ra.Start), SpansB = Shift(r.SpansB, rb.Start) });
         return new ContradictionScore(core.Contradiction, core.Entailment, core.Neutral, reasons);
     }
-
-    /// <summary>The text before and after <paramref name="kept"/> without the clause boundary's spaces and marks, each with its span in <paramref name="text"/>.</summary>
-    private static List<(string Text, Text.TextSpan Span)> Outside(string text, Text.TextSpan kept)
-    {
-        var parts = new List<(string, Text.TextSpan)>(2);
-        static bool Edge(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-' or '–' or '—';
-        void Add(int start, int end)
-        {
-            while (start < end && Edge(text[start])) start++;
-            while (end > start && Edge(text[end - 1])) end--;
-            if (end > start) parts.Add((text[start..end], new Text.TextSpan(start, end)));
-        }
-        Add(0, kept.Start);
-        Add(kept.End, text.Length);
-        return parts;
-    }
-
-    private static string Quote(string s) => s.Length <= 60 ? $"'{s}'" : $"'{s[..57]}...'";
 
     /// <summary>
     /// One claim denies a proposition, the other asserts its content. Denying A commits the speaker to not-A, so the pair

@@ -64,7 +64,8 @@ public class PreparedScoringEquivalenceTests
         Assert.Equal(expected.Hashed, actual.Hashed);
     }
 
-    private static void AssertSame(ContradictionScore expected, ContradictionScore actual, string where)
+    /// <summary>Probabilities bit for bit and every reason (kind, message, both spans); other tests that compare two scoring paths use it too.</summary>
+    internal static void AssertSame(ContradictionScore expected, ContradictionScore actual, string where)
     {
         Assert.True(BitConverter.DoubleToInt64Bits(expected.Contradiction) == BitConverter.DoubleToInt64Bits(actual.Contradiction), $"contradiction differs: {where}");
         Assert.True(BitConverter.DoubleToInt64Bits(expected.Entailment) == BitConverter.DoubleToInt64Bits(actual.Entailment), $"entailment differs: {where}");
