@@ -57,8 +57,9 @@ public sealed record PipelineOptions
 
     /// <summary>
     /// Whether a claim is paired with the same speaker's verbatim repeats of it (same words, ignoring case and
-    /// punctuation: <see cref="VerbatimRepeat.SameWords"/>). Default false: repeating oneself is not a contradiction, and
-    /// such pairs were only ever false alarms (see <see cref="VerbatimRepeat"/>). The claim's other candidates are paired as
+    /// punctuation, or one content's words said again inside the other's with no negation or condition next to them:
+    /// <see cref="VerbatimRepeat.Repeats"/>). Default false: repeating oneself is not a contradiction, and such pairs were
+    /// only ever false alarms (see <see cref="VerbatimRepeat"/>). The claim's other candidates are paired as
     /// before; a repeat skipped does not count against <see cref="MaxCandidatesPerClaim"/>.
     /// </summary>
     public bool PairRepeats { get; init; }
@@ -527,7 +528,7 @@ public sealed class AnalysisPipeline
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
                     // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
-                    if (!_options.PairRepeats && VerbatimRepeat.SameWords(claim.ContentText, earlier.ContentText)
+                    if (!_options.PairRepeats && VerbatimRepeat.Repeats(claim.ContentText, earlier.ContentText)
                         && CuePolarity.DeniedAt(claim) < 0 == CuePolarity.DeniedAt(earlier) < 0) continue;
                     pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;

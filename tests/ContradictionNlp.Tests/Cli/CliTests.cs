@@ -18,7 +18,7 @@ public class CliTests : IDisposable
     {
         _dir.Write("models/scorer/CURRENT", "v1");
         _dir.Write("in/a1.txt", "Budget plans\ndate 2024-01-10\nWritten by A. Reporter\n\nAnn Lee said taxes will not rise. Bob Hart said roads are fine.\n");
-        _dir.Write("in/a2.txt", "Budget vote\ndate 2024-02-10\n\nAnn Lee said taxes will rise. Bob Hart said roads are fine today.\n");
+        _dir.Write("in/a2.txt", "Budget vote\ndate 2024-02-10\n\nAnn Lee said taxes will rise. Bob Hart said roads are in fine shape today.\n");
     }
 
     public void Dispose() => _dir.Dispose();
@@ -132,7 +132,7 @@ public class CliTests : IDisposable
         Assert.Equal(0, c2);
         var claims = JsonDocument.Parse(claimsJson).RootElement.EnumerateArray().ToList();
         Assert.Equal(["id", "speaker", "cue", "text", "article", "date"], Keys(claims[0]));
-        Assert.Equal(["roads are fine", "roads are fine today"], claims.Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal(["roads are fine", "roads are in fine shape today"], claims.Select(c => c.GetProperty("text").GetString()));
 
         var (c3, pairsJson, _) = Cnlp("pairs", "--db", db, "--json", "--min-score", "0");
         Assert.Equal(0, c3);

@@ -23,6 +23,7 @@ public static class Planted
 
     public static readonly Expectation[] NearMisses =
     [
+        // A partial repeat (VerbatimRepeat.PartOf): not even paired.
         new("Dana Whitfield", "the harbor bridge will reopen in May", "the harbor bridge will reopen in May as planned"),
         new("Tomas Reyes", "the budget leaves too little for road repairs", "the budget still leaves too little for road repairs"),
         new("Helena Varga", "inspections will continue every month", "monthly inspections will continue"),
@@ -30,9 +31,9 @@ public static class Planted
         new("Ines Calloway", "the winter ferry timetable will end on April 1", "two extra evening crossings will be added"),
         // Denying a closure, then saying it stays open: the contents contradict, the claims agree.
         new("Tomas Reyes", "the council will close the old library", "the old library will stay open"),
-        // The same plan plus a negated clause about something else: the model alone flags it (0.84), the clause-core rule
-        // (ClauseCore) scores it without that clause.
-        new("Ines Calloway", "the north pier will reopen to fishing boats in June", "but the fuel dock will not open before August"),
+        // The same plan in other words plus a negated clause about something else: the model alone flags it (0.87), the
+        // clause-core rule (ClauseCore) scores it without that clause.
+        new("Ines Calloway", "the north pier will reopen to fishing boats in June", "the north pier will reopen to the fishing fleet in June, but the fuel dock will not open before August"),
     ];
 
     public static string SamplesDir => TestPaths.Repo("data", "samples");

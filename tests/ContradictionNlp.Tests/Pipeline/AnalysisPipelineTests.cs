@@ -102,6 +102,22 @@ public class AnalysisPipelineTests : IDisposable
         Assert.Equal(("Ann Lee", "denied that", "said"), (pair.SpeakerName, pair.A.Claim.CueText, pair.B.Claim.CueText));
     }
 
+    [Fact]
+    public void A_content_said_again_inside_a_longer_one_is_not_paired_unless_asked_or_denied()
+    {
+        // Ann's February content holds her January words and more; Bob's holds his under a negation; Cy denies his first.
+        var a1 = TestStages.Article("Ann Lee said the bridge will reopen in May. Bob Hart said the pier is safe. Cy Diaz denied that the dock will close.", "2024-01-10", "p1.txt");
+        var a2 = TestStages.Article("Ann Lee said the bridge will reopen in May as planned. Bob Hart said it is not true that the pier is safe. Cy Diaz said the dock will close in June.", "2024-02-10", "p2.txt");
+        var summary = Run(TestStages.Create(), new DiagnosticBag(), null, a1, a2);
+        var pairs = _store.ListPairs(minScore: 0);
+        Assert.Equal(2, summary.Pairs);
+        Assert.Equal(["Bob Hart", "Cy Diaz"], pairs.Select(p => p.SpeakerName).Order(StringComparer.Ordinal));
+
+        var again = Run(TestStages.Create(), new DiagnosticBag(), new PipelineOptions { PairRepeats = true },
+            TestStages.Article("Ann Lee said the bridge will reopen in May on time.", "2024-03-10", "p3.txt"));
+        Assert.Equal(2, again.Pairs); // both of Ann's earlier contents are part of, or hold, the new one
+    }
+
     private static bool VerbatimRepeatOf(string a, string b) => ContradictionNlp.Pairing.VerbatimRepeat.SameWords(a, b);
 
     [Fact]
