@@ -109,6 +109,8 @@ public sealed class AnalysisPipeline
     private readonly ClaimStore _store;
     private readonly PipelineStages _stages;
     private readonly PipelineOptions _options;
+    // Partial repeats are looked for in every candidate pair; the finder keeps each content's word hashes (pairing thread only).
+    private readonly RepeatFinder _repeats = new();
 
     public AnalysisPipeline(ClaimStore store, PipelineStages stages, PipelineOptions? options = null)
     {
@@ -528,7 +530,7 @@ public sealed class AnalysisPipeline
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
                     // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
-                    if (!_options.PairRepeats && VerbatimRepeat.Repeats(claim.ContentText, earlier.ContentText)
+                    if (!_options.PairRepeats && _repeats.Repeats(claim.ContentText, earlier.ContentText)
                         && CuePolarity.DeniedAt(claim) < 0 == CuePolarity.DeniedAt(earlier) < 0) continue;
                     pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;

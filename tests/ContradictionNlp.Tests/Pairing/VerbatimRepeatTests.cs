@@ -75,4 +75,26 @@ public class VerbatimRepeatTests
         Assert.False(VerbatimRepeat.PartOf(part, filler + " not " + part));
         Assert.False(VerbatimRepeat.PartOf(part + " x", filler + " " + part));
     }
+
+    [Fact]
+    public void The_pipelines_hashed_finder_answers_as_the_character_walk_does()
+    {
+        // Every pair of these texts, both ways: repeats, parts, turned parts, other words, empty, case and punctuation.
+        string[] texts =
+        [
+            "taxes will rise", "Taxes, will RISE!", "taxes will rise again", "it is not true that taxes will rise",
+            "taxes will rise if we lose", "taxes will not rise", "will taxes rise", "", "...", "rise", "sunrise today",
+            "so it costs 10, she said, and it costs 10 if we wait", "it costs 10", "Ça coûte 10", "ÇA coûte 10 euros",
+            "Mr Ebbers", "Mr Ebbers refused to stop the fraud", "“not in my mind right now”", "thoughts are \"not in my mind right now\"",
+        ];
+        var finder = new RepeatFinder { MaxEntries = 5 }; // small, so the cache also starts over during the test
+        foreach (var a in texts)
+            foreach (var b in texts)
+            {
+                // Fresh string instances too: the cache is by reference, so equal texts must not share an answer by accident.
+                var expected = VerbatimRepeat.Repeats(a.AsSpan(), b.AsSpan());
+                Assert.True(expected == finder.Repeats(a, b), $"'{a}' / '{b}'");
+                Assert.True(expected == finder.Repeats(new string(a.AsSpan()), new string(b.AsSpan())), $"'{a}' / '{b}' (copies)");
+            }
+    }
 }
