@@ -173,6 +173,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     /// source, 50 in train).
     /// </summary>
     private static readonly HashSet<string> QuestionParticiples = new(StringComparer.Ordinal) { "Asked", "Pressed", "Questioned", "Quizzed", "Challenged" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuestionParticipleLookup = QuestionParticiples.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// True when <paramref name="cue"/> opens its sentence (after any quotation marks or punctuation) with a capitalised
@@ -188,7 +189,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
         int first = sentence.FirstToken;
         while (first < cue.First && text.Tokens[first].Kind is TokenKind.Quote or TokenKind.Punctuation) first++;
         return first == cue.First && text.Tokens[first].Kind == TokenKind.Word
-            && QuestionParticiples.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.TokenChars(first));
+            && QuestionParticipleLookup.Contains(text.TokenChars(first));
     }
 
     /// <summary>

@@ -141,25 +141,20 @@ public static class VerbatimRepeat
     /// <summary>FNV-1a hashes of the lower-cased words of <paramref name="text"/> (words as in <see cref="SameWords"/>), in order.</summary>
     internal static ulong[] WordHashes(string text)
     {
-        int n = 0;
-        for (int i = 0; i < text.Length;)
+        var bounds = ArrayPool<int>.Shared.Rent(text.Length + 2);
+        try
         {
-            while (i < text.Length && !IsWord(text[i])) i++;
-            if (i == text.Length) break;
-            while (i < text.Length && IsWord(text[i])) i++;
-            n++;
+            int n = Bounds(text, bounds);
+            var hashes = new ulong[n];
+            for (int k = 0; k < n; k++)
+            {
+                ulong h = 14695981039346656037UL;
+                for (int i = bounds[2 * k]; i < bounds[2 * k + 1]; i++) h = (h ^ char.ToLowerInvariant(text[i])) * 1099511628211UL;
+                hashes[k] = h;
+            }
+            return hashes;
         }
-        var hashes = new ulong[n];
-        n = 0;
-        for (int i = 0; i < text.Length;)
-        {
-            while (i < text.Length && !IsWord(text[i])) i++;
-            if (i == text.Length) break;
-            ulong h = 14695981039346656037UL;
-            while (i < text.Length && IsWord(text[i])) { h = (h ^ char.ToLowerInvariant(text[i])) * 1099511628211UL; i++; }
-            hashes[n++] = h;
-        }
-        return hashes;
+        finally { ArrayPool<int>.Shared.Return(bounds); }
     }
 
     private static bool IsWord(char c) => char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is
