@@ -136,13 +136,14 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
 
             Span? source = null;
             int sourceDist = int.MaxValue;
-            bool asked = IsFrontedQuestion(text, cue);
-            foreach (var s in sources)
-            {
-                if (s.Sentence != cue.Sentence || asked) continue;
-                int gap = s.End <= cue.First ? cue.First - s.End : s.First - cue.End;
-                if (gap < sourceDist) { sourceDist = gap; source = s; }
-            }
+            // A question put to the sentence's subject has no source in the sentence (IsFrontedQuestion).
+            if (!IsFrontedQuestion(text, cue))
+                foreach (var s in sources)
+                {
+                    if (s.Sentence != cue.Sentence) continue;
+                    int gap = s.End <= cue.First ? cue.First - s.End : s.First - cue.End;
+                    if (gap < sourceDist) { sourceDist = gap; source = s; }
+                }
             SpeakerMention speaker;
             if (source is { } src)
             {
