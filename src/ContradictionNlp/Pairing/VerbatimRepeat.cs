@@ -189,6 +189,14 @@ public sealed class RepeatFinder
         return part.Length > 0 && whole.AsSpan().IndexOf(part) >= 0 && VerbatimRepeat.PartOf(partText, wholeText);
     }
 
+    /// <summary>As <see cref="VerbatimRepeat.SameWords"/>: the same words, ignoring case and punctuation.</summary>
+    public bool SameWords(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Hashes(a).AsSpan().SequenceEqual(Hashes(b)) && VerbatimRepeat.SameWords(a, b);
+    }
+
     private ulong[] Hashes(string text)
     {
         if (_hashes.TryGetValue(text, out var h)) return h;

@@ -111,6 +111,8 @@ public sealed class AnalysisPipeline
     private readonly PipelineOptions _options;
     // Partial repeats are looked for in every candidate pair; the finder keeps each content's word hashes (pairing thread only).
     private readonly RepeatFinder _repeats = new();
+    // The current claim's candidates paired so far, with whether each is a denial (pairing thread only).
+    private readonly List<(Claim Claim, bool Denied)> _taken = [];
 
     public AnalysisPipeline(ClaimStore store, PipelineStages stages, PipelineOptions? options = null)
     {
@@ -524,17 +526,32 @@ public sealed class AnalysisPipeline
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
                 // An indexed loop, not LINQ's Take: Take over a list of (int, float) is a generic instantiation the
                 // framework's precompiled code lacks, so every process JIT-compiled its iterator's methods (PAR11).
-                int taken = 0;
+                int taken = 0, first = pairs.Count;
+                bool denied = CuePolarity.DeniedAt(claim) >= 0, restated = false;
+                _taken.Clear();
                 for (int c = 0; c < candidates.Count && taken < _options.MaxCandidatesPerClaim; c++)
                 {
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
-                    // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
-                    if (!_options.PairRepeats && _repeats.Repeats(claim.ContentText, earlier.ContentText)
-                        && CuePolarity.DeniedAt(claim) < 0 == CuePolarity.DeniedAt(earlier) < 0) continue;
+                    if (!_options.PairRepeats)
+                    {
+                        // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
+                        bool earlierDenied = CuePolarity.DeniedAt(earlier) >= 0;
+                        if (denied == earlierDenied && _repeats.Repeats(claim.ContentText, earlier.ContentText))
+                        {
+                            // Said again word for word (round 26): every pair this claim would make, the earlier statement makes
+                            // with the same two texts, or made already. Re-published articles otherwise flag one pair two to four times.
+                            if (_repeats.SameWords(claim.ContentText, earlier.ContentText)) { restated = true; break; }
+                            continue;
+                        }
+                        // The same words twice among the candidates (a re-published article's claim): pair with the first only.
+                        if (RestatesTaken(earlier, earlierDenied)) continue;
+                        _taken.Add((earlier, earlierDenied));
+                    }
                     pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;
                 }
+                if (restated) pairs.RemoveRange(first, pairs.Count - first);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Score, t);
             }
             else t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
@@ -558,6 +575,14 @@ public sealed class AnalysisPipeline
         for (int k = 0; k < pairs.Count; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
         StageTimeTotals.Lap(_options.StageSink, PipelineStage.Score, t);
         return results;
+    }
+
+    /// <summary>True when <paramref name="candidate"/> says the same words, with the same polarity, as a candidate the current claim is already paired with.</summary>
+    private bool RestatesTaken(Claim candidate, bool denied)
+    {
+        foreach (var (other, otherDenied) in _taken)
+            if (otherDenied == denied && _repeats.SameWords(candidate.ContentText, other.ContentText)) return true;
+        return false;
     }
 
     /// <summary>True when <paramref name="x"/> (the new claim) is dated strictly before <paramref name="stored"/>.</summary>

@@ -177,7 +177,7 @@ public class BenchTests : IDisposable
     }
 
     [Fact]
-    public void Growth_with_verbatim_copies_pairs_the_batch_with_the_same_speakers_stored()
+    public void Growth_with_verbatim_copies_pairs_nothing_new_since_every_new_claim_restates_a_stored_copy()
     {
         var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "1", "--json", "--verbatim-copies");
         Assert.Equal(0, code);
@@ -185,12 +185,11 @@ public class BenchTests : IDisposable
         Assert.Equal("verbatim", root.GetProperty("copies").GetString());
         var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
         Assert.All(sizes, s => Assert.Equal(4, s.GetProperty("new_claims").GetInt32()));
-        // Empty store: Ann 0+1, Bob 0+1 = 2 pairs. Store of 3 (Ann 3 claims, Bob 2): each new claim meets its own
-        // verbatim copy there, which is not paired (VerbatimRepeat): Ann 2+3, Bob 1+2 = 8 (12 with repeats paired).
-        Assert.Equal([2, 8], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
+        // Empty store: Ann 0+1, Bob 0+1 = 2 pairs. Store of 3 (Ann 3 claims, Bob 2): each new claim says word for word
+        // what a stored copy says, so it is paired with nothing (the stored copy stands for it): 0 pairs. Before round 26
+        // they paired with the stored claims that were not their copy: Ann 2+3, Bob 1+2 = 8.
+        Assert.Equal([2, 0], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
         Assert.Contains("copies keep the corpus text verbatim", err);
-        // The store of 3 is bulk-loaded (no pairs of its own), so the 8 pairs above are all the new batch's: the
-        // same count a fully paired store gives, since pairs are made against stored claims, not stored pairs.
     }
 
     [Fact]

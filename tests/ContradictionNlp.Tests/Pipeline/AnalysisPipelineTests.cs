@@ -1,3 +1,4 @@
+using ContradictionNlp.Ingestion;
 using ContradictionNlp.Pipeline;
 using ContradictionNlp.Store;
 using ContradictionNlp.Tests.Store;
@@ -73,11 +74,60 @@ public class AnalysisPipelineTests : IDisposable
         var a2 = TestStages.Article("Ann Lee said “Taxes, will NOT rise”. Ann Lee said taxes will rise.", "2024-02-10", "r2.txt");
         var summary = Run(TestStages.Create(), new DiagnosticBag(), null, a1, a2);
 
-        // Only the two different contents pair with each other: a1's claim with a2's second, a2's first with a2's second.
-        Assert.Equal(2, summary.Pairs);
-        var pairs = _store.ListPairs(minScore: 0);
-        Assert.All(pairs, p => Assert.False(VerbatimRepeatOf(p.A.Claim.ContentText, p.B.Claim.ContentText)));
-        Assert.All(pairs, p => Assert.Equal("taxes will rise", p.B.Claim.ContentText));
+        // Only the two different contents pair, once: a1's claim with a2's second. a2's first restates a1's claim, so it is
+        // paired with nothing (a1's claim stands for both), and a2's second pairs with a1's claim, not again with its copy.
+        Assert.Equal(1, summary.Pairs);
+        var pair = Assert.Single(_store.ListPairs(minScore: 0));
+        Assert.Equal(("taxes will not rise", "taxes will rise"), (pair.A.Claim.ContentText, pair.B.Claim.ContentText));
+        Assert.Equal(new DateOnly(2024, 1, 10), pair.A.ArticleDate); // r1's claim, not its copy in r2
+    }
+
+    [Theory]
+    [InlineData(new[] { 0, 1, 2 }, false)]
+    [InlineData(new[] { 0, 2, 1 }, false)]
+    [InlineData(new[] { 2, 0, 1 }, false)]
+    [InlineData(new[] { 0, 1, 2 }, true)]
+    [InlineData(new[] { 2, 1, 0 }, true)]
+    public void A_claim_restated_in_a_republished_article_is_flagged_once_in_any_order_and_run(int[] order, bool runByRun)
+    {
+        // The same report twice (a wire story and its re-publication) and a later contradiction: one pair, not two.
+        Article[] articles =
+        [
+            TestStages.Article("Ann Lee said taxes will not rise.", "2024-01-10", "wire.txt"),
+            TestStages.Article("Ann Lee said “taxes will not rise”.", "2024-01-11", "reprint.txt"),
+            TestStages.Article("Ann Lee said taxes will rise.", "2024-02-10", "later.txt"),
+        ];
+        var ordered = order.Select(i => articles[i]).ToArray();
+        if (runByRun) foreach (var a in ordered) Run(TestStages.Create(), new DiagnosticBag(), null, a);
+        else Run(TestStages.Create(), new DiagnosticBag(), null, ordered);
+
+        Assert.Equal(3, _store.Counts().Claims); // every claim is stored; only the pairs are not repeated
+        var pair = Assert.Single(_store.ListPairs(minScore: 0));
+        // Whichever copy was stored first stands for both (with the reprint first, its quotation marks are part of the content).
+        Assert.True(VerbatimRepeatOf("taxes will not rise", pair.A.Claim.ContentText), pair.A.Claim.ContentText);
+        Assert.Equal("taxes will rise", pair.B.Claim.ContentText);
+        Assert.Equal(0.9, pair.Score.Probability);
+    }
+
+    [Fact]
+    public void Restated_claims_are_paired_as_before_when_repeats_are_paired_and_a_restated_denial_is_no_restatement()
+    {
+        Article[] articles =
+        [
+            TestStages.Article("Ann Lee said taxes will not rise. Bob Hart denied that roads are bad.", "2024-01-10", "wire.txt"),
+            TestStages.Article("Ann Lee said taxes will not rise. Bob Hart said roads are bad.", "2024-01-11", "reprint.txt"),
+            TestStages.Article("Ann Lee said taxes will rise. Bob Hart said roads are fine.", "2024-02-10", "later.txt"),
+        ];
+        var summary = Run(TestStages.Create(), new DiagnosticBag(), new PipelineOptions { PairRepeats = true }, articles);
+        Assert.Equal(6, summary.Pairs); // each speaker: 0 + 1 + 2
+        _store.Dispose();
+        File.Delete(_dir.File("p.db"));
+        using var fresh = ClaimStore.Open(_dir.File("p.db"));
+        summary = new AnalysisPipeline(fresh, TestStages.Create()).Run(articles, new DiagnosticBag());
+        // Ann: the reprint's claim restates the wire's, so only wire-later pairs. Bob: "denied that roads are bad" and "said
+        // roads are bad" are the same words with opposite cues, a contradiction and no restatement: all three pairs stay.
+        Assert.Equal(4, summary.Pairs);
+        Assert.Equal([1, 3], fresh.ListPairs(minScore: 0).GroupBy(p => p.SpeakerName).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Count()));
     }
 
     [Fact]
