@@ -68,7 +68,7 @@ public sealed class ClaimExtractor : IClaimExtractor
             var sentence = text.Sentences[raw.Sentence];
             var cue = new TextSpan(view.Units[raw.CueFirst].Start, view.Units[raw.CueEnd - 1].End);
             var content = new TextSpan(raw.ContentStart, raw.ContentEnd);
-            var speaker = resolver.Resolve(raw.Speaker);
+            var speaker = resolver.Resolve(raw.Speaker, content);
             claims.Add(new Claim(
                 Claim.MakeId(article.Id, content), article.Id, raw.Sentence, sentence.Span, speaker,
                 cue, cue.Of(text.Text), content, raw.ContentText(text.Text), raw.Kind, article.Date, raw.Class)

@@ -149,7 +149,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             {
                 view ??= new ArticleView(text);
                 resolver ??= view.NewResolver();
-                speaker = Speaker(text, view, resolver, tokens[src.First].Start, tokens[src.End - 1].End);
+                speaker = Speaker(text, view, resolver, tokens[src.First].Start, tokens[src.End - 1].End, content);
             }
             else speaker = new SpeakerMention(new TextSpan(cueSpan.Start, cueSpan.Start), "", MentionKind.Nominal, "", []);
             if (dropOverlapping && HybridClaimExtractor.OverlapsAny(rules, content, cueSpan)) continue;
@@ -271,7 +271,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
     }
 
     /// <summary>Parses the tagged source as the rules would (name / pronoun / description) and resolves it; an unparsable source keeps its text unresolved.</summary>
-    private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end)
+    private static SpeakerMention Speaker(TokenizedText text, ArticleView view, MentionResolver resolver, int start, int end, TextSpan content)
     {
         var units = view.View.Units;
         var parser = view.Parser;
@@ -283,7 +283,7 @@ public sealed class LearnedClaimExtractor(AttributionTagger tagger) : IClaimExtr
             RawMention? raw = b - a == 1 && units[a].IsWord ? parser.Classify(a, b, lenient: true) ?? PronounAt(parser, a) : parser.Classify(a, b, lenient: true);
             if (raw is not null)
             {
-                var m = resolver.Resolve(raw);
+                var m = resolver.Resolve(raw, content);
                 // Keep the tagged span: it is what the tagger found, and what the metric compares.
                 return m with { Span = new TextSpan(start, end), Text = new TextSpan(start, end).Of(text.Text) };
             }
