@@ -197,6 +197,9 @@ public sealed class RepeatFinder
         return Hashes(a).AsSpan().SequenceEqual(Hashes(b)) && VerbatimRepeat.SameWords(a, b);
     }
 
+    /// <summary>The FNV-1a hashes of <paramref name="text"/>'s lower-cased words, in order (kept; do not modify).</summary>
+    internal ulong[] HashesOf(string text) => Hashes(text);
+
     private ulong[] Hashes(string text)
     {
         if (_hashes.TryGetValue(text, out var h)) return h;

@@ -111,8 +111,8 @@ public sealed class AnalysisPipeline
     private readonly PipelineOptions _options;
     // Partial repeats are looked for in every candidate pair; the finder keeps each content's word hashes (pairing thread only).
     private readonly RepeatFinder _repeats = new();
-    // The current claim's candidates paired so far, with whether each is a denial (pairing thread only).
-    private readonly List<(Claim Claim, bool Denied)> _taken = [];
+    // The current claim's candidates paired so far, with their word hashes (pairing thread only).
+    private readonly List<(Claim Claim, ulong[] Hashes)> _taken = [];
 
     public AnalysisPipeline(ClaimStore store, PipelineStages stages, PipelineOptions? options = null)
     {
@@ -536,8 +536,7 @@ public sealed class AnalysisPipeline
                     if (!_options.PairRepeats)
                     {
                         // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
-                        bool earlierDenied = CuePolarity.DeniedAt(earlier) >= 0;
-                        if (denied == earlierDenied && _repeats.Repeats(claim.ContentText, earlier.ContentText))
+                        if (_repeats.Repeats(claim.ContentText, earlier.ContentText) && denied == CuePolarity.DeniedAt(earlier) >= 0)
                         {
                             // Said again word for word (round 26): every pair this claim would make, the earlier statement makes
                             // with the same two texts, or made already. Re-published articles otherwise flag one pair two to four times.
@@ -545,8 +544,9 @@ public sealed class AnalysisPipeline
                             continue;
                         }
                         // The same words twice among the candidates (a re-published article's claim): pair with the first only.
-                        if (RestatesTaken(earlier, earlierDenied)) continue;
-                        _taken.Add((earlier, earlierDenied));
+                        var hashes = _repeats.HashesOf(earlier.ContentText);
+                        if (RestatesTaken(earlier, hashes)) continue;
+                        _taken.Add((earlier, hashes));
                     }
                     pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;
@@ -577,11 +577,17 @@ public sealed class AnalysisPipeline
         return results;
     }
 
-    /// <summary>True when <paramref name="candidate"/> says the same words, with the same polarity, as a candidate the current claim is already paired with.</summary>
-    private bool RestatesTaken(Claim candidate, bool denied)
+    /// <summary>
+    /// True when <paramref name="candidate"/> (word hashes <paramref name="hashes"/>) says the same words, with the same
+    /// polarity, as a candidate the current claim is already paired with. The kept hashes are compared first: a
+    /// speaker's candidates rarely share a length, let alone every word.
+    /// </summary>
+    private bool RestatesTaken(Claim candidate, ulong[] hashes)
     {
-        foreach (var (other, otherDenied) in _taken)
-            if (otherDenied == denied && _repeats.SameWords(candidate.ContentText, other.ContentText)) return true;
+        foreach (var (other, otherHashes) in _taken)
+            if (otherHashes.Length == hashes.Length && otherHashes.AsSpan().SequenceEqual(hashes)
+                && VerbatimRepeat.SameWords(candidate.ContentText, other.ContentText)
+                && CuePolarity.DeniedAt(candidate) >= 0 == CuePolarity.DeniedAt(other) >= 0) return true;
         return false;
     }
 
