@@ -60,7 +60,9 @@ public sealed record PipelineOptions
     /// punctuation, or one content's words said again inside the other's with no negation or condition next to them:
     /// <see cref="VerbatimRepeat.Repeats"/>). Default false: repeating oneself is not a contradiction, and such pairs were
     /// only ever false alarms (see <see cref="VerbatimRepeat"/>). The claim's other candidates are paired as
-    /// before; a repeat skipped does not count against <see cref="MaxCandidatesPerClaim"/>.
+    /// before; a repeat skipped does not count against <see cref="MaxCandidatesPerClaim"/>. Also (round 26): a claim with
+    /// the same words and cue polarity as an earlier claim of the speaker is paired with nothing (the earlier one stands
+    /// for it), and of candidates that say the same words only the first is paired; true turns both off.
     /// </summary>
     public bool PairRepeats { get; init; }
 
