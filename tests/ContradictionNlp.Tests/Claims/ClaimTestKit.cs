@@ -19,4 +19,16 @@ internal static class ClaimTestKit
     }
 
     public static string[] Lines(string text) => Run(text).Claims.Select(ClaimFormatter.Format).ToArray();
+
+    // The shipped attribution tagger, loaded once for every test that reads a text with it.
+    private static readonly Lazy<AttributionModel> Shipped = new(() => AttributionModel.Load(TestPaths.Repo("models", "attribution")));
+
+    /// <summary>The learned extractor alone, with the shipped tagger.</summary>
+    public static IReadOnlyList<Claim> Learned(string text) =>
+        new LearnedClaimExtractor(Shipped.Value.Tagger).Extract(Article.Create("t", null, null, null, text, "t.txt"), new TextAnalyzer().Analyze(text), new DiagnosticBag());
+
+    /// <summary>The pipeline's extractor (hybrid-speech: the rules, then learned speech claims with a speaker), with the shipped tagger.</summary>
+    public static IReadOnlyList<Claim> HybridSpeech(string text) =>
+        new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(Shipped.Value.Tagger), speechOnly: true)
+            .Extract(Article.Create("t", null, null, null, text, "t.txt"), new TextAnalyzer().Analyze(text), new DiagnosticBag());
 }

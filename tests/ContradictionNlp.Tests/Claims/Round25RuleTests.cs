@@ -1,7 +1,5 @@
 using ContradictionNlp.Claims;
-using ContradictionNlp.Ingestion;
-using ContradictionNlp.Text;
-using ContradictionNlp.Tokenization;
+using static ContradictionNlp.Tests.Claims.ClaimTestKit;
 
 namespace ContradictionNlp.Tests.Claims;
 
@@ -12,16 +10,6 @@ namespace ContradictionNlp.Tests.Claims;
 /// </summary>
 public class Round25RuleTests
 {
-    private static readonly TextAnalyzer Analyzer = new();
-    private static readonly AttributionModel Model = AttributionModel.Load(TestPaths.Repo("models", "attribution"));
-
-    private static IReadOnlyList<Claim> Learned(string text) =>
-        new LearnedClaimExtractor(Model.Tagger).Extract(Article.Create("t", null, null, null, text, "t.txt"), Analyzer.Analyze(text), new DiagnosticBag());
-
-    private static IReadOnlyList<Claim> Pipeline(string text) =>
-        new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(Model.Tagger), speechOnly: true)
-            .Extract(Article.Create("t", null, null, null, text, "t.txt"), Analyzer.Analyze(text), new DiagnosticBag());
-
     [Theory]
     [InlineData("Asked about claims that he distrusted the mayor, Mr Brennan said he was getting on with his job.", "Asked")]
     [InlineData("Asked whether the ferry would run in winter, Ms Calloway said no decision had been taken.", "Asked")]
@@ -33,7 +21,7 @@ public class Round25RuleTests
         foreach (var c in Learned(text).Where(c => c.CueText.StartsWith(participle, StringComparison.Ordinal)))
             Assert.True(c.Speaker.Span.IsEmpty, $"'{c.CueText}' got speaker '{c.Speaker.Text}'");
         // The pipeline's extractor keeps the subject's own statement and nothing cued by the participle.
-        var claims = Pipeline(text);
+        var claims = HybridSpeech(text);
         Assert.Contains(claims, c => c.CueText == "said");
         Assert.DoesNotContain(claims, c => c.CueText.StartsWith(participle, StringComparison.Ordinal));
     }

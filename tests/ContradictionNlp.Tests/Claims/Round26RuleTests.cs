@@ -1,7 +1,4 @@
 using ContradictionNlp.Claims;
-using ContradictionNlp.Ingestion;
-using ContradictionNlp.Text;
-using ContradictionNlp.Tokenization;
 using static ContradictionNlp.Tests.Claims.ClaimTestKit;
 
 namespace ContradictionNlp.Tests.Claims;
@@ -13,13 +10,6 @@ namespace ContradictionNlp.Tests.Claims;
 /// </summary>
 public class Round26RuleTests
 {
-    private static readonly TextAnalyzer Analyzer = new();
-    private static readonly AttributionModel Model = AttributionModel.Load(TestPaths.Repo("models", "attribution"));
-
-    private static IReadOnlyList<Claim> Pipeline(string text) =>
-        new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(Model.Tagger), speechOnly: true)
-            .Extract(Article.Create("t", null, null, null, text, "t.txt"), Analyzer.Analyze(text), new DiagnosticBag());
-
     private static Claim Rules(string text, string contentStart) =>
         Assert.Single(Run(text).Claims, c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal));
 
@@ -31,7 +21,7 @@ public class Round26RuleTests
     public void A_source_is_not_resolved_to_a_name_inside_its_own_content(string text, string contentStart, string speaker)
     {
         Assert.Equal(speaker, Rules(text, contentStart).Speaker.Name);
-        Assert.Contains(Pipeline(text), c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal) && c.Speaker.Name == speaker);
+        Assert.Contains(HybridSpeech(text), c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal) && c.Speaker.Name == speaker);
     }
 
     [Fact]
@@ -51,7 +41,7 @@ public class Round26RuleTests
     [InlineData("Jake Sullivan sent a note to Clinton. Clinton seemed irritated: \"It is a public statement! Just send it,\" she wrote.", "Clinton seemed", "Clinton")]
     public void Names_outside_the_content_or_before_its_own_verb_stay_candidates(string text, string contentStart, string speaker)
     {
-        foreach (var c in Pipeline(text).Where(c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal)))
+        foreach (var c in HybridSpeech(text).Where(c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal)))
             Assert.True(c.Speaker.Name.EndsWith(speaker, StringComparison.Ordinal), $"{c.CueText} | {c.ContentText} | {c.Speaker.Text} -> {c.Speaker.Name}");
         if (Run(text).Claims.FirstOrDefault(c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal)) is { } rules)
             Assert.EndsWith(speaker, rules.Speaker.Name, StringComparison.Ordinal);
