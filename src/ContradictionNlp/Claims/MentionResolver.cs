@@ -227,7 +227,6 @@ internal sealed class MentionResolver
         var span = new TextSpan(u[m.First].Start, u[m.End - 1].End);
         var text = span.Of(_v.Text);
         int sentence = SentenceOf(span.Start);
-        content = Excluded(content, span.Start);
         // One mention that is the source of two claims ("A, he claimed, saying B") means one person: the first answer
         // stands, so content B cannot undo what content A ruled out (the name in A is still no antecedent for B's "he").
         if (m.Kind == MentionKind.Name || !_resolved.TryGetValue(span.Start, out var name))
@@ -235,7 +234,7 @@ internal sealed class MentionResolver
             name = m.Kind switch
             {
                 MentionKind.Name => m.IsPerson ? FullName(m.Name, span.Start, m.Gender) : m.Name,
-                MentionKind.Pronoun => ResolvePronoun(m.Head, span.Start, sentence, content),
+                MentionKind.Pronoun => ResolvePronoun(m.Head, span.Start, sentence, Excluded(content, span.Start)),
                 _ => ResolveNominal(m, span.Start, content),
             };
             if (m.Kind != MentionKind.Name) _resolved[span.Start] = name;
@@ -507,6 +506,7 @@ internal sealed class MentionResolver
         var words = m.Roles[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         bool definite = _v.Units[m.First].Lower == "the";
         if (!definite) return "";                                // "a spokesman", "officials": someone not named
+        content = Excluded(content, position);
         foreach (var pass in new[] { 0, 1 })
         {
             for (int i = _people.Count - 1; i >= 0; i--)
