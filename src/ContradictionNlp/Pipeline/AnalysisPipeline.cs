@@ -111,10 +111,8 @@ public sealed class AnalysisPipeline
     private readonly ClaimStore _store;
     private readonly PipelineStages _stages;
     private readonly PipelineOptions _options;
-    // Partial repeats are looked for in every candidate pair; the finder keeps each content's word hashes (pairing thread only).
-    private readonly RepeatFinder _repeats = new();
-    // The current claim's candidates paired so far, with their word hashes (pairing thread only).
-    private readonly List<(Claim Claim, ulong[] Hashes)> _taken = [];
+    // The repeat rules, asked of every candidate pair; keeps each content's word hashes (pairing thread only).
+    private readonly RepeatCheck _repeats = new();
 
     public AnalysisPipeline(ClaimStore store, PipelineStages stages, PipelineOptions? options = null)
     {
@@ -529,26 +527,17 @@ public sealed class AnalysisPipeline
                 // An indexed loop, not LINQ's Take: Take over a list of (int, float) is a generic instantiation the
                 // framework's precompiled code lacks, so every process JIT-compiled its iterator's methods (PAR11).
                 int taken = 0, first = pairs.Count;
-                bool denied = CuePolarity.DeniedAt(claim) >= 0, restated = false;
-                _taken.Clear();
+                bool restated = false;
+                if (!_options.PairRepeats) _repeats.Begin(claim);
                 for (int c = 0; c < candidates.Count && taken < _options.MaxCandidatesPerClaim; c++)
                 {
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
                     if (!_options.PairRepeats)
                     {
-                        // A denial and an assertion of the same words are no repeat: they are the clearest contradiction (CuePolarity).
-                        if (_repeats.Repeats(claim.ContentText, earlier.ContentText) && denied == CuePolarity.DeniedAt(earlier) >= 0)
-                        {
-                            // Said again word for word (round 26): every pair this claim would make, the earlier statement makes
-                            // with the same two texts, or made already. Re-published articles otherwise flag one pair two to four times.
-                            if (_repeats.SameWords(claim.ContentText, earlier.ContentText)) { restated = true; break; }
-                            continue;
-                        }
-                        // The same words twice among the candidates (a re-published article's claim): pair with the first only.
-                        var hashes = _repeats.HashesOf(earlier.ContentText);
-                        if (RestatesTaken(earlier, hashes)) continue;
-                        _taken.Add((earlier, hashes));
+                        var verdict = _repeats.Check(earlier);
+                        if (verdict == RepeatVerdict.Restated) { restated = true; break; }
+                        if (verdict == RepeatVerdict.Skip) continue;
                     }
                     pairs.Add(IsOlder(claim, earlier) ? new CandidatePair(claim, earlier, similarity) : new CandidatePair(earlier, claim, similarity));
                     taken++;
@@ -577,20 +566,6 @@ public sealed class AnalysisPipeline
         for (int k = 0; k < pairs.Count; k++) results[k] = scorer.Score(pairs[k].A, pairs[k].B, pairs[k].Similarity);
         StageTimeTotals.Lap(_options.StageSink, PipelineStage.Score, t);
         return results;
-    }
-
-    /// <summary>
-    /// True when <paramref name="candidate"/> (word hashes <paramref name="hashes"/>) says the same words, with the same
-    /// polarity, as a candidate the current claim is already paired with. The kept hashes are compared first: a
-    /// speaker's candidates rarely share a length, let alone every word.
-    /// </summary>
-    private bool RestatesTaken(Claim candidate, ulong[] hashes)
-    {
-        foreach (var (other, otherHashes) in _taken)
-            if (otherHashes.Length == hashes.Length && otherHashes.AsSpan().SequenceEqual(hashes)
-                && VerbatimRepeat.SameWords(candidate.ContentText, other.ContentText)
-                && CuePolarity.DeniedAt(candidate) >= 0 == CuePolarity.DeniedAt(other) >= 0) return true;
-        return false;
     }
 
     /// <summary>True when <paramref name="x"/> (the new claim) is dated strictly before <paramref name="stored"/>.</summary>
