@@ -112,6 +112,21 @@ internal static class MentionLexicon
         "magazine", "daily", "review", "telegraph", "guardian", "nato", "fbi", "cia", "un", "eu",
         "who", "imf", "kremlin", "regime", "republicans", "democrats", "police", "military");
 
+    /// <summary>
+    /// Organisation nouns that take an "of" or "for" phrase inside their name (round 27): "Office for National
+    /// Statistics", "Confederation of British Industry", "Royal College of Physicians". Only a capitalised one right
+    /// before the "of"/"for" makes the phrase part of the name (<see cref="MentionParser"/>). Without it, bbc-news named
+    /// the Office for National Statistics "Office" (so it merged with the Cabinet Office) and the Confederation of
+    /// British Industry "Industry". Also the last words that are no surname (<c>SpeakerIndex.SurnameOf</c>): a bare
+    /// "Office" is not the Cabinet Office. Not "fox", "times" or "post": people are named so.
+    /// </summary>
+    public static readonly WordSet OrgHeads = Set(
+        "commission", "ministry", "department", "agency", "office", "committee", "council", "party", "company",
+        "corporation", "organization", "organisation", "union", "association", "institute", "foundation", "center",
+        "centre", "university", "bank", "fund", "court", "bureau", "board", "college", "confederation", "federation",
+        "authority", "society", "league", "chamber", "academy", "alliance", "coalition", "tribunal", "institution",
+        "directorate", "secretariat", "inspectorate", "campaign", "parliament", "assembly", "cabinet", "government", "police");
+
     /// <summary>Subject pronouns that can be speakers.</summary>
     /// <summary>
     /// Plural party and group names that are no surname (round 24): "Tories" alone must not take the name of the next

@@ -121,6 +121,8 @@ internal sealed class MentionParser
                 continue;
             }
             if (!w.IsWord || w.Lower == "that") break;              // "... that Trump argues": a complementizer, not a determiner
+            // "the Office of the Deputy Prime Minister said": this "the" is inside an organisation's name (round 27).
+            if (w.Lower == "the" && j < k && j - 2 >= first && OrgConnector(j - 1, first, k + 1)) { j--; continue; }
             if (L.Determiners.Contains(w) && !(w.IsCapitalised && j > first && !L.CapitalisedFunctionWords.Contains(w)))
             {
                 j--;                                // the determiner opens the mention: take it and stop
@@ -311,11 +313,16 @@ internal sealed class MentionParser
         if (c >= end) return null;
 
         int headEnd = end;
+        bool orgConnector = false;
         for (int p = c + 1; p < end; p++)
         {
+            // An organisation's name ends at punctuation: "the National Council for Adoption, which".
+            if (orgConnector && _u[p].Kind is UnitKind.Punct or UnitKind.Quote) { headEnd = p; break; }
             if (!_u[p].IsWord || !PostModifierPreps.Contains(_u[p])) continue;
             // "Secretary of State John Kerry", "Bank of America" keep their "of".
             bool inName = _u[p].Lower == "of" && p + 1 < end && _u[p - 1].IsCapitalised && _u[p + 1].IsCapitalised;
+            // "Office for National Statistics", "Office of the Deputy Prime Minister" (round 27).
+            if (!inName && OrgConnector(p, c, end)) { inName = orgConnector = true; }
             if (!inName) { headEnd = p; break; }
         }
         int h = headEnd - 1;
@@ -333,6 +340,9 @@ internal sealed class MentionParser
         bool pluralCommon = head.IsCapitalised && h == c && head.Lower.EndsWith('s') && L.IsSourceOrTitle(head) && !L.OrgWords.Contains(head);
         bool headIsName = !pluralCommon && head.IsCapitalised && (L.OrgWords.Contains(head) && h > c && _u[h - 1].IsCapitalised || !L.Titles.Contains(head)) && !L.Nationalities.Contains(head)
                           && !L.CapitalisedFunctionWords.Contains(head);
+        // "the Office of the Deputy Prime Minister": a title ends an organisation's name (round 27).
+        if (!headIsName && head.IsCapitalised && !pluralCommon && h > c && L.Titles.Contains(head))
+            for (int p = c + 1; p < h && !headIsName; p++) headIsName = OrgConnector(p, c, headEnd);
         if (headIsName)
         {
             int n = h;
@@ -345,6 +355,11 @@ internal sealed class MentionParser
             // "Federal Bureau of Prisons", "Bank of America": an organisation named with "of".
             if (n - 2 >= c && _u[n - 1].Lower == "of" && _u[n - 2].IsCapitalised && L.OrgWords.Contains(_u[n - 2]))
                 n = c;
+            // "Office for National Statistics", "Confederation of British Industry", "Royal College of Physicians":
+            // the walk above stops at the connector or at a title or nationality after it ("National", "British"),
+            // which left "Office", "Industry" or "Physicians" as the name (round 27).
+            else if (OrgNameStart(c, n) is int orgStart and >= 0)
+                n = orgStart;
             // "Secretary of State John Kerry": the "of" phrase belongs to the role, not the name.
             var name = _v.Text[_u[n].Start.._u[h].End];
             var roles = new List<string>();
@@ -375,6 +390,60 @@ internal sealed class MentionParser
             return new RawMention(start, end, MentionKind.Nominal, "", role.Length > 0 ? [role] : [], head.Lower, person, L.WeakSourceNouns.Contains(head), gender);
         }
         return null;
+    }
+
+    /// <summary>
+    /// True when the "of" or "for" at <paramref name="p"/> joins a capitalised organisation noun
+    /// (<see cref="MentionLexicon.OrgHeads"/>) to a capitalised name, directly or after "the": "Office for National
+    /// Statistics", "Office of the Deputy Prime Minister". Not "a spokesman for the campaign" (lower case) nor
+    /// "Minister for Europe" (a title, not an organisation).
+    /// </summary>
+    private bool OrgConnector(int p, int c, int end)
+    {
+        if (_u[p].Lower is not ("of" or "for") || p - 1 < c || !_u[p - 1].IsCapitalised || !L.OrgHeads.Contains(_u[p - 1])) return false;
+        if (p + 1 < end && _u[p + 1].IsCapitalised && !L.CapitalisedFunctionWords.Contains(_u[p + 1])) return true;
+        return p + 2 < end && _u[p + 1].Lower == "the" && _u[p + 2].IsCapitalised;
+    }
+
+    /// <summary>
+    /// Where an organisation's name starts when its capitalised run ending at the name start <paramref name="n"/>
+    /// reaches back over an organisation connector (<see cref="OrgConnector"/>): the first capitalised word of the
+    /// run before the connector ("Royal College", "Telecom Regulatory Authority"). Inside the run, capitalised words
+    /// (titles and nationalities too: "of British Industry"), "the" after a connector or "and", and "and" or "&amp;"
+    /// between capitalised words. -1 when no connector is reached, or when a title stands between a plain name word and
+    /// the name ("Bank of England Governor Mervyn King"): a person's name keeps its own start.
+    /// </summary>
+    private int OrgNameStart(int c, int n)
+    {
+        int i = n, found = -1;
+        bool afterTitle = false;
+        while (i - 1 >= c)
+        {
+            var w = _u[i - 1];
+            if (w.IsCapitalised && !L.CapitalisedFunctionWords.Contains(w))
+            {
+                // "Bank of England Governor Mervyn King": a plain name word before a title is an organisation or
+                // place that the title belongs to, and the name after it a person's; "National" and "British" in
+                // "Office for National Statistics", "Confederation of British Industry" are part of the name.
+                if (L.Titles.Contains(w)) afterTitle = true;
+                else if (afterTitle && !L.Nationalities.Contains(w) && !L.Modifiers.Contains(w)) return -1;
+                i--;
+                continue;
+            }
+            if (w.Lower == "the" && i - 2 >= c && _u[i - 2].Lower is "of" or "for" or "and") { i--; continue; }
+            if (w.Lower is "and" or "&" && i - 2 >= c && _u[i - 2].IsCapitalised) { i--; continue; }
+            if (w.Lower is "of" or "for" && i - 2 >= c && _u[i - 2].IsCapitalised)
+            {
+                if (OrgConnector(i - 1, c, _u.Length)) { found = i - 2; break; }
+                afterTitle = false;
+                i--;
+                continue;
+            }
+            break;
+        }
+        if (found < 0) return -1;
+        while (found - 1 >= c && _u[found - 1].IsCapitalised && !L.CapitalisedFunctionWords.Contains(_u[found - 1])) found--;
+        return found;
     }
 
     /// <summary>Text of a role phrase without honorifics that carry no role ("Mr.", "Mrs.").</summary>

@@ -27,7 +27,8 @@ public sealed class SpeakerIndex
         /// <summary>Normalize(Name), kept so lookups do not normalise every known name again.</summary>
         public string Key { get; private set; } = Normalize(name);
         public int Words => WordCount(Key);
-        public string Surname => Key[(Key.LastIndexOf(' ') + 1)..];
+        /// <summary>The last word of a person's name of two words or more; null otherwise (see <see cref="SurnameOf"/>).</summary>
+        public string? Surname => SurnameOf(Key);
         public List<string> Aliases { get; } = [];
         public List<string> Roles { get; } = [];
         // Normalize of each alias and role, parallel to the lists (AddUnique compares them).
@@ -100,7 +101,7 @@ public sealed class SpeakerIndex
             IndexSurname(e);
             _byKey.TryAdd(Normalize(s.Name), e);
         }
-        // Resolve keys every name it resolved ("Office" -> the Cabinet Office), not only the
+        // Resolve keys every name it resolved ("Smith" -> Jane Smith), not only the
         // speaker's name. Those names are stored as aliases: without them a later run resolved
         // such a mention to a new speaker, so a resumed or split run differed from one clean run.
         // After all names, so an alias never shadows another speaker's own name.
@@ -119,7 +120,7 @@ public sealed class SpeakerIndex
     {
         var key = Normalize(name);
         yield return (key, SpeakerKeyKind.Name);
-        if (WordCount(key) >= 2) yield return (key[(key.LastIndexOf(' ') + 1)..], SpeakerKeyKind.Surname);
+        if (SurnameOf(key) is { } surname) yield return (surname, SpeakerKeyKind.Surname);
     }
 
     /// <summary>The lookup key of an alias; null for an empty alias (the index ignores those).</summary>
@@ -275,14 +276,14 @@ public sealed class SpeakerIndex
 
     private void IndexSurname(Entry e)
     {
-        if (e.Words < 2) return;
-        if (!_bySurname.TryGetValue(e.Surname, out var list)) _bySurname[e.Surname] = list = [];
+        if (e.Surname is not { } surname) return;
+        if (!_bySurname.TryGetValue(surname, out var list)) _bySurname[surname] = list = [];
         list.Add(e);
     }
 
     private void UnindexSurname(Entry e)
     {
-        if (e.Words >= 2 && _bySurname.TryGetValue(e.Surname, out var list)) list.Remove(e);
+        if (e.Surname is { } surname && _bySurname.TryGetValue(surname, out var list)) list.Remove(e);
     }
 
     /// <summary>Every speaker: the stored ones in their order (in directory mode, those not found in this run are read now), then the new ones.</summary>
@@ -311,6 +312,10 @@ public sealed class SpeakerIndex
         var surname = words[^1];
         // "Tories" is a group, not the surname of "South Downs Tories": the surname rules are for people's names.
         if (MentionLexicon.GroupPlurals.Contains(surname)) return null;
+        // Nor is "Office" the Cabinet Office's, nor "England" the Bank of England's (round 27): a name without a surname
+        // (SurnameOf) neither takes a bare word's speaker nor is taken by it. A store written before round 27 still
+        // holds such names' last words as surname keys, so a stored speaker found by one is checked below.
+        if (words.Length == 1 ? MentionLexicon.OrgHeads.Contains(surname) : SurnameOf(key) is null) return null;
         _bySurname.TryGetValue(surname, out var withSurname);
         if (words.Length == 1)
         {
@@ -325,7 +330,8 @@ public sealed class SpeakerIndex
             var cold = ColdWithSurname(surname);
             if (cold.Count == 0) return only;
             if (only is not null || cold.Count > 1) return null;
-            return Load(cold[0]);
+            var stored = Load(cold[0]);
+            return stored.Surname == surname ? stored : null;
         }
         // Full name: upgrade a speaker so far known by the surname alone, unless another full name
         // with that surname exists (then the bare surname is ambiguous and stays separate).
@@ -346,6 +352,23 @@ public sealed class SpeakerIndex
         for (int n = 2; _ids.Contains(id) || (_directory is not null && !_directoryEmpty && _directory.IdExists(id)); n++) id = $"{slug}-{n}";
         _ids.Add(id);
         return id;
+    }
+
+    /// <summary>
+    /// The surname of a normalised name: its last word, when the name has two words or more and reads as a person's
+    /// ("tony blair" gives "blair"). Null for an organisation's name joined by "of", "for" or "and" ("bank of england",
+    /// "office for national statistics") or ending in an organisation noun (<see cref="MentionLexicon.OrgHeads"/>:
+    /// "cabinet office", "court of appeal"): their last word names no one alone (round 27).
+    /// </summary>
+    internal static string? SurnameOf(string key)
+    {
+        int last = key.LastIndexOf(' ');
+        if (last < 0) return null;
+        var surname = key[(last + 1)..];
+        if (MentionLexicon.OrgHeads.Contains(surname)) return null;
+        foreach (var word in key.AsSpan(0, last).Split(' '))
+            if (key.AsSpan(word) is "of" or "for" or "and" or "the") return null;
+        return surname;
     }
 
     private static int WordCount(string key) => key.Length == 0 ? 0 : key.Count(c => c == ' ') + 1;

@@ -17,7 +17,8 @@ namespace ContradictionNlp.Tests.Speakers;
 /// ("Williams" for "Ann Williams"), When they are analysed into one store in one run, or in two runs split at any article
 /// (the second run reads them all and skips what is stored), Then both stores are the same: a bare surname shared by two
 /// known full names stays a speaker of its own (not guessed from an alias seen in another article), and a name a run
-/// resolved by the surname rule ("Office" -> "Cabinet Office") still finds that speaker after the split.
+/// resolved by the surname rule ("Dane" -> "Carl Dane") still finds that speaker after the split. (Until round 27 the
+/// surname case was "Office" -> "Cabinet Office"; an organisation's last word is no surname now.)
 /// </summary>
 public partial class SplitRunSpeakerTests : IDisposable
 {
@@ -69,10 +70,10 @@ public partial class SplitRunSpeakerTests : IDisposable
         // Read in full again after a split (the index loads a stored speaker a mention finds): its text alias "Williams" must stay no key.
         "Ann Williams said taxes are low.",
         "Williams said the plan failed.",
-        "Cabinet Office said fees will fall.",
-        "Office said fees will not fall.",
-        "Home Office said borders are open.",
-        "Office said the budget is set.",
+        "Carl Dane said fees will fall.",
+        "Dane said fees will not fall.",
+        "Eve Dane said borders are open.",
+        "Dane said the budget is set.",
     ];
 
     private static List<Article> Articles() =>
@@ -104,14 +105,14 @@ public partial class SplitRunSpeakerTests : IDisposable
         Run(path, Articles());
         Assert.Equal(
         [
-            "borders are open -> home-office",
-            "fees will fall -> cabinet-office",
-            "fees will not fall -> cabinet-office",
+            "borders are open -> eve-dane",
+            "fees will fall -> carl-dane",
+            "fees will not fall -> carl-dane",
             "roads are fine -> ann-williams",
             "schools will close -> bob-williams",
             "taxes are low -> ann-williams",
             "taxes will rise -> ann-williams",
-            "the budget is set -> cabinet-office",
+            "the budget is set -> carl-dane",
             "the plan failed -> williams",
         ], ClaimSpeakers(path));
     }

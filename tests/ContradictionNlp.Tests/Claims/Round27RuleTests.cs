@@ -1,0 +1,101 @@
+using System.Collections;
+using ContradictionNlp.Claims;
+using ContradictionNlp.Speakers;
+using ContradictionNlp.Text;
+using static ContradictionNlp.Tests.Claims.ClaimTestKit;
+
+namespace ContradictionNlp.Tests.Claims;
+
+/// <summary>
+/// Round 27 (issue 3): an organisation named with "of" or "for" keeps its whole name, and its last word is nobody's
+/// surname. On bbc-news the Office for National Statistics was named "Office" and so merged with "the government's
+/// Cabinet Office" (three flags on statistics shown under the wrong body), the Confederation of British Industry was
+/// "Industry" and merged with "Phonographic Industry", "the Telecom Regulatory Authority of India" became Air India.
+/// Texts are ours.
+/// </summary>
+public class Round27RuleTests
+{
+    private static Claim Rules(string text, string contentStart) =>
+        Assert.Single(Run(text).Claims, c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("The Office for National Statistics said retail sales fell in March.", "Office for National Statistics")]
+    [InlineData("The Office of National Statistics said retail sales fell in March.", "Office of National Statistics")]
+    [InlineData("The Confederation of British Industry said retail sales fell in March.", "Confederation of British Industry")]
+    [InlineData("The Royal College of Physicians said the ward was unsafe.", "Royal College of Physicians")]
+    [InlineData("The Office of the Deputy Prime Minister said the ward was unsafe.", "Office of the Deputy Prime Minister")]
+    [InlineData("The Joint Council for the Welfare of Immigrants said the ward was unsafe.", "Joint Council for the Welfare of Immigrants")]
+    [InlineData("Retail sales fell in March, according to the Office for National Statistics.", "Office for National Statistics")]
+    // The name ends at punctuation: the relative clause is not part of it.
+    [InlineData("The National Council for Adoption, which opposed the bill, said the ward was unsafe.", "National Council for Adoption")]
+    public void An_organisation_named_with_of_or_for_keeps_its_whole_name(string text, string name)
+    {
+        var claim = Assert.Single(Run(text).Claims);
+        Assert.Equal(MentionKind.Name, claim.Speaker.Kind);
+        Assert.Equal(name, claim.Speaker.Name);
+    }
+
+    [Theory]
+    // A title between an organisation and a name: the person speaks, the organisation is the role's.
+    [InlineData("Bank of England Governor Mervyn King said rates would stay.", "rates would", "Mervyn King")]
+    // Lower case after "for" is a role's phrase, not a name: the head is the spokesman.
+    [InlineData("A spokesman for the Treasury said rates would stay.", "rates would", "")]
+    [InlineData("Bank of England Deputy Governor Rachel Lomax said prices would rise.", "prices would", "Rachel Lomax")]
+    public void People_and_roles_next_to_an_organisation_stay_people_and_roles(string text, string contentStart, string name)
+    {
+        var claim = Rules(text, contentStart);
+        Assert.Equal(name, claim.Speaker.Name);
+    }
+
+    private static SpeakerMention Name(string name) => new(new TextSpan(0, name.Length), name, MentionKind.Name, name, []);
+
+    [Fact]
+    public void An_organisation_word_is_nobody_s_surname()
+    {
+        var index = new SpeakerIndex([]);
+        var cabinet = index.Resolve(Name("Cabinet Office"))!;
+        var bank = index.Resolve(Name("Bank of England"))!;
+        Assert.NotEqual(cabinet.Id, index.Resolve(Name("Office"))!.Id);
+        Assert.NotEqual(bank.Id, index.Resolve(Name("England"))!.Id);
+        // A person's surname still takes the one full name that ends with it (the negative case).
+        var blair = index.Resolve(Name("Tony Blair"))!;
+        Assert.Equal(blair.Id, index.Resolve(Name("Blair"))!.Id);
+        Assert.Equal(["cabinet office"], SpeakerIndex.NameKeys("Cabinet Office").Select(k => k.Key));
+        Assert.Equal(["bank of england"], SpeakerIndex.NameKeys("Bank of England").Select(k => k.Key));
+        Assert.Equal(["tony blair", "blair"], SpeakerIndex.NameKeys("Tony Blair").Select(k => k.Key));
+    }
+
+    [Fact]
+    public void A_store_written_before_the_rule_does_not_merge_by_an_old_surname_key()
+    {
+        // Stores written before round 27 hold "england" as the surname key of "Bank of England".
+        var directory = new OldKeysDirectory([new Speaker("bank-of-england", "Bank of England", [], []), new Speaker("tony-blair", "Tony Blair", [], [])]);
+        var index = new SpeakerIndex(directory);
+        Assert.NotEqual("bank-of-england", index.Resolve(Name("England"))!.Id);
+        Assert.Equal("tony-blair", index.Resolve(Name("Blair"))!.Id);
+    }
+
+    /// <summary>A directory keyed as stores were before round 27: every name of two words or more has its last word as a surname key.</summary>
+    private sealed class OldKeysDirectory(List<Speaker> speakers) : ISpeakerDirectory
+    {
+        public IEnumerable<long> Handles() => speakers.Select((_, i) => (long)i);
+        public IEnumerable<(long Handle, string Id)> WithKey(string key, SpeakerKeyKind kind)
+        {
+            for (int i = 0; i < speakers.Count; i++)
+            {
+                var name = SpeakerIndex.Normalize(speakers[i].Name);
+                bool has = kind switch
+                {
+                    SpeakerKeyKind.Name => name == key,
+                    SpeakerKeyKind.Surname => name.Contains(' ') && name[(name.LastIndexOf(' ') + 1)..] == key,
+                    _ => false,
+                };
+                if (has) yield return (i, speakers[i].Id);
+            }
+        }
+        public Speaker Load(long handle) => speakers[(int)handle];
+        public bool IdExists(string id) => speakers.Any(s => s.Id == id);
+        public IEnumerator<Speaker> GetEnumerator() => speakers.GetEnumerator();
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
