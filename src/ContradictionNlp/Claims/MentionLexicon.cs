@@ -248,6 +248,12 @@ internal static class MentionLexicon
         "germany", "france", "britain", "poland", "moldova", "crimea", "minsk", "moscow", "kyiv", "kiev",
         "washington", "beijing", "london", "paris", "brussels", "mexico", "canada", "japan", "india",
         "turkey", "egypt", "u.s.", "us", "usa", "u.k.", "uk", "nato", "eu", "un",
+        // The UK's nations and more countries and continents (round 27: bbc-news filed "Wales" under BBC Wales and
+        // "Ireland" under Athletics Ireland by the surname rule, which places now never take part in).
+        "england", "scotland", "wales", "ireland", "spain", "italy", "australia", "africa", "asia", "brazil",
+        "argentina", "pakistan", "afghanistan", "korea", "indonesia", "nigeria", "kenya", "greece", "portugal",
+        "sweden", "norway", "denmark", "finland", "netherlands", "belgium", "austria", "switzerland",
+        "singapore", "malaysia", "thailand", "vietnam", "philippines", "taiwan", "hong kong", "saudi arabia", "lebanon",
         // US states and the AP-style state abbreviations that follow party tags and datelines
         // ("(D-Md.)", "Baltimore, Md."): never a person, though "Virginia" or "Georgia" alone could look like one.
         "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",

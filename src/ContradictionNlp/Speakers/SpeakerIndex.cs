@@ -28,7 +28,7 @@ public sealed class SpeakerIndex
         public string Key { get; private set; } = Normalize(name);
         public int Words => WordCount(Key);
         /// <summary>The last word of a person's name of two words or more; null otherwise (see <see cref="SurnameOf"/>).</summary>
-        public string? Surname => SurnameOf(Key);
+        public string? Surname => SurnameOf(Name, Key);
         public List<string> Aliases { get; } = [];
         public List<string> Roles { get; } = [];
         // Normalize of each alias and role, parallel to the lists (AddUnique compares them).
@@ -120,7 +120,7 @@ public sealed class SpeakerIndex
     {
         var key = Normalize(name);
         yield return (key, SpeakerKeyKind.Name);
-        if (SurnameOf(key) is { } surname) yield return (surname, SpeakerKeyKind.Surname);
+        if (SurnameOf(name, key) is { } surname) yield return (surname, SpeakerKeyKind.Surname);
     }
 
     /// <summary>The lookup key of an alias; null for an empty alias (the index ignores those).</summary>
@@ -252,7 +252,7 @@ public sealed class SpeakerIndex
         var key = Normalize(mention.Name);
         if (key.Length == 0) return null;
 
-        var entry = Find(key);
+        var entry = Find(key, mention.Name);
         if (entry is null)
         {
             entry = new Entry(NewId(key), mention.Name.Trim());
@@ -304,7 +304,7 @@ public sealed class SpeakerIndex
         }
     }
 
-    private Entry? Find(string key)
+    private Entry? Find(string key, string name)
     {
         var exact = ByKey(key);
         if (exact is not null) return exact;
@@ -315,7 +315,7 @@ public sealed class SpeakerIndex
         // Nor is "Office" the Cabinet Office's, nor "England" the Bank of England's (round 27): a name without a surname
         // (SurnameOf) neither takes a bare word's speaker nor is taken by it. A store written before round 27 still
         // holds such names' last words as surname keys, so a stored speaker found by one is checked below.
-        if (words.Length == 1 ? MentionLexicon.OrgHeads.Contains(surname) : SurnameOf(key) is null) return null;
+        if (words.Length == 1 ? !CanBeSurname(name.Trim(), surname) : SurnameOf(name, key) is null) return null;
         _bySurname.TryGetValue(surname, out var withSurname);
         if (words.Length == 1)
         {
@@ -355,20 +355,53 @@ public sealed class SpeakerIndex
     }
 
     /// <summary>
-    /// The surname of a normalised name: its last word, when the name has two words or more and reads as a person's
-    /// ("tony blair" gives "blair"). Null for an organisation's name joined by "of", "for" or "and" ("bank of england",
-    /// "office for national statistics") or ending in an organisation noun (<see cref="MentionLexicon.OrgHeads"/>:
-    /// "cabinet office", "court of appeal"): their last word names no one alone (round 27).
+    /// The surname of a name (<paramref name="key"/>: its <see cref="Normalize"/>d form): its last word, when the name has
+    /// two words or more and reads as a person's ("Tony Blair" gives "blair"). Round 27: null for
+    /// <list type="bullet">
+    /// <item>an organisation's name joined by "of", "for", "and" or "the" ("Bank of England", "Office for National
+    /// Statistics") or ending in an organisation noun (<see cref="MentionLexicon.OrgHeads"/>: "Cabinet Office");</item>
+    /// <item>a name whose first or last word is written in capitals ("BBC Wales", "Fox TV", "Male MPs") or is a place
+    /// ("Air India", "Athletics Ireland", "Japan Airlines"), or that starts in lower case ("news agency Reuters").</item>
+    /// </list>
+    /// Their last word names no one alone: on bbc-news "France" was filed under Elizabeth France, "Wales" under BBC Wales
+    /// and "MPs" under "Male MPs".
     /// </summary>
-    internal static string? SurnameOf(string key)
+    internal static string? SurnameOf(string name, string key)
     {
         int last = key.LastIndexOf(' ');
         if (last < 0) return null;
         var surname = key[(last + 1)..];
-        if (MentionLexicon.OrgHeads.Contains(surname)) return null;
+        if (!CanBeSurname(null, surname)) return null;
         foreach (var word in key.AsSpan(0, last).Split(' '))
             if (key.AsSpan(word) is "of" or "for" or "and" or "the") return null;
-        return surname;
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0 || char.IsLower(parts[0][0]) || IsAcronym(parts[0]) || IsAcronym(parts[^1])) return null;
+        int firstEnd = key.IndexOf(' ');
+        return MentionLexicon.Places.Contains(key[..firstEnd]) ? null : surname;
+    }
+
+    /// <summary>
+    /// Whether a bare word (<paramref name="name"/> as written, when known; <paramref name="lower"/> normalised) can be a
+    /// surname at all: not an organisation noun ("Office"), a place ("France", "Wales"), a party member ("Democrat") or an
+    /// acronym ("UK", "MPs").
+    /// </summary>
+    private static bool CanBeSurname(string? name, string lower) =>
+        !MentionLexicon.OrgHeads.Contains(lower) && !MentionLexicon.Places.Contains(lower) && !PartyMembers.Contains(lower)
+        && !(name is not null && IsAcronym(name));
+
+    // A party member is nobody's surname: "a Democrat" was filed under "Iowa Democrat" on PolNeAR.
+    private static readonly HashSet<string> PartyMembers = new(StringComparer.Ordinal)
+        { "democrat", "republican", "tory", "conservative", "liberal", "socialist", "communist", "nationalist", "unionist" };
+
+    /// <summary>
+    /// Two or three capital letters and nothing else but a plural "s": "BBC", "TV", "MPs"; not "Mr", "W", "McDonald".
+    /// Not longer: transcripts write speakers' surnames in capitals ("PENCE", "TAPPER", "HOLT"), which must still
+    /// find "Mike Pence".
+    /// </summary>
+    private static bool IsAcronym(string word)
+    {
+        var w = word.EndsWith('s') && word.Length > 2 ? word[..^1] : word;
+        return w.Length is >= 2 and <= 3 && w.All(char.IsUpper);
     }
 
     private static int WordCount(string key) => key.Length == 0 ? 0 : key.Count(c => c == ' ') + 1;

@@ -65,6 +65,39 @@ public class Round27RuleTests
         Assert.Equal(["tony blair", "blair"], SpeakerIndex.NameKeys("Tony Blair").Select(k => k.Key));
     }
 
+    [Theory]
+    // A place, an acronym or a party member alone is nobody's surname (bbc-news: "France" was Elizabeth France's,
+    // "MPs" went to "Male MPs", "UK" to Amnesty International UK; PolNeAR: "a Democrat" to "Iowa Democrat").
+    [InlineData("Elizabeth France", "France")]
+    [InlineData("Male MPs", "MPs")]
+    [InlineData("Amnesty International UK", "UK")]
+    [InlineData("Iowa Democrat", "Democrat")]
+    // Nor is the last word of a name that starts with capitals, a place or lower case.
+    [InlineData("BBC Wales", "Wales")]
+    [InlineData("BBC Sport", "Sport")]
+    [InlineData("Japan Airlines", "Airlines")]
+    [InlineData("news agency Reuters", "Reuters")]
+    public void A_bare_word_that_is_no_surname_is_a_speaker_of_its_own(string full, string bare)
+    {
+        var index = new SpeakerIndex([]);
+        var named = index.Resolve(Name(full))!;
+        Assert.NotEqual(named.Id, index.Resolve(Name(bare))!.Id);
+        Assert.DoesNotContain(SpeakerIndex.NameKeys(full), k => k.Kind == SpeakerKeyKind.Surname);
+    }
+
+    [Theory]
+    // The negative cases: people's surnames, also in a transcript's capitals, still take the one full name.
+    [InlineData("Mike Pence", "PENCE")]
+    [InlineData("Mary Fallin", "Fallin")]
+    [InlineData("Dr Fox", "Fox")]
+    [InlineData("Jools Holland", "Holland")]
+    public void A_person_s_surname_alone_still_finds_the_full_name(string full, string bare)
+    {
+        var index = new SpeakerIndex([]);
+        var named = index.Resolve(Name(full))!;
+        Assert.Equal(named.Id, index.Resolve(Name(bare))!.Id);
+    }
+
     [Fact]
     public void A_store_written_before_the_rule_does_not_merge_by_an_old_surname_key()
     {
