@@ -361,7 +361,8 @@ public sealed class SpeakerIndex
     /// <item>an organisation's name joined by "of", "for", "and" or "the" ("Bank of England", "Office for National
     /// Statistics") or ending in an organisation noun (<see cref="MentionLexicon.OrgHeads"/>: "Cabinet Office");</item>
     /// <item>a name whose first or last word is written in capitals ("BBC Wales", "Fox TV", "Male MPs") or is a place
-    /// ("Air India", "Athletics Ireland", "Japan Airlines"), or that starts in lower case ("news agency Reuters").</item>
+    /// ("Air India", "Athletics Ireland", "Japan Airlines"; not after an honorific: "Mr Houston"), or that starts in lower
+    /// case ("news agency Reuters").</item>
     /// </list>
     /// Their last word names no one alone: on bbc-news "France" was filed under Elizabeth France, "Wales" under BBC Wales
     /// and "MPs" under "Male MPs".
@@ -376,18 +377,20 @@ public sealed class SpeakerIndex
             if (key.AsSpan(word) is "of" or "for" or "and" or "the") return null;
         var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || char.IsLower(parts[0][0]) || IsAcronym(parts[0]) || IsAcronym(parts[^1])) return null;
-        int firstEnd = key.IndexOf(' ');
-        return MentionLexicon.Places.Contains(key[..firstEnd]) ? null : surname;
+        var first = key[..key.IndexOf(' ')];
+        // "Mr Houston" is a person whose surname is also a place; "Elizabeth France" keeps no surname key, since a bare
+        // "France" is far more often the country than her.
+        if (first is "mr" or "mrs" or "ms" or "miss" or "dr" or "sir" or "lord" or "lady" or "dame") return surname;
+        return MentionLexicon.Places.Contains(first) || MentionLexicon.Places.Contains(surname) ? null : surname;
     }
 
     /// <summary>
     /// Whether a bare word (<paramref name="name"/> as written, when known; <paramref name="lower"/> normalised) can be a
-    /// surname at all: not an organisation noun ("Office"), a place ("France", "Wales"), a party member ("Democrat") or an
-    /// acronym ("UK", "MPs").
+    /// surname at all: not an organisation noun ("Office"), a party member ("Democrat") or an acronym ("UK", "MPs"). A
+    /// place ("France", "Wales") is decided by the full name (<see cref="SurnameOf"/>: "Mr Houston" keeps his).
     /// </summary>
     private static bool CanBeSurname(string? name, string lower) =>
-        !MentionLexicon.OrgHeads.Contains(lower) && !MentionLexicon.Places.Contains(lower) && !PartyMembers.Contains(lower)
-        && !(name is not null && IsAcronym(name));
+        !MentionLexicon.OrgHeads.Contains(lower) && !PartyMembers.Contains(lower) && !(name is not null && IsAcronym(name));
 
     // A party member is nobody's surname: "a Democrat" was filed under "Iowa Democrat" on PolNeAR.
     private static readonly HashSet<string> PartyMembers = new(StringComparer.Ordinal)

@@ -91,6 +91,8 @@ public class Round27RuleTests
     [InlineData("Mary Fallin", "Fallin")]
     [InlineData("Dr Fox", "Fox")]
     [InlineData("Jools Holland", "Holland")]
+    // A surname that is also a place, after an honorific.
+    [InlineData("Mr Houston", "Houston")]
     public void A_person_s_surname_alone_still_finds_the_full_name(string full, string bare)
     {
         var index = new SpeakerIndex([]);
