@@ -28,7 +28,17 @@ public sealed class SpeakerIndex
         public string Key { get; private set; } = Normalize(name);
         public int Words => WordCount(Key);
         /// <summary>The last word of a person's name of two words or more; null otherwise (see <see cref="SurnameOf"/>).</summary>
-        public string? Surname => SurnameOf(Name, Key);
+        public string? Surname
+        {
+            get
+            {
+                if (!_surnameKnown) (_surname, _surnameKnown) = (SurnameOf(Name, Key), true);
+                return _surname;
+            }
+        }
+        // Worked out on first use and kept until a rename: the surname rules read it on every index and unindex.
+        private string? _surname;
+        private bool _surnameKnown;
         public List<string> Aliases { get; } = [];
         public List<string> Roles { get; } = [];
         // Normalize of each alias and role, parallel to the lists (AddUnique compares them).
@@ -40,6 +50,7 @@ public sealed class SpeakerIndex
         {
             Name = name;
             Key = Normalize(name);
+            _surnameKnown = false;
             _snapshot = null;
         }
 
@@ -375,8 +386,10 @@ public sealed class SpeakerIndex
         if (!CanBeSurname(null, surname)) return null;
         foreach (var word in key.AsSpan(0, last).Split(' '))
             if (key.AsSpan(word) is "of" or "for" or "and" or "the") return null;
-        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (parts.Length == 0 || char.IsLower(parts[0][0]) || IsAcronym(parts[0]) || IsAcronym(parts[^1])) return null;
+        var written = name.AsSpan().Trim();
+        int firstSpace = written.IndexOf(' '), lastSpace = written.LastIndexOf(' ');
+        if (written.Length == 0 || char.IsLower(written[0])) return null;
+        if (IsAcronym(firstSpace < 0 ? written : written[..firstSpace]) || IsAcronym(written[(lastSpace + 1)..])) return null;
         var first = key[..key.IndexOf(' ')];
         // "Mr Houston" is a person whose surname is also a place; "Elizabeth France" keeps no surname key, since a bare
         // "France" is far more often the country than her.
@@ -390,7 +403,7 @@ public sealed class SpeakerIndex
     /// place ("France", "Wales") is decided by the full name (<see cref="SurnameOf"/>: "Mr Houston" keeps his).
     /// </summary>
     private static bool CanBeSurname(string? name, string lower) =>
-        !MentionLexicon.OrgHeads.Contains(lower) && !PartyMembers.Contains(lower) && !(name is not null && IsAcronym(name));
+        !MentionLexicon.OrgHeads.Contains(lower) && !PartyMembers.Contains(lower) && !(name is not null && IsAcronym(name.AsSpan()));
 
     // A party member is nobody's surname: "a Democrat" was filed under "Iowa Democrat" on PolNeAR.
     private static readonly HashSet<string> PartyMembers = new(StringComparer.Ordinal)
@@ -401,10 +414,13 @@ public sealed class SpeakerIndex
     /// Not longer: transcripts write speakers' surnames in capitals ("PENCE", "TAPPER", "HOLT"), which must still
     /// find "Mike Pence".
     /// </summary>
-    private static bool IsAcronym(string word)
+    private static bool IsAcronym(ReadOnlySpan<char> word)
     {
-        var w = word.EndsWith('s') && word.Length > 2 ? word[..^1] : word;
-        return w.Length is >= 2 and <= 3 && w.All(char.IsUpper);
+        var w = word.Length > 2 && word[^1] == 's' ? word[..^1] : word;
+        if (w.Length is < 2 or > 3) return false;
+        foreach (var c in w)
+            if (!char.IsUpper(c)) return false;
+        return true;
     }
 
     private static int WordCount(string key) => key.Length == 0 ? 0 : key.Count(c => c == ' ') + 1;
