@@ -28,7 +28,7 @@ internal sealed class MentionParser
     {
         "vice", "prime", "foreign", "defence", "interior", "finance", "majority", "minority", "homeland",
         "executive", "managing", "of", "u.s.", "us", "acting", "interim", "incumbent", "communications",
-        "policy", "economic", "first", "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
+        "policy", "economic", "first", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "gen.", "lt.", "col.",
     };
 
     internal static readonly WordSet PostModifierPreps = WordSet.Of("for", "at", "with", "from", "in", "of", "to", "on", "by");

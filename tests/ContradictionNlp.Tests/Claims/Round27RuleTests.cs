@@ -47,6 +47,20 @@ public class Round27RuleTests
         Assert.Equal(name, claim.Speaker.Name);
     }
 
+    [Fact]
+    public void An_honorific_without_a_period_is_a_title_not_part_of_the_name()
+    {
+        // British style: "Mr Blair", not "Mr. Blair". Until round 27 the name was "Mr Blair", never the article's Tony Blair.
+        const string text = "Prime Minister Tony Blair visited Leeds. Mr Blair said the economy was strong. Mr. Blair said taxes would stay low.";
+        var claims = Run(text).Claims;
+        Assert.Equal(2, claims.Count);
+        Assert.All(claims, c => Assert.Equal("Tony Blair", c.Speaker.Name));
+        // The honorific gives the gender: "she" is not Mr McConnell, named last, but the woman named before him.
+        const string gendered = "Nicola Sturgeon wrote to Jack McConnell. Mr McConnell replied on Monday. She said questions must be answered.";
+        Assert.Equal("Nicola Sturgeon", Rules(gendered, "questions").Speaker.Name);
+        Assert.Equal("Jack McConnell", Rules("Jack McConnell spoke. Mr McConnell said the plan was fair.", "the plan").Speaker.Name);
+    }
+
     private static SpeakerMention Name(string name) => new(new TextSpan(0, name.Length), name, MentionKind.Name, name, []);
 
     [Fact]
