@@ -190,6 +190,7 @@ internal sealed class SentenceRules
             if (w.IsCapitalised) continue;
             int before = _claims.Count;
             bool cue = CueLexicon.IsCueVerb(w, out var lemma, out var cueClass);
+            if (cue && CueLexicon.IsTitleForm(w.Lower)) cue = false;
             // A belief or stance verb inside another claim's content ("a poll shows that most voters
             // oppose the plan") is part of what was reported, not a second claim by its subject.
             if (cue && cueClass != CueClass.Speech && !CueLexicon.IsTopicParticle(lemma, i + 1 < e ? _u[i + 1].Lower : "") && InsideForwardContent(i)) cue = false;

@@ -61,6 +61,17 @@ public class Round27RuleTests
         Assert.Equal("Jack McConnell", Rules("Jack McConnell spoke. Mr McConnell said the plan was fair.", "the plan").Speaker.Name);
     }
 
+    [Fact]
+    public void Champion_is_a_title_championed_is_a_cue()
+    {
+        // 69 bbc-news claims read "champion" as a stance verb: speaker "Double Olympic", content "Kelly Holmes has ...".
+        const string title = "Double Olympic champion Kelly Holmes has been voted the best athlete of the year.";
+        Assert.Empty(Run(title).Claims);
+        Assert.Empty(HybridSpeech(title));
+        var claim = Assert.Single(Run("Senator Jane Roe championed the minimum wage bill at the rally.").Claims);
+        Assert.Equal(("championed", "Jane Roe"), (claim.CueText, claim.Speaker.Name));
+    }
+
     private static SpeakerMention Name(string name) => new(new TextSpan(0, name.Length), name, MentionKind.Name, name, []);
 
     [Fact]
