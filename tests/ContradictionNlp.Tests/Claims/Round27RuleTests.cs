@@ -72,6 +72,17 @@ public class Round27RuleTests
         Assert.Equal(("championed", "Jane Roe"), (claim.CueText, claim.Speaker.Name));
     }
 
+    [Theory]
+    // A common noun capitalised only because it opens the sentence (the article writes it in lower case elsewhere).
+    [InlineData("Investors said the shares were cheap. Many investors stayed away.", "the shares", "")]
+    [InlineData("People said the pier was unsafe. Some people stayed away.", "the pier", "")]
+    // The negative cases: a name the article never writes in lower case, or also capitalised inside a sentence.
+    [InlineData("Barclays said the shares were cheap. Many investors stayed away.", "the shares", "Barclays")]
+    [InlineData("Apple boss Steve Jobs spoke. Jobs said the phone would sell. New jobs were created.", "the phone", "Steve Jobs")]
+    [InlineData("EBay said the fees would fall. Sellers on eBay were pleased.", "the fees", "EBay")]
+    public void A_common_word_opening_a_sentence_is_no_speaker(string text, string contentStart, string speaker) =>
+        Assert.Equal(speaker, Rules(text, contentStart).Speaker.Name);
+
     private static SpeakerMention Name(string name) => new(new TextSpan(0, name.Length), name, MentionKind.Name, name, []);
 
     [Fact]
