@@ -128,7 +128,8 @@ internal static class MentionLexicon
         "corporation", "organization", "organisation", "union", "association", "institute", "foundation", "center",
         "centre", "university", "bank", "fund", "court", "bureau", "board", "college", "confederation", "federation",
         "authority", "society", "league", "chamber", "academy", "alliance", "coalition", "tribunal", "institution",
-        "directorate", "secretariat", "inspectorate", "campaign", "parliament", "assembly", "cabinet", "government", "police");
+        "directorate", "secretariat", "inspectorate", "campaign", "parliament", "assembly", "cabinet", "government", "police",
+        "congress", "senate", "house");
 
     /// <summary>Subject pronouns that can be speakers.</summary>
     /// <summary>

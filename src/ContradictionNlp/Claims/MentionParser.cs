@@ -349,8 +349,11 @@ internal sealed class MentionParser
             if (L.OrgWords.Contains(head) && L.Titles.Contains(head)) n = c;
             // An organisation's name keeps its descriptive words: "the European Commission", "Danish Health Ministry".
             if (L.OrgWords.Contains(head)) n = c;
+            // ... but not the lower-case words or "X-based" before it (round 27): "news agency Reuters" is Reuters,
+            // "Paris-based Euronext" is Euronext.
+            while (n < h && (!_u[n].IsCapitalised || IsBasedModifier(n))) n++;
             while (n - 1 >= c && _u[n - 1].IsCapitalised && !L.Titles.Contains(_u[n - 1]) && !L.Nationalities.Contains(_u[n - 1])
-                   && !L.CapitalisedFunctionWords.Contains(_u[n - 1]))
+                   && !L.CapitalisedFunctionWords.Contains(_u[n - 1]) && !IsBasedModifier(n - 1))
                 n--;
             // "Federal Bureau of Prisons", "Bank of America": an organisation named with "of".
             if (n - 2 >= c && _u[n - 1].Lower == "of" && _u[n - 2].IsCapitalised && L.OrgWords.Contains(_u[n - 2]))
@@ -391,6 +394,9 @@ internal sealed class MentionParser
         }
         return null;
     }
+
+    // "Paris-based", "London-based": where a company sits, not its name.
+    private bool IsBasedModifier(int i) => _u[i].Lower.EndsWith("-based", StringComparison.Ordinal);
 
     /// <summary>
     /// True when the "of" or "for" at <paramref name="p"/> joins a capitalised organisation noun

@@ -26,6 +26,10 @@ public class Round27RuleTests
     [InlineData("The Office of the Deputy Prime Minister said the ward was unsafe.", "Office of the Deputy Prime Minister")]
     [InlineData("The Joint Council for the Welfare of Immigrants said the ward was unsafe.", "Joint Council for the Welfare of Immigrants")]
     [InlineData("Retail sales fell in March, according to the Office for National Statistics.", "Office for National Statistics")]
+    // Lower-case words and "X-based" before an organisation are no part of its name.
+    [InlineData("The news agency Reuters said retail sales fell in March.", "Reuters")]
+    [InlineData("Paris-based Euronext said retail sales fell in March.", "Euronext")]
+    [InlineData("The independent Institute for Fiscal Studies said retail sales fell in March.", "Institute for Fiscal Studies")]
     // The name ends at punctuation: the relative clause is not part of it.
     [InlineData("The National Council for Adoption, which opposed the bill, said the ward was unsafe.", "National Council for Adoption")]
     public void An_organisation_named_with_of_or_for_keeps_its_whole_name(string text, string name)
