@@ -416,6 +416,18 @@ internal sealed class MentionResolver
         if (m.End - m.First != 1 || m.Name.Contains(' ') || _v.SentenceRanges[sentence].First != m.First) return false;
         var u = _v.Units;
         var word = u[m.First].Lower;
+        // One scan of the article per word: "Trump said" opens many of a story's sentences.
+        _openers ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+        if (_openers.TryGetValue(word, out var known)) return known;
+        return _openers[word] = ScanCommonWord(word);
+    }
+
+    // Per article (a fork starts its own): IsCommonWordOpener's answer per word.
+    private Dictionary<string, bool>? _openers;
+
+    private bool ScanCommonWord(string word)
+    {
+        var u = _v.Units;
         bool lower = false;
         foreach (var (a, b) in _v.SentenceRanges)
             for (int t = a; t < b; t++)
