@@ -20,6 +20,10 @@ internal static class ClaimTestKit
 
     public static string[] Lines(string text) => Run(text).Claims.Select(ClaimFormatter.Format).ToArray();
 
+    /// <summary>The one rule claim of <paramref name="text"/> whose content starts with <paramref name="contentStart"/>.</summary>
+    public static Claim RuleClaim(string text, string contentStart) =>
+        Assert.Single(Run(text).Claims, c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal));
+
     // The shipped attribution tagger, loaded once for every test that reads a text with it.
     private static readonly Lazy<AttributionModel> Shipped = new(() => AttributionModel.Load(TestPaths.Repo("models", "attribution")));
 

@@ -10,9 +10,6 @@ namespace ContradictionNlp.Tests.Claims;
 /// </summary>
 public class Round26RuleTests
 {
-    private static Claim Rules(string text, string contentStart) =>
-        Assert.Single(Run(text).Claims, c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal));
-
     [Theory]
     // The content before its source names someone else; the speaker is the person named before it.
     [InlineData("Campaign chief Alan Milburn spoke at the launch. Mr Varga has the same drive as ever, he said.", "Mr Varga has", "Alan Milburn")]
@@ -20,7 +17,7 @@ public class Round26RuleTests
     [InlineData("Oliver Letwin spoke to reporters. The Peter Hain attack, he said, is the latest example of a bad tone.", "The Peter Hain attack", "Oliver Letwin")]
     public void A_source_is_not_resolved_to_a_name_inside_its_own_content(string text, string contentStart, string speaker)
     {
-        Assert.Equal(speaker, Rules(text, contentStart).Speaker.Name);
+        Assert.Equal(speaker, RuleClaim(text, contentStart).Speaker.Name);
         Assert.Contains(HybridSpeech(text), c => c.ContentText.StartsWith(contentStart, StringComparison.Ordinal) && c.Speaker.Name == speaker);
     }
 
