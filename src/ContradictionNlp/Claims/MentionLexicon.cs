@@ -36,7 +36,12 @@ internal static class MentionLexicon
         // Sport positions (round 24): "Striker Thierry Henry" was the speaker "Striker Thierry Henry", not Thierry Henry.
         // ("champion" was tried too: it broke the surname in "Simon Champion", and "Double Olympic champion X said" is
         // also a stance-verb reading of "champion" that the learned tagger repeats; left for later.)
-        "striker", "midfielder", "defender", "goalkeeper", "skipper", "winger");
+        "striker", "midfielder", "defender", "goalkeeper", "skipper", "winger",
+        // Occupations and descriptors that open a sentence before a name (round 27): "Rapper Eminem", "Rival Sony",
+        // "Bookmaker Ladbrokes" were the speakers' names. Not words that are also common surnames ("singer", "miner"),
+        // nor "developer" (measured: its nominal readings, "developers said ...", added unmatched PolNeAR claims).
+        "rapper", "actress", "broadcaster", "bookmaker", "carmaker", "retailer", "comedian", "presenter",
+        "referee", "publisher", "insurer", "novelist", "guitarist", "drummer", "musician", "rival");
 
     /// <summary>Nationality and demonym adjectives: part of a role ("Belarusian President").</summary>
     public static readonly WordSet Nationalities = Set(

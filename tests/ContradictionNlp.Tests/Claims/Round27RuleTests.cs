@@ -43,6 +43,9 @@ public class Round27RuleTests
     // Lower case after "for" is a role's phrase, not a name: the head is the spokesman.
     [InlineData("A spokesman for the Treasury said rates would stay.", "rates would", "")]
     [InlineData("Bank of England Deputy Governor Rachel Lomax said prices would rise.", "prices would", "Rachel Lomax")]
+    // An occupation or "rival" opening the sentence is a role, not part of the name.
+    [InlineData("Rival Sony said prices would rise.", "prices would", "Sony")]
+    [InlineData("Actress Jane Roe said prices would rise.", "prices would", "Jane Roe")]
     public void People_and_roles_next_to_an_organisation_stay_people_and_roles(string text, string contentStart, string name)
     {
         var claim = RuleClaim(text, contentStart);
