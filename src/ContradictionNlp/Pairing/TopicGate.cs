@@ -8,10 +8,20 @@ namespace ContradictionNlp.Pairing;
 /// letters do not count; "raise"/"raises"/"raised" do). Unrelated pairs cannot contradict in any way a reviewer
 /// could check, and they are most same-speaker pairs. Thread-safe.
 /// </summary>
-public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
+/// <param name="minSharedFraction">
+/// Round 27: also share at least this fraction of the shorter claim's countable content stems (0: only
+/// <paramref name="minShared"/> counts). Two long quotes on one topic share two or three words by chance; see
+/// <see cref="PairScorer.DefaultMinSharedFraction"/>.
+/// </param>
+public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1, double minSharedFraction = 0)
 {
     public PairFeaturizer Featurizer { get; } = featurizer;
     public int MinShared { get; } = minShared >= 1 ? minShared : throw new ArgumentOutOfRangeException(nameof(minShared), minShared, "MinShared must be at least 1.");
+    public double MinSharedFraction { get; } = minSharedFraction is >= 0 and <= 1 ? minSharedFraction : throw new ArgumentOutOfRangeException(nameof(minSharedFraction), minSharedFraction, "MinSharedFraction must be in [0, 1].");
+
+    /// <summary>Shared stems needed by two texts with this many countable stems each (<see cref="MinShared"/>, and the fraction of the shorter).</summary>
+    private int Needed(int countA, int countB) =>
+        Math.Max(MinShared, (int)Math.Ceiling(MinSharedFraction * Math.Min(countA, countB) - 1e-9));
 
     /// <summary>The sorted distinct content stems of <paramref name="text"/>; compute once per claim when scoring many pairs.</summary>
     public string[] Prepare(string text) => Featurizer.ContentStems(text);
@@ -67,10 +77,10 @@ public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
     /// <summary>Merge walk over two sorted arrays of distinct stem ids (single letters already left out).</summary>
     private bool Related(int[] a, int[] b)
     {
-        int i = 0, j = 0, shared = 0;
+        int i = 0, j = 0, shared = 0, needed = Needed(a.Length, b.Length);
         while (i < a.Length && j < b.Length)
         {
-            if (a[i] == b[j]) { if (++shared >= MinShared) return true; i++; j++; }
+            if (a[i] == b[j]) { if (++shared >= needed) return true; i++; j++; }
             else if (a[i] < b[j]) i++;
             else j++;
         }
@@ -86,14 +96,22 @@ public sealed class TopicGate(PairFeaturizer featurizer, int minShared = 1)
     /// </summary>
     private static bool IsLetterInitial(string stem) => stem.Length == 1 && char.IsLetter(stem[0]);
 
+    private static int Countable(string[] stems)
+    {
+        int n = 0;
+        foreach (var s in stems) if (!IsLetterInitial(s)) n++;
+        return n;
+    }
+
     /// <summary>Merge-walk over two sorted stem arrays: no allocation, linear time. Single-letter stems are not counted.</summary>
     public bool Related(string[] a, string[] b)
     {
         int i = 0, j = 0, shared = 0;
+        int needed = MinSharedFraction > 0 ? Needed(Countable(a), Countable(b)) : MinShared;
         while (i < a.Length && j < b.Length)
         {
             var c = string.CompareOrdinal(a[i], b[j]);
-            if (c == 0) { if (!IsLetterInitial(a[i]) && ++shared >= MinShared) return true; i++; j++; }
+            if (c == 0) { if (!IsLetterInitial(a[i]) && ++shared >= needed) return true; i++; j++; }
             else if (c < 0) i++;
             else j++;
         }

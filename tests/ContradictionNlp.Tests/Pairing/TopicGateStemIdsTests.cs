@@ -31,13 +31,15 @@ public class TopicGateStemIdsTests
         new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 16);
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Ids_answer_as_the_string_walk_on_every_pair(int minShared)
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(2, 0.25)]
+    [InlineData(1, 0.5)]
+    public void Ids_answer_as_the_string_walk_on_every_pair(int minShared, double fraction)
     {
         var featurizer = NewFeaturizer();
-        var gate = new TopicGate(featurizer, minShared);
+        var gate = new TopicGate(featurizer, minShared, fraction);
         var other = NewFeaturizer(); // texts it prepares take the string path in this gate
         var prepared = Texts.Select(featurizer.Prepare).ToArray();
         var foreign = Texts.Select(other.Prepare).ToArray();
@@ -52,6 +54,28 @@ public class TopicGateStemIdsTests
                 if (expected) related++; else unrelated++;
             }
         Assert.True(related > 0 && unrelated > 0, $"{related} related, {unrelated} unrelated: both answers should occur");
+    }
+
+    [Fact]
+    public void Two_long_quotes_sharing_two_words_by_chance_are_unrelated_at_a_quarter()
+    {
+        // Round 27 (PairScorer.DefaultMinSharedFraction): 2 shared stems ("tax", "election"), where a quarter of the
+        // shorter text's (over 8) is 3.
+        const string a = "the chancellor will put up taxes after the election to pay for his spending plans on schools, hospitals and roads";
+        const string b = "voters know the election is about trust and that taxes under a new government would fall for working families";
+        var featurizer = NewFeaturizer();
+        var gate = new TopicGate(featurizer, 2, 0.25);
+        Assert.Equal(2, gate.Prepare(a).Intersect(gate.Prepare(b)).Count());
+        Assert.True(gate.Prepare(a).Length > 8 && gate.Prepare(b).Length > 8);
+        Assert.True(new TopicGate(featurizer, 2).Related(a, b));
+        Assert.False(gate.Related(a, b));
+        Assert.False(gate.Related(featurizer.Prepare(a), featurizer.Prepare(b)));
+        // The planted contradiction shares 4 of the shorter claim's 6 stems: related at a quarter, and at a half.
+        const string c = "the city will not raise property taxes next year";
+        const string d = "property taxes will rise next year to pay for the harbor bridge repairs";
+        Assert.True(gate.Related(c, d));
+        Assert.True(new TopicGate(featurizer, 2, 0.5).Related(featurizer.Prepare(c), featurizer.Prepare(d)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TopicGate(featurizer, 2, 1.5));
     }
 
     [Fact]
