@@ -62,6 +62,8 @@ internal sealed class MentionResolver
     private readonly List<Subject> _subjects = [];
     // Pronouns and descriptions resolved so far, by start offset (see Resolve).
     private readonly Dictionary<int, string> _resolved = [];
+    // Capitalised words seen somewhere other than a sentence's first word (made by the constructor, read-only after).
+    private readonly HashSet<string> _midCaps;
 
     public MentionResolver(UnitView view, MentionParser parser)
     {
@@ -72,7 +74,7 @@ internal sealed class MentionResolver
         // Capitalised words seen somewhere other than a sentence's first word: only these can be a
         // one-word name at a sentence start ("Recent shipments ...", "Chastened by ...", "Climate ..."
         // are capitalised only because they open the sentence).
-        var midCaps = new HashSet<string>(StringComparer.Ordinal);
+        var midCaps = _midCaps = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (a0, b0) in view.SentenceRanges)
             for (int t = a0 + 1; t < b0; t++)
                 if (u[t].IsCapitalised) midCaps.Add(u[t].Lower);
@@ -132,6 +134,7 @@ internal sealed class MentionResolver
     private MentionResolver(MentionResolver seed)
     {
         _v = seed._v;
+        _midCaps = seed._midCaps;
         _people = new List<Person>(seed._people);
         _gender = new Dictionary<string, GenderBox>(seed._gender, StringComparer.Ordinal);
         _subjects = new List<Subject>(seed._subjects);
@@ -427,17 +430,13 @@ internal sealed class MentionResolver
 
     private bool ScanCommonWord(string word)
     {
+        if (_midCaps.Contains(word)) return false;  // capitalised inside a sentence: a name after all
         var u = _v.Units;
-        bool lower = false;
         foreach (var (a, b) in _v.SentenceRanges)
             for (int t = a; t < b; t++)
-            {
-                if (!string.Equals(u[t].Lower, word, StringComparison.Ordinal)) continue;
                 // All in lower case: "eBay" is a name written so, not the word.
-                if (!u[t].IsCapitalised) lower |= string.Equals(u[t].Text, word, StringComparison.Ordinal);
-                else if (t > a) return false;       // capitalised inside a sentence: a name after all
-            }
-        return lower;
+                if (!u[t].IsCapitalised && string.Equals(u[t].Text, word, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     private static string Key(string name) => name.ToLowerInvariant();
