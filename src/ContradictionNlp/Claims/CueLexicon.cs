@@ -153,7 +153,8 @@ public static class CueLexicon
     /// <see cref="AmbiguousForms"/>: the lexicon's classes are a feature of the shipped attribution tagger, and a class change
     /// means retraining it (measured: dev content F1 .6866 -> .6847 from the retrain alone).
     /// </summary>
-    internal static bool IsTitleForm(string lower) => lower is "champion" or "champions";
+    internal static bool IsTitleForm(string word) =>
+        word.Equals("champion", StringComparison.OrdinalIgnoreCase) || word.Equals("champions", StringComparison.OrdinalIgnoreCase);
 
     // Forms that are far more often nouns in news text ("secretary of state", "member states").
     // Round 17: "rule(s)" and "ruling" too ("the new rules take effect"); "ruled" is the cue ("the judge ruled that ...").

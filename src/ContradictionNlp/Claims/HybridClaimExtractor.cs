@@ -98,7 +98,7 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         // content F1 0.652 -> 0.663, train 0.635 -> 0.657; source 0.955 -> 0.950, cue 0.965 -> 0.959).
         // A tagged "speaker" that is a participle or adverb opening the sentence ("Contradicting known facts, ...")
         // is the tagger misreading a clause opener; no such word names anyone.
-        if (words.Any(w => !CueLexicon.IsTitleForm(w.ToLowerInvariant()) && CueLexicon.IsCueVerb(w, out _, out var cls) && cls != CueClass.Speech))
+        if (words.Any(w => !CueLexicon.IsTitleForm(w) && CueLexicon.IsCueVerb(w, out _, out var cls) && cls != CueClass.Speech))
             return !OpensWithParticiple(c.Speaker.Text);
         if (!words.Any(CueLexicon.IsSpeechCue)) return false;
         // "has responded to the war by ...", "acknowledgement of the invasion": a cue ending in a preposition

@@ -146,6 +146,10 @@ internal static class MentionLexicon
         "tories", "conservatives", "democrats", "republicans", "liberals", "socialists", "nationalists", "unionists",
         "greens", "libertarians", "progressives", "communists", "separatists", "rebels", "loyalists", "royalists");
 
+    /// <summary>A party member is nobody's surname either (round 27): "a Democrat" was filed under "Iowa Democrat" on PolNeAR.</summary>
+    public static readonly WordSet PartyMembers = Set(
+        "democrat", "republican", "tory", "conservative", "liberal", "socialist", "communist", "nationalist", "unionist");
+
     public static readonly WordSet SubjectPronouns = Set("he", "she", "they", "it", "we", "i", "you");
 
     /// <summary>Possessive pronouns that can own a cue noun ("his admission that").</summary>

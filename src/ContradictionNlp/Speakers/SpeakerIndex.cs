@@ -391,9 +391,9 @@ public sealed class SpeakerIndex
         if (written.Length == 0 || char.IsLower(written[0])) return null;
         if (IsAcronym(firstSpace < 0 ? written : written[..firstSpace]) || IsAcronym(written[(lastSpace + 1)..])) return null;
         var first = key[..key.IndexOf(' ')];
-        // "Mr Houston" is a person whose surname is also a place; "Elizabeth France" keeps no surname key, since a bare
-        // "France" is far more often the country than her.
-        if (first is "mr" or "mrs" or "ms" or "miss" or "dr" or "sir" or "lord" or "lady" or "dame") return surname;
+        // "Mr Houston" (a name led by a title) is a person whose surname is also a place; "Elizabeth France" keeps no
+        // surname key, since a bare "France" is far more often the country than her.
+        if (MentionLexicon.Titles.Contains(first)) return surname;
         return MentionLexicon.Places.Contains(first) || MentionLexicon.Places.Contains(surname) ? null : surname;
     }
 
@@ -403,11 +403,7 @@ public sealed class SpeakerIndex
     /// place ("France", "Wales") is decided by the full name (<see cref="SurnameOf"/>: "Mr Houston" keeps his).
     /// </summary>
     private static bool CanBeSurname(string? name, string lower) =>
-        !MentionLexicon.OrgHeads.Contains(lower) && !PartyMembers.Contains(lower) && !(name is not null && IsAcronym(name.AsSpan()));
-
-    // A party member is nobody's surname: "a Democrat" was filed under "Iowa Democrat" on PolNeAR.
-    private static readonly HashSet<string> PartyMembers = new(StringComparer.Ordinal)
-        { "democrat", "republican", "tory", "conservative", "liberal", "socialist", "communist", "nationalist", "unionist" };
+        !MentionLexicon.OrgHeads.Contains(lower) && !MentionLexicon.PartyMembers.Contains(lower) && !(name is not null && IsAcronym(name.AsSpan()));
 
     /// <summary>
     /// Two or three capital letters and nothing else but a plural "s": "BBC", "TV", "MPs"; not "Mr", "W", "McDonald".

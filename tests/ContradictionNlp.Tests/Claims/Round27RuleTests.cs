@@ -46,7 +46,7 @@ public class Round27RuleTests
     // An occupation or "rival" opening the sentence is a role, not part of the name.
     [InlineData("Rival Sony said prices would rise.", "prices would", "Sony")]
     [InlineData("Actress Jane Roe said prices would rise.", "prices would", "Jane Roe")]
-    public void People_and_roles_next_to_an_organisation_stay_people_and_roles(string text, string contentStart, string name)
+    public void Titles_roles_and_organisations_before_a_name_are_not_part_of_it(string text, string contentStart, string name)
     {
         var claim = RuleClaim(text, contentStart);
         Assert.Equal(name, claim.Speaker.Name);
