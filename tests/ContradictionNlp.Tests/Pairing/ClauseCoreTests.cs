@@ -134,14 +134,15 @@ public class ClauseCoreTests
     {
         var pairScorer = new PairScorer(ModelCatalog.Open(Tests.EndToEnd.RealModels.Directory).LoadScorer());
         var afterthought = pairScorer.ScoreClaims(C("the new bridge will open to traffic in June"),
-            C("the new bridge will open to traffic in June, but tolls have not been decided"));
+            C("the new bridge will open to traffic in June, but the tolls have not been set"));
         var reversal = pairScorer.ScoreClaims(C("the new bridge will open to traffic in June"),
             C("the new bridge will not open to traffic in June, because the steel has not arrived"));
         Assert.True(afterthought.Contradiction < 0.5, $"afterthought {afterthought.Contradiction}");
         Assert.True(reversal.Contradiction >= 0.5, $"reversal {reversal.Contradiction}");
-        // The afterthought pair is one the model alone flags: the rule is what clears it.
+        // The afterthought pair is one the model alone flags: the rule is what clears it. (Scorer v5 alone gives the earlier
+        // wording, "but tolls have not been decided", 0.498, under the threshold, so the test uses a wording it flags: 0.60.)
         var off = new PairScorer(ModelCatalog.Open(Tests.EndToEnd.RealModels.Directory).LoadScorer()) { ScoreClauseCores = false };
-        var before = off.ScoreClaims(C("the new bridge will open to traffic in June"), C("the new bridge will open to traffic in June, but tolls have not been decided"));
+        var before = off.ScoreClaims(C("the new bridge will open to traffic in June"), C("the new bridge will open to traffic in June, but the tolls have not been set"));
         Assert.True(before.Contradiction >= 0.5, $"model alone {before.Contradiction}");
         Assert.Equal("clause", afterthought.Reasons[0].Kind);
 

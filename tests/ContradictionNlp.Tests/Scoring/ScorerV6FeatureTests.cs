@@ -1,0 +1,87 @@
+using ContradictionNlp.Scoring;
+using ContradictionNlp.Text;
+
+namespace ContradictionNlp.Tests.Scoring;
+
+/// <summary>
+/// Featurizer version 6: a word or number both texts contain stands for itself and is not opposed to another word or
+/// number of the other text. The pairs are bbc-news flags of scorer v4 (shortened): two statements that say the same
+/// thing, flagged at 0.79 and 0.81 on an antonym pair and a "different count" each text contains whole.
+/// </summary>
+public class ScorerV6FeatureTests
+{
+    private static PairFeaturizer F(int version) =>
+        new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 1024, version);
+
+    private static float Feature(PairFeatures f, int version, string name) =>
+        f.Dense[Array.IndexOf(PairFeaturizer.FeatureNamesFor(version).ToArray(), name)];
+
+    private const string SidesA = "both teams are fielding top-quality sides and the game promises to be a great spectacle";
+    private const string SidesB = "both teams are fielding top-quality sides and I hope the public get behind this game";
+
+    [Fact]
+    public void An_antonym_pair_whose_words_both_texts_contain_is_no_antonym()
+    {
+        var v5 = F(5).Featurize(SidesA, SidesB);
+        Assert.Contains(v5.Reasons, r => r.Kind == "antonym" && r.Message.StartsWith("'sides' vs 'top'", StringComparison.Ordinal));
+        Assert.True(Feature(v5, 5, "antonym_count") > 0);
+
+        var v6 = F(6).Featurize(SidesA, SidesB);
+        Assert.DoesNotContain(v6.Reasons, r => r.Kind == "antonym");
+        Assert.Equal(0f, Feature(v6, 6, "antonym_count"));
+        Assert.Equal(0f, Feature(v6, 6, "antonym_context"));
+    }
+
+    [Fact]
+    public void An_antonym_one_text_also_holds_on_the_other_side_is_no_antonym()
+    {
+        // "lord" is in both texts: "Lady Morgan" names the other peer, it does not oppose "Lord Falconer".
+        const string a = "Lord Falconer and Baroness Morgan played no part in drafting the answer";
+        const string b = "Lord Falconer and Lady Morgan had drafted the answer";
+        Assert.Contains(F(5).Featurize(a, b).Reasons, r => r.Kind == "antonym" && r.Message.Contains("'lady'", StringComparison.Ordinal));
+        Assert.DoesNotContain(F(6).Featurize(a, b).Reasons, r => r.Kind == "antonym");
+    }
+
+    [Fact]
+    public void A_real_antonym_stays_an_antonym_with_its_spans()
+    {
+        // Negative case: each word of the pair is in one text only.
+        const string a = "the Brennick reactor plant is safe";
+        const string b = "the Brennick reactor plant is dangerous";
+        var r = Assert.Single(F(6).Featurize(a, b).Reasons, r => r.Kind == "antonym");
+        Assert.Equal("safe", Assert.Single(r.SpansA).Of(a));
+        Assert.Equal("dangerous", Assert.Single(r.SpansB).Of(b));
+    }
+
+    [Fact]
+    public void Counts_both_texts_give_are_not_different_counts()
+    {
+        const string a = "these studios may be too focused on one or two product lines";
+        const string b = "these firms may be too focused on one or two product lines";
+        var v5 = F(5).Featurize(a, b);
+        Assert.Contains(v5.Reasons, r => r.Kind == "number-noun");
+        Assert.Equal(1f, Feature(v5, 5, "number_same_noun"));
+
+        var v6 = F(6).Featurize(a, b);
+        Assert.DoesNotContain(v6.Reasons, r => r.Kind == "number-noun");
+        Assert.Equal(0f, Feature(v6, 6, "number_same_noun"));
+    }
+
+    [Fact]
+    public void Different_counts_of_one_noun_stay_different_counts()
+    {
+        // Negative case: "120" is in the first text only and "40" in the second only.
+        const string a = "the plant will create 120 jobs";
+        const string b = "the plant will create 40 jobs";
+        var r = Assert.Single(F(6).Featurize(a, b).Reasons, r => r.Kind == "number-noun");
+        Assert.Equal("120", Assert.Single(r.SpansA).Of(a));
+        Assert.Equal("40", Assert.Single(r.SpansB).Of(b));
+    }
+
+    [Fact]
+    public void Version_6_has_version_5s_features()
+    {
+        Assert.Equal(PairFeaturizer.FeatureNamesFor(5), PairFeaturizer.FeatureNamesFor(6));
+        Assert.Equal(6, PairFeaturizer.Version);
+    }
+}
