@@ -42,7 +42,8 @@ cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train"
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" "$DATA/xnli-en/dev.tsv.gz@heldout" \
     --synthetic "$DATA/bbc-news" --epochs 10 --synthetic-weight 0.25 --class-balance 1 --l2-hashed 0.003 --calibrate \
     --version-name v4 --featurizer-version 5 --seed 42 --force
-# 4d. scorer v5 (round 28): featurizer v6 (a word or number both texts contain is no antonym or different count),
+# 4d. scorer v5 (round 28): featurizer v6 (no antonym or different count from words both texts hold; a negated
+#     predicate's partner must be WordNet-related or share its context),
 #     20 epochs, synthetic rows at 0.1; otherwise v4's recipe -> models/scorer/v5, made CURRENT.
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" "$DATA/xnli-en/dev.tsv.gz@heldout" \

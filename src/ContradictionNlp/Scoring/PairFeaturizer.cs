@@ -98,6 +98,7 @@ public sealed partial class PairFeaturizer
         _lexicon = lexicon;
         HashBuckets = hashBuckets;
         _known = new KnownWord?[_vectors.Count];
+        _generalStems = new HashSet<string>(GeneralWords.Select(Stem), StringComparer.Ordinal);
     }
 
     public int HashBuckets { get; }
@@ -111,6 +112,9 @@ public sealed partial class PairFeaturizer
     /// neither value occurs among the other text's numbers.
     /// </summary>
     private bool CountsBothSides => FeaturizerVersion >= 6;
+
+    /// <summary><see cref="GeneralWords"/> as stems (<see cref="Stem"/> reads this instance's lexicon).</summary>
+    private readonly HashSet<string> _generalStems;
 
     private static bool HasValue(List<NumberMention> numbers, double value)
     {
@@ -626,6 +630,17 @@ public sealed partial class PairFeaturizer
     // Version 2 word sets. Why each: news claims hinge on them, and NLI captions rarely show them.
     private static readonly HashSet<string> Conditionals = new(StringComparer.Ordinal)
     { "if", "unless", "provided", "providing", "assuming", "until" };
+    // Version 6: words too general to be a negated predicate's partner of another stem (light verbs, vague nouns and
+    // adverbs): "not want" vs "make", "no longer" vs "course", "not good" vs "team" on bbc-news. Compared by stem.
+    private static readonly string[] GeneralWords =
+    [
+        "make", "get", "take", "go", "come", "put", "give", "want", "think", "know", "seem", "let", "need", "mean", "say",
+        "see", "look", "like", "keep", "find", "use", "help", "try", "feel", "tell", "ask", "show", "call", "believe",
+        "expect", "plan", "way", "thing", "lot", "part", "case", "point", "chance", "question", "time", "day", "year",
+        "people", "power", "good", "well", "really", "clear", "back", "new", "today", "far", "anything", "current",
+        "possible", "alone", "quite", "necessarily", "actually", "further", "already",
+    ];
+
     // A verb group starts at one of these: the words before it are the subject ("the city | will not raise").
     private static readonly HashSet<string> VerbMarkers = new(StringComparer.Ordinal)
     {
@@ -667,12 +682,18 @@ public sealed partial class PairFeaturizer
                 var best = 0.55f;
                 var negStems = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var w in negText) negStems.Add(w.Stem);
+                var predAt = IndexOfWord(negText, pred);
+                var otherText = negP.Count > negH.Count ? h : p;
                 foreach (var o in other)
                 {
                     // A word both texts contain ("taxes") is aligned to itself already: not the predicate's partner.
                     if (o.Stem != pred.Stem && negStems.Contains(o.Stem)) continue;
                     var sim = o.Stem == pred.Stem ? 1f : o.Vec >= 0 && pred.Vec >= 0 ? _vectors.Cosine(o.Vec, pred.Vec) : 0f;
-                    if (sim >= best) { best = sim; partner = o; }
+                    if (sim >= best && (!CountsBothSides || o.Stem == pred.Stem || CanPartner(pred, predAt, negText, o, otherText)))
+                    {
+                        best = sim;
+                        partner = o;
+                    }
                 }
                 if (partner.Lower is not null && shared > 0)
                 {
@@ -1574,6 +1595,64 @@ public sealed partial class PairFeaturizer
         for (var i = 0; i < words.Count; i++)
             if (words[i].Span == word.Span) return i;
         return -1;
+    }
+
+    /// <summary>
+    /// Version 6: whether <paramref name="o"/>, of another stem than the negated predicate <paramref name="pred"/>, can be
+    /// its partner: when WordNet makes one a synonym or hypernym of the other, or when neither is a general word
+    /// (<see cref="GeneralWords"/>), they stand next to a word both texts use ("will not raise property taxes" /
+    /// "property taxes will rise") and the predicate is the word of its text closest to o. GloVe puts general words close to anything ("make"/"come" 0.87, "want"/"make" 0.85,
+    /// "take"/"mean" 0.64, against "raise"/"rise" 0.63), so version 5 read "cannot continue" vs "plans" or "not want" vs
+    /// "decision" as one predicate negated.
+    /// </summary>
+    private bool CanPartner(Word pred, int predAt, List<Word> negText, Word o, List<Word> otherText) =>
+        Generalises(pred, o) >= 0 || Generalises(o, pred) >= 0
+        || (!_generalStems.Contains(pred.Stem) && !_generalStems.Contains(o.Stem)
+            && SharedNeighbour(negText, predAt, otherText, o) && ClosestIn(negText, o, otherText).Span == pred.Span);
+
+    /// <summary>
+    /// The content word of <paramref name="words"/> closest to <paramref name="o"/> by vector cosine, among those whose stem
+    /// <paramref name="oText"/> (o's own text) lacks: a word both texts contain is aligned to itself, not to o.
+    /// </summary>
+    private Word ClosestIn(List<Word> words, Word o, List<Word> oText)
+    {
+        var best = float.NegativeInfinity;
+        var closest = default(Word);
+        if (o.Vec < 0) return closest;
+        foreach (var w in words)
+        {
+            if (!w.Content || w.Vec < 0 || HasStem(oText, w.Stem)) continue;
+            var sim = _vectors.Cosine(w.Vec, o.Vec);
+            if (sim > best) { best = sim; closest = w; }
+        }
+        return closest;
+    }
+
+    /// <summary>Content words looked at on each side of a predicate by <see cref="SharedNeighbour"/>.</summary>
+    private const int NeighbourWindow = 2;
+
+    /// <summary>
+    /// True when one of the <see cref="NeighbourWindow"/> content words before or after <paramref name="words"/>[<paramref name="at"/>]
+    /// has the stem of one of the content words around <paramref name="partner"/> in <paramref name="other"/>: the two words
+    /// stand in a shared context (the same subject or object).
+    /// </summary>
+    private static bool SharedNeighbour(List<Word> words, int at, List<Word> other, Word partner)
+    {
+        var j = IndexOfWord(other, partner);
+        if (at < 0 || j < 0) return false;
+        foreach (var i in NeighbourIndices(words, at))
+            foreach (var k in NeighbourIndices(other, j))
+                if (words[i].Stem == other[k].Stem) return true;
+        return false;
+    }
+
+    /// <summary>Indices of up to <see cref="NeighbourWindow"/> content words on each side of <paramref name="at"/>.</summary>
+    private static IEnumerable<int> NeighbourIndices(List<Word> words, int at)
+    {
+        for (int i = at - 1, n = 0; i >= 0 && n < NeighbourWindow; i--)
+            if (words[i].Content) { n++; yield return i; }
+        for (int i = at + 1, n = 0; i < words.Count && n < NeighbourWindow; i++)
+            if (words[i].Content) { n++; yield return i; }
     }
 
     /// <summary>The first content word among the <paramref name="count"/> words from index <paramref name="from"/> on, else default (as Skip, Take, FirstOrDefault).</summary>

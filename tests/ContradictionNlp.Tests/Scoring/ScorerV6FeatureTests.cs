@@ -85,3 +85,46 @@ public class ScorerV6FeatureTests
         Assert.Equal(6, PairFeaturizer.Version);
     }
 }
+
+/// <summary>
+/// Featurizer version 6: a negated predicate's partner of another stem must be WordNet-related to it, or stand next to a
+/// word both texts use, without either being a general word, and be the word of the predicate's text closest to it.
+/// </summary>
+public class NegatedPredicatePartnerTests
+{
+    private static PairFeaturizer F(int version) =>
+        new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 1024, version);
+
+    [Fact]
+    public void A_general_word_is_not_the_partner_of_another_stem()
+    {
+        // A bbc-news pair (Mira Nair's claims): "want" is a general word, so "decision" is not its partner.
+        const string a = "First, when I was 16, it was Becky Sharp, who is a completely memorable character, because I recognised myself "
+            + "in her - I recognised all the ladies who did not want to be ladies, who wanted to buck the system that they were in";
+        const string b = "her decision to cast an American actress - Reese Witherspoon - as Becky Sharp";
+        var v5 = Assert.Single(F(5).Featurize(a, b).Reasons, r => r.Kind == "negated-predicate");
+        Assert.StartsWith("'not want' in the first text vs", v5.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(F(6).Featurize(a, b).Reasons, r => r.Kind == "negated-predicate");
+        // The negation itself is still reported: only the claim that it falls on a shared predicate goes.
+        Assert.Contains(F(6).Featurize(a, b).Reasons, r => r.Kind == "negation");
+    }
+
+    [Fact]
+    public void A_partner_of_another_stem_without_a_shared_neighbour_is_not_the_predicate()
+    {
+        // "raise" and "rise" are close (GloVe 0.63), but here nothing around them is shared.
+        const string a = "the city will not raise parking fees for residents";
+        const string b = "the river will rise after the storm";
+        Assert.DoesNotContain(F(6).Featurize(a, b).Reasons, r => r.Kind == "negated-predicate");
+    }
+
+    [Theory]
+    // Negative cases: the same stem, and another stem next to a shared word ("property taxes"), stay negated predicates.
+    [InlineData("the city will not raise property taxes next year", "property taxes will rise next year", "'not raise' in the first text vs 'rise' in the second")]
+    [InlineData("the club will not sell its striker", "the club will sell its striker in January", "'not sell' in the first text vs 'sell' in the second")]
+    public void The_same_predicate_or_a_close_one_in_a_shared_context_stays(string a, string b, string start)
+    {
+        var r = Assert.Single(F(6).Featurize(a, b).Reasons, r => r.Kind == "negated-predicate");
+        Assert.StartsWith(start, r.Message, StringComparison.Ordinal);
+    }
+}
