@@ -530,8 +530,12 @@ internal sealed class SentenceRules
         if (start < 0) return false;
         if (_u[start].IsWord && L.FiniteMarkers.Contains(_u[start]) && _u[start - 1].Lower != "that") return false;   // "Trump says is a lie"
 
-        // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y".
-        if (before >= a && _u[before].Lower is "," or "and" or "but" or ";")
+        // A new clause with its own subject ends the previous claim's content: "A said X, and B said Y". Not a name set
+        // off by commas before its verb: in "he told MPs the Lord Chancellor, Lord Falconer, was insisting ..." the name
+        // is an appositive of the content's own subject, so the content runs on (rule appositive_subject, round 28).
+        bool appositive = before >= a && _u[before].Lower == "," && m.Kind == MentionKind.Name && m.End < i && _u[m.End].Lower == ","
+            && before - 1 >= a && _u[before - 1].IsWord;
+        if (!appositive && before >= a && _u[before].Lower is "," or "and" or "but" or ";")
             _bounds.Add(before - 1 >= a && _u[before - 1].Lower == "," ? before - 1 : before);
         AddForward(sentence, i, cueEnd, m, start);
         return true;

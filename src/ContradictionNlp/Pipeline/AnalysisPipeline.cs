@@ -66,6 +66,16 @@ public sealed record PipelineOptions
     /// </summary>
     public bool PairRepeats { get; init; }
 
+    /// <summary>
+    /// Whether attitude claims (<see cref="CueClass.Attitude"/>: "praised X", "defended X", "urged X to ...", "offered X")
+    /// are paired. Default false (round 28): such a content is what the stance is about, not something the speaker says is
+    /// so, and the scorer compares what two contents assert; on bbc-news all 27 flags with an attitude claim in them were
+    /// false alarms ("defended goalkeeper Jerzy Dudek" vs "it was not Jerzy Dudek's fault"). The claims are stored and stay
+    /// in their speaker's pool, so a claim's candidates are chosen as before and the attitude ones among them skipped (not
+    /// counting against <see cref="MaxCandidatesPerClaim"/>): one run and several runs over the same articles pair alike.
+    /// </summary>
+    public bool PairAttitudes { get; init; }
+
     /// <summary>Longest a group stays open (default 1 s), so a slow run still commits often.</summary>
     public TimeSpan MaxCommitDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -520,7 +530,7 @@ public sealed class AnalysisPipeline
             if (!_options.PairClaims) continue;
 
             var pool = pools.Get(speaker.Id);
-            if (pool.Count > 0)
+            if (pool.Count > 0 && (_options.PairAttitudes || claim.CueClass != CueClass.Attitude))
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Rows);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
@@ -533,6 +543,7 @@ public sealed class AnalysisPipeline
                 {
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
+                    if (!_options.PairAttitudes && earlier.CueClass == CueClass.Attitude) continue;
                     if (!_options.PairRepeats)
                     {
                         var verdict = _repeats.Check(earlier);

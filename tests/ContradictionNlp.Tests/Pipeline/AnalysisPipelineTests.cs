@@ -82,6 +82,26 @@ public class AnalysisPipelineTests : IDisposable
         Assert.Equal(new DateOnly(2024, 1, 10), pair.A.ArticleDate); // r1's claim, not its copy in r2
     }
 
+    [Fact]
+    public void An_attitude_claim_is_stored_but_paired_with_nothing_unless_asked()
+    {
+        // "defended X" names what the stance is about; the scorer compares asserted contents. Ann's statement in a2 would
+        // pair with her attitude claim in a1 (the test scorer flags it: one side negated), and still pairs with her
+        // earlier statement; the attitude claim is skipped as a candidate without counting against the cap.
+        var a1 = TestStages.Article("Ann Lee defended the goalkeeper. Ann Lee said the keeper played well.", "2024-01-10", "t1.txt");
+        var a2 = TestStages.Article("Ann Lee said the goalkeeper was not at fault.", "2024-02-10", "t2.txt");
+        var summary = Run(TestStages.Create(), new DiagnosticBag(), null, a1, a2);
+        Assert.Equal(3, summary.Claims);
+        var pairs = _store.ListPairs(minScore: 0);
+        Assert.All(pairs, p => Assert.NotEqual("the goalkeeper", p.A.Claim.ContentText));
+        Assert.Contains(pairs, p => p.A.Claim.ContentText == "the keeper played well");
+
+        using var dir = new TempDir();
+        using var other = ClaimStore.Open(dir.File("q.db"));
+        new AnalysisPipeline(other, TestStages.Create(), new PipelineOptions { PairAttitudes = true }).Run([a1, a2], new DiagnosticBag());
+        Assert.Contains(other.ListPairs(minScore: 0), p => p.A.Claim.ContentText == "the goalkeeper" && p.B.Claim.ContentText == "the goalkeeper was not at fault");
+    }
+
     [Theory]
     [InlineData(new[] { 0, 1, 2 }, false)]
     [InlineData(new[] { 0, 2, 1 }, false)]

@@ -30,10 +30,13 @@ public static class TestStages
             "Test Gazette", null, text, origin);
 }
 
-/// <summary>Finds sentences "NAME said CONTENT." or "NAME denied that CONTENT." (NAME = the words before the cue); the claim takes the article date.</summary>
+/// <summary>
+/// Finds sentences "NAME said CONTENT." or "NAME denied that CONTENT." (NAME = the words before the cue), and "NAME defended
+/// CONTENT." as an attitude claim; the claim takes the article date.
+/// </summary>
 public sealed partial class SaidExtractor : IClaimExtractor
 {
-    [GeneratedRegex(@"(?<name>[A-Z][\w ]*?) (?<cue>said|denied that) (?<content>[^.]+)\.")]
+    [GeneratedRegex(@"(?<name>[A-Z][\w ]*?) (?<cue>said|denied that|defended) (?<content>[^.]+)\.")]
     private static partial Regex Said();
 
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
@@ -50,7 +53,8 @@ public sealed partial class SaidExtractor : IClaimExtractor
                 new TextSpan(m.Index, m.Index + m.Length),
                 new SpeakerMention(new TextSpan(name.Index, name.Index + name.Length), name.Value, MentionKind.Name, name.Value, ["Mayor"]),
                 new TextSpan(cue.Index, cue.Index + cue.Length), cue.Value,
-                contentSpan, content.Value, ClaimKind.ReportedSpeech, article.Date));
+                contentSpan, content.Value, ClaimKind.ReportedSpeech, article.Date,
+                CueClass: cue.Value == "defended" ? CueClass.Attitude : CueClass.Speech));
         }
         return claims;
     }
