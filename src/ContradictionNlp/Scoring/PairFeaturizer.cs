@@ -1640,19 +1640,26 @@ public sealed partial class PairFeaturizer
     {
         var j = IndexOfWord(other, partner);
         if (at < 0 || j < 0) return false;
-        foreach (var i in NeighbourIndices(words, at))
-            foreach (var k in NeighbourIndices(other, j))
+        // Index windows in stack buffers, not iterators: this runs for every close candidate of a negated predicate.
+        Span<int> mine = stackalloc int[2 * NeighbourWindow];
+        Span<int> theirs = stackalloc int[2 * NeighbourWindow];
+        mine = mine[..NeighbourIndices(words, at, mine)];
+        theirs = theirs[..NeighbourIndices(other, j, theirs)];
+        foreach (var i in mine)
+            foreach (var k in theirs)
                 if (words[i].Stem == other[k].Stem) return true;
         return false;
     }
 
-    /// <summary>Indices of up to <see cref="NeighbourWindow"/> content words on each side of <paramref name="at"/>.</summary>
-    private static IEnumerable<int> NeighbourIndices(List<Word> words, int at)
+    /// <summary>Fills <paramref name="into"/> with the indices of up to <see cref="NeighbourWindow"/> content words on each side of <paramref name="at"/>; returns how many.</summary>
+    private static int NeighbourIndices(List<Word> words, int at, Span<int> into)
     {
+        int count = 0;
         for (int i = at - 1, n = 0; i >= 0 && n < NeighbourWindow; i--)
-            if (words[i].Content) { n++; yield return i; }
+            if (words[i].Content) { n++; into[count++] = i; }
         for (int i = at + 1, n = 0; i < words.Count && n < NeighbourWindow; i++)
-            if (words[i].Content) { n++; yield return i; }
+            if (words[i].Content) { n++; into[count++] = i; }
+        return count;
     }
 
     /// <summary>The first content word among the <paramref name="count"/> words from index <paramref name="from"/> on, else default (as Skip, Take, FirstOrDefault).</summary>
