@@ -728,7 +728,7 @@ public sealed partial class PairFeaturizer
         if (sameNoun.Count > 0 && reasons is not null)
         {
             var (a, b) = sameNoun[0];
-            reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfter(p, a.Last)}')", [a.Span], [b.Span]));
+            reasons.Add(new Reason("number-noun", $"different counts of the same thing ('{NounAfterForReason(p, a.Last)}')", [a.Span], [b.Span]));
         }
 
         // Conditions on one side only: "will rise only if ..." does not commit to what "will rise" does.
@@ -1203,9 +1203,36 @@ public sealed partial class PairFeaturizer
     // The first content word within three words after a number: "120 new jobs" -> "job".
     private string? NounAfter(List<Word> words, int last)
     {
+        if (FeaturizerVersion >= 6) return HeadAfter(words, last) is var k and >= 0 ? words[k].Stem : null;
         for (var i = last + 1; i < words.Count && i <= last + 3; i++)
             if (words[i].Content && !TryNumber(words[i], out _) && !Scales.ContainsKey(words[i].Lower)) return words[i].Stem;
         return null;
+    }
+
+    /// <summary>What a "number-noun" reason names: the counted word as written (version 6), else its stem (as before).</summary>
+    private string? NounAfterForReason(List<Word> words, int last) =>
+        FeaturizerVersion >= 6 && HeadAfter(words, last) is var k and >= 0 ? words[k].Lower : NounAfter(words, last);
+
+    /// <summary>
+    /// Version 6: what a number counts is the last word of the run of content words right after it, within four words
+    /// ("120 new jobs" -> jobs, "two ex-senior executives" -> executives); -1 when a function word comes first or the
+    /// run is a month. Version 5 took the first content word within three words, so "rose by 4.3% in the year" and "6.1%
+    /// on the year" were "different counts of the same thing ('year')" (11 of bbc-news's flags under scorer v5), and "two
+    /// ex-senior executives" counted "ex".
+    /// </summary>
+    private int HeadAfter(List<Word> words, int last)
+    {
+        int head = -1;
+        for (var i = last + 1; i < words.Count && i <= last + 4; i++)
+        {
+            var w = words[i];
+            if (w.Lower == "-") continue; // "ex-senior executives": a hyphen joins the run
+            if (TryNumber(w, out _) || Scales.ContainsKey(w.Lower)) { if (head < 0) continue; break; }
+            if (!w.Content) break;
+            if (Months.Contains(w.Lower)) return -1;
+            head = i;
+        }
+        return head;
     }
 
     // Content words before the first verb marker or negation, when it comes early (a short noun phrase).

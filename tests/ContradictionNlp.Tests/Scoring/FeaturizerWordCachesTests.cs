@@ -77,7 +77,7 @@ public class FeaturizerWordCachesTests
     [Fact]
     public void Number_nouns_in_reasons_equal_fresh_ones()
     {
-        // NounAfter reads the per-word number answers too: "40 jobs" vs "120 jobs" names the counted noun.
+        // NounAfter reads the per-word number answers too: "40 jobs" vs "120 jobs" names the counted noun (as written since featurizer v6).
         var shared = NewFeaturizer();
         const string p = "40 jobs will go at the factory", h = "120 jobs will go at the factory";
         shared.Featurize(shared.Prepare(Texts[4]), shared.Prepare(Texts[3])); // warms "jobs", "40", "120", "two"
@@ -86,7 +86,7 @@ public class FeaturizerWordCachesTests
         Assert.Equal(expected.Dense, actual.Dense);
         Assert.Equal(expected.Hashed, actual.Hashed);
         Assert.Equal(expected.Reasons.Select(r => r.Message), actual.Reasons.Select(r => r.Message));
-        Assert.Contains(actual.Reasons, r => r.Kind == "number-noun" && r.Message.Contains("'job'"));
+        Assert.Contains(actual.Reasons, r => r.Kind == "number-noun" && r.Message.Contains("'jobs'"));
     }
 
     [Fact]

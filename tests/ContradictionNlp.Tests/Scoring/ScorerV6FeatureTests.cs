@@ -128,3 +128,30 @@ public class NegatedPredicatePartnerTests
         Assert.StartsWith(start, r.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Featurizer version 6: what a number counts is the head of the words right after it, not any word nearby.</summary>
+public class NumberHeadTests
+{
+    private static PairFeaturizer F(int version) =>
+        new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 1024, version);
+
+    [Fact]
+    public void A_rate_in_a_period_does_not_count_the_period()
+    {
+        // bbc-news (Office for National Statistics, shortened): the two rates are of different things.
+        const string a = "average earnings rose by 4.3% in the year to December";
+        const string b = "retail sales rose 6.1% on the year";
+        Assert.Contains(F(5).Featurize(a, b).Reasons, r => r.Kind == "number-noun" && r.Message.Contains("('year')", StringComparison.Ordinal));
+        Assert.DoesNotContain(F(6).Featurize(a, b).Reasons, r => r.Kind == "number-noun");
+    }
+
+    [Theory]
+    // Negative cases: counts of one head still differ, past an adjective or a hyphenated modifier.
+    [InlineData("the plant will create 120 new jobs", "the plant will create 40 new jobs", "('jobs')")]
+    [InlineData("it charged two ex-senior executives", "it charged three ex-senior executives", "('executives')")]
+    public void Counts_of_the_same_head_still_differ(string a, string b, string noun)
+    {
+        var r = Assert.Single(F(6).Featurize(a, b).Reasons, r => r.Kind == "number-noun");
+        Assert.Contains(noun, r.Message, StringComparison.Ordinal);
+    }
+}
