@@ -10,7 +10,8 @@ namespace ContradictionNlp.Tests.Scoring;
 /// </summary>
 public class ScorerV6FeatureTests
 {
-    private static PairFeaturizer F(int version) =>
+    /// <summary>A featurizer of <paramref name="version"/> over the shipped vectors and lexicon (the v6 test classes share it).</summary>
+    internal static PairFeaturizer F(int version) =>
         new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 1024, version);
 
     private static float Feature(PairFeatures f, int version, string name) =>
@@ -92,8 +93,7 @@ public class ScorerV6FeatureTests
 /// </summary>
 public class NegatedPredicatePartnerTests
 {
-    private static PairFeaturizer F(int version) =>
-        new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 1024, version);
+    private static PairFeaturizer F(int version) => ScorerV6FeatureTests.F(version);
 
     [Fact]
     public void A_general_word_is_not_the_partner_of_another_stem()
@@ -132,8 +132,7 @@ public class NegatedPredicatePartnerTests
 /// <summary>Featurizer version 6: what a number counts is the head of the words right after it, not any word nearby.</summary>
 public class NumberHeadTests
 {
-    private static PairFeaturizer F(int version) =>
-        new(ShippedModels.Catalog.LoadSifEmbedder(), ShippedModels.Catalog.LoadLexicon(), 1024, version);
+    private static PairFeaturizer F(int version) => ScorerV6FeatureTests.F(version);
 
     [Fact]
     public void A_rate_in_a_period_does_not_count_the_period()
