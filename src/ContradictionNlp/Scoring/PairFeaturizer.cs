@@ -30,8 +30,9 @@ public sealed partial class PairFeaturizer
     /// unchanged, so a v1 model still runs on the prefix (users can roll back to models/scorer/v1).
     /// Version 3 appends again (<see cref="FeaturizeV3"/>); its extra hashed keys are only added for
     /// version-3 instances, so v1/v2 models see exactly the features they were trained on.
-    /// Version 6 has version 5's features and names; it changes what two of them count (see <see cref="CountsBothSides"/>),
-    /// so a version-5 model still sees exactly what it was trained on.
+    /// Version 6 has version 5's features and names; it changes when the antonym, number-noun and negated-predicate cues
+    /// fire (<see cref="CountsBothSides"/>, <see cref="CanPartner"/>, <see cref="HeadAfter"/>), and only for version-6
+    /// instances, so a version-5 model still sees exactly what it was trained on.
     /// </summary>
     public const int Version = 6;
 
@@ -1628,9 +1629,9 @@ public sealed partial class PairFeaturizer
     /// Version 6: whether <paramref name="o"/>, of another stem than the negated predicate <paramref name="pred"/>, can be
     /// its partner: when WordNet makes one a synonym or hypernym of the other, or when neither is a general word
     /// (<see cref="GeneralWords"/>), they stand next to a word both texts use ("will not raise property taxes" /
-    /// "property taxes will rise") and the predicate is the word of its text closest to o. GloVe puts general words close to anything ("make"/"come" 0.87, "want"/"make" 0.85,
-    /// "take"/"mean" 0.64, against "raise"/"rise" 0.63), so version 5 read "cannot continue" vs "plans" or "not want" vs
-    /// "decision" as one predicate negated.
+    /// "property taxes will rise") and the predicate is the word of its text closest to o. GloVe puts general words close
+    /// to anything ("make"/"come" 0.87, "want"/"make" 0.85, "take"/"mean" 0.64, against "raise"/"rise" 0.63), so version 5
+    /// read "cannot continue" vs "plans" or "not want" vs "decision" as one predicate negated.
     /// </summary>
     private bool CanPartner(Word pred, int predAt, List<Word> negText, Word o, List<Word> otherText) =>
         Generalises(pred, o) >= 0 || Generalises(o, pred) >= 0
