@@ -55,7 +55,7 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
     /// The same scorer and gate with empty caches: what a new process starts with. Benchmarks take one per timed
     /// run, so a run is not served by the previous run's results (they repeat the same articles).
     /// </summary>
-    public PairScorer WithColdCaches() => new(Scorer, Gate, Gate is not null, CacheCapacity) { ScoreClauseCores = ScoreClauseCores };
+    public PairScorer WithColdCaches() => new(Scorer, Gate, Gate is not null, CacheCapacity) { ScoreClauseCores = ScoreClauseCores, CheckPeriods = CheckPeriods };
 
     /// <summary>Prepared claim texts, when the scorer is an <see cref="NliScorer"/> and the capacity is above 0; else null.</summary>
     public PreparedTextCache? Cache { get; } = cacheCapacity < 0
@@ -114,11 +114,23 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         int da = CuePolarity.DeniedAt(a), db = CuePolarity.DeniedAt(b);
-        if ((da < 0) != (db < 0)) return ScoreDenial(a, b, da, db);
-        var full = ScoreTexts(a.ContentText, b.ContentText);
-        // A gated pair (Unrelated, P(contradiction) 0.01) is under the floor too.
-        return ScoreClauseCores && full.Contradiction >= MinContradictionToCore ? Cored(a.ContentText, b.ContentText, full) : full;
+        ContradictionScore score;
+        if ((da < 0) != (db < 0)) score = ScoreDenial(a, b, da, db);
+        else
+        {
+            var full = ScoreTexts(a.ContentText, b.ContentText);
+            // A gated pair (Unrelated, P(contradiction) 0.01) is under the floor too.
+            score = ScoreClauseCores && full.Contradiction >= MinContradictionToCore ? Cored(a.ContentText, b.ContentText, full) : full;
+        }
+        // Round 28: figures about different periods (PeriodCheck). Under the floor a pair is far from a flag already.
+        return CheckPeriods && score.Contradiction >= MinContradictionToCore ? PeriodCheck.Apply(a.ContentText, b.ContentText, score) : score;
     }
+
+    /// <summary>
+    /// Whether <see cref="ScoreClaims"/> moves the contradiction of two contents that state figures about different
+    /// periods to neutral (<see cref="PeriodCheck"/>). On by default; off gives the scores as before round 28.
+    /// </summary>
+    public bool CheckPeriods { get; init; } = true;
 
     /// <summary>
     /// The clause-core rule runs only on pairs the model gives at least this P(contradiction). It can only lower a score,
