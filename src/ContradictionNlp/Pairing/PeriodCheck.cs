@@ -28,9 +28,6 @@ public static partial class PeriodCheck
     [GeneratedRegex(@"(?<month>\b(?:January|February|March|April|June|July|August|September|October|November|December|May(?=\s+\d)|(?<=\d\s)May)\b)|(?<year>\b(?:19|20)\d\d\b(?!\s*(?:%|per\b|bn\b|m\b|million\b|billion\b)))|\b(?i:(?:this|last|next|the|a|previous|past|current|same)\s+(?:(?:financial|calendar|fiscal|full)\s+)?(?<unit>year|month|quarter|week)\b|(?<unit>year|month|quarter|week)-on-(?:year|month|quarter|week)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex PeriodWords();
 
-    [GeneratedRegex(@"\d", RegexOptions.CultureInvariant)]
-    private static partial Regex Digit();
-
     /// <summary>A period named in a text: what it names ("month:october", "year:2003", "unit:year") and where.</summary>
     public readonly record struct Period(string Key, TextSpan Span);
 
@@ -59,7 +56,7 @@ public static partial class PeriodCheck
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (!Digit().IsMatch(a) || !Digit().IsMatch(b)) return null;
+        if (!HasDigit(a) || !HasDigit(b)) return null;
         var pa = Periods(a);
         if (pa.Count == 0) return null;
         var pb = Periods(b);
@@ -86,6 +83,8 @@ public static partial class PeriodCheck
         reasons.AddRange(score.Reasons);
         return new ContradictionScore(0, score.Entailment, score.Neutral + score.Contradiction, reasons);
     }
+
+    private static bool HasDigit(string text) => text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
 
     private static string Quote(string text, IReadOnlyList<Period> periods) =>
         string.Join(", ", periods.Select(p => $"'{text[p.Span.Start..p.Span.End]}'").Distinct());
