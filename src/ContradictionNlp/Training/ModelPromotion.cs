@@ -287,7 +287,7 @@ public static class ModelPromotion
         if (synthetic is not null)
         {
             // The current model's synthetic rows too, so the candidate differs from it by the reviews alone.
-            var trainRows = synthetic.Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
+            var trainRows = synthetic.TrainRows();
             foreach (var r in trainRows)
             {
                 var f = featurizer.Featurize(r.Premise, r.Hypothesis);

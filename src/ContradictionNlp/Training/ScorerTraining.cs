@@ -11,7 +11,14 @@ public sealed record TrainedScorer(NliScorer Scorer, ScorerManifest Manifest);
 
 /// <summary>Generated training rows (see <see cref="SyntheticPairs"/>) and where they came from, for the manifest.</summary>
 /// <param name="Origin">E.g. "synthetic:../shared/data/bbc-news seed=42".</param>
-public sealed record SyntheticSet(string Origin, IReadOnlyList<LabeledPair> Rows);
+public sealed record SyntheticSet(string Origin, IReadOnlyList<LabeledPair> Rows)
+{
+    /// <summary>The rows on the training side of the fixed split (ids group by article), in order: what a model trains on and its manifest hashes.</summary>
+    public List<LabeledPair> TrainRows() => Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
+
+    /// <summary>The held-out rows of the fixed split, in order: measured, never trained on.</summary>
+    public List<LabeledPair> HeldOutRows() => Rows.Where(r => DataSpec.IsHeldOut(r.Id)).ToList();
+}
 
 /// <summary>Reads data, featurises, fits, measures on dev sets, and saves a scorer folder atomically.</summary>
 public static class ScorerTraining
@@ -59,8 +66,8 @@ public static class ScorerTraining
         if (synthetic is not null)
         {
             // The fixed split applies to synthetic rows too (ids group by article): train on one side, measure on the other.
-            var trainRows = synthetic.Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
-            syntheticDev = synthetic.Rows.Where(r => DataSpec.IsHeldOut(r.Id)).ToList();
+            var trainRows = synthetic.TrainRows();
+            syntheticDev = synthetic.HeldOutRows();
             dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
             log?.WriteLine($"train {synthetic.Origin} (synthetic): {trainRows.Count} rows ({string.Join(", ", trainRows.GroupBy(r => r.Source).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))})");
             foreach (var r in trainRows)
@@ -305,8 +312,8 @@ public static class ScorerTraining
         List<LabeledPair> syntheticDev = [];
         if (synthetic is not null)
         {
-            var trainRows = synthetic.Rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
-            syntheticDev = synthetic.Rows.Where(r => DataSpec.IsHeldOut(r.Id)).ToList();
+            var trainRows = synthetic.TrainRows();
+            syntheticDev = synthetic.HeldOutRows();
             dataInfo.Add(new DataFileInfo(synthetic.Origin, "synthetic-train", SyntheticPairs.Sha256(trainRows), trainRows.Count, 0));
             log?.WriteLine($"train {synthetic.Origin} (synthetic): {trainRows.Count} rows");
             rows.AddRange(trainRows.Select(r => (r, synthetic.Origin)));

@@ -75,8 +75,7 @@ public class ShippedScorerSyntheticRowsTests
         var entry = Assert.Single(manifest.Data, d => d.Split == "synthetic-train");
         var (shippedFolder, seed) = SyntheticPairs.ParseOrigin(entry.File)!.Value;
         Assert.Equal("../shared/data/bbc-news", shippedFolder);
-        var rows = SyntheticPairs.FromFolder(TestPaths.SharedData("bbc-news"), ShippedModels.Catalog.LoadLexicon(), seed).Rows;
-        var trainRows = rows.Where(r => !DataSpec.IsHeldOut(r.Id)).ToList();
+        var trainRows = SyntheticPairs.FromFolder(TestPaths.SharedData("bbc-news"), ShippedModels.Catalog.LoadLexicon(), seed).TrainRows();
         Assert.Equal(entry.Rows, trainRows.Count);
         Assert.Equal(entry.Sha256, SyntheticPairs.Sha256(trainRows));
     }
