@@ -33,8 +33,11 @@ public sealed partial class PairFeaturizer
     /// Version 6 has version 5's features and names; it changes when the antonym, number-noun and negated-predicate cues
     /// fire (<see cref="CountsBothSides"/>, <see cref="CanPartner"/>, <see cref="HeadAfter"/>), and only for version-6
     /// instances, so a version-5 model still sees exactly what it was trained on.
+    /// Version 7 has version 6's features; "not only", "not just" and the like are no negation (<see cref="FocusNot"/>),
+    /// and a negation's scope ends at "but" ("not for the sending-off but for what happened afterwards"), for version-7
+    /// instances only.
     /// </summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     /// <summary>Dense features per featurizer version (each version appends to the previous one).</summary>
     public static int FeatureCount(int version) => version switch
@@ -43,7 +46,7 @@ public sealed partial class PairFeaturizer
         2 => 44,
         3 => 53,
         4 => 57,
-        5 or 6 => FeatureNames.Length,
+        5 or 6 or 7 => FeatureNames.Length,
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, $"featurizer version must be 1..{Version}"),
     };
 
@@ -113,6 +116,32 @@ public sealed partial class PairFeaturizer
     /// neither value occurs among the other text's numbers.
     /// </summary>
     private bool CountsBothSides => FeaturizerVersion >= 6;
+
+    /// <summary>Version 7: <see cref="FocusNot"/> words are no negation, and a negation's scope ends at "but".</summary>
+    private bool ReadsFocusAndContrast => FeaturizerVersion >= 7;
+
+    /// <summary>
+    /// Version 7: after "not" these make an additive focus, not a negation: "oversight of all control orders, not just
+    /// house arrest" says there will be oversight of house arrest too, and "not only was the bid undervalued, but ..."
+    /// asserts that it was. On bbc-news such a "not" was the only negation of flags like the first at 0.93.
+    /// </summary>
+    private static readonly HashSet<string> FocusNot = new(StringComparer.Ordinal)
+    { "only", "just", "merely", "simply", "solely", "exclusively" };
+
+    /// <summary>The text's negation words; from version 7 without a "not" that opens an additive focus (<see cref="FocusNot"/>).</summary>
+    private List<Word> NegationsOf(List<Word> words)
+    {
+        var list = WordsIn(words, Negations);
+        if (!ReadsFocusAndContrast || list.Count == 0) return list;
+        list.Clear();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!Negations.Contains(words[i].Lower)) continue;
+            if (words[i].Lower is "not" or "n't" && i + 1 < words.Count && FocusNot.Contains(words[i + 1].Lower)) continue;
+            list.Add(words[i]);
+        }
+        return list;
+    }
 
     /// <summary><see cref="GeneralWords"/> as stems (<see cref="Stem"/> reads this instance's lexicon).</summary>
     private readonly HashSet<string> _generalStems;
@@ -796,7 +825,11 @@ public sealed partial class PairFeaturizer
             var start = IndexOfWord(negText, negs[0]);
             var scope = new List<Word>(6);
             for (var i = start + 1; i < negText.Count && scope.Count < 6; i++)
+            {
+                // Version 7: "not X but Y" negates X only; Y is asserted.
+                if (ReadsFocusAndContrast && negText[i].Lower == "but") break;
                 if (negText[i].Content) scope.Add(negText[i]);
+            }
             var covered = 0;
             foreach (var w in scope)
                 foreach (var o in other)
@@ -1492,7 +1525,7 @@ public sealed partial class PairFeaturizer
     {
         internal TextFacts(PairFeaturizer featurizer, List<Word> words, List<Word> content)
         {
-            Negations = WordsIn(words, PairFeaturizer.Negations);
+            Negations = featurizer.NegationsOf(words);
             Modals = WordsIn(words, PairFeaturizer.Modals);
             Universals = WordsIn(words, Universal);
             Existential = words.Exists(w => PairFeaturizer.Existential.Contains(w.Lower));

@@ -51,14 +51,14 @@ public class ScorerCommandTests
             File.WriteAllLines(tsv, ["id\tpremise\thypothesis\tlabel\tsource", "1\tA man sings\tA man does not sing\tcontradiction\tt"]);
             var (code, _, err) = Run("train", "scorer", "--data", tsv, "--model-type", "boosted", "--tree-exclude", "log_len_p", "no_such_feature");
             Assert.Equal(ExitCodes.BadUsage, code);
-            Assert.Equal("cnlp: --tree-exclude 'no_such_feature' is neither a feature name of featurizer version 6 (see a scorer manifest's \"features\") nor linear_contradiction/linear_entailment/linear_neutral.", err.Trim());
+            Assert.Equal("cnlp: --tree-exclude 'no_such_feature' is neither a feature name of featurizer version 7 (see a scorer manifest's \"features\") nor linear_contradiction/linear_entailment/linear_neutral.", err.Trim());
             // A version-4 feature does not exist for a version-3 model.
             (code, _, err) = Run("train", "scorer", "--data", tsv, "--model-type", "boosted", "--featurizer-version", "3", "--tree-exclude", "role_swap");
             Assert.Equal(ExitCodes.BadUsage, code);
             Assert.StartsWith("cnlp: --tree-exclude 'role_swap' is neither a feature name of featurizer version 3", err.Trim());
-            (code, _, err) = Run("train", "scorer", "--data", tsv, "--featurizer-version", "7");
+            (code, _, err) = Run("train", "scorer", "--data", tsv, "--featurizer-version", "8");
             Assert.Equal(ExitCodes.BadUsage, code);
-            Assert.Equal("cnlp: --featurizer-version must be 1..6.", err.Trim());
+            Assert.Equal("cnlp: --featurizer-version must be 1..7.", err.Trim());
             (code, _, err) = Run("train", "scorer", "--data", tsv, "--class-balance", "2");
             Assert.Equal(ExitCodes.BadUsage, code);
             Assert.StartsWith("cnlp: ClassBalance must be in 0..1.", err.Trim());

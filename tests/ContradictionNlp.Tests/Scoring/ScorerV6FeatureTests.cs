@@ -80,10 +80,11 @@ public class ScorerV6FeatureTests
     }
 
     [Fact]
-    public void Version_6_has_version_5s_features()
+    public void Versions_6_and_7_have_version_5s_features()
     {
         Assert.Equal(PairFeaturizer.FeatureNamesFor(5), PairFeaturizer.FeatureNamesFor(6));
-        Assert.Equal(6, PairFeaturizer.Version);
+        Assert.Equal(PairFeaturizer.FeatureNamesFor(5), PairFeaturizer.FeatureNamesFor(7));
+        Assert.Equal(7, PairFeaturizer.Version);
     }
 }
 
