@@ -45,10 +45,15 @@ cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train"
 # 4d. scorer v5 (round 28): featurizer v6 (no antonym or different count from words both texts hold; a negated
 #     predicate's partner must be WordNet-related or share its context),
 #     20 epochs, synthetic rows at 0.1; otherwise v4's recipe -> models/scorer/v5, made CURRENT.
+#     Round 29: featurizer 7 and claim rule set 29 are newer than v5; the two options pin what v5 was made with.
 cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
     --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" "$DATA/xnli-en/dev.tsv.gz@heldout" \
     --synthetic "$DATA/bbc-news" --epochs 20 --synthetic-weight 0.1 --class-balance 1 --l2-hashed 0.003 --calibrate \
-    --version-name v5 --seed 42 --make-current --force
+    --featurizer-version 6 --synthetic-rules 28 --version-name v5 --seed 42 --make-current --force
+# (not run) Round 29: v5's recipe on featurizer 7 ("not only" is no negation, a negation's scope ends at "but"), with and
+#   without same-speaker neutral rows; measured, not shipped (README "Round 29: scorer candidates"). To reproduce one:
+#   cnlp train scorer ... (as 4d, without --featurizer-version and --synthetic-rules) --synthetic-same-speaker 1 \
+#       --version-name v6 --seed 42 --out /tmp/v6
 # (not run) Round 17: the attention-mix scorer (logistic v4 recipe + a decomposable attention model over the GloVe
 #   vectors, mixed on the validation part), measured and not shipped (XNLI @heldout below v4, misses the planted
 #   antonym pair; see README "round 17"). ~4 min on 2 cores. To reproduce it:

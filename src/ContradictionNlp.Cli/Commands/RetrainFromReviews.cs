@@ -103,7 +103,7 @@ internal static class RetrainFromReviews
             var givenVersion = parse.GetResult(version) is { Implicit: false } ? parse.GetValue(version) : null;
             // Without --data the base is the current model's, synthetic rows included (rebuilt from their folder and seed).
             var synthetic = givenTrainCount == 0 && fromManifest.Synthetic is { } syn
-                ? SyntheticPairs.FromFolder(syn.Folder, catalog.LoadLexicon(), syn.Seed) : null;
+                ? SyntheticPairs.FromFolder(syn, catalog) : null;
             // The sobriety sample: the given corpus, else PolNeAR dev where the base data usually lives, else the store's claims.
             SobrietySample sobriety;
             if (parse.GetValue(r.SobrietyCorpus) is { } corpus)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ContradictionNlp.Claims;
 using ContradictionNlp.Scoring;
 using ContradictionNlp.Text;
 using ContradictionNlp.Training;
@@ -26,6 +27,8 @@ public static class TrainScorerCommand
         var force = new Option<bool>("--force") { Description = "Replace an existing output folder." };
         var synthetic = new Option<string?>("--synthetic") { Description = "News articles (e.g. ../shared/data/bbc-news) to make synthetic in-domain pairs from (see SyntheticPairs); train side used for training, held-out side measured." };
         var modelType = new Option<string>("--model-type") { Description = "logistic, wide-deep (logistic + one hidden layer over the dense features) boosted (logistic + boosted trees over the dense features and the linear logits) or attention-mix (logistic + a decomposable attention model over the word vectors, mixed on the validation part); wide-deep, boosted and attention-mix are temperature-scaled on a validation part of the training data.", DefaultValueFactory = _ => ModelTypes.Logistic };
+        var synSameSpeaker = new Option<int>("--synthetic-same-speaker") { Description = "With --synthetic: per claim, up to this many neutral pairs of it and another claim by the same speaker in the same article that pass the topic gate (round 29; 0 = none)." };
+        var synRules = new Option<int>("--synthetic-rules") { Description = $"With --synthetic: the claim extractor's rule set that finds the claims ({ClaimExtractor.OldestRules}..{ClaimExtractor.LatestRules}; older sets remake older scorers' rows).", DefaultValueFactory = _ => ClaimExtractor.LatestRules };
         var synWeight = new Option<float>("--synthetic-weight") { Description = "Loss weight of a synthetic row relative to a labelled NLI row.", DefaultValueFactory = _ => new LogisticRegressionOptions().SyntheticWeight };
         var calibrate = new Option<bool>("--calibrate") { Description = "Logistic: fit on the training rows outside a fixed 15% validation part, then fit a temperature on that part (recorded in the manifest)." };
         var hidden = new Option<int>("--hidden") { Description = "Hidden units of a wide-deep model.", DefaultValueFactory = _ => new WideDeepOptions().Hidden };
@@ -43,7 +46,7 @@ public static class TrainScorerCommand
         var attStack = new Option<int>("--attention-stack") { Description = "Attention mix: K >= 2 stacks the attention logits as 3 inputs of the logistic part, cross-fitted over K folds (0 = mix them into its logits)." };
         var retrain = RetrainFromReviews.CreateOptions();
         var scorer = new Command("scorer", "Train the contradiction scorer (logistic regression over pair features).")
-            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr, attHuman, attMean, attStack };
+            { data, dev, models, outDir, version, seed, epochs, lr, l2Dense, l2Hashed, buckets, makeCurrent, force, synthetic, synSameSpeaker, synRules, modelType, hidden, calibrate, synWeight, featVersion, rounds, depth, shrink, treeExclude, balance, attHidden, attEpochs, attLr, attHuman, attMean, attStack };
         retrain.AddTo(scorer);
         scorer.SetAction(parse =>
         {
@@ -83,7 +86,10 @@ public static class TrainScorerCommand
                 if (parse.GetValue(synthetic) is { } synDir)
                 {
                     if (!Directory.Exists(synDir)) { err.WriteLine($"cnlp: --synthetic folder not found: {synDir}"); return ExitCodes.BadUsage; }
-                    syn = SyntheticPairs.FromFolder(synDir, catalog.LoadLexicon(), options.Seed);
+                    if (parse.GetValue(synSameSpeaker) < 0) { err.WriteLine("cnlp: --synthetic-same-speaker must be 0 or more."); return ExitCodes.BadUsage; }
+                    if (parse.GetValue(synRules) is < ClaimExtractor.OldestRules or > ClaimExtractor.LatestRules)
+                    { err.WriteLine($"cnlp: --synthetic-rules must be {ClaimExtractor.OldestRules}..{ClaimExtractor.LatestRules}."); return ExitCodes.BadUsage; }
+                    syn = SyntheticPairs.FromFolder(new SyntheticOrigin(synDir, options.Seed, parse.GetValue(synSameSpeaker), parse.GetValue(synRules)), catalog);
                 }
                 var type = parse.GetValue(modelType);
                 if (!ModelTypes.All.Contains(type)) { err.WriteLine($"cnlp: --model-type '{type}', expected one of {string.Join(", ", ModelTypes.All)}."); return ExitCodes.BadUsage; }

@@ -25,6 +25,29 @@ namespace ContradictionNlp.Claims;
 /// </summary>
 public sealed class ClaimExtractor : IClaimExtractor
 {
+    /// <summary>
+    /// The newest rule set. Rule sets are numbered by the round that last changed what the rules find on the scorer's
+    /// synthetic-row corpus (bbc-news): the shipped scorer's manifest names the rule set its rows were made with, so a
+    /// retrain makes the same rows (<see cref="Training.SyntheticPairs"/>) while the pipeline runs the newest rules.
+    /// 28: every rule up to round 28 (scorers v4-v5 name no rule set and mean this one). 29: rule
+    /// parenthetical_conjunction ("A, X said, until B" takes both parts).
+    /// </summary>
+    public const int LatestRules = 29;
+
+    /// <summary>The oldest rule set this code can run.</summary>
+    public const int OldestRules = 28;
+
+    /// <param name="rules">The rule set to run (<see cref="OldestRules"/>..<see cref="LatestRules"/>); the newest by default.</param>
+    public ClaimExtractor(int rules = LatestRules)
+    {
+        if (rules is < OldestRules or > LatestRules)
+            throw new ArgumentOutOfRangeException(nameof(rules), rules, $"The rule set must be {OldestRules}..{LatestRules}.");
+        Rules = rules;
+    }
+
+    /// <summary>The rule set this extractor runs.</summary>
+    public int Rules { get; }
+
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -40,7 +63,7 @@ public sealed class ClaimExtractor : IClaimExtractor
 
         var view = shared.View;
         var parser = shared.Parser;
-        var finder = new SentenceRules(view, parser);
+        var finder = new SentenceRules(view, parser, Rules);
         var raws = new List<RawClaim>();
         for (int s = 0; s < view.SentenceRanges.Length; s++) raws.AddRange(finder.Find(s));
 
@@ -157,12 +180,16 @@ internal sealed class SentenceRules
     private readonly List<int> _bounds = [];
     private readonly List<(int ClaimIndex, int From)> _forward = [];
 
-    public SentenceRules(UnitView view, MentionParser parser)
+    public SentenceRules(UnitView view, MentionParser parser, int rules = ClaimExtractor.LatestRules)
     {
         _v = view;
         _u = view.Units;
         _p = parser;
+        _rules = rules;
     }
+
+    // The rule set (ClaimExtractor.Rules): rules newer than it stay off.
+    private readonly int _rules;
 
     // Find, TryVerb (here), MentionParser.Classify/NameRunEnd and MentionResolver's constructor are not AggressiveOptimization
     // (round 20): crossgen2 never precompiles a method so marked, so every cnlp run JIT-compiled these five (~38 ms of the
@@ -510,7 +537,7 @@ internal sealed class SentenceRules
             int boundaryUnit = before >= a ? before : a - 1;
             // "During his years in office, Mr. Obama said, he had ...": the attribution sits inside the
             // content. Both sides are the content (as PolNeAR marks it), the attribution its gap.
-            int resume = afterQuote ? -1 : ParentheticalResume(cueEnd);
+            int resume = afterQuote ? -1 : ParentheticalResume(cueEnd, _cueClass == CueClass.Speech && before >= a ? a : -1, before);
             if (resume > 0 && before >= a)
             {
                 _bounds.Add(before);
@@ -673,7 +700,7 @@ internal sealed class SentenceRules
         {
             // "But the next day, according to Roffman, Trump made further demands": the attribution sits
             // inside the clause; both sides are the content (rule according_to_parenthetical).
-            int resume = _u[i - 1].Lower == "," && m.End < e && _u[m.End].Lower == "," ? ParentheticalResume(m.End) : -1;
+            int resume = _u[i - 1].Lower == "," && m.End < e && _u[m.End].Lower == "," ? ParentheticalResume(m.End, a, i - 1) : -1;
             if (resume > 0 && Trimmed(a, i - 1) is { } lead)
             {
                 _bounds.Add(i - 1);
@@ -963,13 +990,22 @@ internal sealed class SentenceRules
         return j >= e || _u[j].Lower == ",";
     }
 
+    // Words that carry an interrupted statement on after its attribution ("A, he said, until B").
+    private static readonly HashSet<string> ResumingConjunctions = new(StringComparer.Ordinal)
+    { "and", "but", "until", "because", "although", "though", "unless", "while", "whereas", "so", "since", "or" };
+
     /// <summary>
     /// After "X, he said," — the unit where the interrupted clause resumes, or -1 when what follows
     /// the comma is an adjunct of the attribution ("as they ...", "adding that ...") or nothing.
     /// </summary>
-    private int ParentheticalResume(int j)
+    /// <param name="conjunctionFrom">
+    /// Where the statement before the attribution starts, when a conjunction may resume it (a speech cue or "according to");
+    /// -1 otherwise.
+    /// </param>
+    /// <param name="leadEnd">Where that statement ends (the comma before the attribution).</param>
+    private int ParentheticalResume(int j, int conjunctionFrom = -1, int leadEnd = -1)
     {
-        int e = _e;
+        int e = _e, start = j;
         while (j < e && _u[j].Lower != ",") j++;
         if (j + 1 >= e) return -1;
         var x = _u[j + 1];
@@ -978,9 +1014,34 @@ internal sealed class SentenceRules
         // "Russia's gains, they said, could be undone": the part before the attribution is the subject and
         // the clause resumes with its auxiliary or modal (rule parenthetical_predicate).
         if (!clause && x.Kind is UnitKind.Word && !x.IsCapitalised && L.FiniteMarkers.Contains(x)) clause = true;
+        // "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": a conjunction carries the same statement on
+        // (rule parenthetical_conjunction). Not after an introductory phrase ("In the end, Patriot agreed to lend ...,
+        // and the union ..."): there the part before the speaker is no statement.
+        if (!clause && conjunctionFrom >= 0 && _rules >= 29 && x.Kind is UnitKind.Word && !x.IsCapitalised && ResumingConjunctions.Contains(x.Lower)
+            && ConjunctionResumes(conjunctionFrom, leadEnd, start, j))
+            clause = true;
         int words = 0;
         for (int t = j + 1; t < e; t++) if (_u[t].IsWord) words++;
         return clause && words >= 3 ? j + 1 : -1;
+    }
+
+    /// <summary>
+    /// Rule parenthetical_conjunction's limits (PolNeAR train: each was a wrong join): the part before the attribution is a
+    /// statement of three words or more, not an introductory phrase ("In the end, Patriot agreed ..."); the attribution is
+    /// not followed by its own complement ("agreed to pick up the bill, and ..."); and the resumed part holds no cue of
+    /// its own, of any class ("vital, he said, because he said ...", "a formality, analysts said, and the company expects
+    /// ...": bbc-news).
+    /// </summary>
+    private bool ConjunctionResumes(int leadFrom, int leadEnd, int cueEnd, int comma)
+    {
+        if (IntroWords.Contains(_u[leadFrom].Lower)) return false;
+        int words = 0;
+        for (int t = leadFrom; t < leadEnd && words < 3; t++) if (_u[t].IsWord) words++;
+        if (words < 3) return false;
+        if (cueEnd < comma && _u[cueEnd].Lower is "to" or "with" or "that") return false;
+        for (int t = comma + 1; t < _e; t++)
+            if (_u[t].IsWord && !_u[t].IsCapitalised && CueLexicon.IsCueVerb(_u[t])) return false;
+        return true;
     }
 
     /// <summary>The subject of the sentence's main clause, skipping an introductory phrase up to its comma.</summary>

@@ -118,7 +118,7 @@ public static class ModelPromotion
     /// first of <paramref name="searchDirectories"/> where it exists (manifests store paths as given at
     /// training time, relative to where it ran). Paths found nowhere are returned in Missing.
     /// </summary>
-    public static (List<DataSpec> Train, List<DataSpec> Dev, List<string> Missing, (string Folder, int Seed)? Synthetic) BaseDataOf(ScorerManifest manifest, IReadOnlyList<string> searchDirectories)
+    public static (List<DataSpec> Train, List<DataSpec> Dev, List<string> Missing, SyntheticOrigin? Synthetic) BaseDataOf(ScorerManifest manifest, IReadOnlyList<string> searchDirectories)
     {
         var missing = new List<string>();
         string Resolve(string path)
@@ -137,13 +137,13 @@ public static class ModelPromotion
         static bool IsSynthetic(string name) => name.StartsWith(SyntheticPairs.OriginPrefix, StringComparison.Ordinal);
         var train = manifest.Data.Where(d => !IsSynthetic(d.File)).Select(d => DataSpec.Parse($"{Resolve(d.File)}@{d.Split}")).ToList();
         var dev = manifest.Dev.Where(d => !IsSynthetic(d.Data)).Select(d => DataSpec.Parse(d.Data)).Select(s => s with { Path = Resolve(s.Path) }).ToList();
-        (string Folder, int Seed)? synthetic = null;
+        SyntheticOrigin? synthetic = null;
         if (manifest.Data.FirstOrDefault(d => IsSynthetic(d.File)) is { } syn && SyntheticPairs.ParseOrigin(syn.File) is { } origin)
         {
             var folder = Path.IsPathRooted(origin.Folder) ? origin.Folder
                 : searchDirectories.Select(d => Path.GetFullPath(origin.Folder, d)).FirstOrDefault(Directory.Exists);
             if (folder is null || !Directory.Exists(folder)) missing.Add(origin.Folder);
-            else synthetic = (folder, origin.Seed);
+            else synthetic = origin with { Folder = folder };
         }
         return (train, dev, missing, synthetic);
     }

@@ -23,6 +23,15 @@ public sealed record SyntheticOptions
     public int UnrelatedPerClaim { get; init; } = 2;
     /// <summary>Share of claims used: keeps the synthetic rows from outweighing the human-labelled NLI data.</summary>
     public double ClaimFraction { get; init; } = 0.5;
+    /// <summary>
+    /// Round 29: neutral pairs of two different claims by one speaker in one article that pass <see cref="Related"/>, made per
+    /// claim (0: none, the rows of scorers up to v5). They are what the pipeline scores on news and almost never contradict.
+    /// </summary>
+    public int SameSpeakerPerClaim { get; init; }
+    /// <summary>The topic test a same-speaker pair must pass (the pipeline's <see cref="Pairing.TopicGate"/>); needed when <see cref="SameSpeakerPerClaim"/> is above 0.</summary>
+    public Func<string, string, bool>? Related { get; init; }
+    /// <summary>The claim extractor's rule set (<see cref="ClaimExtractor.Rules"/>) that finds the claims.</summary>
+    public int Rules { get; init; } = ClaimExtractor.LatestRules;
 }
 
 /// <summary>
@@ -39,6 +48,12 @@ public sealed record SyntheticOptions
 /// Row ids are "syn:&lt;article file&gt;#n": the fixed held-out split (<see cref="DataSpec.IsHeldOut"/>) then keeps
 /// all rows of one article on one side.
 /// </summary>
+/// <summary>
+/// What makes a synthetic set (see <see cref="SyntheticPairs.OriginOf"/>): its article folder, seed, same-speaker rows per
+/// claim, and the claim extractor's rule set (<see cref="ClaimExtractor.Rules"/>).
+/// </summary>
+public sealed record SyntheticOrigin(string Folder, int Seed, int SameSpeakerPerClaim = 0, int Rules = ClaimExtractor.LatestRules);
+
 public static class SyntheticPairs
 {
     private static readonly string[] Auxiliaries =
@@ -47,42 +62,103 @@ public static class SyntheticPairs
     private static readonly HashSet<string> TrailingStarts = new(StringComparer.Ordinal)
     { "in", "on", "at", "for", "by", "after", "before", "with", "during", "from", "as", "because", "when", "while", "and", "but", "to", "so", "which" };
 
-    /// <summary>Origin names look like <c>synthetic:FOLDER seed=N</c>: the manifest records them so a retrain can rebuild the same rows.</summary>
+    /// <summary>
+    /// Origin names look like <c>synthetic:FOLDER seed=N</c>, then <c> same-speaker=K</c> when such rows were made and
+    /// <c> rules=R</c> for the claim extractor's rule set when it is not <see cref="ClaimExtractor.OldestRules"/> (the one
+    /// origins without it were made with): the manifest records them so a retrain can rebuild the same rows.
+    /// </summary>
     public const string OriginPrefix = "synthetic:";
 
-    public static string OriginOf(string folder, int seed) => $"{OriginPrefix}{folder} seed={seed}";
+    private const string SameSpeakerTag = " same-speaker=";
+    private const string RulesTag = " rules=";
 
-    /// <summary>Reads the articles under <paramref name="folder"/> and makes the seeded synthetic set named by <see cref="OriginOf"/>.</summary>
-    public static SyntheticSet FromFolder(string folder, Lexicon lexicon, int seed)
+    public static string OriginOf(SyntheticOrigin origin)
     {
-        var articles = new ArticleLoader().Load([folder], new DiagnosticBag()).ToList();
-        return new SyntheticSet(OriginOf(folder, seed), Generate(articles, lexicon, new SyntheticOptions { Seed = seed }));
+        ArgumentNullException.ThrowIfNull(origin);
+        var text = $"{OriginPrefix}{origin.Folder} seed={origin.Seed.ToString(CultureInfo.InvariantCulture)}";
+        if (origin.SameSpeakerPerClaim > 0) text += SameSpeakerTag + origin.SameSpeakerPerClaim.ToString(CultureInfo.InvariantCulture);
+        if (origin.Rules != ClaimExtractor.OldestRules) text += RulesTag + origin.Rules.ToString(CultureInfo.InvariantCulture);
+        return text;
     }
 
-    /// <summary>The folder and seed of an origin written by <see cref="OriginOf"/>; null for any other text.</summary>
-    public static (string Folder, int Seed)? ParseOrigin(string origin)
+    /// <summary>
+    /// Reads the articles under the origin's folder and makes its seeded synthetic set (named by <see cref="OriginOf"/>).
+    /// Same-speaker rows are gated by the pipeline's topic gate over the catalog's embedder and lexicon.
+    /// </summary>
+    public static SyntheticSet FromFolder(SyntheticOrigin origin, ModelCatalog catalog)
     {
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var articles = new ArticleLoader().Load([origin.Folder], new DiagnosticBag()).ToList();
+        var lexicon = catalog.LoadLexicon();
+        Func<string, string, bool>? related = null;
+        if (origin.SameSpeakerPerClaim > 0)
+        {
+            var gate = new Pairing.TopicGate(new PairFeaturizer(catalog.LoadSifEmbedder(), lexicon, ScorerTraining.DefaultHashBuckets),
+                Pairing.PairScorer.DefaultMinShared, Pairing.PairScorer.DefaultMinSharedFraction);
+            related = gate.Related;
+        }
+        return new SyntheticSet(OriginOf(origin), Generate(articles, lexicon, new SyntheticOptions
+        {
+            Seed = origin.Seed, SameSpeakerPerClaim = origin.SameSpeakerPerClaim, Related = related, Rules = origin.Rules,
+        }));
+    }
+
+    /// <summary>The origin written by <see cref="OriginOf"/>; null for any other text.</summary>
+    public static SyntheticOrigin? ParseOrigin(string origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
         if (!origin.StartsWith(OriginPrefix, StringComparison.Ordinal)) return null;
         var body = origin[OriginPrefix.Length..];
+        // Optional tags after the seed, each at most once, in the order OriginOf writes them.
+        if (!TakeTag(ref body, RulesTag, ClaimExtractor.OldestRules, out var rules) || rules is < ClaimExtractor.OldestRules or > ClaimExtractor.LatestRules) return null;
+        if (!TakeTag(ref body, SameSpeakerTag, 0, out var sameSpeaker)) return null;
         var at = body.LastIndexOf(" seed=", StringComparison.Ordinal);
-        if (at < 0 || !int.TryParse(body[(at + 6)..], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seed)) return null;
-        return (body[..at], seed);
+        if (at < 0 || !int.TryParse(body[(at + 6)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)) return null;
+        return new SyntheticOrigin(body[..at], seed, sameSpeaker, rules);
+    }
+
+    /// <summary>
+    /// Takes " TAG=N" off the end of <paramref name="body"/> when there; false when it is there but N is not a whole number of
+    /// at least 1. Without the tag the value is <paramref name="absent"/>.
+    /// </summary>
+    private static bool TakeTag(ref string body, string tag, int absent, out int value)
+    {
+        value = absent;
+        var at = body.LastIndexOf(tag, StringComparison.Ordinal);
+        if (at < 0) return true;
+        if (!int.TryParse(body[(at + tag.Length)..], NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < 1) return false;
+        body = body[..at];
+        return true;
     }
 
     public static List<LabeledPair> Generate(IEnumerable<Article> articles, Lexicon lexicon, SyntheticOptions options)
     {
         var analyzer = new TextAnalyzer();
-        var extractor = new ClaimExtractor();
+        var extractor = new ClaimExtractor(options.Rules);
         var bag = new DiagnosticBag();
+        if (options.SameSpeakerPerClaim > 0 && options.Related is null)
+            throw new ArgumentException("SameSpeakerPerClaim needs a Related test.", nameof(options));
         var perArticle = new List<(string Key, List<string> Claims)>();
+        var spokenPerArticle = new List<List<(string Text, string Speaker)>>();
+        bool InRange(string c) { var n = WordScanner.Scan(c).Count; return n >= options.MinWords && n <= options.MaxWords; }
         foreach (var a in articles.OrderBy(a => a.Origin, StringComparer.Ordinal))
         {
-            var claims = extractor.Extract(a, analyzer.Analyze(a.Text), bag)
+            var extracted = extractor.Extract(a, analyzer.Analyze(a.Text), bag);
+            var claims = extracted
                 .Select(c => c.ContentText.Trim())
-                .Where(c => { var n = WordScanner.Scan(c).Count; return n >= options.MinWords && n <= options.MaxWords; })
+                .Where(InRange)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            if (claims.Count > 0) perArticle.Add((Key(a.Origin), claims));
+            if (claims.Count == 0) continue;
+            perArticle.Add((Key(a.Origin), claims));
+            // Attitude claims are not paired by the pipeline (PipelineOptions.PairAttitudes), so they make no such rows either.
+            spokenPerArticle.Add(options.SameSpeakerPerClaim == 0 ? [] : extracted
+                .Where(c => c.Speaker.IsResolved && c.CueClass != CueClass.Attitude)
+                .Select(c => (Text: c.ContentText.Trim(), Speaker: c.Speaker.Name))
+                .Where(c => InRange(c.Text))
+                .Distinct()
+                .ToList());
         }
         var rng = new Random(options.Seed);
         var rows = new List<LabeledPair>();
@@ -146,7 +222,50 @@ public static class SyntheticPairs
                 }
             }
         }
+        if (options.SameSpeakerPerClaim > 0) AddSameSpeaker(rows, perArticle, spokenPerArticle, options);
         return rows;
+    }
+
+    /// <summary>
+    /// Round 29: two claims one speaker made in one article on one topic, labelled neutral. The edits above teach that a
+    /// negation, antonym or other count in an otherwise equal claim contradicts it; NLI data teaches that unmatched words
+    /// mean neutral. Neither shows what news pairs mostly are: two different statements about one subject, each with its
+    /// own numbers and negations, which the scorer flagged. A speaker rarely contradicts themselves within one article, so
+    /// the label is nearly always right. Own random stream (seed + 1), ids "syn:KEY#sN" (same article key, so the same side
+    /// of the fixed split), appended after the other rows, so those stay exactly what they were.
+    /// </summary>
+    private static void AddSameSpeaker(List<LabeledPair> rows, List<(string Key, List<string> Claims)> perArticle,
+        List<List<(string Text, string Speaker)>> spokenPerArticle, SyntheticOptions options)
+    {
+        var rng = new Random(unchecked(options.Seed + 1));
+        var related = options.Related!;
+        var partners = new List<int>();
+        for (var ai = 0; ai < perArticle.Count; ai++)
+        {
+            var spoken = spokenPerArticle[ai];
+            var n = 0;
+            for (var i = 0; i < spoken.Count; i++)
+            {
+                partners.Clear();
+                for (var j = i + 1; j < spoken.Count; j++)
+                {
+                    var (a, b) = (spoken[i].Text, spoken[j].Text);
+                    // One contained in the other is a restatement, not a second statement.
+                    if (!string.Equals(spoken[i].Speaker, spoken[j].Speaker, StringComparison.Ordinal)
+                        || a.Contains(b, StringComparison.OrdinalIgnoreCase) || b.Contains(a, StringComparison.OrdinalIgnoreCase)
+                        || !related(a, b)) continue;
+                    partners.Add(j);
+                }
+                for (var k = 0; k < options.SameSpeakerPerClaim && partners.Count > 0; k++)
+                {
+                    var pick = rng.Next(partners.Count);
+                    var other = spoken[partners[pick]].Text;
+                    partners.RemoveAt(pick);
+                    var (p, h) = rng.Next(2) == 0 ? (spoken[i].Text, other) : (other, spoken[i].Text);
+                    rows.Add(new LabeledPair($"syn:{perArticle[ai].Key}#s{n++}", p, h, 2, "synthetic-same-speaker", "synthetic", 0));
+                }
+            }
+        }
     }
 
     /// <summary>SHA-256 over the rows as TSV, recorded in the manifest so a rebuild can be checked byte for byte.</summary>
