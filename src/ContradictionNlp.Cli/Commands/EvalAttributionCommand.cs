@@ -138,14 +138,22 @@ public static class EvalAttributionCommand
         return cmd;
     }
 
-    private static IClaimExtractor Choose(string name, string modelDir) => name switch
+    /// <summary>
+    /// The named extractor. Its rules vet a lone word as "he"/"she" with the tagger and recogniser next to the attribution
+    /// model (models/tagger, models/ner), as the pipeline does (<see cref="PersonNames"/>); without them every name may be one.
+    /// </summary>
+    private static IClaimExtractor Choose(string name, string modelDir)
     {
-        "learned" => new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger),
-        "hybrid" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger)),
-        "hybrid-speech" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), speechOnly: true),
-        "hybrid-speaker" => new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), requireSpeaker: true),
-        _ => new ClaimExtractor(),
-    };
+        var rules = new ClaimExtractor(names: PersonNames.Load(Path.GetDirectoryName(Path.GetFullPath(modelDir))!));
+        return name switch
+        {
+            "learned" => new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger),
+            "hybrid" => new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger)),
+            "hybrid-speech" => new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), speechOnly: true),
+            "hybrid-speaker" => new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), requireSpeaker: true),
+            _ => rules,
+        };
+    }
 
     private static void WriteTable(TextWriter writer, AttributionReport report, IReadOnlyList<KeyValuePair<string, int>> errors)
     {

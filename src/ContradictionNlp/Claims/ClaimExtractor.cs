@@ -38,20 +38,25 @@ public sealed class ClaimExtractor : IClaimExtractor
     public const int OldestRules = 28;
 
     /// <param name="rules">The rule set to run (<see cref="OldestRules"/>..<see cref="LatestRules"/>); the newest by default.</param>
-    public ClaimExtractor(int rules = LatestRules)
+    /// <param name="names">Asked whether a lone word may be a "he"/"she" (round 29); null: any name may.</param>
+    public ClaimExtractor(int rules = LatestRules, PersonNames? names = null)
     {
         if (rules is < OldestRules or > LatestRules)
             throw new ArgumentOutOfRangeException(nameof(rules), rules, $"The rule set must be {OldestRules}..{LatestRules}.");
         Rules = rules;
+        Names = names;
     }
 
     /// <summary>The rule set this extractor runs.</summary>
     public int Rules { get; }
 
+    /// <summary>The recogniser that vets lone words as "he"/"she" (<see cref="PersonNames"/>), or null.</summary>
+    public PersonNames? Names { get; }
+
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Extract(article, text, diagnostics, new ArticleView(text));
+        return Extract(article, text, diagnostics, new ArticleView(text, Names));
     }
 
     /// <summary>Extraction over a view built by the caller (shared with the learned pass in the hybrid).</summary>

@@ -49,7 +49,7 @@ public sealed class HybridClaimExtractor(IClaimExtractor rules, IClaimExtractor 
         {
             // One unit view, parse and name scan of the article for both passes (each resolves with its own fork).
             ArgumentNullException.ThrowIfNull(text);
-            var shared = new ArticleView(text);
+            var shared = new ArticleView(text, rules.Names);
             ruleClaims = rules.Extract(article, text, diagnostics, shared);
             // The learned claims OverlapsAny drops below are not made at all (their speakers are still resolved).
             learned = tagger.Extract(article, text, new DiagnosticBag(), shared, ruleClaims, dropOverlapping: true);

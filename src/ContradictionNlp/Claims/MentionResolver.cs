@@ -64,10 +64,17 @@ internal sealed class MentionResolver
     private readonly Dictionary<int, string> _resolved = [];
     // Capitalised words seen somewhere other than a sentence's first word (made by the constructor, read-only after).
     private readonly HashSet<string> _midCaps;
+    // Whether a lone word may be a "he"/"she" (the recogniser's answer, kept per article by the function); null: yes.
+    private readonly Func<string, bool>? _mayBePerson;
 
-    public MentionResolver(UnitView view, MentionParser parser)
+    /// <param name="mayBePerson">
+    /// Round 29: asked before a lone word with no full name, title or role in the article becomes a "he"/"she" (see
+    /// <see cref="PersonNames"/>); false passes it over. Null: every name may be one, as before.
+    /// </param>
+    public MentionResolver(UnitView view, MentionParser parser, Func<string, bool>? mayBePerson = null)
     {
         _v = view;
+        _mayBePerson = mayBePerson;
         var u = view.Units;
         for (int s = 0; s < view.SentenceRanges.Length; s++)
             if (CommonNounSubject(s) is { } cs) _subjects.Add(cs);
@@ -134,6 +141,7 @@ internal sealed class MentionResolver
     private MentionResolver(MentionResolver seed)
     {
         _v = seed._v;
+        _mayBePerson = seed._mayBePerson;
         _midCaps = seed._midCaps;
         _people = new List<Person>(seed._people);
         _gender = new Dictionary<string, GenderBox>(seed._gender, StringComparer.Ordinal);
@@ -441,6 +449,19 @@ internal sealed class MentionResolver
 
     private static string Key(string name) => name.ToLowerInvariant();
 
+    /// <summary>
+    /// Round 29: a name that nothing in the article marks as a person (no title or role, no gender from an honorific, a
+    /// pronoun or a common first name) and that the recogniser never tags as one ("Microsoft", "Arsenal", "Athens", "Lib
+    /// Dems") is no "he"/"she". Without a recogniser every name may be one.
+    /// </summary>
+    private bool MayBeHeOrShe(Person p, string full, char gender)
+    {
+        if (_mayBePerson is null || p.Roles.Count > 0 || gender != '?') return true;
+        int space = full.IndexOf(' ');
+        if (space > 0 && full[..space].ToLowerInvariant() is var first && (L.MaleFirstNames.Contains(first) || L.FemaleFirstNames.Contains(first))) return true;
+        return _mayBePerson(full);
+    }
+
     /// <summary>"Europeans", "Americans": a plural demonym is a group ("they"), never a "he"/"she".</summary>
     private static bool IsGroupName(string name) =>
         name.Length > 4 && name.EndsWith('s') && !name.Contains(' ') && L.Nationalities.Contains(name[..^1].ToLowerInvariant());
@@ -494,8 +515,9 @@ internal sealed class MentionResolver
                 if (!full.Contains(' ') && p.Gender != want && FullName(p.Name, p.Position).Contains(' ')) continue;
                 var g = p.Gender != '?' ? p.Gender : GenderOf(Key(full));
                 if (g != '?' && g != want) continue;
-                if (p.IsSubject) return full;
-                fallback ??= p;
+                // Asked only of a candidate that would be taken (the recogniser's work is the costly part).
+                if (p.IsSubject) { if (MayBeHeOrShe(p, full, g)) return full; continue; }
+                if (fallback is null && MayBeHeOrShe(p, full, g)) fallback = p;
             }
             return fallback is null ? "" : FullName(fallback.Name, fallback.Position, want);
         }

@@ -440,7 +440,7 @@ internal static class UnitExtensions
 /// Each extractor resolves speakers with its own <see cref="NewResolver"/> fork, so sharing changes no answer.
 /// Not thread-safe; made per article and dropped after it.
 /// </summary>
-internal sealed class ArticleView(TokenizedText text)
+internal sealed class ArticleView(TokenizedText text, PersonNames? names = null)
 {
     private MentionResolver? _seed;
 
@@ -449,7 +449,7 @@ internal sealed class ArticleView(TokenizedText text)
     public MentionParser Parser => field ??= new MentionParser(View);
 
     /// <summary>A resolver that has resolved nothing yet (the article scan is done on first use).</summary>
-    public MentionResolver NewResolver() => (_seed ??= new MentionResolver(View, Parser)).Fork(SortEveryCall);
+    public MentionResolver NewResolver() => (_seed ??= new MentionResolver(View, Parser, names?.For(text))).Fork(SortEveryCall);
 
     /// <summary>Tests only: resolvers keep their people as before round 21, sorting on every call (see <c>MentionResolver.Remember</c>).</summary>
     internal bool SortEveryCall { get; init; }

@@ -70,8 +70,9 @@ public sealed record PipelineStages(
     public static IClaimExtractor DefaultExtractor(string modelsDirectory)
     {
         var dir = AttributionModel.DefaultDirectory(modelsDirectory);
-        if (!Directory.Exists(dir)) return new ClaimExtractor();
-        return new HybridClaimExtractor(new ClaimExtractor(), new LearnedClaimExtractor(AttributionModel.Load(dir).Tagger), speechOnly: true);
+        var rules = new ClaimExtractor(names: PersonNames.Load(modelsDirectory));
+        if (!Directory.Exists(dir)) return rules;
+        return new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(dir).Tagger), speechOnly: true);
     }
 
     private sealed class SpeakerIndexResolver(SpeakerIndex index) : ISpeakerResolver

@@ -62,10 +62,10 @@ public sealed class NerTagger
     // Allowed[prev * Count + next]; prev = Count means "sentence start".
     private static readonly bool[] Allowed = BuildAllowed();
 
-    private readonly PerceptronWeights _weights;
+    private readonly CompactWeights _weights;
     private readonly WordClusters? _clusters;
 
-    private NerTagger(PerceptronWeights weights, WordClusters? clusters)
+    private NerTagger(CompactWeights weights, WordClusters? clusters)
     {
         _weights = weights;
         _clusters = clusters;
@@ -104,7 +104,7 @@ public sealed class NerTagger
         try
         {
             WordHashes.Compute(text, tokens, hashes, _clusters);
-            Decode(_weights.W, _weights.Mask, hashes, pos, n, dest);
+            Decode(_weights, _weights.Mask, hashes, pos, n, dest);
         }
         finally { ArrayPool<ulong>.Shared.Return(hashes); }
     }
@@ -117,7 +117,8 @@ public sealed class NerTagger
     /// previous label, summed from the weight rows; transitions that break BIO are never taken.
     /// Ties go to the lowest label index, so decoding is deterministic.
     /// </summary>
-    private static void Decode(float[] w, int mask, ReadOnlySpan<ulong> h, ReadOnlySpan<UPos> pos, int n, Span<byte> dest)
+    private static void Decode<TWeights>(TWeights w, int mask, ReadOnlySpan<ulong> h, ReadOnlySpan<UPos> pos, int n, Span<byte> dest)
+        where TWeights : IWeightRows
     {
         var pool = ArrayPool<float>.Shared;
         var score = pool.Rent(n * K);
@@ -132,7 +133,7 @@ public sealed class NerTagger
             {
                 em.Clear();
                 StaticFeatures(h, pos, n, i, mask, sf);
-                StructuredPerceptron.AddRows(w, sf, K, em);
+                w.AddRows(sf, em);
                 var row = score.AsSpan(i * K, K);
                 row.Fill(float.NegativeInfinity);
                 var prevCount = i == 0 ? 1 : K;
@@ -143,7 +144,7 @@ public sealed class NerTagger
                     if (float.IsNegativeInfinity(baseScore)) continue;
                     tr.Clear();
                     TransitionFeatures(h, pos, n, i, prev, mask, tf);
-                    StructuredPerceptron.AddRows(w, tf, K, tr);
+                    w.AddRows(tf, tr);
                     StructuredPerceptron.Relax(prev, baseScore, tr, em, Allowed, row, back.AsSpan(i * K, K));
                 }
             }
@@ -243,7 +244,7 @@ public sealed class NerTagger
                 var (h, pos, gold) = prepared[idx];
                 var n = gold.Length;
                 if (n == 0) continue;
-                Decode(trainer.Raw, trainer.Mask, h, pos, n, predicted);
+                Decode(new DenseRows(trainer.Raw, K), trainer.Mask, h, pos, n, predicted);
                 for (var i = 0; i < n; i++)
                 {
                     trainer.Tick();
@@ -266,7 +267,7 @@ public sealed class NerTagger
             }
             log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training label accuracy {(double)correct / Math.Max(1, total):0.0000}"));
         }
-        return new NerTagger(trainer.Average(options.Prune), tagger.Clusters);
+        return new NerTagger(CompactWeights.FromDense(trainer.Average(options.Prune)), tagger.Clusters);
     }
 
     /// <summary>Binary layout: magic "CNLPNER1", int32 format version, int32 hash bits, then the weights.</summary>
@@ -291,7 +292,7 @@ public sealed class NerTagger
             if (version != FormatVersion) throw new Scoring.ModelFormatException($"{origin}: NER format version {version}, expected {FormatVersion}.");
             var bits = r.ReadInt32();
             if (bits is < 8 or > 24) throw new Scoring.ModelFormatException($"{origin}: hash bits {bits}, expected 8..24.");
-            return new NerTagger(PerceptronWeights.Read(r, NerLabels.Count, bits, origin), clusters);
+            return new NerTagger(CompactWeights.Read(r, NerLabels.Count, bits, origin), clusters);
         }
         catch (EndOfStreamException)
         {

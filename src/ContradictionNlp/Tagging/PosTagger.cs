@@ -23,11 +23,11 @@ public sealed class PosTagger
     private const ulong NoTag1 = 1000, NoTag2 = 1001;
     private static ReadOnlySpan<byte> Magic => "CNLPPOS1"u8;
 
-    private readonly PerceptronWeights _weights;
+    private readonly CompactWeights _weights;
     private readonly Dictionary<ulong, byte> _tagDictionary;
     private readonly WordClusters? _clusters;
 
-    private PosTagger(PerceptronWeights weights, Dictionary<ulong, byte> tagDictionary, WordClusters? clusters)
+    private PosTagger(CompactWeights weights, Dictionary<ulong, byte> tagDictionary, WordClusters? clusters)
     {
         _clusters = clusters;
         _weights = weights;
@@ -185,7 +185,7 @@ public sealed class PosTagger
             }
             log?.WriteLine(FormattableString.Invariant($"  pass {it + 1}/{options.Iterations}: training accuracy {(double)correct / Math.Max(1, total):0.0000}"));
         }
-        return new PosTagger(trainer.Average(options.Prune), tagDictionary, clusters);
+        return new PosTagger(CompactWeights.FromDense(trainer.Average(options.Prune)), tagDictionary, clusters);
     }
 
     private static Dictionary<ulong, byte> BuildTagDictionary(IReadOnlyList<TaggedSentence> sentences, PosTaggerOptions options)
@@ -245,7 +245,7 @@ public sealed class PosTagger
                 if (v >= UPosNames.Count) throw new Scoring.ModelFormatException($"{origin}: tag {v} in the tag dictionary, expected < {UPosNames.Count}.");
                 dict[k] = v;
             }
-            return new PosTagger(PerceptronWeights.Read(r, UPosNames.Count, bits, origin), dict, clusters);
+            return new PosTagger(CompactWeights.Read(r, UPosNames.Count, bits, origin), dict, clusters);
         }
         catch (EndOfStreamException)
         {
