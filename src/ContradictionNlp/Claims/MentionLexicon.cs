@@ -303,7 +303,12 @@ internal static class MentionLexicon
         "bryan", "luis", "carlos", "jose", "juan", "miguel", "jorge", "raymond", "ray", "walter", "wayne",
         "dennis", "jerry", "gerald", "patrick", "timothy", "jeremy", "justin", "kyle", "travis", "marcus",
         "rick", "ricky", "randy", "russell", "rush", "steve", "carl", "joshua", "benjamin", "nathan",
-        "zachary", "tyler", "brandon", "keenan", "mitt", "reid", "dick", "al", "rahm", "jeh");
+        "zachary", "tyler", "brandon", "keenan", "mitt", "reid", "dick", "al", "rahm", "jeh",
+        // Round 29: British and European first names of bbc-news speakers (the list above came from US political news).
+        "tony", "gordon", "simon", "ian", "phil", "philip", "andy", "nigel", "ken", "marc", "bruce", "stuart", "rob",
+        "graham", "robbie", "roy", "geoff", "adrian", "hans", "hugh", "neil", "dave", "jacques", "bernard", "oliver",
+        "glenn", "malcolm", "eddie", "colin", "gareth", "gavin", "alastair", "alistair", "derek", "trevor", "clive",
+        "duncan", "liam", "iain", "geoffrey", "kenneth", "lennox", "arsene", "sven", "sebastian");
 
     public static readonly WordSet FemaleFirstNames = Set(
         "hillary", "melania", "ivanka", "chelsea", "michelle", "elizabeth", "nancy", "kellyanne", "donna",
@@ -317,7 +322,10 @@ internal static class MentionLexicon
         "marsha", "martha", "sheila", "stephanie", "heather", "amanda", "melissa", "nicole", "michele",
         "kristen", "kirsten", "tammy", "maxine", "marcia", "wendy", "brenda", "pamela", "cynthia",
         "samantha", "victoria", "alexandra", "natalie", "monica", "gloria", "irene", "lois", "betsy",
-        "hope", "rose", "joan", "janice", "beverly", "dolores", "lucia", "sofia", "julia", "zoe");
+        "hope", "rose", "joan", "janice", "beverly", "dolores", "lucia", "sofia", "julia", "zoe",
+        // Round 29: as above.
+        "tessa", "harriet", "hazel", "clare", "fiona", "gillian", "jacqui", "paula", "yvette", "caroline", "charlotte",
+        "sally", "sue", "lucy", "emma", "nicola", "glenda", "estelle", "shirley", "kathleen", "diana", "denise");
 
     public static bool IsFemale(string lower) => lower is "she" or "her" or "mrs." or "ms." or "mrs" or "ms" or "miss" or "spokeswoman" or "queen" or "princess" or "chairwoman" or "congresswoman" or "businesswoman" or "lady" or "dame"
         or "widow" or "wife" or "mother" or "daughter" or "sister" or "grandmother" or "woman" or "actress";
