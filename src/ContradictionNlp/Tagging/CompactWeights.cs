@@ -64,9 +64,10 @@ internal sealed class CompactWeights : IWeightRows
         return new CompactWeights(k, weights.Bits, rowOf, rows);
     }
 
-    /// <summary>Reads what <see cref="PerceptronWeights.Write"/> wrote, straight into compact rows (no dense table), with its checks and messages.</summary>
+    /// <summary>Reads what <see cref="Write"/> wrote, straight into compact rows (no dense table); a corrupt file throws with its offending row or class.</summary>
     public static CompactWeights Read(BinaryReader r, int classes, int bits, string origin)
     {
+        ArgumentNullException.ThrowIfNull(r);
         if (bits is < 8 or > 26) throw new ArgumentOutOfRangeException(nameof(bits), bits, "hash bits must be 8..26");
         var count = r.ReadInt32();
         if (count < 0 || count > 1 << bits) throw new Scoring.ModelFormatException($"{origin}: {count} weight rows, expected 0..{1 << bits}.");
@@ -94,7 +95,17 @@ internal sealed class CompactWeights : IWeightRows
         return new CompactWeights(classes, bits, rowOf, rows);
     }
 
-    /// <summary>The bytes <see cref="PerceptronWeights.Write"/> writes for the same table.</summary>
+    /// <summary>The dense table (what the attribution tagger reads): these rows at their buckets, zeros elsewhere.</summary>
+    public PerceptronWeights ToDense()
+    {
+        var k = Classes;
+        var w = new float[(1 << Bits) * k];
+        for (var b = 0; b < _rowOf.Length; b++)
+            if (_rowOf[b] >= 0) Array.Copy(_rows, _rowOf[b], w, b * k, k);
+        return new PerceptronWeights(k, Bits, w);
+    }
+
+    /// <summary>The file form of <see cref="PerceptronWeights.Write"/> (which writes through this).</summary>
     public void Write(BinaryWriter w)
     {
         var k = Classes;

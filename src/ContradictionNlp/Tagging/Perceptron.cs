@@ -46,52 +46,13 @@ public sealed class PerceptronWeights
 
     /// <summary>
     /// Writes rows with at least one weight that is non-zero in half precision:
-    /// int32 rowCount, then per row int32 row, byte n, n x (byte class, half weight). Row order ascending, so the bytes are deterministic.
+    /// int32 rowCount, then per row int32 row, byte n, n x (byte class, half weight). Row order ascending, so the bytes are
+    /// deterministic. One writer and one reader for both forms: <see cref="CompactWeights"/>.
     /// </summary>
-    internal void Write(BinaryWriter w)
-    {
-        var k = Classes;
-        var rows = new List<int>();
-        for (var r = 0; r < W.Length / k; r++)
-            for (var c = 0; c < k; c++)
-                if ((float)(Half)W[r * k + c] != 0f) { rows.Add(r); break; }
-        w.Write(rows.Count);
-        foreach (var r in rows)
-        {
-            w.Write(r);
-            byte n = 0;
-            for (var c = 0; c < k; c++) if ((float)(Half)W[r * k + c] != 0f) n++;
-            w.Write(n);
-            for (var c = 0; c < k; c++)
-            {
-                var h = (Half)W[r * k + c];
-                if ((float)h == 0f) continue;
-                w.Write((byte)c);
-                w.Write(h);
-            }
-        }
-    }
+    internal void Write(BinaryWriter w) => CompactWeights.FromDense(this).Write(w);
 
-    internal static PerceptronWeights Read(BinaryReader r, int classes, int bits, string origin)
-    {
-        var w = new float[(1 << bits) * classes];
-        var rows = r.ReadInt32();
-        if (rows < 0 || rows > 1 << bits) throw new Scoring.ModelFormatException($"{origin}: {rows} weight rows, expected 0..{1 << bits}.");
-        for (var i = 0; i < rows; i++)
-        {
-            var row = r.ReadInt32();
-            int n = r.ReadByte();
-            if ((uint)row >= 1u << bits || n > classes) throw new Scoring.ModelFormatException($"{origin}: weight row {row} with {n} entries, expected row < {1 << bits} and at most {classes} entries (corrupt file).");
-            for (var j = 0; j < n; j++)
-            {
-                int c = r.ReadByte();
-                var v = (float)r.ReadHalf();
-                if (c >= classes) throw new Scoring.ModelFormatException($"{origin}: class {c} in row {row}, expected < {classes} (corrupt file).");
-                w[row * classes + c] = v;
-            }
-        }
-        return new PerceptronWeights(classes, bits, w);
-    }
+    internal static PerceptronWeights Read(BinaryReader r, int classes, int bits, string origin) =>
+        CompactWeights.Read(r, classes, bits, origin).ToDense();
 }
 
 /// <summary>
