@@ -89,8 +89,11 @@ public sealed class PersonNames(TaggerModel tagger, NerModel ner)
                 var s = text.Sentences[sentenceIndex];
                 var tokens = text.TokenSpan[s.FirstToken..s.EndToken];
                 var tags = new UPos[tokens.Length];
-                models.Tagger.Tagger.TagSentence(text.Text, tokens, tags);
-                models.Ner.Recognizer.LabelSentence(text.Text, tokens, tags, _labels.AsSpan(s.FirstToken, s.TokenCount));
+                // One hashing of the words for both models: the recogniser reads the tagger's word classes.
+                var hashes = new ulong[tokens.Length * WordHashes.Stride];
+                WordHashes.Compute(text.Text, tokens, hashes, models.Tagger.Clusters);
+                models.Tagger.Tagger.TagHashed(hashes, tokens.Length, tags);
+                models.Ner.Recognizer.LabelHashed(hashes, tags, tokens.Length, _labels.AsSpan(s.FirstToken, s.TokenCount));
                 _tagged[sentenceIndex] = true;
             }
             return _labels[token];

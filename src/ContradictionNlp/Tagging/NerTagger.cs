@@ -109,6 +109,12 @@ public sealed class NerTagger
         finally { ArrayPool<ulong>.Shared.Return(hashes); }
     }
 
+    /// <summary><see cref="LabelSentence"/> from word hashes already computed with the tagger's word classes (the recogniser's own).</summary>
+    internal void LabelHashed(ReadOnlySpan<ulong> hashes, ReadOnlySpan<UPos> pos, int n, Span<byte> dest)
+    {
+        if (n > 0) Decode(_weights, _weights.Mask, hashes, pos, n, dest);
+    }
+
     private const int K = NerLabels.Count, Start = NerLabels.Count;
     private const int StaticCount = 29, TransitionCount = 5;
 

@@ -74,25 +74,34 @@ public sealed class PosTagger
         try
         {
             WordHashes.Compute(text, tokens, hashes, _clusters);
-            Span<int> feats = stackalloc int[MaxFeatures];
-            Span<float> scores = stackalloc float[UPosNames.Count];
-            ulong p1 = NoTag1, p2 = NoTag2;
-            for (var i = 0; i < n; i++)
-            {
-                int tag;
-                if (!_tagDictionary.TryGetValue(hashes[i * WordHashes.Stride + WordHashes.Exact], out var known))
-                {
-                    var count = Features(hashes, n, i, p1, p2, _weights.Mask, feats);
-                    _weights.Score(feats[..count], scores);
-                    tag = PerceptronWeights.ArgMax(scores);
-                }
-                else tag = known;
-                dest[i] = (UPos)tag;
-                p2 = p1;
-                p1 = (ulong)tag;
-            }
+            TagHashed(hashes, n, dest);
         }
         finally { ArrayPool<ulong>.Shared.Return(hashes); }
+    }
+
+    /// <summary>
+    /// <see cref="TagSentence"/> from the sentence's word hashes (<see cref="WordHashes.Compute"/> with this tagger's
+    /// word classes), so a caller that also runs the recogniser computes them once (round 29, <c>PersonNames</c>).
+    /// </summary>
+    internal void TagHashed(ReadOnlySpan<ulong> hashes, int n, Span<UPos> dest)
+    {
+        Span<int> feats = stackalloc int[MaxFeatures];
+        Span<float> scores = stackalloc float[UPosNames.Count];
+        ulong p1 = NoTag1, p2 = NoTag2;
+        for (var i = 0; i < n; i++)
+        {
+            int tag;
+            if (!_tagDictionary.TryGetValue(hashes[i * WordHashes.Stride + WordHashes.Exact], out var known))
+            {
+                var count = Features(hashes, n, i, p1, p2, _weights.Mask, feats);
+                _weights.Score(feats[..count], scores);
+                tag = PerceptronWeights.ArgMax(scores);
+            }
+            else tag = known;
+            dest[i] = (UPos)tag;
+            p2 = p1;
+            p1 = (ulong)tag;
+        }
     }
 
     private static int Features(ReadOnlySpan<ulong> h, int n, int i, ulong p1, ulong p2, int mask, Span<int> f)
