@@ -27,9 +27,9 @@ public sealed class PersonNames(TaggerModel tagger, NerModel ner)
     }
 
     /// <summary>
-    /// For one article: false when the name (its words, one token each) occurs in it and the recogniser tags no word of any
-    /// occurrence as a person; true otherwise (a name it never finds so, or one it tags as a person at least once). Answers
-    /// are kept per name. Not thread-safe: one per article.
+    /// For one article: false when the name (its words, one token each) occurs in it and the recogniser tags no word of its
+    /// occurrences in the first two sentences naming it as a person; true otherwise (a name it never finds so, or one it
+    /// tags as a person there). Answers are kept per name. Not thread-safe: one per article.
     /// </summary>
     public Func<string, bool> For(TokenizedText text)
     {
