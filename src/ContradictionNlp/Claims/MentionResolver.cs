@@ -64,17 +64,18 @@ internal sealed class MentionResolver
     private readonly Dictionary<int, string> _resolved = [];
     // Capitalised words seen somewhere other than a sentence's first word (made by the constructor, read-only after).
     private readonly HashSet<string> _midCaps;
-    // Whether a lone word may be a "he"/"she" (the recogniser's answer, kept per article by the function); null: yes.
-    private readonly Func<string, bool>? _mayBePerson;
+    // The recogniser's answers about this article's names (round 29); null: none asked, every name may be a person.
+    private readonly PersonNames.ArticleNames? _names;
 
-    /// <param name="mayBePerson">
-    /// Round 29: asked before a lone word with no full name, title or role in the article becomes a "he"/"she" (see
-    /// <see cref="PersonNames"/>); false passes it over. Null: every name may be one, as before.
+    /// <param name="names">
+    /// Round 29: asked before a name nothing in the article marks as a person becomes a "he"/"she", and whether a name the
+    /// parser took for a person is an organisation an "it"/"they" may stand for (see <see cref="PersonNames"/>). Null:
+    /// every name may be a person and none is asked, as before.
     /// </param>
-    public MentionResolver(UnitView view, MentionParser parser, Func<string, bool>? mayBePerson = null)
+    public MentionResolver(UnitView view, MentionParser parser, PersonNames.ArticleNames? names = null)
     {
         _v = view;
-        _mayBePerson = mayBePerson;
+        _names = names;
         var u = view.Units;
         for (int s = 0; s < view.SentenceRanges.Length; s++)
             if (CommonNounSubject(s) is { } cs) _subjects.Add(cs);
@@ -141,7 +142,7 @@ internal sealed class MentionResolver
     private MentionResolver(MentionResolver seed)
     {
         _v = seed._v;
-        _mayBePerson = seed._mayBePerson;
+        _names = seed._names;
         _midCaps = seed._midCaps;
         _people = new List<Person>(seed._people);
         _gender = new Dictionary<string, GenderBox>(seed._gender, StringComparer.Ordinal);
@@ -454,12 +455,16 @@ internal sealed class MentionResolver
     /// pronoun or a common first name) and that the recogniser never tags as one ("Microsoft", "Arsenal", "Athens", "Lib
     /// Dems") is no "he"/"she". Without a recogniser every name may be one.
     /// </summary>
+    /// <summary>Round 29: a person-like name with no title, role or gender that the recogniser tags as an organisation.</summary>
+    private bool IsRecognisedOrganisation(Person p) =>
+        _names is not null && p.IsPerson && p.Roles.Count == 0 && p.Gender == '?' && GenderOf(Key(p.Name)) == '?' && _names.IsOrganisation(p.Name);
+
     private bool MayBeHeOrShe(Person p, string full, char gender)
     {
-        if (_mayBePerson is null || p.Roles.Count > 0 || gender != '?') return true;
+        if (_names is null || p.Roles.Count > 0 || gender != '?') return true;
         int space = full.IndexOf(' ');
         if (space > 0 && full[..space].ToLowerInvariant() is var first && (L.MaleFirstNames.Contains(first) || L.FemaleFirstNames.Contains(first))) return true;
-        return _mayBePerson(full);
+        return _names.MayBePerson(full);
     }
 
     /// <summary>"Europeans", "Americans": a plural demonym is a group ("they"), never a "he"/"she".</summary>
@@ -547,13 +552,20 @@ internal sealed class MentionResolver
                 bool agrees = pronoun == "it" ? !sj.Plural : sj.Plural || sj.Name.Length > 0;
                 if (agrees) return sj.Name;
             }
+            Person? organisation = null;
             for (int i = _people.Count - 1; i >= 0; i--)
             {
                 var p = _people[i];
                 if (p.Position >= position || content.Contains(p.Position)) continue;
                 if (p.Sentence < sentence - 2) break;
                 if (!p.IsPerson && !L.Places.Contains(p.LowerName)) return p.Name;
+                // Round 29: an "it" may be a name the parser took for a person when the recogniser tags it as an
+                // organisation and it opened its sentence ("Umbro ... said on Thursday it had signed ... It hopes"). Not
+                // one named further in ("firms such as Symantec, McAfee, Trend Micro ... It said": Microsoft spoke), and
+                // not for "they" (bbc-news: 2 of 5 read right).
+                if (organisation is null && pronoun == "it" && p.IsSubject && IsRecognisedOrganisation(p)) organisation = p;
             }
+            if (organisation is not null) return organisation.Name;
         }
         return "";
     }

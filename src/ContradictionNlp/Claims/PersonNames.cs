@@ -26,35 +26,51 @@ public sealed class PersonNames(TaggerModel tagger, NerModel ner)
         return new PersonNames(tagger, NerModel.Load(nerDir, tagger));
     }
 
-    /// <summary>
-    /// For one article: false when the name (its words, one token each) occurs in it and the recogniser tags no word of its
-    /// occurrences in the first two sentences naming it as a person; true otherwise (a name it never finds so, or one it
-    /// tags as a person there). Answers are kept per name. Not thread-safe: one per article.
-    /// </summary>
-    public Func<string, bool> For(TokenizedText text)
+    /// <summary>The recogniser's answers about names for one article (<see cref="ArticleNames"/>). Not thread-safe: one per article.</summary>
+    public ArticleNames For(TokenizedText text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new Article(this, text).MayBePerson;
+        return new ArticleNames(this, text);
     }
 
-    private sealed class Article(PersonNames models, TokenizedText text)
+    /// <summary>
+    /// One article's names as the recogniser tags them in the first two sentences naming each (a person is nearly always
+    /// tagged so where first named, and the recogniser's work is what this costs: bbc-news tagged 2,536 sentences when
+    /// every occurrence was asked, 1,877 now). Answers are kept per name.
+    /// </summary>
+    public sealed class ArticleNames
     {
         private const int MaxSentences = 2;
-        private readonly Dictionary<string, bool> _answers = new(StringComparer.Ordinal);
+        private readonly PersonNames _models;
+        private readonly TokenizedText _text;
+        private readonly Dictionary<string, (bool Seen, bool Person, bool Organisation)> _answers = new(StringComparer.Ordinal);
         // Per token, its BIO label once its sentence was tagged; sentences are tagged at most once.
         private byte[]? _labels;
         private bool[]? _tagged;
 
-        public bool MayBePerson(string name)
+        internal ArticleNames(PersonNames models, TokenizedText text)
+        {
+            _models = models;
+            _text = text;
+        }
+
+        /// <summary>
+        /// False when the name (its words, one token each) occurs in the article and the recogniser tags no word of it as a
+        /// person there; true otherwise (a name not found as written, or one tagged as a person).
+        /// </summary>
+        public bool MayBePerson(string name) => Answer(name) is var a && (!a.Seen || a.Person);
+
+        /// <summary>True when the recogniser tags a word of the name as an organisation there and none as a person (round 29, "it"/"they").</summary>
+        public bool IsOrganisation(string name) => Answer(name) is var a && a.Organisation && !a.Person;
+
+        private (bool Seen, bool Person, bool Organisation) Answer(string name)
         {
             if (_answers.TryGetValue(name, out var known)) return known;
             var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            bool person = false;
+            bool person = false, organisation = false;
             int seen = 0;
-            var tokens = text.TokenSpan;
-            var sentences = text.Sentences;
-            // The first two sentences naming it decide: a person is nearly always tagged so where first named, and the
-            // recogniser's work is what this feature costs (bbc-news: 2,536 sentences tagged with every occurrence asked).
+            var tokens = _text.TokenSpan;
+            var sentences = _text.Sentences;
             for (int s = 0; s < sentences.Count && !person && seen < MaxSentences; s++)
             {
                 var sentence = sentences[s];
@@ -63,37 +79,43 @@ public sealed class PersonNames(TaggerModel tagger, NerModel ner)
                 {
                     if (!IsAt(tokens, t, words)) continue;
                     here = true;
-                    // A person when the recogniser tags any word of this occurrence as one ("David O'Leary": David).
-                    for (int k = 0; k < words.Length && !person; k++)
-                        person = LabelOf(s, t + k) is var label && label > 0 && NerLabels.TypeOf(label) == EntityType.Person;
+                    // Any word of this occurrence ("David O'Leary": David) decides.
+                    for (int k = 0; k < words.Length; k++)
+                    {
+                        var label = LabelOf(s, t + k);
+                        if (label == 0) continue;
+                        var type = NerLabels.TypeOf(label);
+                        if (type == EntityType.Person) person = true;
+                        else if (type == EntityType.Organisation) organisation = true;
+                    }
                 }
                 if (here) seen++;
             }
-            return _answers[name] = person || seen == 0;
+            return _answers[name] = (seen > 0, person, organisation);
         }
 
         /// <summary>The tokens from <paramref name="t"/> on are the name's words, one token each.</summary>
         private bool IsAt(ReadOnlySpan<Token> tokens, int t, string[] words)
         {
             for (int k = 0; k < words.Length; k++)
-                if (!text.Text.AsSpan(tokens[t + k].Start, tokens[t + k].Length).SequenceEqual(words[k])) return false;
+                if (!_text.Text.AsSpan(tokens[t + k].Start, tokens[t + k].Length).SequenceEqual(words[k])) return false;
             return true;
         }
 
         private byte LabelOf(int sentenceIndex, int token)
         {
-            _labels ??= new byte[text.Tokens.Count];
-            _tagged ??= new bool[text.Sentences.Count];
+            _labels ??= new byte[_text.Tokens.Count];
+            _tagged ??= new bool[_text.Sentences.Count];
             if (!_tagged[sentenceIndex])
             {
-                var s = text.Sentences[sentenceIndex];
-                var tokens = text.TokenSpan[s.FirstToken..s.EndToken];
+                var s = _text.Sentences[sentenceIndex];
+                var tokens = _text.TokenSpan[s.FirstToken..s.EndToken];
                 var tags = new UPos[tokens.Length];
                 // One hashing of the words for both models: the recogniser reads the tagger's word classes.
                 var hashes = new ulong[tokens.Length * WordHashes.Stride];
-                WordHashes.Compute(text.Text, tokens, hashes, models.Tagger.Clusters);
-                models.Tagger.Tagger.TagHashed(hashes, tokens.Length, tags);
-                models.Ner.Recognizer.LabelHashed(hashes, tags, tokens.Length, _labels.AsSpan(s.FirstToken, s.TokenCount));
+                WordHashes.Compute(_text.Text, tokens, hashes, _models.Tagger.Clusters);
+                _models.Tagger.Tagger.TagHashed(hashes, tokens.Length, tags);
+                _models.Ner.Recognizer.LabelHashed(hashes, tags, tokens.Length, _labels.AsSpan(s.FirstToken, s.TokenCount));
                 _tagged[sentenceIndex] = true;
             }
             return _labels[token];
