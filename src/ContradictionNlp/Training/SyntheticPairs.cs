@@ -35,25 +35,27 @@ public sealed record SyntheticOptions
 }
 
 /// <summary>
+/// What makes a synthetic set (see <see cref="SyntheticPairs.OriginOf"/>): its article folder, seed, same-speaker rows per
+/// claim, and the claim extractor's rule set (<see cref="ClaimExtractor.Rules"/>).
+/// </summary>
+public sealed record SyntheticOrigin(string Folder, int Seed, int SameSpeakerPerClaim = 0, int Rules = ClaimExtractor.LatestRules);
+
+/// <summary>
 /// In-domain synthetic NLI pairs made from real news claims (the FactCC recipe, Kryscinski et al. 2020):
 /// claims come from our own extraction (<see cref="TextAnalyzer"/> + <see cref="ClaimExtractor"/>), then
 /// <list type="bullet">
 /// <item>contradiction: negation inserted after the first auxiliary or removed, a word swapped for its
 /// direct WordNet antonym, or a count changed ("120 jobs" -> "360 jobs"); both directions;</item>
 /// <item>entailment: the claim and itself with a trailing phrase dropped (less information, still true);</item>
-/// <item>neutral: the claim and an unrelated claim from another article, or from the same article.</item>
+/// <item>neutral: the claim and an unrelated claim from another article, or from the same article;</item>
+/// <item>neutral, when asked (round 29, <see cref="SyntheticOptions.SameSpeakerPerClaim"/>): two claims one speaker made in
+/// one article on one topic.</item>
 /// </list>
 /// Deterministic: articles in path order, a seeded <see cref="Random"/>. Every row's <see cref="LabeledPair.Source"/>
 /// starts with "synthetic-" and names the edit, so the manifest and error analysis can tell them apart.
 /// Row ids are "syn:&lt;article file&gt;#n": the fixed held-out split (<see cref="DataSpec.IsHeldOut"/>) then keeps
 /// all rows of one article on one side.
 /// </summary>
-/// <summary>
-/// What makes a synthetic set (see <see cref="SyntheticPairs.OriginOf"/>): its article folder, seed, same-speaker rows per
-/// claim, and the claim extractor's rule set (<see cref="ClaimExtractor.Rules"/>).
-/// </summary>
-public sealed record SyntheticOrigin(string Folder, int Seed, int SameSpeakerPerClaim = 0, int Rules = ClaimExtractor.LatestRules);
-
 public static class SyntheticPairs
 {
     private static readonly string[] Auxiliaries =
