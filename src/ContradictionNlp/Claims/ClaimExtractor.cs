@@ -38,7 +38,7 @@ public sealed class ClaimExtractor : IClaimExtractor
     public const int OldestRules = 28;
 
     /// <param name="rules">The rule set to run (<see cref="OldestRules"/>..<see cref="LatestRules"/>); the newest by default.</param>
-    /// <param name="names">Asked whether a lone word may be a "he"/"she" (round 29); null: any name may.</param>
+    /// <param name="names">The recogniser asked whether a name may be a "he"/"she" or an "it" (round 29); null: none is asked.</param>
     public ClaimExtractor(int rules = LatestRules, PersonNames? names = null)
     {
         if (rules is < OldestRules or > LatestRules)
@@ -50,7 +50,7 @@ public sealed class ClaimExtractor : IClaimExtractor
     /// <summary>The rule set this extractor runs.</summary>
     public int Rules { get; }
 
-    /// <summary>The recogniser that vets lone words as "he"/"she" (<see cref="PersonNames"/>), or null.</summary>
+    /// <summary>The recogniser that vets names for "he"/"she" and "it" (<see cref="PersonNames"/>), or null.</summary>
     public PersonNames? Names { get; }
 
     public IReadOnlyList<Claim> Extract(Article article, TokenizedText text, DiagnosticBag diagnostics)

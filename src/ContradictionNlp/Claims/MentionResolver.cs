@@ -69,8 +69,8 @@ internal sealed class MentionResolver
 
     /// <param name="names">
     /// Round 29: asked before a name nothing in the article marks as a person becomes a "he"/"she", and whether a name the
-    /// parser took for a person is an organisation an "it"/"they" may stand for (see <see cref="PersonNames"/>). Null:
-    /// every name may be a person and none is asked, as before.
+    /// parser took for a person is an organisation an "it" may stand for (see <see cref="PersonNames"/>). Null: every name
+    /// may be a person and none is asked, as before.
     /// </param>
     public MentionResolver(UnitView view, MentionParser parser, PersonNames.ArticleNames? names = null)
     {
@@ -450,15 +450,15 @@ internal sealed class MentionResolver
 
     private static string Key(string name) => name.ToLowerInvariant();
 
+    /// <summary>Round 29: a person-like name with no title, role or gender that the recogniser tags as an organisation.</summary>
+    private bool IsRecognisedOrganisation(Person p) =>
+        _names is not null && p.IsPerson && p.Roles.Count == 0 && p.Gender == '?' && GenderOf(Key(p.Name)) == '?' && _names.IsOrganisation(p.Name);
+
     /// <summary>
     /// Round 29: a name that nothing in the article marks as a person (no title or role, no gender from an honorific, a
     /// pronoun or a common first name) and that the recogniser never tags as one ("Microsoft", "Arsenal", "Athens", "Lib
     /// Dems") is no "he"/"she". Without a recogniser every name may be one.
     /// </summary>
-    /// <summary>Round 29: a person-like name with no title, role or gender that the recogniser tags as an organisation.</summary>
-    private bool IsRecognisedOrganisation(Person p) =>
-        _names is not null && p.IsPerson && p.Roles.Count == 0 && p.Gender == '?' && GenderOf(Key(p.Name)) == '?' && _names.IsOrganisation(p.Name);
-
     private bool MayBeHeOrShe(Person p, string full, char gender)
     {
         if (_names is null || p.Roles.Count > 0 || gender != '?') return true;

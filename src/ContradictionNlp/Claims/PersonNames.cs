@@ -4,12 +4,13 @@ using ContradictionNlp.Tokenization;
 namespace ContradictionNlp.Claims;
 
 /// <summary>
-/// Round 29: whether a lone capitalised word can be the "he"/"she" of a claim, asked of our named-entity recogniser
-/// (<c>models/ner</c>, on the POS tags of <c>models/tagger</c>). The resolver takes any one-word name for a person, so on
-/// bbc-news "he"/"she" went to "Microsoft", "Arsenal", "Athens", "Telephone" (322 claims resolved to one-word names; see
-/// README "Claims: he and she are people"). The recogniser runs only on the sentences holding such a word, and only when
-/// the resolver meets one as a pronoun's candidate with no full name, title or role in the article to say it is a person.
-/// Thread-safe (the models are read-only); the per-article answers live in the function <see cref="For"/> returns.
+/// Round 29: whether a name can be the "he"/"she" of a claim, or the organisation an "it" stands for, asked of our
+/// named-entity recogniser (<c>models/ner</c>, on the POS tags of <c>models/tagger</c>). The resolver takes any capitalised
+/// name for a person, so on bbc-news "he"/"she" went to "Microsoft", "Arsenal", "Athens", "Telephone" (322 claims resolved
+/// to one-word names; see README "Claims: he and she are people"). The recogniser runs only on the sentences naming such a
+/// name, and only when the resolver would take it and nothing in the article (title, role, gender) says it is a person.
+/// Thread-safe (the models are read-only); the per-article answers live in the <see cref="ArticleNames"/> that
+/// <see cref="For"/> returns.
 /// </summary>
 public sealed class PersonNames(TaggerModel tagger, NerModel ner)
 {
