@@ -461,9 +461,8 @@ internal sealed class MentionResolver
     /// </summary>
     private bool MayBeHeOrShe(Person p, string full, char gender)
     {
+        // A common first name already gave the name a gender (MentionParser), so it never reaches the recogniser.
         if (_names is null || p.Roles.Count > 0 || gender != '?') return true;
-        int space = full.IndexOf(' ');
-        if (space > 0 && full[..space].ToLowerInvariant() is var first && (L.MaleFirstNames.Contains(first) || L.FemaleFirstNames.Contains(first))) return true;
         return _names.MayBePerson(full);
     }
 
