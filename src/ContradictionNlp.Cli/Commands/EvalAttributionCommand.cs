@@ -144,10 +144,11 @@ public static class EvalAttributionCommand
     /// </summary>
     private static IClaimExtractor Choose(string name, string modelDir)
     {
+        // The learned extractor alone resolves no speaker with the rules' resolver, so it loads no recogniser.
+        if (name == "learned") return new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger);
         var rules = new ClaimExtractor(names: PersonNames.Load(Path.GetDirectoryName(Path.GetFullPath(modelDir))!));
         return name switch
         {
-            "learned" => new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger),
             "hybrid" => new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger)),
             "hybrid-speech" => new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), speechOnly: true),
             "hybrid-speaker" => new HybridClaimExtractor(rules, new LearnedClaimExtractor(AttributionModel.Load(modelDir).Tagger), requireSpeaker: true),
