@@ -21,8 +21,10 @@ public static class EvalSobrietyScorerCommand
         var models = new Option<string>("--models") { Description = "Models folder.", DefaultValueFactory = _ => "models" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var noGate = new Option<bool>("--no-gate") { Description = "Score every pair with the model, skipping the topic gate (to see what the gate buys)." };
+        var extractor = new Option<string>("--extractor") { Description = "Where the claims come from: pipeline (what cnlp analyze pairs: its extractor from --models, attitude claims left out) or rules (the rules alone, every claim: the measure before round 30).", DefaultValueFactory = _ => "pipeline" };
+        extractor.AcceptOnlyFromAmong("pipeline", "rules");
         var cmd = new Command("sobriety", "Share of random same-speaker claim pairs flagged as contradictions (a false-flag rate), with the top pairs to read.")
-            { polnear, pairs, seed, top, threshold, model, models, json, noGate };
+            { polnear, pairs, seed, top, threshold, model, models, json, noGate, extractor };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -33,14 +35,15 @@ public static class EvalSobrietyScorerCommand
                 var articles = ScorerSobriety.ReadTextFolder(parse.GetValue(polnear)!);
                 var catalog = ModelCatalog.Open(parse.GetValue(models)!);
                 var scorer = catalog.LoadScorer(parse.GetValue(model) ?? catalog.CurrentScorerDirectory());
-                var r = ScorerSobriety.Run(articles, new PairScorer(scorer, useGate: !parse.GetValue(noGate)), parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(threshold), parse.GetValue(top));
+                var claimSource = parse.GetValue(extractor) == "rules" ? SobrietyClaims.Rules : SobrietyClaims.Pipeline(parse.GetValue(models)!);
+                var r = ScorerSobriety.Run(articles, new PairScorer(scorer, useGate: !parse.GetValue(noGate)), parse.GetValue(pairs), parse.GetValue(seed), parse.GetValue(threshold), parse.GetValue(top), claimSource);
                 if (parse.GetValue(json))
                 {
-                    o.WriteLine(ToJson(scorer.ModelVersion, r));
+                    o.WriteLine(ToJson(scorer.ModelVersion, r, claimSource.Name));
                     return ExitCodes.Ok;
                 }
                 var inv = CultureInfo.InvariantCulture;
-                o.WriteLine($"scorer {scorer.ModelVersion}: {r.Articles} articles, {r.Claims} claims with a resolved speaker, {r.Speakers} speakers, {r.PopulationPairs} same-speaker cross-article pairs");
+                o.WriteLine($"scorer {scorer.ModelVersion}, {claimSource.Name} claims: {r.Articles} articles, {r.Claims} claims with a resolved speaker ({r.UnpairedClaims} attitude claims left out), {r.Speakers} speakers, {r.PopulationPairs} same-speaker cross-article pairs");
                 o.WriteLine(string.Create(inv, $"sampled {r.Sampled} (seed {r.Seed}); gated as unrelated {r.Gated}; flagged (P(C) > {r.Threshold}) {r.Flagged} = {r.FlagShare:P2}"));
                 var k = 0;
                 foreach (var p in r.Top)
@@ -62,10 +65,12 @@ public static class EvalSobrietyScorerCommand
     }
 
     /// <summary>The --json report: counts, then the top flagged pairs with their reason kinds.</summary>
-    public static string ToJson(string model, SobrietyReport r) => JsonText.Write(w =>
+    public static string ToJson(string model, SobrietyReport r, string claims = "rules") => JsonText.Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("model", model);
+        w.WriteString("claims_from", claims);
+        w.WriteNumber("unpaired_claims", r.UnpairedClaims);
         w.WriteNumber("articles", r.Articles);
         w.WriteNumber("claims", r.Claims);
         w.WriteNumber("speakers", r.Speakers);

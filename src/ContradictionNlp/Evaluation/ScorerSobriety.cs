@@ -18,23 +18,27 @@ public sealed record SobrietyPair(string Speaker, string ArticleA, string A, str
 public sealed record SobrietyReport(int Articles, int Claims, int Speakers, long PopulationPairs, int Sampled, int Gated, int Flagged,
     double Threshold, int Seed, IReadOnlyList<SobrietyPair> Top)
 {
+    /// <summary>Claims left out because the pipeline pairs no claim of their cue class (attitudes; see <see cref="SobrietyClaims"/>).</summary>
+    public int UnpairedClaims { get; init; }
+
     public double FlagShare => Sampled == 0 ? 0 : Flagged / (double)Sampled;
 }
 
 /// <summary>
 /// In-domain sobriety: most same-speaker claim pairs in real news are about different things, so the
 /// share of random same-speaker pairs a scorer flags is (nearly) its false-flag rate. Claims come from
-/// our own extraction (<see cref="TextAnalyzer"/> + <see cref="ClaimExtractor"/>), speakers from one
-/// <see cref="SpeakerIndex"/> across all articles; pairs join claims of one speaker from two different
-/// articles and are drawn uniformly without replacement with a seeded <see cref="Random"/>.
-/// No candidate pruning is applied: the measure is of the scorer alone.
+/// our own extraction (<see cref="TextAnalyzer"/> + the given <see cref="SobrietyClaims"/>; by default the rules'
+/// <see cref="ClaimExtractor"/> with every claim), speakers from one <see cref="SpeakerIndex"/> across all articles; pairs
+/// join claims of one speaker from two different articles and are drawn uniformly without replacement with a seeded
+/// <see cref="Random"/>. No candidate pruning is applied: the measure is of the scorer alone.
 /// </summary>
 public static class ScorerSobriety
 {
-    public static SobrietyReport Run(IReadOnlyList<Article> articles, PairScorer scorer, int pairs, int seed, double threshold = 0.5, int top = 20)
+    public static SobrietyReport Run(IReadOnlyList<Article> articles, PairScorer scorer, int pairs, int seed, double threshold = 0.5, int top = 20,
+        SobrietyClaims? claimSource = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pairs);
-        var (claims, population, names) = SameSpeakerPairs(articles);
+        var (claims, population, names) = SameSpeakerPairs(articles, claimSource, out int unpaired);
         var n = DrawPrefix(population, pairs, seed);
         var scored = new List<SobrietyPair>(n);
         var gated = 0;
@@ -48,7 +52,7 @@ public static class ScorerSobriety
         }
         var flagged = scored.Count(p => p.Score.Contradiction > threshold);
         var topPairs = scored.Select((p, k) => (p, k)).OrderByDescending(x => x.p.Score.Contradiction).ThenBy(x => x.k).Take(top).Select(x => x.p).ToList();
-        return new SobrietyReport(articles.Count, claims.Count, names.Count, population.Count, n, gated, flagged, threshold, seed, topPairs);
+        return new SobrietyReport(articles.Count, claims.Count, names.Count, population.Count, n, gated, flagged, threshold, seed, topPairs) { UnpairedClaims = unpaired };
     }
 
     /// <summary>
@@ -86,16 +90,27 @@ public static class ScorerSobriety
     /// Extracts claims, resolves speakers across all articles, and lists every pair of one speaker's claims
     /// from two different articles (indices into the claim list), in a stable order.
     /// </summary>
-    public static (List<SpeakerClaim> Claims, List<(int I, int J)> Pairs, Dictionary<string, string> Names) SameSpeakerPairs(IReadOnlyList<Article> articles)
+    public static (List<SpeakerClaim> Claims, List<(int I, int J)> Pairs, Dictionary<string, string> Names) SameSpeakerPairs(IReadOnlyList<Article> articles) =>
+        SameSpeakerPairs(articles, null, out _);
+
+    /// <summary>As <see cref="SameSpeakerPairs(IReadOnlyList{Article})"/>, with the claims of <paramref name="claimSource"/> (null: the rules, every claim); <paramref name="unpaired"/>: claims with a speaker left out by it.</summary>
+    public static (List<SpeakerClaim> Claims, List<(int I, int J)> Pairs, Dictionary<string, string> Names) SameSpeakerPairs(IReadOnlyList<Article> articles,
+        SobrietyClaims? claimSource, out int unpaired)
     {
         var analyzer = new TextAnalyzer();
-        var extractor = new ClaimExtractor();
+        var source = claimSource ?? SobrietyClaims.Rules;
         var index = new SpeakerIndex([]);
         var bag = new DiagnosticBag();
         var claims = new List<SpeakerClaim>();
+        unpaired = 0;
         foreach (var a in articles.OrderBy(a => a.Origin, StringComparer.Ordinal))
-            foreach (var c in extractor.Extract(a, analyzer.Analyze(a.Text), bag))
-                if (index.Resolve(c.Speaker) is { } s) claims.Add(new SpeakerClaim(s.Id, a.Origin, c));
+            foreach (var c in source.Extractor.Extract(a, analyzer.Analyze(a.Text), bag))
+            {
+                if (index.Resolve(c.Speaker) is not { } s) continue;
+                // The pipeline keeps such claims out of pairs (PipelineOptions.PairAttitudes): a pair it never scores is no false flag.
+                if (!source.PairAttitudes && c.CueClass == CueClass.Attitude) { unpaired++; continue; }
+                claims.Add(new SpeakerClaim(s.Id, a.Origin, c));
+            }
         var names = index.All.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
         var population = new List<(int I, int J)>();
         foreach (var group in claims.Select((c, i) => (c, i)).GroupBy(x => x.c.SpeakerId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -116,4 +131,19 @@ public static class ScorerSobriety
         return Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal)
             .Select(p => Article.Create(Path.GetFileNameWithoutExtension(p), null, null, null, File.ReadAllText(p), p)).ToList();
     }
+}
+
+/// <summary>
+/// Where <see cref="ScorerSobriety"/> takes its claims from: an extractor, and whether attitude claims ("praised X", "urged X
+/// to ...") join the pairs. <see cref="Rules"/> is the measure as first defined (the rules alone, every claim);
+/// <see cref="Pipeline"/> is what <c>cnlp analyze</c> pairs: its default extractor and no attitude claims
+/// (<see cref="Pipeline.PipelineOptions.PairAttitudes"/> is false by default), so the share is the false-flag rate of the
+/// pairs a user would be shown.
+/// </summary>
+public sealed record SobrietyClaims(string Name, IClaimExtractor Extractor, bool PairAttitudes)
+{
+    public static SobrietyClaims Rules { get; } = new("rules", new ClaimExtractor(), PairAttitudes: true);
+
+    public static SobrietyClaims Pipeline(string modelsDirectory) =>
+        new("pipeline", ContradictionNlp.Pipeline.PipelineStages.DefaultExtractor(modelsDirectory), PairAttitudes: new ContradictionNlp.Pipeline.PipelineOptions().PairAttitudes);
 }

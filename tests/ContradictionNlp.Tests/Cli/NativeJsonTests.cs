@@ -228,14 +228,14 @@ public class NativeJsonTests
         [
             new SobrietyPair("Zoë O'Brien", "art-1", "We \"will\" <never> raise taxes.", "art-2", "Taxes rise & fall.", new ContradictionScore(0.81234, 0.1, 0.08766, [reason, reason with { Kind = "antonym" }])),
             new SobrietyPair("Jo", "art-3", "a", "art-4", "b", new ContradictionScore(0.6, 0.2, 0.2, [])),
-        ]);
+        ]) { UnpairedClaims = 17 };
         var reference = JsonSerializer.Serialize(new
         {
-            model = "v3", articles = r.Articles, claims = r.Claims, speakers = r.Speakers, population_pairs = r.PopulationPairs,
+            model = "v3", claims_from = "pipeline", unpaired_claims = 17, articles = r.Articles, claims = r.Claims, speakers = r.Speakers, population_pairs = r.PopulationPairs,
             sampled = r.Sampled, gated = r.Gated, flagged = r.Flagged, flag_share = Math.Round(r.FlagShare, 4), threshold = r.Threshold, seed = r.Seed,
             top = r.Top.Select(p => new { speaker = p.Speaker, score = Math.Round(p.Score.Contradiction, 4), a = p.A, article_a = p.ArticleA, b = p.B, article_b = p.ArticleB, reasons = p.Score.Reasons.Select(x => x.Kind) }),
         });
-        Assert.Equal(reference, EvalSobrietyScorerCommand.ToJson("v3", r));
+        Assert.Equal(reference, EvalSobrietyScorerCommand.ToJson("v3", r, "pipeline"));
     }
 
     [Fact]

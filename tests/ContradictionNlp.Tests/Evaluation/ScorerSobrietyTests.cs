@@ -1,3 +1,4 @@
+using ContradictionNlp.Claims;
 using ContradictionNlp.Evaluation;
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Pairing;
@@ -43,6 +44,28 @@ public class ScorerSobrietyTests
         Assert.Contains("taxes", r.Top[0].A + r.Top[0].B);
         var ungated = ScorerSobriety.Run(Articles, new PairScorer(new Always(0.9), useGate: false), pairs: 10, seed: 1);
         Assert.Equal((0, 2), (ungated.Gated, ungated.Flagged));
+    }
+
+    [Fact]
+    public void Attitude_claims_leave_the_pairs_when_the_source_pairs_none()
+    {
+        // "praised the new ferry" is a stance (CueClass.Attitude): the pipeline pairs no such claim, so the measure of what a
+        // user is shown leaves it out; the rules' source keeps it (the measure as first defined).
+        Article[] articles =
+        [
+            Article.Create("1", null, null, null, "Mayor Dana Whitfield said the city will not raise property taxes next year. Whitfield praised the new ferry.", "y/1.txt"),
+            Article.Create("2", null, null, null, "Mayor Dana Whitfield said property taxes will rise next year.", "y/2.txt"),
+        ];
+        var (all, allPairs, _) = ScorerSobriety.SameSpeakerPairs(articles, SobrietyClaims.Rules, out int keptOut);
+        Assert.Equal((3, 2, 0), (all.Count, allPairs.Count, keptOut));
+        Assert.Contains(all, c => c.Claim.CueClass == CueClass.Attitude);
+
+        var pipelineLike = new SobrietyClaims("rules without attitudes", new ClaimExtractor(), PairAttitudes: false);
+        var (claims, pairs, _) = ScorerSobriety.SameSpeakerPairs(articles, pipelineLike, out int unpaired);
+        Assert.Equal((2, 1, 1), (claims.Count, pairs.Count, unpaired));
+        Assert.DoesNotContain(claims, c => c.Claim.CueClass == CueClass.Attitude);
+        var r = ScorerSobriety.Run(articles, new PairScorer(new Always(0.9), useGate: false), pairs: 10, seed: 1, claimSource: pipelineLike);
+        Assert.Equal((1L, 1, 1), (r.PopulationPairs, r.Flagged, r.UnpairedClaims));
     }
 
     [Fact]
