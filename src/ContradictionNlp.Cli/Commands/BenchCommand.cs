@@ -166,7 +166,8 @@ public static class BenchCommand
         var verbatim = new Option<bool>("--verbatim-copies") { Description = "Copies keep the corpus text verbatim (the same speakers in every copy: the worst case) instead of renaming its names per copy." };
         var phrases = new Option<bool>("--rename-phrases") { Description = "Copies also rename the words of multi-word names that are common in lower case (Home Office, Financial Times, Mr Cable), which the default renaming keeps; not with --verbatim-copies." };
         var keep = new Option<string?>("--keep-stores") { Description = "Keep the filled stores in DIR and reuse them in later runs when their manifest (corpus, size, copy mode, schema, stages, library build) matches.", HelpName = "DIR" };
-        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, verbatim, phrases, keep, json, models };
+        var unseen = new Option<bool>("--unseen-batch") { Description = "Hold the new articles' source articles (spread evenly over the corpus) out of the fill, so their stories are new to every store; by default the batch copies the corpus's first articles, whose stories a large store holds many times under other names." };
+        var cmd = new Command("growth", "Time to analyse N new articles into stores already holding 0, 1k, 10k... articles.") { corpus, sizes, newCount, runs, threads, verbatim, phrases, unseen, keep, json, models };
         cmd.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -181,11 +182,18 @@ public static class BenchCommand
             var copyNames = parse.GetValue(verbatim) ? CopyNames.Verbatim : parse.GetValue(phrases) ? CopyNames.AlteredPhrases : CopyNames.Altered;
             if (!Load(parse.GetValue(corpus)!, null, parse.GetValue(models), CliEnvironment.Current, err, out var articles, out var stages, out _)) return ExitCodes.Failure;
             if (articles.Count == 0) { err.WriteLine("cnlp: the corpus folder has no articles."); return ExitCodes.Failure; }
+            bool unseenBatch = parse.GetValue(unseen);
+            if (unseenBatch && parse.GetValue(newCount) >= articles.Count)
+            {
+                err.WriteLine($"cnlp: --unseen-batch holds the {parse.GetValue(newCount)} new articles out of the fill, but the corpus has only {articles.Count}: use --new below {articles.Count}.");
+                return ExitCodes.BadUsage;
+            }
             var tempDir = Directory.CreateTempSubdirectory("cnlp-growth-").FullName;
             try
             {
                 var points = PipelineBenchmark.Growth(articles, stages, parsed, parse.GetValue(newCount), parse.GetValue(runs), tempDir, err.WriteLine,
-                    fillThreads: Math.Max(2, runThreads), threads: runThreads, names: copyNames, keepFolder: parse.GetValue(keep) is { } k ? Path.GetFullPath(k, CliEnvironment.Current.CurrentDirectory) : null);
+                    fillThreads: Math.Max(2, runThreads), threads: runThreads, names: copyNames, keepFolder: parse.GetValue(keep) is { } k ? Path.GetFullPath(k, CliEnvironment.Current.CurrentDirectory) : null,
+                    unseenBatch: unseenBatch);
                 var ci = CultureInfo.InvariantCulture;
                 double baseline = points.FirstOrDefault()?.MedianSeconds ?? 0;
                 if (parse.GetValue(json))
@@ -195,6 +203,7 @@ public static class BenchCommand
                         w.WriteNumber("new_articles", parse.GetValue(newCount));
                         w.WriteNumber("threads", runThreads);
                         w.WriteString("copies", copyNames switch { CopyNames.Verbatim => "verbatim", CopyNames.AlteredPhrases => "altered-phrases", _ => "altered" });
+                        w.WriteString("batch", unseenBatch ? "unseen" : "restated");
                         w.WriteStartArray("sizes");
                         foreach (var p in points)
                         {

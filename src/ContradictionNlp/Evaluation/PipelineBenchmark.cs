@@ -125,19 +125,30 @@ public static class PipelineBenchmark
     /// runs on a copy), so a kept store stays as its fill left it; the copy the first timed run wrote is kept beside it
     /// as <c>growth-MODE-N.run1.db</c>, for comparing what two builds made of the same batch.
     /// </summary>
+    /// <param name="unseenBatch">
+    /// False (the default): the batch is round 1 of the corpus's first <paramref name="newArticles"/> articles, whose stories
+    /// the store holds too (a store of N holds each about N / corpus-size times, under other names), so a new claim meets
+    /// near-copies of itself under its speaker. True: those articles, spread evenly over the corpus, are held out of the fill
+    /// and only the rest is copied into the store, so the batch's stories are new to it and its claims meet only what their
+    /// speakers said elsewhere (round 30).
+    /// </param>
     public static IReadOnlyList<GrowthPoint> Growth(IReadOnlyList<Article> corpus, Func<PipelineStages> stages, IReadOnlyList<int> sizes,
         int newArticles, int runs, string storeFolder, Action<string>? log = null, int fillThreads = 1, int threads = 1,
-        CopyNames names = CopyNames.Altered, string? keepFolder = null)
+        CopyNames names = CopyNames.Altered, string? keepFolder = null, bool unseenBatch = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(newArticles, 1);
+        if (unseenBatch && newArticles >= corpus.Count)
+            throw new ArgumentException($"An unseen batch of {newArticles} articles leaves none of the corpus's {corpus.Count} to fill the stores with.", nameof(newArticles));
         var points = new List<GrowthPoint>();
-        var copies = new CorpusCopies(corpus, names);
+        var (fillCorpus, batchCorpus) = unseenBatch ? HoldOut(corpus, newArticles) : (corpus, corpus);
+        var copies = new CorpusCopies(fillCorpus, names);
         log?.Invoke(names == CopyNames.Verbatim
             ? "copies keep the corpus text verbatim (every copy quotes the same speakers)"
             : $"copies rename the corpus's {copies.NameCount} name words{(names == CopyNames.AlteredPhrases ? " (multi-word names' words too)" : "")}, each copy its own way (round 0 copy 0 is the corpus as it is)");
+        if (unseenBatch) log?.Invoke($"unseen batch: {batchCorpus.Count} articles held out of the fill; the stores copy the other {fillCorpus.Count}");
         // The new batch is round 1: with altered names its people are named unlike any stored copy's.
-        var batch = copies.Take(newArticles, round: 1).ToList();
+        var batch = (unseenBatch ? new CorpusCopies(batchCorpus, names) : copies).Take(newArticles, round: 1).ToList();
         // Untimed runs first: otherwise the first sizes pay the JIT for every stage and look slower than they are.
         // One run was not enough: the larger sizes run after a long bulk load, by which time the runtime has
         // recompiled the hot methods optimised (tiered compilation, in the background), so sizes 0 and 1k ran
@@ -155,8 +166,8 @@ public static class PipelineBenchmark
         log?.Invoke($"warm-up: {WarmUpRuns} x {batch.Count} new articles into an empty store (not timed)");
         foreach (var size in sizes)
         {
-            var basePath = Path.Combine(keepFolder ?? storeFolder, $"growth-{names.ToString().ToLowerInvariant()}-{size}.db");
-            string? manifest = keepFolder is null ? null : GrowthStoreManifest.Describe(corpus, size, names, stages());
+            var basePath = Path.Combine(keepFolder ?? storeFolder, $"growth-{names.ToString().ToLowerInvariant()}{(unseenBatch ? "-unseen" : "")}-{size}.db");
+            string? manifest = keepFolder is null ? null : GrowthStoreManifest.Describe(fillCorpus, size, names, stages());
             double fill = 0;
             if (manifest is not null && GrowthStoreManifest.Matches(basePath, manifest))
                 log?.Invoke($"store of {size} articles reused from {basePath} (its manifest matches this corpus, copy mode and build)");
@@ -219,6 +230,20 @@ public static class PipelineBenchmark
             points.Add(new GrowthPoint(size, fill, times, peak, claims, pairs) { RunCpuSeconds = cpu, RunPagesRead = pages });
         }
         return points;
+    }
+
+    /// <summary>
+    /// The corpus without <paramref name="count"/> articles spread evenly over it (index i * n / count: every category of a
+    /// corpus sorted by folder gives some), and those articles, both in corpus order.
+    /// </summary>
+    internal static (IReadOnlyList<Article> Others, IReadOnlyList<Article> HeldOut) HoldOut(IReadOnlyList<Article> corpus, int count)
+    {
+        var held = new HashSet<int>();
+        for (int i = 0; i < count; i++) held.Add((int)((long)i * corpus.Count / count));
+        var rest = new List<Article>(corpus.Count - held.Count);
+        var heldOut = new List<Article>(held.Count);
+        for (int i = 0; i < corpus.Count; i++) (held.Contains(i) ? heldOut : rest).Add(corpus[i]);
+        return (rest, heldOut);
     }
 
     /// <summary>Untimed runs of the batch before the first size (see <see cref="Growth"/>).</summary>

@@ -162,9 +162,10 @@ public class BenchTests : IDisposable
         var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "2", "--runs", "2", "--json");
         Assert.Equal(0, code);
         var root = JsonDocument.Parse(output).RootElement;
-        Assert.Equal(["new_articles", "threads", "copies", "sizes"], Keys(root));
+        Assert.Equal(["new_articles", "threads", "copies", "batch", "sizes"], Keys(root));
         Assert.Equal(1, root.GetProperty("threads").GetInt32());
         Assert.Equal("altered", root.GetProperty("copies").GetString());
+        Assert.Equal("restated", root.GetProperty("batch").GetString());
         var sizes = root.GetProperty("sizes").EnumerateArray().ToList();
         Assert.Equal([0, 3], sizes.Select(s => s.GetProperty("stored_articles").GetInt32()));
         Assert.All(sizes, s => Assert.Equal(["stored_articles", "median_seconds", "run_seconds", "ratio_to_first", "new_claims", "new_pairs", "peak_mb", "fill_seconds", "median_cpu_seconds", "median_pages_read"], Keys(s)));
@@ -190,6 +191,35 @@ public class BenchTests : IDisposable
         // they paired with the stored claims that were not their copy: Ann 2+3, Bob 1+2 = 8.
         Assert.Equal([2, 0], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
         Assert.Contains("copies keep the corpus text verbatim", err);
+    }
+
+    [Fact]
+    public void Growth_with_an_unseen_batch_fills_the_stores_without_the_batchs_stories()
+    {
+        // --new 1 holds a0 out (index 0 * 3 / 1): the store of 2 is a1 and a2 verbatim, the batch a copy of a0. Empty store:
+        // Ann 1 claim, Bob 1: no pairs. Store of 2: Ann's "taxes will rise" meets her 2 stored claims of other stories
+        // ("taxes will not rise", "schools will close") and Bob's "roads are fine" his 1: 3 pairs. The restated batch (a copy
+        // of a0 into a store holding a0 itself) pairs nothing there, each new claim restating a stored one (see above).
+        var (code, output, err) = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,2", "--new", "1", "--runs", "1", "--json", "--verbatim-copies", "--unseen-batch");
+        Assert.Equal(0, code);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("unseen", root.GetProperty("batch").GetString());
+        Assert.Equal([0, 3], NewPairs(output));
+        Assert.Contains("unseen batch: 1 articles held out of the fill; the stores copy the other 2", err);
+        var restated = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0,3", "--new", "1", "--runs", "1", "--json", "--verbatim-copies");
+        Assert.Equal([0, 0], NewPairs(restated.Out));
+        // The whole corpus held out leaves nothing to fill with.
+        var refused = Cnlp("bench", "growth", "--corpus", "corpus", "--sizes", "0", "--new", "3", "--unseen-batch");
+        Assert.Equal((2, "cnlp: --unseen-batch holds the 3 new articles out of the fill, but the corpus has only 3: use --new below 3."), (refused.Code, refused.Err.Trim()));
+    }
+
+    [Fact]
+    public void Hold_out_spreads_the_batch_over_the_corpus_and_keeps_corpus_order()
+    {
+        var corpus = Enumerable.Range(0, 10).Select(i => Article.Create($"t{i}", null, null, null, $"Ann Lee said {i}.", $"a{i}.txt")).ToList();
+        var (others, held) = PipelineBenchmark.HoldOut(corpus, 3);
+        Assert.Equal(["a0.txt", "a3.txt", "a6.txt"], held.Select(a => a.Origin));
+        Assert.Equal(["a1.txt", "a2.txt", "a4.txt", "a5.txt", "a7.txt", "a8.txt", "a9.txt"], others.Select(a => a.Origin));
     }
 
     [Fact]
