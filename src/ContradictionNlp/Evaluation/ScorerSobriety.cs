@@ -142,7 +142,8 @@ public static class ScorerSobriety
 /// </summary>
 public sealed record SobrietyClaims(string Name, IClaimExtractor Extractor, bool PairAttitudes)
 {
-    public static SobrietyClaims Rules { get; } = new("rules", new ClaimExtractor(), PairAttitudes: true);
+    /// <summary>A new rules source each time, as each measure made its own extractor before round 30.</summary>
+    public static SobrietyClaims Rules => new("rules", new ClaimExtractor(), PairAttitudes: true);
 
     public static SobrietyClaims Pipeline(string modelsDirectory) =>
         new("pipeline", ContradictionNlp.Pipeline.PipelineStages.DefaultExtractor(modelsDirectory), PairAttitudes: new ContradictionNlp.Pipeline.PipelineOptions().PairAttitudes);
