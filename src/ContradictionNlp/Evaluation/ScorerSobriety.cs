@@ -107,8 +107,8 @@ public static class ScorerSobriety
             foreach (var c in source.Extractor.Extract(a, analyzer.Analyze(a.Text), bag))
             {
                 if (index.Resolve(c.Speaker) is not { } s) continue;
-                // The pipeline keeps such claims out of pairs (PipelineOptions.PairAttitudes): a pair it never scores is no false flag.
-                if (!source.PairAttitudes && c.CueClass == CueClass.Attitude) { unpaired++; continue; }
+                // A claim the pipeline keeps out of pairs (attitudes, by default): a pair it never scores is no false flag.
+                if (!source.Pairs(c)) { unpaired++; continue; }
                 claims.Add(new SpeakerClaim(s.Id, a.Origin, c));
             }
         var names = index.All.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
@@ -134,17 +134,17 @@ public static class ScorerSobriety
 }
 
 /// <summary>
-/// Where <see cref="ScorerSobriety"/> takes its claims from: an extractor, and whether attitude claims ("praised X", "urged X
-/// to ...") join the pairs. <see cref="Rules"/> is the measure as first defined (the rules alone, every claim);
-/// <see cref="Pipeline"/> is what <c>cnlp analyze</c> pairs: its default extractor and no attitude claims
-/// (<see cref="Pipeline.PipelineOptions.PairAttitudes"/> is false by default), so the share is the false-flag rate of the
-/// pairs a user would be shown.
+/// Where <see cref="ScorerSobriety"/> takes its claims from: an extractor, and which of its claims join the pairs.
+/// <see cref="Rules"/> is the measure as first defined (the rules alone, every claim); <see cref="Pipeline"/> is what
+/// <c>cnlp analyze</c> pairs: its default extractor and the claims its default options pair
+/// (<see cref="Pipeline.PipelineOptions.Pairs"/>: no attitude claims, "praised X", "urged X to ..."), so the share is the
+/// false-flag rate of the pairs a user would be shown.
 /// </summary>
-public sealed record SobrietyClaims(string Name, IClaimExtractor Extractor, bool PairAttitudes)
+public sealed record SobrietyClaims(string Name, IClaimExtractor Extractor, Func<Claim, bool> Pairs)
 {
     /// <summary>A new rules source each time, as each measure made its own extractor before round 30.</summary>
-    public static SobrietyClaims Rules => new("rules", new ClaimExtractor(), PairAttitudes: true);
+    public static SobrietyClaims Rules => new("rules", new ClaimExtractor(), _ => true);
 
     public static SobrietyClaims Pipeline(string modelsDirectory) =>
-        new("pipeline", ContradictionNlp.Pipeline.PipelineStages.DefaultExtractor(modelsDirectory), PairAttitudes: new ContradictionNlp.Pipeline.PipelineOptions().PairAttitudes);
+        new("pipeline", ContradictionNlp.Pipeline.PipelineStages.DefaultExtractor(modelsDirectory), new ContradictionNlp.Pipeline.PipelineOptions().Pairs);
 }

@@ -76,6 +76,12 @@ public sealed record PipelineOptions
     /// </summary>
     public bool PairAttitudes { get; init; }
 
+    /// <summary>
+    /// Whether a claim may be in a pair under these options (<see cref="PairAttitudes"/>): the one place that says so, for the
+    /// pipeline's candidates and for what measures the pipeline's pairs (<c>eval sobriety</c>, the synthetic same-speaker rows).
+    /// </summary>
+    public bool Pairs(Claim claim) => PairAttitudes || claim.CueClass != CueClass.Attitude;
+
     /// <summary>Longest a group stays open (default 1 s), so a slow run still commits often.</summary>
     public TimeSpan MaxCommitDelay { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -530,7 +536,7 @@ public sealed class AnalysisPipeline
             if (!_options.PairClaims) continue;
 
             var pool = pools.Get(speaker.Id);
-            if (pool.Count > 0 && (_options.PairAttitudes || claim.CueClass != CueClass.Attitude))
+            if (pool.Count > 0 && _options.Pairs(claim))
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Rows);
                 t = StageTimeTotals.Lap(sink, PipelineStage.Candidates, t);
@@ -543,7 +549,7 @@ public sealed class AnalysisPipeline
                 {
                     var (index, similarity) = candidates[c];
                     var earlier = pools.Claim(pool, index);
-                    if (!_options.PairAttitudes && earlier.CueClass == CueClass.Attitude) continue;
+                    if (!_options.Pairs(earlier)) continue;
                     if (!_options.PairRepeats)
                     {
                         var verdict = _repeats.Check(earlier);

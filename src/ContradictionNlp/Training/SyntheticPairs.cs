@@ -58,6 +58,9 @@ public sealed record SyntheticOrigin(string Folder, int Seed, int SameSpeakerPer
 /// </summary>
 public static class SyntheticPairs
 {
+    // The pipeline's default options: which claims it pairs (PipelineOptions.Pairs).
+    private static readonly Pipeline.PipelineOptions PipelineDefaults = new();
+
     private static readonly string[] Auxiliaries =
         ["will", "would", "can", "could", "should", "must", "may", "might", "is", "are", "was", "were", "has", "have", "had", "does", "did", "do"];
     private static readonly HashSet<string> NegationWords = new(StringComparer.Ordinal) { "not", "never", "n't", "no" };
@@ -154,9 +157,9 @@ public static class SyntheticPairs
                 .ToList();
             if (claims.Count == 0) continue;
             perArticle.Add((Key(a.Origin), claims));
-            // Attitude claims are not paired by the pipeline (PipelineOptions.PairAttitudes), so they make no such rows either.
+            // Claims the pipeline pairs nothing with by default (attitudes) make no such rows either.
             spokenPerArticle.Add(options.SameSpeakerPerClaim == 0 ? [] : extracted
-                .Where(c => c.Speaker.IsResolved && c.CueClass != CueClass.Attitude)
+                .Where(c => c.Speaker.IsResolved && PipelineDefaults.Pairs(c))
                 .Select(c => (Text: c.ContentText.Trim(), Speaker: c.Speaker.Name))
                 .Where(c => InRange(c.Text))
                 .Distinct()

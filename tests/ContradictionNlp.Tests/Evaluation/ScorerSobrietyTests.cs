@@ -60,7 +60,7 @@ public class ScorerSobrietyTests
         Assert.Equal((3, 2, 0), (all.Count, allPairs.Count, keptOut));
         Assert.Contains(all, c => c.Claim.CueClass == CueClass.Attitude);
 
-        var pipelineLike = new SobrietyClaims("rules without attitudes", new ClaimExtractor(), PairAttitudes: false);
+        var pipelineLike = new SobrietyClaims("rules without attitudes", new ClaimExtractor(), new ContradictionNlp.Pipeline.PipelineOptions().Pairs);
         var (claims, pairs, _) = ScorerSobriety.SameSpeakerPairs(articles, pipelineLike, out int unpaired);
         Assert.Equal((2, 1, 1), (claims.Count, pairs.Count, unpaired));
         Assert.DoesNotContain(claims, c => c.Claim.CueClass == CueClass.Attitude);
