@@ -36,10 +36,20 @@ public sealed partial class ClaimStore
             stmt?.Dispose();
     }
 
-    /// <summary>Replaces a speaker's name and surname keys (in SaveArticle's transaction): a renamed speaker's old name is no key of it any more.</summary>
-    private void WriteNameKeys(string speakerId, string name)
+    /// <summary>
+    /// Replaces a speaker's name and surname keys (in SaveArticle's transaction): a renamed speaker's old name is no key of
+    /// it any more. The old rows are found by their primary key: a speaker's name keys are always
+    /// <see cref="SpeakerIndex.NameKeys"/> of its stored name (<paramref name="oldName"/>), since every write goes through
+    /// here or <see cref="InsertNameKeys"/> and migration 8 recomputed the keys of stores written before (round 31: a
+    /// change to NameKeys needs such a migration too, as lookups already did). Until v8 the rows were found by speaker
+    /// through an index of their own (speaker_keys_name_of), whose inserts all over the index were ~10 % of what 100 new
+    /// articles wrote into a 50k store, for a rename that a run meets a few times.
+    /// </summary>
+    private void WriteNameKeys(string speakerId, string oldName, string name)
     {
-        Raw(ref _deleteNameKeys, "DELETE FROM speaker_keys WHERE speaker_id = ?1 AND kind IN (0, 2)").Text(1, speakerId).Execute();
+        var delete = Raw(ref _deleteNameKeys, "DELETE FROM speaker_keys WHERE key = ?1 AND kind = ?2 AND speaker_id = ?3");
+        foreach (var (key, kind) in SpeakerIndex.NameKeys(oldName))
+            delete.Text(1, key).Int(2, (int)kind).Text(3, speakerId).Execute();
         InsertNameKeys(speakerId, name);
     }
 
@@ -68,16 +78,24 @@ public sealed partial class ClaimStore
     /// </summary>
     internal static void FillSpeakerKeys(SqliteConnection connection, SqliteTransaction tx)
     {
-        using var insert = new KeyInserter(connection, tx);
-        using (var names = connection.CreateCommand())
-        {
-            names.Transaction = tx;
-            names.CommandText = "SELECT id, name FROM speakers";
-            using var r = names.ExecuteReader();
-            while (r.Read())
-                foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) insert.Add(key, kind, r.GetString(0));
-        }
+        FillNameKeys(connection, tx);
         FillAliasKeys(connection, tx);
+    }
+
+    /// <summary>
+    /// The name and surname keys of every stored speaker, from its current name (<see cref="SpeakerIndex.NameKeys"/>):
+    /// migration 3 (a v2 store, no keys yet) and migration 8 (which deletes them first, so each speaker's name keys are
+    /// what <see cref="WriteNameKeys"/> will look for when it is renamed).
+    /// </summary>
+    internal static void FillNameKeys(SqliteConnection connection, SqliteTransaction tx)
+    {
+        using var insert = new KeyInserter(connection, tx);
+        using var names = connection.CreateCommand();
+        names.Transaction = tx;
+        names.CommandText = "SELECT id, name FROM speakers";
+        using var r = names.ExecuteReader();
+        while (r.Read())
+            foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) insert.Add(key, kind, r.GetString(0));
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ public static class StoreSchema
                 alias      TEXT NOT NULL,
                 PRIMARY KEY (speaker_id, alias)
             );
-            CREATE INDEX speaker_aliases_alias ON speaker_aliases(alias COLLATE NOCASE);
+            CREATE INDEX speaker_aliases_alias ON speaker_aliases(alias COLLATE NOCASE);  -- dropped in v8
             CREATE TABLE claims (
                 id             TEXT PRIMARY KEY,       -- Claim.MakeId: article id + content span
                 article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -115,7 +115,7 @@ public static class StoreSchema
                 PRIMARY KEY (key, kind, speaker_id)    -- a lookup walks one key's speakers in id order, as the index wants them
             ) WITHOUT ROWID;
             -- A renamed speaker's name and surname rows are replaced (ClaimStore.WriteNameKeys, the same WHERE): partial, so
-            -- alias rows, most of the table and never deleted, cost no second index entry.
+            -- alias rows, most of the table and never deleted, cost no second index entry. (Dropped in v8: see there.)
             CREATE INDEX speaker_keys_name_of ON speaker_keys(speaker_id) WHERE kind IN (0, 2);
             """, (connection, tx) => ClaimStore.FillSpeakerKeys(connection, tx)),
         // v4 (STORE9): ~95% of the pairs a run scores are stopped by the topic gate (PairScorer.Unrelated: the same
@@ -212,6 +212,20 @@ public static class StoreSchema
         new(7, "drop claims_article (an index no query reads)", """
             DROP INDEX IF EXISTS claims_article;
             """),
+        // v8 (round 31): two more indexes whose inserts cost every run more than their few readers gain. Adding 100 new
+        // articles to a 50k-article store changed 2,168 pages, and 5 of the 6 B-trees changing most were text-keyed indexes
+        // of the speaker tables (each new speaker or alias lands on its own page). Of those, two serve no lookup a run makes:
+        // - speaker_aliases_alias (303 of the pages): only `cnlp claims --speaker NAME` read it (ListClaims: speakers whose
+        //   alias is NAME). Without it that query scans speaker_aliases: ~10 ms at 50k articles (150k aliases), once per command.
+        // - speaker_keys_name_of (209): only the DELETE of a renamed speaker's old name keys read it. That DELETE now names the
+        //   rows by their primary key, the keys of the old name (ClaimStore.WriteNameKeys). So that those are exactly the rows
+        //   stored, every speaker's name and surname keys are recomputed from its current name here (a store written by an
+        //   older SpeakerIndex.NameKeys, e.g. before round 27's surname rules, may hold others).
+        new(8, "drop speaker_aliases_alias and speaker_keys_name_of; name keys recomputed from the speakers' names", """
+            DROP INDEX IF EXISTS speaker_aliases_alias;
+            DROP INDEX IF EXISTS speaker_keys_name_of;
+            DELETE FROM speaker_keys WHERE kind IN (0, 2);
+            """, (connection, tx) => ClaimStore.FillNameKeys(connection, tx)),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

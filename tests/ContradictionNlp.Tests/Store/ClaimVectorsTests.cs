@@ -128,10 +128,7 @@ public class ClaimVectorsTests : IDisposable
         StoreDowngrade.ToV6(path);
         Assert.True(Has(path, "index", "claims_article"));
         using (var store = ClaimStore.Open(path))
-        {
-            Assert.Equal(7, StoreSchema.LatestVersion);
             Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        }
         Assert.False(Has(path, "index", "claims_article"));
         Assert.Equal(dump, StoreDump.Dump(path));
         // Claims still join their articles (by the articles' key) for every reader, and a new article is stored as before.
@@ -142,6 +139,57 @@ public class ClaimVectorsTests : IDisposable
             Assert.Equal("three", store.ListClaims().Single(c => c.Claim.Id == e[0].Id).ArticleTitle);
         }
         Assert.NotEqual(dump, StoreDump.Dump(path));
+    }
+
+    [Fact]
+    public void A_v7_store_loses_the_alias_and_name_of_indexes_and_keys_no_current_name_gives_on_open()
+    {
+        // A fresh store is at v8: v1 and v3 made the two indexes and v8 drops them.
+        var (path, _, _) = Build("v8.db");
+        Assert.False(Has(path, "index", "speaker_aliases_alias"));
+        Assert.False(Has(path, "index", "speaker_keys_name_of"));
+        var dump = StoreDump.Dump(path);
+        // A v7 store whose name keys were written by an older SpeakerIndex.NameKeys: Bob also has a surname key "minister"
+        // and a name key no name of his gives. Renamed, v7 deleted every name key of his; v8 deletes the keys of his name,
+        // so migration 8 recomputes them. His alias key stays (kind 1: the names mentions were resolved by).
+        StoreDowngrade.ToV7(path, $"""
+            INSERT INTO speaker_keys (key, kind, speaker_id) VALUES ('minister', 2, '{Bob.Id}'), ('robert marsh', 0, '{Bob.Id}');
+            """);
+        Assert.True(Has(path, "index", "speaker_aliases_alias"));
+        Assert.True(Has(path, "index", "speaker_keys_name_of"));
+        Assert.NotEqual(dump, StoreDump.Dump(path));
+        using (var store = ClaimStore.Open(path))
+            Assert.Equal(8, store.SchemaVersion);
+        Assert.False(Has(path, "index", "speaker_aliases_alias"));
+        Assert.False(Has(path, "index", "speaker_keys_name_of"));
+        Assert.Equal(dump, StoreDump.Dump(path));
+
+        // A claim is still found by its speaker's alias (a scan of the aliases now), and a rename still leaves no key of the old name.
+        var renamed = Bob with { Name = "Bob J. Marsh", Aliases = ["Bob Marsh", "Bob J. Marsh"] };
+        using (var store = ClaimStore.Open(path, new FixedClock(Now)))
+        {
+            Assert.Equal(["schools will close", "schools will not close"], store.ListClaims("bob marsh").Select(c => c.Claim.ContentText));
+            var (a3, e) = MakeArticle("three", (renamed, "schools will reopen"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Bob.Id, [1f, 1f, 0f])], [renamed], [], "model-x", "scorer-1")));
+            Assert.Equal(3, store.ListClaims("bob marsh").Count);
+        }
+        var keys = KeysOf(path, Bob.Id);
+        Assert.DoesNotContain($"{SpeakerIndex.Normalize("Bob Marsh")}|0", keys);
+        Assert.Equal(SpeakerIndex.NameKeys(renamed.Name).Select(k => $"{k.Key}|{(int)k.Kind}")
+            .Append($"{SpeakerIndex.AliasKey("Bob Marsh")}|1").Append($"{SpeakerIndex.AliasKey("Bob J. Marsh")}|1").Order(StringComparer.Ordinal), keys);
+    }
+
+    private static List<string> KeysOf(string path, string speakerId)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT key || '|' || kind FROM speaker_keys WHERE speaker_id = $id";
+        cmd.Parameters.AddWithValue("$id", speakerId);
+        using var r = cmd.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read()) rows.Add(r.GetString(0));
+        return rows.Order(StringComparer.Ordinal).ToList();
     }
 
     private static readonly List<string> ExpectedVectorRows =
@@ -189,7 +237,7 @@ public class ClaimVectorsTests : IDisposable
 
         using (var migrated = ClaimStore.Open(path, new FixedClock(Now)))
         {
-            Assert.Equal(7, migrated.SchemaVersion);
+            Assert.Equal(8, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             // The store keeps growing as one made by v6: a new article's vectors land in claim_vectors, and a re-run is a no-op.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
@@ -250,7 +298,7 @@ public class ClaimVectorsTests : IDisposable
         }
         using (var migrated = ClaimStore.Open(path, at))
         {
-            Assert.Equal(7, migrated.SchemaVersion);
+            Assert.Equal(8, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             Assert.Equal(reviews, Reviews(migrated));
             Assert.NotNull(migrated.RecordReview(2, "skip", "cy"));

@@ -20,14 +20,24 @@ public static class StoreDowngrade
     public static void ToV5(string path, string extraSql = "") => ToV6(path, ToV5Sql + extraSql);
 
     /// <summary>Folds schema v7 back to v6: the index of claims by article id (v1-v6) comes back, user_version says 6.</summary>
-    public static void ToV6(string path, string extraSql = "")
+    public static void ToV6(string path, string extraSql = "") => ToV7(path, """
+            CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+            PRAGMA user_version = 6;
+            """ + extraSql);
+
+    /// <summary>
+    /// Folds schema v8 back to v7: the index of aliases by alias (v1-v7) and the index of name keys by speaker (v3-v7)
+    /// come back, user_version says 7. The keys are left as they are (v7 wrote the same ones).
+    /// </summary>
+    public static void ToV7(string path, string extraSql = "")
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
-            PRAGMA user_version = 6;
+            CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias COLLATE NOCASE);
+            CREATE INDEX IF NOT EXISTS speaker_keys_name_of ON speaker_keys(speaker_id) WHERE kind IN (0, 2);
+            PRAGMA user_version = 7;
             """ + extraSql;
         cmd.ExecuteNonQuery();
     }
