@@ -117,7 +117,8 @@ public static class PipelineBenchmark
     /// For each size N: a fresh store at <c>storeFolder/growth-N.db</c> bulk-loaded with N copies of the corpus
     /// (round 0 of <see cref="CorpusCopies"/>; <see cref="PipelineOptions.PairClaims"/> false, on <paramref name="fillThreads"/> threads),
     /// then <paramref name="newArticles"/> further copies (round 1) analysed into it, timed; repeated <paramref name="runs"/>
-    /// times on the same filled store by copying the file first, so every run starts from the same N.
+    /// times on the same filled store by copying the file first, so every run starts from the same N. All stores are filled
+    /// first, then the runs take the sizes in turn (run 1 of every size, run 2 of every size, ...).
     /// <paramref name="names"/>: whether copies rename the corpus's names (default) or keep the text verbatim.
     /// <paramref name="keepFolder"/> (optional): filled stores are kept there and reused by later calls, but only when the
     /// store's manifest (see <see cref="GrowthStoreManifest"/>: corpus, size, copy mode, schema, stages and the exact
@@ -140,7 +141,6 @@ public static class PipelineBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(newArticles, 1);
         if (unseenBatch && newArticles >= corpus.Count)
             throw new ArgumentException($"An unseen batch of {newArticles} articles leaves none of the corpus's {corpus.Count} to fill the stores with.", nameof(newArticles));
-        var points = new List<GrowthPoint>();
         var (fillCorpus, batchCorpus) = unseenBatch ? HoldOut(corpus, newArticles) : (corpus, corpus);
         var copies = new CorpusCopies(fillCorpus, names);
         log?.Invoke(names == CopyNames.Verbatim
@@ -164,11 +164,17 @@ public static class PipelineBenchmark
         }
         Thread.Sleep(WarmUpPauseMilliseconds);
         log?.Invoke($"warm-up: {WarmUpRuns} x {batch.Count} new articles into an empty store (not timed)");
+        // Every store is filled (or reused) first; the timed runs then take the sizes in turn (run 1 of each size, then run 2
+        // of each...), so a change in the machine's load during the benchmark falls on every size alike. Round 31: with all
+        // runs of one size before the next, sets of the same build gave 50k / empty ratios from 1.43 to 1.72 (the empty
+        // store's median 0.060-0.077 s from set to set); taken in turn, 1.62 and 1.67.
+        var bases = new List<(int Size, string Path, double Fill)>();
         foreach (var size in sizes)
         {
             var basePath = Path.Combine(keepFolder ?? storeFolder, $"growth-{names.ToString().ToLowerInvariant()}{(unseenBatch ? "-unseen" : "")}-{size}.db");
             string? manifest = keepFolder is null ? null : GrowthStoreManifest.Describe(fillCorpus, size, names, stages());
             double fill = 0;
+            if (bases.Any(b => b.Path == basePath)) { bases.Add((size, basePath, 0)); continue; } // a size listed twice
             if (manifest is not null && GrowthStoreManifest.Matches(basePath, manifest))
                 log?.Invoke($"store of {size} articles reused from {basePath} (its manifest matches this corpus, copy mode and build)");
             else
@@ -188,14 +194,16 @@ public static class PipelineBenchmark
                 log?.Invoke($"store of {size} articles filled in {fill:0.0} s");
                 if (manifest is not null) GrowthStoreManifest.Write(basePath, manifest);
             }
-            var times = new List<double>();
-            var cpu = new List<double>();
-            var pages = new List<long>();
-            double peak = 0;
-            int claims = 0, pairs = 0;
-            for (int r = 0; r < runs; r++)
+            bases.Add((size, basePath, fill));
+        }
+
+        var results = bases.Select(_ => (Times: new List<double>(), Cpu: new List<double>(), Pages: new List<long>(), Peak: new double[1], Counts: new int[2])).ToList();
+        for (int r = 0; r < runs; r++)
+            for (int i = 0; i < bases.Count; i++)
             {
-                var runPath = Path.Combine(storeFolder, $"growth-{size}-run{r}.db");
+                var (size, basePath, _) = bases[i];
+                var result = results[i];
+                var runPath = Path.Combine(storeFolder, $"growth-{i}-run{r}.db");
                 File.Copy(basePath, runPath, overwrite: true);
                 // The fill's garbage is not the run's memory: start each measured run from a collected heap.
                 GC.Collect();
@@ -207,18 +215,18 @@ public static class PipelineBenchmark
                     StoreProfile.Reset(); // CNLP_STORE_PROFILE=1: each timed run's own store sections (STORE14)
                     var report = Run(batch, store, stages(), threads);
                     if (StoreProfile.On) log?.Invoke(StoreProfile.Report().TrimEnd());
-                    times.Add(report.Seconds);
-                    cpu.Add(report.CpuSeconds);
-                    pages.Add(report.PagesRead);
-                    peak = Math.Max(peak, report.PeakMb);
-                    (claims, pairs) = (report.Claims, report.CandidatePairs);
+                    result.Times.Add(report.Seconds);
+                    result.Cpu.Add(report.CpuSeconds);
+                    result.Pages.Add(report.PagesRead);
+                    result.Peak[0] = Math.Max(result.Peak[0], report.PeakMb);
+                    (result.Counts[0], result.Counts[1]) = (report.Claims, report.CandidatePairs);
                     log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                        $"  run {r + 1}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; {report.PagesWritten} pages written; peak {report.PeakMb:0} MB"));
+                        $"  run {r + 1}, store of {size}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; {report.PagesWritten} pages written; peak {report.PeakMb:0} MB"));
                 }
                 SqliteFiles.ClearPools();
                 // Kept stores: the first run's result is kept beside its store (replacing an earlier one), so the new
                 // batch's claims and pairs can be compared between builds.
-                if (keepFolder is not null && r == 0)
+                if (keepFolder is not null && r == 0 && bases.FindIndex(b => b.Path == basePath) == i)
                 {
                     var resultPath = Path.ChangeExtension(basePath, ".run1.db");
                     SqliteFiles.Delete(resultPath);
@@ -226,9 +234,14 @@ public static class PipelineBenchmark
                 }
                 SqliteFiles.Delete(runPath);
             }
-            if (keepFolder is null) SqliteFiles.Delete(basePath);
-            points.Add(new GrowthPoint(size, fill, times, peak, claims, pairs) { RunCpuSeconds = cpu, RunPagesRead = pages });
+        var points = new List<GrowthPoint>();
+        for (int i = 0; i < bases.Count; i++)
+        {
+            var result = results[i];
+            points.Add(new GrowthPoint(bases[i].Size, bases[i].Fill, result.Times, result.Peak[0], result.Counts[0], result.Counts[1]) { RunCpuSeconds = result.Cpu, RunPagesRead = result.Pages });
         }
+        if (keepFolder is null)
+            foreach (var path in bases.Select(b => b.Path).Distinct()) SqliteFiles.Delete(path);
         return points;
     }
 

@@ -175,6 +175,10 @@ public class BenchTests : IDisposable
         Assert.Equal([2, 2], sizes.Select(s => s.GetProperty("new_pairs").GetInt32()));
         Assert.Contains("store of 3 articles filled in", err);
         Assert.Contains("copies rename the corpus's", err);
+        // Both stores are filled before any timed run, and the runs take the sizes in turn.
+        var order = err.Split('\n').Where(l => l.Contains("filled in") || l.TrimStart().StartsWith("run ", StringComparison.Ordinal))
+            .Select(l => l.Contains("filled in") ? "fill" : l.Trim()[..l.Trim().IndexOf(':')]).ToList();
+        Assert.Equal(["fill", "fill", "run 1, store of 0", "run 1, store of 3", "run 2, store of 0", "run 2, store of 3"], order);
     }
 
     [Fact]
