@@ -87,31 +87,28 @@ public sealed partial class ClaimStore
     /// migration 3 (a v2 store, no keys yet) and migration 8 (which deletes them first, so each speaker's name keys are
     /// what <see cref="WriteNameKeys"/> will look for when it is renamed).
     /// </summary>
-    internal static void FillNameKeys(SqliteConnection connection, SqliteTransaction tx)
-    {
-        using var insert = new KeyInserter(connection, tx);
-        using var names = connection.CreateCommand();
-        names.Transaction = tx;
-        names.CommandText = "SELECT id, name FROM speakers";
-        using var r = names.ExecuteReader();
-        while (r.Read())
-            foreach (var (key, kind) in SpeakerIndex.NameKeys(r.GetString(1))) insert.Add(key, kind, r.GetString(0));
-    }
+    internal static void FillNameKeys(SqliteConnection connection, SqliteTransaction tx) =>
+        FillKeys(connection, tx, "SELECT id, name FROM speakers", SpeakerIndex.NameKeys);
 
     /// <summary>
     /// The alias keys as SaveArticle writes them, from the stored claims: the names their mentions were resolved by.
     /// Migration 3 (a v2 store) and migration 5 (a store whose alias keys were every alias, SPEAK10; it deletes them first).
     /// </summary>
-    internal static void FillAliasKeys(SqliteConnection connection, SqliteTransaction tx)
+    internal static void FillAliasKeys(SqliteConnection connection, SqliteTransaction tx) =>
+        FillKeys(connection, tx, "SELECT speaker_id, mention_name FROM claims WHERE speaker_id IS NOT NULL",
+            name => SpeakerIndex.AliasKey(name) is { } key ? [(key, SpeakerKeyKind.Alias)] : []);
+
+    /// <summary>Inserts, for each row of <paramref name="sql"/> (speaker id, name), the keys <paramref name="keysOf"/> gives the name.</summary>
+    private static void FillKeys(SqliteConnection connection, SqliteTransaction tx, string sql,
+        Func<string, IEnumerable<(string Key, SpeakerKeyKind Kind)>> keysOf)
     {
         using var insert = new KeyInserter(connection, tx);
-        using var aliases = connection.CreateCommand();
-        aliases.Transaction = tx;
-        aliases.CommandText = "SELECT speaker_id, mention_name FROM claims WHERE speaker_id IS NOT NULL";
-        using var r = aliases.ExecuteReader();
+        using var rows = connection.CreateCommand();
+        rows.Transaction = tx;
+        rows.CommandText = sql;
+        using var r = rows.ExecuteReader();
         while (r.Read())
-            if (SpeakerIndex.AliasKey(r.GetString(1)) is { } key)
-                insert.Add(key, SpeakerKeyKind.Alias, r.GetString(0));
+            foreach (var (key, kind) in keysOf(r.GetString(1))) insert.Add(key, kind, r.GetString(0));
     }
 
     /// <summary>The migrations' prepared insert of speaker_keys rows (existing rows are kept: a key is a set member).</summary>

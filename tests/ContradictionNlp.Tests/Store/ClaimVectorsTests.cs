@@ -120,7 +120,7 @@ public class ClaimVectorsTests : IDisposable
     [Fact]
     public void A_v6_store_loses_only_the_claims_by_article_index_on_open_and_keeps_working()
     {
-        // A fresh store is at v7: v1 made claims_article and v7 drops it.
+        // A fresh store is at the latest version: v1 made claims_article and v7 drops it.
         var (path, _, d) = Build("v7.db");
         Assert.False(Has(path, "index", "claims_article"));
         Assert.True(Has(path, "index", "claims_speaker"));
