@@ -197,7 +197,7 @@ public static class PipelineBenchmark
             bases.Add((size, basePath, fill));
         }
 
-        var results = bases.Select(_ => (Times: new List<double>(), Cpu: new List<double>(), Pages: new List<long>(), Peak: new double[1], Counts: new int[2])).ToList();
+        var results = bases.Select(_ => new SizeRuns()).ToList();
         for (int r = 0; r < runs; r++)
             for (int i = 0; i < bases.Count; i++)
             {
@@ -218,8 +218,8 @@ public static class PipelineBenchmark
                     result.Times.Add(report.Seconds);
                     result.Cpu.Add(report.CpuSeconds);
                     result.Pages.Add(report.PagesRead);
-                    result.Peak[0] = Math.Max(result.Peak[0], report.PeakMb);
-                    (result.Counts[0], result.Counts[1]) = (report.Claims, report.CandidatePairs);
+                    result.Peak = Math.Max(result.Peak, report.PeakMb);
+                    (result.Claims, result.Pairs) = (report.Claims, report.CandidatePairs);
                     log?.Invoke(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"  run {r + 1}, store of {size}: {batch.Count} new articles in {report.Seconds:0.000} s ({string.Join(", ", report.Stages.Select(f => $"{f.Stage.ToString().ToLowerInvariant()} {f.Seconds:0.000}"))}); cpu {report.CpuSeconds:0.000} s; {report.PagesRead} pages read; {report.PagesWritten} pages written; peak {report.PeakMb:0} MB"));
                 }
@@ -238,11 +238,22 @@ public static class PipelineBenchmark
         for (int i = 0; i < bases.Count; i++)
         {
             var result = results[i];
-            points.Add(new GrowthPoint(bases[i].Size, bases[i].Fill, result.Times, result.Peak[0], result.Counts[0], result.Counts[1]) { RunCpuSeconds = result.Cpu, RunPagesRead = result.Pages });
+            points.Add(new GrowthPoint(bases[i].Size, bases[i].Fill, result.Times, result.Peak, result.Claims, result.Pairs) { RunCpuSeconds = result.Cpu, RunPagesRead = result.Pages });
         }
         if (keepFolder is null)
             foreach (var path in bases.Select(b => b.Path).Distinct()) SqliteFiles.Delete(path);
         return points;
+    }
+
+    /// <summary>What the timed runs of one size gave, gathered over the rounds of <see cref="Growth"/>.</summary>
+    private sealed class SizeRuns
+    {
+        public List<double> Times { get; } = [];
+        public List<double> Cpu { get; } = [];
+        public List<long> Pages { get; } = [];
+        public double Peak { get; set; }
+        public int Claims { get; set; }
+        public int Pairs { get; set; }
     }
 
     /// <summary>
