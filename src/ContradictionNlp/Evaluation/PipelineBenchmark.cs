@@ -205,6 +205,10 @@ public static class PipelineBenchmark
                 var result = results[i];
                 var runPath = Path.Combine(storeFolder, $"growth-{i}-run{r}.db");
                 File.Copy(basePath, runPath, overwrite: true);
+                // The copy's pages are written back to disk after it returns (the kernel's writeback threads): for a large
+                // store, hundreds of MB that were flushed during the timed run, competing with it for the cores and the disk.
+                // A user's store is not written anew before each run, so the copy is made durable here, before the clock.
+                using (var copy = new FileStream(runPath, FileMode.Open, FileAccess.ReadWrite)) copy.Flush(flushToDisk: true);
                 // The fill's garbage is not the run's memory: start each measured run from a collected heap.
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
