@@ -2,7 +2,7 @@
 """Prints a store's content tables in key order, one tab-separated line per row, for comparing two stores with diff.
 
 Timestamps (ingested_at, created_at) and pair row ids are left out: they differ between equal runs. The dump is the
-logical content: a store of any schema version (v3-v7) made from the same input dumps the same lines (the "##" header
+logical content: a store of any schema version (v3-v9) made from the same input dumps the same lines (the "##" header
 lines name the query, so compare without them across versions: grep -v '^##'). The queries match
 tests/ContradictionNlp.Tests/Robustness/StoreDump.cs. Used by scripts/kill-test.sh and scripts/check-native.sh.
 
@@ -19,7 +19,8 @@ UNRELATED_REASONS = ('[{"kind":"unrelated","message":"no content word in common:
 QUERIES = [
     "SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
     "SELECT id, name, roles FROM speakers ORDER BY id",
-    "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
+    # Schema v9 keys aliases by the speaker's rowid: dumped by speaker id, as before.
+    "SELECT s.id, a.alias FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid ORDER BY 1, 2",
     "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
     "SELECT * FROM claims ORDER BY id",
     # Schema v6 keeps vectors in claim_vectors (by claim rowid): dumped as the embeddings rows they stand for (claim id,
@@ -42,7 +43,10 @@ if len(sys.argv) != 2:
 connection = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 has_gated = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gated_pairs'").fetchone() is not None
 has_claim_vectors = connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'claim_vectors'").fetchone() is not None
+alias_columns = {row[1] for row in connection.execute("PRAGMA table_info(speaker_aliases)")}
 for query in QUERIES:
+    if "speaker_rowid" in query and "speaker_rowid" not in alias_columns:  # a store from before schema v9
+        query = "SELECT speaker_id, alias FROM speaker_aliases ORDER BY 1, 2"
     if not has_claim_vectors and "claim_vectors" in query:  # a store from before schema v6: the embeddings table
         query = "SELECT claim_id, model_id, dimension, hex(vector) FROM embeddings ORDER BY claim_id, model_id"
     if not has_claim_vectors and "JOIN claims pa" in query:  # before schema v6 pairs rows name claims by id

@@ -44,7 +44,7 @@ public sealed partial class ClaimStore
         ("$gn", PairScorer.Unrelated.Neutral), ("$gr", ReasonJson.ToJson(PairScorer.Unrelated.Reasons)),
     ];
 
-    private RawStatement? _maxPairId, _maxGatedId, _claimRowIdById, _insertGated;
+    private RawStatement? _maxPairId, _maxGatedId, _claimRowIdById, _insertGated, _articleRowIdById, _claimArticleAt, _maxClaimRowId, _claimsFrom;
 
     // Rowids of the claims this article's pairs name, by claim id (within one Write).
     private readonly Dictionary<string, long> _pairClaimRowIds = new(StringComparer.Ordinal);
@@ -82,11 +82,53 @@ public sealed partial class ClaimStore
         if (_pairClaimRowIds.TryGetValue(claimId, out var rowId)) return rowId;
         if (LoadedRowIds.TryGetValue(claim, out var tag) && ReferenceEquals(tag.Family, _family)) return tag.RowId;
         StoreProfile.ClaimLookup();
-        // The pairs row's foreign key checked that its claims exist; a gated pair has none, so this lookup does.
-        rowId = Raw(ref _claimRowIdById, "SELECT rowid FROM claims WHERE id = ?1").Text(1, claimId).Int64()
+        // Pairs rows have no foreign keys (v6), so this lookup is what checks that a pair names a stored claim.
+        rowId = ClaimRowIdById(claimId, claim.ArticleId)
             ?? throw new InvalidOperationException($"Store '{Path}' has no claim {claimId}: a pair can only name stored claims.");
         _pairClaimRowIds[claimId] = rowId;
         return rowId;
+    }
+
+    /// <summary>
+    /// The rowid of the claim with id <paramref name="claimId"/> of article <paramref name="articleId"/>; null when the store
+    /// has none. Schema v9 keeps no index of claims by id (a run never reads one); the claim is found through its article.
+    /// </summary>
+    /// <remarks>
+    /// An article and its claims are written in one transaction, the article row first, by one writer at a time, and
+    /// neither is ever deleted: so claims in rowid order belong to articles in rowid order, and an article's claims are
+    /// consecutive. A binary search over claim rowids (each probe one claim and its article's key, ~2 x 19 page reads at
+    /// 400k claims) finds the article's first claim, and its claims are read from there. Should a store break that order
+    /// (none written by cnlp does), the claim is looked for in every row instead, so the answer never depends on it.
+    /// </remarks>
+    internal long? ClaimRowIdById(string claimId, string articleId)
+    {
+        var article = Raw(ref _articleRowIdById, "SELECT rowid FROM articles WHERE id = ?1").Text(1, articleId).Int64();
+        if (article is { } target)
+        {
+            var probe = Raw(ref _claimArticleAt, """
+                SELECT c.rowid, a.rowid FROM claims c JOIN articles a ON a.id = c.article_id
+                WHERE c.rowid >= ?1 ORDER BY c.rowid LIMIT 1
+                """);
+            long lo = 1, hi = Raw(ref _maxClaimRowId, "SELECT max(rowid) FROM claims").Int64() ?? 0;
+            hi++;
+            while (lo < hi) // the first claim rowid whose article is the target or a later one
+            {
+                long mid = lo + (hi - lo) / 2;
+                (long Claim, long Article)? at = null;
+                try { if (probe.Int(1, mid).Step()) at = (probe.ColumnInt64(0), probe.ColumnInt64(1)); }
+                finally { probe.Reset(); }
+                if (at is { } found && found.Article < target) lo = found.Claim + 1;
+                else hi = mid;
+            }
+            var rows = Raw(ref _claimsFrom, "SELECT rowid, id, article_id FROM claims WHERE rowid >= ?1 ORDER BY rowid").Int(1, lo);
+            try
+            {
+                while (rows.Step() && rows.ColumnText(2) == articleId)
+                    if (rows.ColumnText(1) == claimId) return rows.ColumnInt64(0);
+            }
+            finally { rows.Reset(); }
+        }
+        return Raw(ref _claimRowIdById, "SELECT rowid FROM claims WHERE id = ?1").Text(1, claimId).Int64();
     }
 
     private void InsertGated(long id, ScoredPair p, string modelVersion) =>
@@ -125,7 +167,7 @@ public sealed partial class ClaimStore
 
     private void DisposeGatedStatements()
     {
-        foreach (var stmt in new[] { _maxPairId, _maxGatedId, _claimRowIdById, _insertGated })
+        foreach (var stmt in new[] { _maxPairId, _maxGatedId, _claimRowIdById, _insertGated, _articleRowIdById, _claimArticleAt, _maxClaimRowId, _claimsFrom })
             stmt?.Dispose();
     }
 }

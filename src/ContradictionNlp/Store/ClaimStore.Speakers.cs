@@ -185,7 +185,8 @@ public sealed partial class ClaimStore
             }
             finally { speaker.Reset(); }
             var aliases = new List<string>();
-            var aliasesOf = store.Raw(ref store._aliasesOfSpeaker, "SELECT alias FROM speaker_aliases WHERE speaker_id = ?1 ORDER BY alias").Text(1, id);
+            // Schema v9: aliases are keyed by the speaker's rowid, which the handle is.
+            var aliasesOf = store.Raw(ref store._aliasesOfSpeaker, "SELECT alias FROM speaker_aliases WHERE speaker_rowid = ?1 ORDER BY alias").Int(1, handle);
             try
             {
                 while (aliasesOf.Step()) aliases.Add(aliasesOf.ColumnText(0));

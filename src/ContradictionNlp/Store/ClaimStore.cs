@@ -71,11 +71,11 @@ public sealed partial class ClaimStore : IDisposable
         return true;
     }
 
-    /// <summary>A stored speaker row's name and roles JSON, as <see cref="_speakerRows"/> remembers them.</summary>
-    private readonly record struct StoredSpeakerRow(string Name, string Roles);
+    /// <summary>A stored speaker row's name, roles JSON and rowid (what its aliases are keyed by, v9), as <see cref="_speakerRows"/> remembers them.</summary>
+    private readonly record struct StoredSpeakerRow(string Name, string Roles, long RowId);
 
     /// <summary>A speaker row (Alias null) or an alias row (Name and Roles null) the article being written adds.</summary>
-    private readonly record struct PendingSpeakerRow(string Id, string? Name, string? Roles, string? Alias);
+    private readonly record struct PendingSpeakerRow(string Id, string? Name, string? Roles, string? Alias, long RowId);
 
     // Open while the pipeline groups several articles into one commit (BeginGroup .. CommitGroup).
     private SqliteTransaction? _group;
@@ -234,6 +234,34 @@ public sealed partial class ClaimStore : IDisposable
             throw new StoreException("Migrating pairs to schema 6 left foreign keys that do not hold (PRAGMA foreign_key_check). The store is left at schema 5.");
     }
 
+    /// <summary>
+    /// Migration 9's end (after its SQL, in its transaction): the copies of claims and speaker_aliases replace the old tables
+    /// when every row was copied (an alias naming no speaker would not be), or the migration fails and the store stays v8.
+    /// </summary>
+    internal static void FinishClaimsRebuild(SqliteConnection connection, SqliteTransaction tx)
+    {
+        long Count(string table)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = $"SELECT count(*) FROM {table}";
+            return (long)cmd.ExecuteScalar()!;
+        }
+        foreach (var table in new[] { "claims", "speaker_aliases" })
+        {
+            long before = Count(table), after = Count(table + "_v9");
+            if (before != after)
+                throw new StoreException($"Migrating {table} to schema 9: {before} rows but {after} copied. The store is left at schema 8.");
+        }
+        using var replace = connection.CreateCommand();
+        replace.Transaction = tx;
+        replace.CommandText = """
+            DROP TABLE claims; ALTER TABLE claims_v9 RENAME TO claims;
+            DROP TABLE speaker_aliases; ALTER TABLE speaker_aliases_v9 RENAME TO speaker_aliases;
+            """;
+        replace.ExecuteNonQuery();
+    }
+
     private void MigrateSteps()
     {
         foreach (var migration in StoreSchema.Migrations)
@@ -293,7 +321,7 @@ public sealed partial class ClaimStore : IDisposable
     public IReadOnlyList<Speaker> LoadSpeakers()
     {
         var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        using (var cmd = Command("SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias"))
+        using (var cmd = Command("SELECT s.id, a.alias FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid ORDER BY s.id, a.alias"))
         using (var r = cmd.ExecuteReader())
             while (r.Read())
             {
@@ -557,9 +585,10 @@ public sealed partial class ClaimStore : IDisposable
             INSERT INTO speakers (id, name, roles) VALUES (?1, ?2, ?3)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles
             """);
-        var speakerRow = Raw(ref _speakerRow, "SELECT name, roles FROM speakers WHERE id = ?1");
+        var speakerRow = Raw(ref _speakerRow, "SELECT name, roles, rowid FROM speakers WHERE id = ?1");
         var insertSpeaker = Raw(ref _insertSpeaker, "INSERT INTO speakers (id, name, roles) VALUES (?1, ?2, ?3)");
-        var insertAlias = Raw(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_id, alias) VALUES (?1, ?2)");
+        // Schema v9: aliases are keyed by the speaker's rowid, so a new speaker's aliases append to the table.
+        var insertAlias = Raw(ref _insertAlias, "INSERT OR IGNORE INTO speaker_aliases (speaker_rowid, alias) VALUES (?1, ?2)");
         // A speaker comes back in article after article with the same name, roles and aliases: rows this store
         // instance knows it holds are not written again (writing them would change nothing). What this article
         // adds is only remembered once the article is saved (see _speakerRowsPending).
@@ -571,7 +600,9 @@ public sealed partial class ClaimStore : IDisposable
         foreach (var s in batch.Speakers)
         {
             var roles = WriteStrings(s.Roles);
-            if (!(_speakerRows.TryGetValue(s.Id, out var known) && known.Name == s.Name && known.Roles == roles))
+            long speakerRowId;
+            if (_speakerRows.TryGetValue(s.Id, out var known) && known.Name == s.Name && known.Roles == roles) speakerRowId = known.RowId;
+            else
             {
                 // STORE10: a speaker this instance knows nothing of is read first (one search of the speakers' key, which the
                 // insert or update would make anyway). Not stored: the row is inserted and its name keys added without
@@ -581,25 +612,30 @@ public sealed partial class ClaimStore : IDisposable
                 bool write = true, isNew = false;
                 if (known.Name is null)
                 {
-                    if (speakerRow.Text(1, s.Id).TwoTexts() is { } stored)
+                    if (speakerRow.Text(1, s.Id).TwoTextsAndInt64() is { } stored)
                     {
-                        known = new StoredSpeakerRow(stored.Name, stored.Roles);
+                        known = new StoredSpeakerRow(stored.Name, stored.Roles, stored.RowId);
                         write = stored.Name != s.Name || stored.Roles != roles;
                     }
                     else isNew = true;
                 }
-                if (isNew) insertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
-                else if (write) upsertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
+                if (isNew)
+                {
+                    insertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute();
+                    known = new StoredSpeakerRow(s.Name, roles, insertSpeaker.LastInsertRowId);
+                }
+                else if (write) upsertSpeaker.Text(1, s.Id).Text(2, s.Name).Text(3, roles).Execute(); // an update: the rowid stays
                 // GROWTH2: the name's lookup keys (ClaimStore.Speakers.cs); unchanged when only the roles changed.
                 if (isNew) InsertNameKeys(s.Id, s.Name);
                 else if (known.Name != s.Name) WriteNameKeys(s.Id, known.Name!, s.Name);
-                _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, s.Name, roles, null));
+                speakerRowId = known.RowId;
+                _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, s.Name, roles, null, speakerRowId));
             }
             foreach (var alias in s.Aliases)
                 if (!_aliasRows.Contains(new SpeakerAlias(s.Id, alias)))
                 {
-                    insertAlias.Text(1, s.Id).Text(2, alias).Execute();
-                    _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, null, null, alias));
+                    insertAlias.Int(1, speakerRowId).Text(2, alias).Execute();
+                    _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, null, null, alias, speakerRowId));
                 }
         }
 
@@ -626,6 +662,10 @@ public sealed partial class ClaimStore : IDisposable
             // resolve a bare "Williams" to that speaker where one uninterrupted run kept it apart.
             if (item.SpeakerId is not null && !_aliasKeyRows.Contains(new SpeakerAlias(item.SpeakerId, c.Speaker.Name)) && AddPendingAliasKey(new SpeakerAlias(item.SpeakerId, c.Speaker.Name)))
                 WriteAliasKey(item.SpeakerId, c.Speaker.Name);
+            // Schema v9 has no unique index of claim ids (see StoreSchema): a batch naming one claim twice is refused here,
+            // before its second row, and the article's transaction leaves nothing of it behind.
+            if (_pairClaimRowIds.ContainsKey(c.Id))
+                throw new ArgumentException($"Article {c.ArticleId} lists claim {c.Id} twice; a claim is stored once.", nameof(batch));
             insertClaim.Text(1, c.Id).Text(2, c.ArticleId).Int(3, c.SentenceIndex)
                 .Int(4, c.Sentence.Start).Int(5, c.Sentence.End)
                 .Int(6, c.Speaker.Span.Start).Int(7, c.Speaker.Span.End).Text(8, c.Speaker.Text)
@@ -703,8 +743,8 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>The article's speaker rows are in the store now (its transaction or savepoint is done).</summary>
     private void RememberSpeakerRows()
     {
-        foreach (var (id, name, roles, alias) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_speakerRowsPending))
-            if (alias is null) _speakerRows[id] = new StoredSpeakerRow(name!, roles!);
+        foreach (var (id, name, roles, alias, rowId) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_speakerRowsPending))
+            if (alias is null) _speakerRows[id] = new StoredSpeakerRow(name!, roles!, rowId);
             else _aliasRows.Add(new SpeakerAlias(id, alias));
         _speakerRowsPending.Clear();
         foreach (var key in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_aliasKeysPending)) _aliasKeyRows.Add(key);
@@ -734,7 +774,8 @@ public sealed partial class ClaimStore : IDisposable
     {
         var where = speaker is null ? "" : """
             WHERE c.speaker_id IN (SELECT id FROM speakers WHERE name = $name COLLATE NOCASE
-                                   UNION SELECT speaker_id FROM speaker_aliases WHERE alias = $name COLLATE NOCASE)
+                                   UNION SELECT s.id FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid
+                                         WHERE a.alias = $name COLLATE NOCASE)
             """;
         using var cmd = Command($"""
             SELECT {ClaimColumns("c")}, c.speaker_id, s.name, a.title, a.date

@@ -102,14 +102,18 @@ internal sealed class RawStatement : IDisposable
         finally { raw.sqlite3_reset(_stmt); }
     }
 
-    /// <summary>The first two columns of the first row as text (a speaker's name and roles); null when there is no row. Both must be NOT NULL text.</summary>
-    public (string Name, string Roles)? TwoTexts()
+    /// <summary>
+    /// The first row's first two columns as text and its third as an integer (a speaker's name, roles and rowid); null when
+    /// there is no row. The texts must be NOT NULL.
+    /// </summary>
+    public (string Name, string Roles, long RowId)? TwoTextsAndInt64()
     {
         try
         {
             int rc = raw.sqlite3_step(_stmt);
             if (rc == raw.SQLITE_ROW)
-                return (raw.sqlite3_column_text(_stmt, 0).utf8_to_string(), raw.sqlite3_column_text(_stmt, 1).utf8_to_string());
+                return (raw.sqlite3_column_text(_stmt, 0).utf8_to_string(), raw.sqlite3_column_text(_stmt, 1).utf8_to_string(),
+                    raw.sqlite3_column_int64(_stmt, 2));
             if (rc != raw.SQLITE_DONE) Check(rc);
             return null;
         }

@@ -226,6 +226,60 @@ public static class StoreSchema
             DROP INDEX IF EXISTS speaker_keys_name_of;
             DELETE FROM speaker_keys WHERE kind IN (0, 2);
             """, (connection, tx) => ClaimStore.FillNameKeys(connection, tx)),
+        // v9 (round 32): two more B-trees that a run filled at random, traded for ones it appends to. Adding 100 new articles
+        // to a 50k-article store changed 1,656 pages, 510 of them in these two:
+        // - sqlite_autoindex_claims_1 (260 pages), the index behind claims.id's PRIMARY KEY: a claim id begins with its
+        //   article's content hash, so each new article's claims landed on a leaf of their own. Nothing a run or a command
+        //   does reads claims by id any more (pairs and vectors name claims by rowid since v6); the one lookup left, a pair
+        //   naming a stored claim that was not loaded by rowid, finds it through its article (ClaimStore.ClaimRowIdById).
+        //   Ids stay unique as they always were made: an article is stored once, and SaveArticle refuses a batch naming one
+        //   claim twice. The table is rebuilt without the constraint (SQLite cannot drop it), rowids kept (vectors and pairs
+        //   hold them). claims_speaker is made before the copy, so it fills as a store's inserts fill it (a sorted build
+        //   packs every leaf full, and the first runs after the migration would then split a leaf with nearly every insert).
+        // - sqlite_autoindex_speaker_aliases_1 (250): keyed (speaker id, alias), a new speaker's aliases (392 of the batch's
+        //   405) landed wherever its id sorts. Keyed by the speaker's rowid, they append: speakers get increasing rowids and
+        //   are never deleted, so a rowid names one speaker for good (as claims' do since v6).
+        new(9, "claims without the index of their ids; speaker_aliases keyed by speaker rowid", """
+            CREATE TABLE claims_v9 (
+                id             TEXT NOT NULL,          -- Claim.MakeId: article id + content span (unique by construction)
+                article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                sentence_index INTEGER NOT NULL,
+                sentence_start INTEGER NOT NULL,
+                sentence_end   INTEGER NOT NULL,
+                mention_start  INTEGER NOT NULL,
+                mention_end    INTEGER NOT NULL,
+                mention_text   TEXT NOT NULL,
+                mention_kind   TEXT NOT NULL,          -- MentionKind name
+                mention_name   TEXT NOT NULL,          -- resolved within the article; '' when unresolved
+                mention_roles  TEXT NOT NULL,          -- JSON array of strings
+                speaker_id     TEXT REFERENCES speakers(id),  -- across articles; NULL when unresolved
+                cue_start      INTEGER NOT NULL,
+                cue_end        INTEGER NOT NULL,
+                cue_text       TEXT NOT NULL,
+                content_start  INTEGER NOT NULL,
+                content_end    INTEGER NOT NULL,
+                content_text   TEXT NOT NULL,
+                kind           TEXT NOT NULL,          -- ClaimKind name
+                date           TEXT,                   -- yyyy-MM-dd
+                cue_class      TEXT NOT NULL DEFAULT 'Speech'  -- CueClass name (v2)
+            );
+            DROP INDEX claims_speaker;                 -- (index names are per database: the new table's takes it over)
+            CREATE INDEX claims_speaker ON claims_v9(speaker_id);
+            INSERT INTO claims_v9 (rowid, id, article_id, sentence_index, sentence_start, sentence_end, mention_start,
+                    mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id, cue_start, cue_end,
+                    cue_text, content_start, content_end, content_text, kind, date, cue_class)
+                SELECT rowid, id, article_id, sentence_index, sentence_start, sentence_end, mention_start,
+                    mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id, cue_start, cue_end,
+                    cue_text, content_start, content_end, content_text, kind, date, cue_class
+                FROM claims ORDER BY rowid;
+            CREATE TABLE speaker_aliases_v9 (
+                speaker_rowid INTEGER NOT NULL,        -- speakers.rowid
+                alias         TEXT NOT NULL,
+                PRIMARY KEY (speaker_rowid, alias)
+            ) WITHOUT ROWID;
+            INSERT INTO speaker_aliases_v9 (speaker_rowid, alias)
+                SELECT s.rowid, a.alias FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id ORDER BY 1, 2;
+            """, ClaimStore.FinishClaimsRebuild),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

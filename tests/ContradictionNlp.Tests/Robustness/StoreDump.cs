@@ -16,7 +16,8 @@ public static class StoreDump
     [
         "SELECT id, title, date, source, author, origin, text FROM articles ORDER BY id",
         "SELECT id, name, roles FROM speakers ORDER BY id",
-        "SELECT speaker_id, alias FROM speaker_aliases ORDER BY speaker_id, alias",
+        // Schema v9: aliases are keyed by the speaker's rowid; dumped by speaker id (OldAliases for stores before v9).
+        AliasesBySpeakerId,
         "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id", // schema v3: the speaker index's lookup keys
         "SELECT * FROM claims ORDER BY id",
         // Schema v6: vectors are in claim_vectors by claim rowid; dumped as the embeddings rows they stand for.
@@ -30,6 +31,10 @@ public static class StoreDump
         "CASE g.temporal_order WHEN 0 THEN 'Unknown' WHEN 1 THEN 'SameDay' WHEN 2 THEN 'AFirst' WHEN 3 THEN 'BFirst' END, g.days_apart " +
         "FROM gated_pairs g JOIN claims ga ON ga.rowid = g.claim_a JOIN claims gb ON gb.rowid = g.claim_b ORDER BY 1, 2",
     ];
+
+    private const string AliasesBySpeakerId =
+        "SELECT s.id, a.alias FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid ORDER BY 1, 2";
+    private const string OldAliases = "SELECT speaker_id, alias FROM speaker_aliases ORDER BY 1, 2";
 
     private static string Real(double v) => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -55,9 +60,11 @@ public static class StoreDump
     {
         using var connection = Open(path);
         var sb = new StringBuilder();
-        foreach (var query in Queries)
+        bool oldAliases = HasColumn(connection, "speaker_aliases", "speaker_id"); // a store from before schema v9
+        foreach (var q in Queries)
         {
-            sb.Append("## ").Append(query).Append('\n');
+            var query = oldAliases && q == AliasesBySpeakerId ? OldAliases : q;
+            sb.Append("## ").Append(q).Append('\n');
             AppendRows(connection, query, sb);
         }
         return sb.ToString();
@@ -80,6 +87,13 @@ public static class StoreDump
         if (table == "embeddings") table = "claim_vectors";
         cmd.CommandText = table == "pairs" ? "SELECT (SELECT count(*) FROM pairs) + (SELECT count(*) FROM gated_pairs)" : $"SELECT count(*) FROM {table}";
         return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static SqliteConnection Open(string path)

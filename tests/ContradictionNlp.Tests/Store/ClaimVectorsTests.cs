@@ -159,7 +159,7 @@ public class ClaimVectorsTests : IDisposable
         Assert.True(Has(path, "index", "speaker_keys_name_of"));
         Assert.NotEqual(dump, StoreDump.Dump(path));
         using (var store = ClaimStore.Open(path))
-            Assert.Equal(8, store.SchemaVersion);
+            Assert.Equal(9, store.SchemaVersion);
         Assert.False(Has(path, "index", "speaker_aliases_alias"));
         Assert.False(Has(path, "index", "speaker_keys_name_of"));
         Assert.Equal(dump, StoreDump.Dump(path));
@@ -177,6 +177,72 @@ public class ClaimVectorsTests : IDisposable
         Assert.DoesNotContain($"{SpeakerIndex.Normalize("Bob Marsh")}|0", keys);
         Assert.Equal(SpeakerIndex.NameKeys(renamed.Name).Select(k => $"{k.Key}|{(int)k.Kind}")
             .Append($"{SpeakerIndex.AliasKey("Bob Marsh")}|1").Append($"{SpeakerIndex.AliasKey("Bob J. Marsh")}|1").Order(StringComparer.Ordinal), keys);
+    }
+
+    [Fact]
+    public void A_v8_store_loses_the_index_of_claim_ids_keys_aliases_by_speaker_rowid_and_still_finds_claims_by_id()
+    {
+        // A fresh store is at v9: no index of claim ids, aliases keyed by the speaker's rowid.
+        var (path, first, second) = Build("v9.db");
+        Assert.False(Has(path, "index", "sqlite_autoindex_claims_1"));
+        Assert.True(Has(path, "index", "claims_speaker"));
+        var dump = StoreDump.Dump(path);
+        StoreDowngrade.ToV8(path);
+        Assert.True(Has(path, "index", "sqlite_autoindex_claims_1"));
+        Assert.Equal(dump, StoreDump.Dump(path)); // v8's tables, the same content (aliases dumped by speaker id)
+        using (var store = ClaimStore.Open(path))
+            Assert.Equal(9, store.SchemaVersion);
+        Assert.False(Has(path, "index", "sqlite_autoindex_claims_1"));
+        Assert.Equal(dump, StoreDump.Dump(path));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], RowIds(path, "SELECT rowid FROM claims ORDER BY rowid")); // rowids kept: vectors and pairs hold them
+        Assert.Equal([1L, 2L], RowIds(path, "SELECT speaker_rowid FROM speaker_aliases ORDER BY speaker_rowid, alias")); // Ann, Bob
+
+        var ghost = MakeArticle("never stored", (Ann, "taxes will vanish")).Claims[0];
+        using (var store = ClaimStore.Open(path, new FixedClock(Now)))
+        {
+            // Found through the article: each claim of both articles (the unresolved one and the one without a vector too),
+            // and no claim for an id its article does not have or an article the store does not have.
+            foreach (var (claim, rowId) in first.Concat(second).Select((c, i) => (c, i + 1L)))
+                Assert.Equal(rowId, store.ClaimRowIdById(claim.Id, claim.ArticleId));
+            Assert.Null(store.ClaimRowIdById(Claim.MakeId(first[0].ArticleId, new TextSpan(0, 1)), first[0].ArticleId));
+            Assert.Null(store.ClaimRowIdById(ghost.Id, ghost.ArticleId));
+
+            // Aliases keyed by rowid: a known speaker gains one (Ann), and a new speaker's are stored with it (Cy).
+            var cy = new Speaker("spk-cy", "Cy Young", ["Cy Young", "Mr Young"], []);
+            var (a3, e) = MakeArticle("three", (Ann, "taxes will fall"), (cy, "rents will rise"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Ann.Id, [1f, 0f, 0f]), new(e[1], cy.Id, [0f, 1f, 0f])],
+                [Ann with { Aliases = ["Ann Lee", "Dr Lee"] }, cy],
+                [Pair(first[3], e[0], Flag(0.8)), Pair(second[1], e[0], PairScorer.Unrelated)], "model-x", "scorer-1")));
+            Assert.Equal(["Ann Lee|Ann Lee,Dr Lee", "Bob Marsh|Bob Marsh", "Cy Young|Cy Young,Mr Young"],
+                store.LoadSpeakers().Select(s => $"{s.Name}|{string.Join(",", s.Aliases)}"));
+            Assert.Equal(["rents will rise"], store.ListClaims("mr young").Select(c => c.Claim.ContentText));
+            // The pairs name the stored claims that their ids name (found through their articles).
+            Assert.Equal([$"{first[3].Id} {e[0].Id}", $"{second[1].Id} {e[0].Id}"],
+                store.ListPairs().Where(p => p.B.Claim.Id == e[0].Id).Select(p => $"{p.A.Claim.Id} {p.B.Claim.Id}").Order(StringComparer.Ordinal));
+
+            // Refused, and nothing of the article stored: a pair naming a claim the store does not hold, a batch naming one claim twice.
+            var (a4, f) = MakeArticle("four", (Ann, "taxes will stay"));
+            var missing = Assert.Throws<InvalidOperationException>(() => store.SaveArticle(new ArticleBatch(a4,
+                [new(f[0], Ann.Id, [1f, 0f, 0f])], [Ann], [Pair(ghost, f[0], PairScorer.Unrelated)], "model-x", "scorer-1")));
+            Assert.Equal($"Store '{path}' has no claim {ghost.Id}: a pair can only name stored claims.", missing.Message);
+            var twice = Assert.Throws<ArgumentException>(() => store.SaveArticle(new ArticleBatch(a4,
+                [new(f[0], Ann.Id, [1f, 0f, 0f]), new(f[0], Ann.Id, [1f, 0f, 0f])], [Ann], [], "model-x", "scorer-1")));
+            Assert.StartsWith($"Article {a4.Id} lists claim {f[0].Id} twice; a claim is stored once.", twice.Message);
+            Assert.Equal(3, store.Counts().Articles);
+            Assert.Equal(8, store.Counts().Claims);
+        }
+    }
+
+    private static List<long> RowIds(string path, string sql)
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<long>();
+        while (r.Read()) rows.Add(r.GetInt64(0));
+        return rows;
     }
 
     private static List<string> KeysOf(string path, string speakerId)
@@ -237,7 +303,7 @@ public class ClaimVectorsTests : IDisposable
 
         using (var migrated = ClaimStore.Open(path, new FixedClock(Now)))
         {
-            Assert.Equal(8, migrated.SchemaVersion);
+            Assert.Equal(9, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             // The store keeps growing as one made by v6: a new article's vectors land in claim_vectors, and a re-run is a no-op.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
@@ -298,7 +364,7 @@ public class ClaimVectorsTests : IDisposable
         }
         using (var migrated = ClaimStore.Open(path, at))
         {
-            Assert.Equal(8, migrated.SchemaVersion);
+            Assert.Equal(9, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             Assert.Equal(reviews, Reviews(migrated));
             Assert.NotNull(migrated.RecordReview(2, "skip", "cy"));

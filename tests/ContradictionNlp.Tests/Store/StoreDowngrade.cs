@@ -29,15 +29,50 @@ public static class StoreDowngrade
     /// Folds schema v8 back to v7: the index of aliases by alias (v1-v7) and the index of name keys by speaker (v3-v7)
     /// come back, user_version says 7. The keys are left as they are (v7 wrote the same ones).
     /// </summary>
-    public static void ToV7(string path, string extraSql = "")
+    public static void ToV7(string path, string extraSql = "") => ToV8(path, """
+            CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias COLLATE NOCASE);
+            CREATE INDEX IF NOT EXISTS speaker_keys_name_of ON speaker_keys(speaker_id) WHERE kind IN (0, 2);
+            PRAGMA user_version = 7;
+            """ + extraSql);
+
+    /// <summary>
+    /// Folds schema v9 back to v8: claims get their id PRIMARY KEY back (rows and rowids as they are, columns in v1-v8's
+    /// order), aliases are keyed by speaker id again, user_version says 8.
+    /// </summary>
+    public static void ToV8(string path, string extraSql = "")
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = """
-            CREATE INDEX IF NOT EXISTS speaker_aliases_alias ON speaker_aliases(alias COLLATE NOCASE);
-            CREATE INDEX IF NOT EXISTS speaker_keys_name_of ON speaker_keys(speaker_id) WHERE kind IN (0, 2);
-            PRAGMA user_version = 7;
+            PRAGMA foreign_keys = OFF;
+            CREATE TABLE claims_v8 (
+                id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                sentence_index INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+                mention_start INTEGER NOT NULL, mention_end INTEGER NOT NULL, mention_text TEXT NOT NULL,
+                mention_kind TEXT NOT NULL, mention_name TEXT NOT NULL, mention_roles TEXT NOT NULL,
+                speaker_id TEXT REFERENCES speakers(id), cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL,
+                cue_text TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+                content_text TEXT NOT NULL, kind TEXT NOT NULL, date TEXT, cue_class TEXT NOT NULL DEFAULT 'Speech');
+            INSERT INTO claims_v8 (rowid, id, article_id, sentence_index, sentence_start, sentence_end, mention_start,
+                    mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id, cue_start, cue_end,
+                    cue_text, content_start, content_end, content_text, kind, date, cue_class)
+                SELECT rowid, id, article_id, sentence_index, sentence_start, sentence_end, mention_start,
+                    mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id, cue_start, cue_end,
+                    cue_text, content_start, content_end, content_text, kind, date, cue_class
+                FROM claims ORDER BY rowid;
+            DROP TABLE claims;
+            ALTER TABLE claims_v8 RENAME TO claims;
+            CREATE INDEX claims_speaker ON claims(speaker_id);
+            CREATE TABLE speaker_aliases_v8 (
+                speaker_id TEXT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+                alias      TEXT NOT NULL,
+                PRIMARY KEY (speaker_id, alias));
+            INSERT INTO speaker_aliases_v8 (speaker_id, alias)
+                SELECT s.id, a.alias FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid ORDER BY 1, 2;
+            DROP TABLE speaker_aliases;
+            ALTER TABLE speaker_aliases_v8 RENAME TO speaker_aliases;
+            PRAGMA user_version = 8;
             """ + extraSql;
         cmd.ExecuteNonQuery();
     }
