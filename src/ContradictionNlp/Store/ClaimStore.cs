@@ -774,8 +774,8 @@ public sealed partial class ClaimStore : IDisposable
     {
         var where = speaker is null ? "" : """
             WHERE c.speaker_id IN (SELECT id FROM speakers WHERE name = $name COLLATE NOCASE
-                                   UNION SELECT s.id FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid
-                                         WHERE a.alias = $name COLLATE NOCASE)
+                                   UNION SELECT sp.id FROM speaker_aliases al JOIN speakers sp ON sp.rowid = al.speaker_rowid
+                                         WHERE al.alias = $name COLLATE NOCASE)
             """;
         using var cmd = Command($"""
             SELECT {ClaimColumns("c")}, c.speaker_id, s.name, a.title, a.date
