@@ -214,13 +214,7 @@ public sealed partial class ClaimStore : IDisposable
     /// </summary>
     internal static void FinishPairsRebuild(SqliteConnection connection, SqliteTransaction tx)
     {
-        long Count(string sql)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = sql;
-            return (long)cmd.ExecuteScalar()!;
-        }
+        long Count(string sql) => MigrationCount(connection, tx, sql);
         long before = Count("SELECT count(*) FROM pairs"), after = Count("SELECT count(*) FROM pairs_v6");
         if (before != after)
             throw new StoreException($"Migrating pairs to schema 6: {before} pairs rows but {after} copied (a pair names a claim the store does not hold). The store is left at schema 5.");
@@ -240,13 +234,7 @@ public sealed partial class ClaimStore : IDisposable
     /// </summary>
     internal static void FinishClaimsRebuild(SqliteConnection connection, SqliteTransaction tx)
     {
-        long Count(string table)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = $"SELECT count(*) FROM {table}";
-            return (long)cmd.ExecuteScalar()!;
-        }
+        long Count(string table) => MigrationCount(connection, tx, $"SELECT count(*) FROM {table}");
         foreach (var table in new[] { "claims", "speaker_aliases" })
         {
             long before = Count(table), after = Count(table + "_v9");
@@ -260,6 +248,15 @@ public sealed partial class ClaimStore : IDisposable
             DROP TABLE speaker_aliases; ALTER TABLE speaker_aliases_v9 RENAME TO speaker_aliases;
             """;
         replace.ExecuteNonQuery();
+    }
+
+    /// <summary>A count query run inside a migration's transaction (the rebuilds check their copies with it).</summary>
+    private static long MigrationCount(SqliteConnection connection, SqliteTransaction tx, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        return (long)cmd.ExecuteScalar()!;
     }
 
     private void MigrateSteps()
