@@ -92,15 +92,21 @@ public class ClaimVectorsTests : IDisposable
         return string.Join("\n", lines);
     }
 
-    private static List<string> VectorRows(string path)
+    private static List<string> VectorRows(string path) =>
+        Rows(path, "SELECT claim_rowid, model_id, dimension, length(vector) FROM claim_vectors", // key order (WITHOUT ROWID)
+            r => $"{r.GetInt64(0)} {r.GetString(1)} {r.GetInt64(2)} {r.GetInt64(3)}");
+
+    /// <summary>Each row of <paramref name="sql"/> (with <paramref name="parameters"/>) on <paramref name="path"/>, as <paramref name="read"/> makes it.</summary>
+    private static List<T> Rows<T>(string path, string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
     {
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT claim_rowid, model_id, dimension, length(vector) FROM claim_vectors"; // key order (WITHOUT ROWID)
+        cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read()) rows.Add($"{r.GetInt64(0)} {r.GetString(1)} {r.GetInt64(2)} {r.GetInt64(3)}");
+        var rows = new List<T>();
+        while (r.Read()) rows.Add(read(r));
         return rows;
     }
 
@@ -233,30 +239,11 @@ public class ClaimVectorsTests : IDisposable
         }
     }
 
-    private static List<long> RowIds(string path, string sql)
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<long>();
-        while (r.Read()) rows.Add(r.GetInt64(0));
-        return rows;
-    }
+    private static List<long> RowIds(string path, string sql) => Rows(path, sql, r => r.GetInt64(0));
 
-    private static List<string> KeysOf(string path, string speakerId)
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT key || '|' || kind FROM speaker_keys WHERE speaker_id = $id";
-        cmd.Parameters.AddWithValue("$id", speakerId);
-        using var r = cmd.ExecuteReader();
-        var rows = new List<string>();
-        while (r.Read()) rows.Add(r.GetString(0));
-        return rows.Order(StringComparer.Ordinal).ToList();
-    }
+    private static List<string> KeysOf(string path, string speakerId) =>
+        Rows(path, "SELECT key || '|' || kind FROM speaker_keys WHERE speaker_id = $id", r => r.GetString(0), ("$id", speakerId))
+            .Order(StringComparer.Ordinal).ToList();
 
     private static readonly List<string> ExpectedVectorRows =
     [
