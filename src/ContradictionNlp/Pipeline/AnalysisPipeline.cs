@@ -535,7 +535,7 @@ public sealed class AnalysisPipeline
             speakers[speaker.Id] = speaker;
             if (!_options.PairClaims) continue;
 
-            var pool = pools.Get(speaker.Id);
+            var pool = pools.Get(speaker.Id, resolver.IsNew(speaker.Id));
             if (pool.Count > 0 && _options.Pairs(claim))
             {
                 var candidates = _stages.Candidates.Select(vector, pool.Rows);

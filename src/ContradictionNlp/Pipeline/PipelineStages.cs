@@ -12,6 +12,13 @@ public interface ISpeakerResolver
 {
     /// <summary>The speaker in its latest form (aliases/roles of this mention merged in), or null when unresolved.</summary>
     Speaker? Resolve(SpeakerMention mention);
+
+    /// <summary>
+    /// True when this resolver made the speaker <paramref name="speakerId"/> up in this run, under an id no stored speaker
+    /// had: the store then held no claim of it when it was made, so the pipeline starts its pool empty instead of asking
+    /// the store (GROWTH8). False when not known (the default): the store is asked, which is always right.
+    /// </summary>
+    bool IsNew(string speakerId) => false;
 }
 
 /// <summary>Picks, from a speaker's stored claim vectors, the ones worth scoring against a new claim (see <see cref="CandidateSelector"/>).</summary>
@@ -78,6 +85,7 @@ public sealed record PipelineStages(
     private sealed class SpeakerIndexResolver(SpeakerIndex index) : ISpeakerResolver
     {
         public Speaker? Resolve(SpeakerMention mention) => index.Resolve(mention);
+        public bool IsNew(string speakerId) => index.IsNew(speakerId);
     }
 
     private sealed class SelectorAdapter(CandidateSelector selector) : ICandidateSelector

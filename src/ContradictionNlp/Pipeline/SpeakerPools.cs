@@ -118,6 +118,8 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
     private Dictionary<long, Claim> _claims = new();
     private Dictionary<long, Claim> _olderClaims = new();
     private readonly List<SpeakerPool> _touched = [];
+    // New speakers whose pool was started empty (Get): only the first pool of a speaker can skip the store.
+    private readonly HashSet<string> _startedEmpty = new(StringComparer.Ordinal);
     private long _floats;
     private long _article;
 
@@ -146,11 +148,19 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
         return touched;
     }
 
-    public SpeakerPool Get(string speakerId)
+    /// <param name="isNew">
+    /// The resolver made this speaker up in this run (<see cref="ISpeakerResolver.IsNew"/>). The first time its pool is
+    /// asked for, the store holds none of its claims (they come through <see cref="Add"/> and are saved after), so the pool
+    /// starts empty without a store read: at 50k stored articles most speakers of 100 new articles are new, and each read
+    /// was two index searches that found nothing (GROWTH8). Once its pool is dropped the store holds its claims: read.
+    /// </param>
+    public SpeakerPool Get(string speakerId, bool isNew = false)
     {
         if (!_pools.TryGetValue(speakerId, out var pool))
         {
-            var (rowIds, matrix) = store.LoadSpeakerVectors(speakerId, embedder.ModelId, embedder.Dimension);
+            var (rowIds, matrix) = isNew && _startedEmpty.Add(speakerId)
+                ? ([], [])
+                : store.LoadSpeakerVectors(speakerId, embedder.ModelId, embedder.Dimension);
             pool = new SpeakerPool(speakerId, embedder.Dimension, rowIds, matrix);
             _pools[speakerId] = pool;
             _floats += pool.Floats;

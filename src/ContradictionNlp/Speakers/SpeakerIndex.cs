@@ -65,6 +65,8 @@ public sealed class SpeakerIndex
     private readonly Dictionary<string, List<Entry>> _bySurname = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> _byKey = new(StringComparer.Ordinal);
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    // The ids NewId made: speakers first met in this run (IsNew).
+    private readonly HashSet<string> _created = new(StringComparer.Ordinal);
 
     // Directory mode (built from an ISpeakerDirectory): stored speakers are "cold" until a mention finds one. Nothing is
     // held per cold speaker: each lookup asks the directory for the speakers having the key (ISpeakerDirectory.WithKey),
@@ -362,8 +364,15 @@ public sealed class SpeakerIndex
         var id = slug;
         for (int n = 2; _ids.Contains(id) || (_directory is not null && !_directoryEmpty && _directory.IdExists(id)); n++) id = $"{slug}-{n}";
         _ids.Add(id);
+        _created.Add(id);
         return id;
     }
+
+    /// <summary>
+    /// True when <paramref name="id"/> is a speaker this index made up (no known or stored speaker matched): its id is
+    /// one no stored speaker had when it was made, so the store held none of its claims then.
+    /// </summary>
+    public bool IsNew(string id) => _created.Contains(id);
 
     /// <summary>
     /// The surname of a name (<paramref name="key"/>: its <see cref="Normalize"/>d form): its last word, when the name has

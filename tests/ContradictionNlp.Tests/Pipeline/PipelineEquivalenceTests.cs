@@ -1,7 +1,9 @@
+using ContradictionNlp.Claims;
 using ContradictionNlp.Evaluation;
 using ContradictionNlp.Ingestion;
 using ContradictionNlp.Pipeline;
 using ContradictionNlp.Scoring;
+using ContradictionNlp.Speakers;
 using ContradictionNlp.Store;
 using ContradictionNlp.Tests.EndToEnd;
 using ContradictionNlp.Tests.Robustness;
@@ -68,7 +70,34 @@ public class PipelineEquivalenceTests : IDisposable
         Assert.Equal(plain, Analyze("evicting", () => TestStages.Create(), Plain with { PoolFloatBudget = 0 }, articles));
         Assert.Equal(plain, Analyze("all", () => TestStages.Create(), new PipelineOptions { Threads = 3, PoolFloatBudget = 40 },
             articles.Take(13).ToList(), articles.Skip(13).ToList()));
+        // GROWTH8: the pools of speakers the resolver made up start empty without a store read. A resolver that never says
+        // so (every pool read from the store) gives the same store, evicting or not.
+        PipelineStages Unhinted() => TestStages.Create() with { SpeakerResolverFactory = known => new Unhinted(new NameResolver(known)) };
+        Assert.Equal(plain, Analyze("unhinted", Unhinted, Plain, articles));
+        Assert.Equal(plain, Analyze("unhinted-evicting", Unhinted, Plain with { PoolFloatBudget = 0 }, articles));
     }
+
+    /// <summary>A resolver that keeps <see cref="ISpeakerResolver.IsNew"/> at its default (false: not known).</summary>
+    private sealed class Unhinted(ISpeakerResolver inner) : ISpeakerResolver
+    {
+        public Speaker? Resolve(SpeakerMention mention) => inner.Resolve(mention);
+    }
+
+    [Fact]
+    public void The_index_calls_new_only_the_speakers_it_made_up()
+    {
+        var stored = new Speaker("ann-lee", "Ann Lee", ["Ann Lee"], []);
+        var index = new SpeakerIndex([stored]);
+        var ann = index.Resolve(Mention("Ann Lee"))!;
+        var bob = index.Resolve(Mention("Bob Hart"))!;
+        Assert.Equal("ann-lee", ann.Id);
+        Assert.False(index.IsNew(ann.Id));
+        Assert.True(index.IsNew(bob.Id));
+        Assert.False(index.IsNew("nobody"));
+    }
+
+    private static SpeakerMention Mention(string name) =>
+        new(new TextSpan(0, name.Length), name, MentionKind.Name, name, []);
 
     [Fact]
     public void A_second_run_over_the_same_input_with_threads_changes_nothing()

@@ -70,8 +70,15 @@ public sealed class NameResolver(IEnumerable<Speaker> known) : ISpeakerResolver
     {
         if (!mention.IsResolved) return null;
         var id = "spk-" + mention.Name.ToLowerInvariant().Replace(' ', '-');
-        return _byId.TryGetValue(id, out var s) ? s : _byId[id] = new Speaker(id, mention.Name, [mention.Text], mention.Roles);
+        if (_byId.TryGetValue(id, out var s)) return s;
+        _created.Add(id);
+        return _byId[id] = new Speaker(id, mention.Name, [mention.Text], mention.Roles);
     }
+
+    private readonly HashSet<string> _created = [];
+
+    /// <summary>Made up in this run: not among the known speakers (as <see cref="SpeakerIndex.IsNew"/>).</summary>
+    public bool IsNew(string speakerId) => _created.Contains(speakerId);
 }
 
 /// <summary>Bag of lower-case words hashed (FNV-1a, stable across runs) into 16 buckets, L2-normalised.</summary>
