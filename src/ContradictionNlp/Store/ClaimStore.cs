@@ -250,6 +250,23 @@ public sealed partial class ClaimStore : IDisposable
         replace.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// Migration 10's end (after its SQL, in its transaction): the copy of claim_vectors replaces the table when every row
+    /// was copied, or the migration fails and the store stays v9 (a claim with vectors of two models keeps one only).
+    /// </summary>
+    internal static void FinishVectorsRebuild(SqliteConnection connection, SqliteTransaction tx)
+    {
+        long before = MigrationCount(connection, tx, "SELECT count(*) FROM claim_vectors");
+        long after = MigrationCount(connection, tx, "SELECT count(*) FROM claim_vectors_v10");
+        if (before != after)
+            throw new StoreException($"Migrating claim_vectors to schema 10: {before} vectors but {after} claims with one; schema 10 " +
+                "keeps one vector per claim, and this store has claims with vectors of several models. The store is left at schema 9.");
+        using var replace = connection.CreateCommand();
+        replace.Transaction = tx;
+        replace.CommandText = "DROP TABLE claim_vectors; ALTER TABLE claim_vectors_v10 RENAME TO claim_vectors;";
+        replace.ExecuteNonQuery();
+    }
+
     /// <summary>A count query run inside a migration's transaction (the rebuilds check their copies with it).</summary>
     private static long MigrationCount(SqliteConnection connection, SqliteTransaction tx, string sql)
     {
@@ -642,7 +659,8 @@ public sealed partial class ClaimStore : IDisposable
                 cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             """);
-        // STORE11 (schema v6): keyed by the claim's rowid, so a run's vectors are appended at the end of the table.
+        // STORE11 (schema v6): keyed by the claim's rowid, so a run's vectors are appended at the end of the table (v10: one
+        // per claim, the rowid table's key).
         var insertEmbedding = Raw(ref _insertEmbedding,
             "INSERT INTO claim_vectors (claim_rowid, model_id, dimension, vector) VALUES (?1, ?2, ?3, ?4)");
         long t2 = StoreProfile.Now;

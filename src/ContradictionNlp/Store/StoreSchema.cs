@@ -280,6 +280,24 @@ public static class StoreSchema
             INSERT INTO speaker_aliases_v9 (speaker_rowid, alias)
                 SELECT s.rowid, a.alias FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id ORDER BY 1, 2;
             """, ClaimStore.FinishClaimsRebuild),
+        // v10 (round 33, GROWTH9): claim_vectors as a rowid table keyed by the claim's rowid. As v6's WITHOUT ROWID table,
+        // keyed (claim rowid, model), it was an index B-tree, which keeps whole records in its interior pages too; SQLite's
+        // guidance for WITHOUT ROWID is rows under ~1/20 of a page, and a 100-dimension vector row is ~440 bytes of 4,096.
+        // At 50k stored articles the table had 6 levels and 6,441 interior pages (12 % of its pages), so a speaker's pool
+        // read ~1.9 pages per vector (dbstat; 924 pages for one speaker's 490 vectors). Keyed by an INTEGER PRIMARY KEY its
+        // interior pages hold only integer keys: 3 levels, about one leaf page per vector, and rows still append (claims'
+        // rowids only grow). One vector per claim: SaveArticle writes one, of the batch's model, and never another, so the
+        // model id becomes a column. A store holding two for one claim (none this code wrote) is refused, not trimmed.
+        new(10, "claim_vectors keyed by claim rowid in a rowid table (one vector per claim)", """
+            CREATE TABLE claim_vectors_v10 (
+                claim_rowid INTEGER PRIMARY KEY,       -- claims.rowid
+                model_id    TEXT NOT NULL,             -- IClaimEmbedder.ModelId: vectors of different models are not comparable
+                dimension   INTEGER NOT NULL,
+                vector      BLOB NOT NULL              -- dimension x float32, little-endian
+            );
+            INSERT OR IGNORE INTO claim_vectors_v10 (claim_rowid, model_id, dimension, vector)
+                SELECT claim_rowid, model_id, dimension, vector FROM claim_vectors ORDER BY claim_rowid, model_id;
+            """, ClaimStore.FinishVectorsRebuild),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(9, StoreSchema.LatestVersion);
+        Assert.Equal(10, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -240,7 +240,7 @@ public class ClaimStoreTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         using var migrated = ClaimStore.Open(path);
-        Assert.Equal(9, migrated.SchemaVersion);
+        Assert.Equal(10, migrated.SchemaVersion);
         Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
         Assert.Equal(2, migrated.Counts().Claims);
     }
@@ -250,9 +250,9 @@ public class ClaimStoreTests : IDisposable
     {
         var path = _dir.File("new.db");
         using (ClaimStore.Open(path)) { }
-        SetPragma(path, "user_version", 10);
+        SetPragma(path, "user_version", 11);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 10, but this cnlp only knows versions up to 9. " +
+        Assert.Equal($"Store '{path}' has schema version 11, but this cnlp only knows versions up to 10. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 

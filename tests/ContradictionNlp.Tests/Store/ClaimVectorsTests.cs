@@ -93,7 +93,7 @@ public class ClaimVectorsTests : IDisposable
     }
 
     private static List<string> VectorRows(string path) =>
-        Rows(path, "SELECT claim_rowid, model_id, dimension, length(vector) FROM claim_vectors", // key order (WITHOUT ROWID)
+        Rows(path, "SELECT claim_rowid, model_id, dimension, length(vector) FROM claim_vectors", // key order (v10: the rowid)
             r => $"{r.GetInt64(0)} {r.GetString(1)} {r.GetInt64(2)} {r.GetInt64(3)}");
 
     /// <summary>Each row of <paramref name="sql"/> (with <paramref name="parameters"/>) on <paramref name="path"/>, as <paramref name="read"/> makes it.</summary>
@@ -165,7 +165,7 @@ public class ClaimVectorsTests : IDisposable
         Assert.True(Has(path, "index", "speaker_keys_name_of"));
         Assert.NotEqual(dump, StoreDump.Dump(path));
         using (var store = ClaimStore.Open(path))
-            Assert.Equal(9, store.SchemaVersion);
+            Assert.Equal(10, store.SchemaVersion);
         Assert.False(Has(path, "index", "speaker_aliases_alias"));
         Assert.False(Has(path, "index", "speaker_keys_name_of"));
         Assert.Equal(dump, StoreDump.Dump(path));
@@ -197,7 +197,7 @@ public class ClaimVectorsTests : IDisposable
         Assert.True(Has(path, "index", "sqlite_autoindex_claims_1"));
         Assert.Equal(dump, StoreDump.Dump(path)); // v8's tables, the same content (aliases dumped by speaker id)
         using (var store = ClaimStore.Open(path))
-            Assert.Equal(9, store.SchemaVersion);
+            Assert.Equal(10, store.SchemaVersion);
         Assert.False(Has(path, "index", "sqlite_autoindex_claims_1"));
         Assert.Equal(dump, StoreDump.Dump(path));
         Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], RowIds(path, "SELECT rowid FROM claims ORDER BY rowid")); // rowids kept: vectors and pairs hold them
@@ -238,6 +238,50 @@ public class ClaimVectorsTests : IDisposable
             Assert.Equal(8, store.Counts().Claims);
         }
     }
+
+    [Fact]
+    public void A_v9_store_gets_its_vectors_keyed_by_claim_rowid_in_a_rowid_table_and_reads_them_as_before()
+    {
+        // A fresh store is at v10: claim_vectors is a rowid table whose key is the claim's rowid.
+        var (path, _, _) = Build("v10.db");
+        Assert.Contains("claim_rowid INTEGER PRIMARY KEY", TableSql(path, "claim_vectors"));
+        Assert.DoesNotContain("WITHOUT ROWID", TableSql(path, "claim_vectors"));
+        var dump = StoreDump.Dump(path);
+        string readers;
+        using (var store = ClaimStore.Open(path)) readers = Readers(store);
+        StoreDowngrade.ToV9(path);
+        Assert.Contains("WITHOUT ROWID", TableSql(path, "claim_vectors"));
+        Assert.Equal(dump, StoreDump.Dump(path));
+        using (var store = ClaimStore.Open(path, new FixedClock(Now)))
+        {
+            Assert.Equal(10, store.SchemaVersion);
+            Assert.Equal(readers, Readers(store));
+            // A new article's vector is stored under its claim's rowid and joins its speaker's pool.
+            var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f])], [Ann], [], "model-x", "scorer-1")));
+            Assert.Equal([1L, 4L, 6L, 7L], store.LoadSpeakerVectors(Ann.Id, "model-x", 3).RowIds);
+        }
+        Assert.DoesNotContain("WITHOUT ROWID", TableSql(path, "claim_vectors"));
+        Assert.Equal([.. ExpectedVectorRows, "7 model-x 3 12"], VectorRows(path));
+    }
+
+    [Fact]
+    public void A_v9_store_with_two_vectors_for_one_claim_is_refused_and_left_at_v9()
+    {
+        var (path, _, _) = Build("two-models.db");
+        // v6-v9 allowed a vector per (claim, model); no cnlp wrote a second one, but such a store is not trimmed silently.
+        StoreDowngrade.ToV9(path, "INSERT INTO claim_vectors (claim_rowid, model_id, dimension, vector) VALUES (1, 'model-y', 1, x'0000803f');");
+        var dump = StoreDump.Dump(path);
+        var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
+        Assert.Equal("Migrating claim_vectors to schema 10: 6 vectors but 5 claims with one; schema 10 keeps one vector per claim, " +
+            "and this store has claims with vectors of several models. The store is left at schema 9.", ex.Message);
+        Assert.Contains("WITHOUT ROWID", TableSql(path, "claim_vectors"));
+        Assert.Equal(9L, Rows(path, "PRAGMA user_version", r => r.GetInt64(0)).Single());
+        Assert.Equal(dump, StoreDump.Dump(path));
+    }
+
+    private static string TableSql(string path, string table) =>
+        Rows(path, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $name", r => r.GetString(0), ("$name", table)).Single();
 
     private static List<long> RowIds(string path, string sql) => Rows(path, sql, r => r.GetInt64(0));
 
@@ -290,7 +334,7 @@ public class ClaimVectorsTests : IDisposable
 
         using (var migrated = ClaimStore.Open(path, new FixedClock(Now)))
         {
-            Assert.Equal(9, migrated.SchemaVersion);
+            Assert.Equal(10, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             // The store keeps growing as one made by v6: a new article's vectors land in claim_vectors, and a re-run is a no-op.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
@@ -351,7 +395,7 @@ public class ClaimVectorsTests : IDisposable
         }
         using (var migrated = ClaimStore.Open(path, at))
         {
-            Assert.Equal(9, migrated.SchemaVersion);
+            Assert.Equal(10, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             Assert.Equal(reviews, Reviews(migrated));
             Assert.NotNull(migrated.RecordReview(2, "skip", "cy"));

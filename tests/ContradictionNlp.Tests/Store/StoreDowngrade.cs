@@ -39,12 +39,7 @@ public static class StoreDowngrade
     /// Folds schema v9 back to v8: claims get their id PRIMARY KEY back (rows and rowids as they are, columns in v1-v8's
     /// order), aliases are keyed by speaker id again, user_version says 8.
     /// </summary>
-    public static void ToV8(string path, string extraSql = "")
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
+    public static void ToV8(string path, string extraSql = "") => ToV9(path, """
             PRAGMA foreign_keys = OFF;
             CREATE TABLE claims_v8 (
                 id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -73,6 +68,26 @@ public static class StoreDowngrade
             DROP TABLE speaker_aliases;
             ALTER TABLE speaker_aliases_v8 RENAME TO speaker_aliases;
             PRAGMA user_version = 8;
+            """ + extraSql);
+
+    /// <summary>
+    /// Folds schema v10 back to v9: claim_vectors is the WITHOUT ROWID table keyed (claim rowid, model) of v6-v9 again (same
+    /// rows), user_version says 9.
+    /// </summary>
+    public static void ToV9(string path, string extraSql = "")
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            PRAGMA foreign_keys = OFF;
+            CREATE TABLE claim_vectors_v9 (
+                claim_rowid INTEGER NOT NULL, model_id TEXT NOT NULL, dimension INTEGER NOT NULL, vector BLOB NOT NULL,
+                PRIMARY KEY (claim_rowid, model_id)) WITHOUT ROWID;
+            INSERT INTO claim_vectors_v9 SELECT claim_rowid, model_id, dimension, vector FROM claim_vectors ORDER BY 1, 2;
+            DROP TABLE claim_vectors;
+            ALTER TABLE claim_vectors_v9 RENAME TO claim_vectors;
+            PRAGMA user_version = 9;
             """ + extraSql;
         cmd.ExecuteNonQuery();
     }
