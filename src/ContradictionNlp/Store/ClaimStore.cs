@@ -214,17 +214,9 @@ public sealed partial class ClaimStore : IDisposable
     /// </summary>
     internal static void FinishPairsRebuild(SqliteConnection connection, SqliteTransaction tx)
     {
-        long Count(string sql) => MigrationCount(connection, tx, sql);
-        long before = Count("SELECT count(*) FROM pairs"), after = Count("SELECT count(*) FROM pairs_v6");
-        if (before != after)
-            throw new StoreException($"Migrating pairs to schema 6: {before} pairs rows but {after} copied (a pair names a claim the store does not hold). The store is left at schema 5.");
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "DROP TABLE pairs; ALTER TABLE pairs_v6 RENAME TO pairs;";
-            cmd.ExecuteNonQuery();
-        }
-        if (Count("SELECT count(*) FROM pragma_foreign_key_check('reviews')") != 0)
+        ReplaceWithCopy(connection, tx, "pairs", 6, (before, after) =>
+            $"Migrating pairs to schema 6: {before} pairs rows but {after} copied (a pair names a claim the store does not hold). The store is left at schema 5.");
+        if (MigrationCount(connection, tx, "SELECT count(*) FROM pragma_foreign_key_check('reviews')") != 0)
             throw new StoreException("Migrating pairs to schema 6 left foreign keys that do not hold (PRAGMA foreign_key_check). The store is left at schema 5.");
     }
 
@@ -234,36 +226,34 @@ public sealed partial class ClaimStore : IDisposable
     /// </summary>
     internal static void FinishClaimsRebuild(SqliteConnection connection, SqliteTransaction tx)
     {
-        long Count(string table) => MigrationCount(connection, tx, $"SELECT count(*) FROM {table}");
         foreach (var table in new[] { "claims", "speaker_aliases" })
-        {
-            long before = Count(table), after = Count(table + "_v9");
-            if (before != after)
-                throw new StoreException($"Migrating {table} to schema 9: {before} rows but {after} copied. The store is left at schema 8.");
-        }
-        using var replace = connection.CreateCommand();
-        replace.Transaction = tx;
-        replace.CommandText = """
-            DROP TABLE claims; ALTER TABLE claims_v9 RENAME TO claims;
-            DROP TABLE speaker_aliases; ALTER TABLE speaker_aliases_v9 RENAME TO speaker_aliases;
-            """;
-        replace.ExecuteNonQuery();
+            ReplaceWithCopy(connection, tx, table, 9, (before, after) =>
+                $"Migrating {table} to schema 9: {before} rows but {after} copied. The store is left at schema 8.");
     }
 
     /// <summary>
     /// Migration 10's end (after its SQL, in its transaction): the copy of claim_vectors replaces the table when every row
     /// was copied, or the migration fails and the store stays v9 (a claim with vectors of two models keeps one only).
     /// </summary>
-    internal static void FinishVectorsRebuild(SqliteConnection connection, SqliteTransaction tx)
+    internal static void FinishVectorsRebuild(SqliteConnection connection, SqliteTransaction tx) =>
+        ReplaceWithCopy(connection, tx, "claim_vectors", 10, (before, after) =>
+            $"Migrating claim_vectors to schema 10: {before} vectors but {after} claims with one; schema 10 keeps one vector per " +
+            "claim, and this store has claims with vectors of several models. The store is left at schema 9.");
+
+    /// <summary>
+    /// The end of a migration that rebuilds <paramref name="table"/> SQLite's documented way (new table, copy, drop, rename):
+    /// when the copy <c>{table}_v{version}</c> holds as many rows as the table, it takes the table's place; otherwise the
+    /// migration fails with <paramref name="refusal"/> (given both counts) and its transaction leaves the store as it was.
+    /// </summary>
+    private static void ReplaceWithCopy(SqliteConnection connection, SqliteTransaction tx, string table, int version, Func<long, long, string> refusal)
     {
-        long before = MigrationCount(connection, tx, "SELECT count(*) FROM claim_vectors");
-        long after = MigrationCount(connection, tx, "SELECT count(*) FROM claim_vectors_v10");
-        if (before != after)
-            throw new StoreException($"Migrating claim_vectors to schema 10: {before} vectors but {after} claims with one; schema 10 " +
-                "keeps one vector per claim, and this store has claims with vectors of several models. The store is left at schema 9.");
+        string copy = $"{table}_v{version}";
+        long before = MigrationCount(connection, tx, $"SELECT count(*) FROM {table}");
+        long after = MigrationCount(connection, tx, $"SELECT count(*) FROM {copy}");
+        if (before != after) throw new StoreException(refusal(before, after));
         using var replace = connection.CreateCommand();
         replace.Transaction = tx;
-        replace.CommandText = "DROP TABLE claim_vectors; ALTER TABLE claim_vectors_v10 RENAME TO claim_vectors;";
+        replace.CommandText = $"DROP TABLE {table}; ALTER TABLE {copy} RENAME TO {table};";
         replace.ExecuteNonQuery();
     }
 
