@@ -11,8 +11,8 @@ using Microsoft.Data.Sqlite;
 namespace ContradictionNlp.Tests.Store;
 
 /// <summary>
-/// Schema v6 (STORE11): claim vectors live in claim_vectors, keyed (claim rowid, model), and pairs rows name their claims by
-/// rowid. What was stored before reads the same: a v5 (or v4) store migrates on open with exactly its rows (reviews kept),
+/// Schema v6 (STORE11): claim vectors live in claim_vectors, keyed (claim rowid, model) until v9 and by the claim rowid alone
+/// since v10 (one vector per claim), and pairs rows name their claims by rowid. What was stored before reads the same: a v5 (or v4) store migrates on open with exactly its rows (reviews kept),
 /// and every reader answers as before.
 /// </summary>
 public class ClaimVectorsTests : IDisposable
