@@ -79,6 +79,9 @@ public static class AnalyzeCommand
             return ExitCodes.Failure;
         }
 
+        // The stages' first-use work (PipelineStages.Warm: compiling what the ReadyToRun image lacks, first-use tables) on
+        // the thread pool while the store is opened and the input read; the run waits for it, so it never competes with it.
+        var warm = stages.WithColdCaches().StartWarmUp();
         using var store = CommonOptions.OpenStore(CommonOptions.DbPath(s.Db, env), stderr);
         if (store is null) return ExitCodes.Failure;
 
@@ -94,6 +97,7 @@ public static class AnalyzeCommand
         if (!showBar) diagnostics.Reported += d => stderr.WriteLine(TerminalText.Neutralise(d.ToString()));
         var articles = new ArticleLoader().Load(s.Paths.Select(p => CommonOptions.InputPath(p, env)), diagnostics, env.Stdin).ToList();
         var pipeline = new AnalysisPipeline(store, stages, new PipelineOptions { MinScore = s.MinScore, Threads = s.Threads });
+        warm.GetAwaiter().GetResult();
 
         PipelineSummary summary;
         if (showBar)

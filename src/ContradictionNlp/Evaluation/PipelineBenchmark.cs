@@ -28,6 +28,27 @@ public sealed record PipelineBenchmarkReport(
     /// </summary>
     public double CpuSeconds { get; init; }
 
+    /// <summary>Bytes the run allocated on the managed heap, all threads (<see cref="GC.GetTotalAllocatedBytes(bool)"/>), in MB.</summary>
+    public double AllocatedMb { get; init; }
+
+    /// <summary>Garbage collections during the run, per generation (a gen1 collection counts once, under gen1; index 0 = gen0 only).</summary>
+    public IReadOnlyList<int> Collections { get; init; } = [0, 0, 0];
+
+    /// <summary>
+    /// Time the runtime held every managed thread paused for collections during the run (<see cref="GC.GetTotalPauseDuration"/>).
+    /// With several threads a pause stops them all, so it costs a 2-thread run as much wall time as a 1-thread one.
+    /// </summary>
+    public double GcPauseSeconds { get; init; }
+
+    /// <summary>
+    /// Methods the JIT compiled during the run, and its time compiling (<see cref="System.Runtime.JitInfo"/>, all threads):
+    /// what the ReadyToRun image lacks and the stages' warm-up (<see cref="PipelineStages.Warm"/>) did not reach.
+    /// </summary>
+    public int JitMethods { get; init; }
+
+    /// <inheritdoc cref="JitMethods"/>
+    public double JitSeconds { get; init; }
+
     /// <summary>Pages the run read from the store file (<see cref="ClaimStore.PagesRead"/>: SQLite page-cache misses), not counting what opening the store read.</summary>
     public long PagesRead { get; init; }
 
@@ -82,6 +103,9 @@ public static class PipelineBenchmark
         double seconds, cpu;
         double peak;
         long pagesBefore = store.PagesRead, writtenBefore = store.PagesWritten;
+        var gc = GcCounters.Now();
+        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         using (var sampler = new WorkingSetSampler())
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -91,12 +115,19 @@ public static class PipelineBenchmark
             cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             peak = sampler.StopAndGetPeakMb();
         }
+        var gcAfter = GcCounters.Now();
+        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
+        jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
         long pagesRead = store.PagesRead - pagesBefore, pagesWritten = store.PagesWritten - writtenBefore;
         var stagesOut = Enum.GetValues<PipelineStage>()
             .Select(s => new StageFigure(s, totals.Seconds(s), totals.Seconds(s) > 0 ? totals.Words / totals.Seconds(s) : 0))
             .ToList();
         return new PipelineBenchmarkReport(summary.ArticlesNew, summary.ArticlesSkipped, totals.Words, summary.Claims, summary.Pairs,
-            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) { Threads = threads, CpuSeconds = cpu, PagesRead = pagesRead, PagesWritten = pagesWritten };
+            seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) {
+                Threads = threads, CpuSeconds = cpu, PagesRead = pagesRead, PagesWritten = pagesWritten,
+                AllocatedMb = ToMb(gcAfter.Allocated - gc.Allocated), GcPauseSeconds = (gcAfter.Pause - gc.Pause).TotalSeconds,
+                Collections = gcAfter.CollectionsSince(gc), JitMethods = (int)jitMethods, JitSeconds = jitTime.TotalSeconds,
+            };
     }
 
     /// <summary>
@@ -377,5 +408,24 @@ public sealed class WorkingSetSampler : IDisposable
     {
         StopAndGetPeakMb();
         _stop.Dispose();
+    }
+}
+
+/// <summary>The runtime's allocation and collection counters at one moment, for the difference over a run.</summary>
+internal readonly record struct GcCounters(long Allocated, TimeSpan Pause, int Gen0, int Gen1, int Gen2)
+{
+    // precise: true so the bytes still in threads' allocation contexts count too (a run's figure would otherwise
+    // depend on where each thread's last 8 KB chunk happened to end).
+    public static GcCounters Now() => new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(),
+        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    /// <summary>
+    /// Collections between <paramref name="before"/> and this, by the highest generation each collected:
+    /// <see cref="GC.CollectionCount"/> of a generation counts the collections of the older ones too.
+    /// </summary>
+    public int[] CollectionsSince(GcCounters before)
+    {
+        int g2 = Gen2 - before.Gen2, g1 = Gen1 - before.Gen1, g0 = Gen0 - before.Gen0;
+        return [g0 - g1, g1 - g2, g2];
     }
 }

@@ -56,7 +56,8 @@ public class BenchTests : IDisposable
         Assert.Equal("", err);
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal(["words", "seconds", "words_per_second", "articles", "articles_per_second", "claims", "candidate_pairs",
-            "pairs_per_second", "through_claims_words_per_second", "threads", "cpu_seconds", "stages", "peak_mb", "process_peak_mb"], Keys(root));
+            "pairs_per_second", "through_claims_words_per_second", "threads", "cpu_seconds", "stages", "peak_mb", "process_peak_mb",
+            "allocated_mb", "collections", "gc_pause_seconds", "jit_methods", "jit_seconds"], Keys(root));
         Assert.Equal(31, root.GetProperty("words").GetInt64());
         Assert.Equal(3, root.GetProperty("articles").GetInt32());
         Assert.Equal(5, root.GetProperty("claims").GetInt32());
@@ -73,6 +74,23 @@ public class BenchTests : IDisposable
         double sum = stages.EnumerateObject().Sum(s => s.Value.GetProperty("seconds").GetDouble());
         Assert.True(sum <= root.GetProperty("seconds").GetDouble() + 0.01, $"stages {sum} > total");
         Assert.True(root.GetProperty("peak_mb").GetDouble() > 0);
+        // A run of 3 articles allocates (claims, vectors, pairs); collections are counted per generation, gen0 first.
+        Assert.True(root.GetProperty("allocated_mb").GetDouble() > 0);
+        Assert.Equal(3, root.GetProperty("collections").GetArrayLength());
+        Assert.All(root.GetProperty("collections").EnumerateArray(), n => Assert.True(n.GetInt32() >= 0));
+        Assert.True(root.GetProperty("jit_methods").GetInt32() >= 0 && root.GetProperty("jit_seconds").GetDouble() >= 0);
+    }
+
+    [Fact]
+    public void Collections_are_counted_by_the_oldest_generation_each_one_collected()
+    {
+        // The runtime's count for a generation includes the collections of older ones: 13 - 10 = 3 collections in all,
+        // of which 5 - 4 = 1 reached gen1 and none gen2, so 2 were gen0 only.
+        var before = new GcCounters(0, TimeSpan.Zero, Gen0: 10, Gen1: 4, Gen2: 1);
+        var after = new GcCounters(100, TimeSpan.FromMilliseconds(30), Gen0: 13, Gen1: 5, Gen2: 1);
+        Assert.Equal([2, 1, 0], after.CollectionsSince(before));
+        // A full collection counts in every generation's figure: one gen2 and nothing else.
+        Assert.Equal([0, 0, 1], new GcCounters(0, TimeSpan.Zero, 11, 5, 2).CollectionsSince(new GcCounters(0, TimeSpan.Zero, 10, 4, 1)));
     }
 
     [Fact]
@@ -143,7 +161,8 @@ public class BenchTests : IDisposable
         Assert.StartsWith("corpus: 3 articles (0 already stored), 31 words, 5 claims, 4 candidate pairs scored; 1 thread", lines[0]);
         Assert.Equal(["tokenize", "extract", "resolve", "embed", "candidates", "score", "store"],
             lines.Skip(2).Take(7).Select(l => l.Split(' ')[0]).ToArray());
-        Assert.StartsWith("whole pipeline: ", lines[^1]);
+        Assert.StartsWith("whole pipeline: ", lines[^2]);
+        Assert.StartsWith("managed heap: ", lines[^1]);
     }
 
     [Fact]
