@@ -28,7 +28,10 @@ public sealed class PairScorer(IContradictionScorer scorer, TopicGate? gate = nu
 
     /// <summary>What a pair the gate stops (unrelated) gets: not a contradiction, not entailed.</summary>
     public static readonly ContradictionScore Unrelated = new(0.01, 0.01, 0.98,
-        [new Reason("unrelated", "no content word in common: the claims are about different things", [], [])]);
+        [new Reason(UnrelatedKind, "no content word in common: the claims are about different things", [], [])]);
+
+    /// <summary>The reason kind of <see cref="Unrelated"/>: a pair the topic gate kept from the model.</summary>
+    public const string UnrelatedKind = "unrelated";
 
     public IContradictionScorer Scorer { get; } = scorer;
     /// <summary>The given gate, else one over the scorer's own featurizer when it is an <see cref="NliScorer"/>.</summary>

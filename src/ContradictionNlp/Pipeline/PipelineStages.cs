@@ -99,8 +99,8 @@ public sealed record PipelineStages(
     /// our structs. It all fell inside the run and mostly on one thread at a time (a thread that calls a method another
     /// is compiling waits for it), so it cost the 2-thread run as much wall time as the 1-thread one. <c>cnlp analyze</c>
     /// and <c>cnlp bench</c> start this (<see cref="StartWarmUp"/>) when the models are loaded and read their input
-    /// meanwhile, so on 2 cores it overlaps the read; they wait for it before the run. With it, the BBC run compiles ~90
-    /// methods (24-30 ms; those of the store and the pipeline's own lists remain). Call it on stages whose pair scorer
+    /// meanwhile, so on 2 cores it overlaps the read; they wait for it before the run. With it, the BBC run compiles 84-90
+    /// methods (21-30 ms; those of the store and the pipeline's own lists remain). Call it on stages whose pair scorer
     /// caches do not matter (<see cref="WithColdCaches"/>): it scores a few pairs of the warm-up article.
     /// </remarks>
     /// <returns>What the warm-up reached: claims extracted, pairs scored, and of those the ones the scorer's topic gate let through to the model.</returns>
@@ -127,7 +127,7 @@ public sealed record PipelineStages(
             {
                 var scored = PairScorer.Score(claims[0], claims[i], 0.5f);
                 pairs++;
-                if (!scored.Score.Reasons.Any(r => r.Kind == "unrelated")) modelPairs++;
+                if (!scored.Score.Reasons.Any(r => r.Kind == Pairing.PairScorer.UnrelatedKind)) modelPairs++;
             }
         }
         PairScorer.Warm();
