@@ -35,13 +35,7 @@ public sealed record CliEnvironment
     public Commands.IKeySource? KeySource { get; init; }
 
     /// <summary>Turns a models directory into the pipeline's stages; throws when the models cannot be loaded.</summary>
-    public Func<string, PipelineStages> LoadStages { get; init; } = LoadRealStages;
-
-    private static PipelineStages LoadRealStages(string modelsDirectory)
-    {
-        var catalog = ModelCatalog.Open(modelsDirectory);
-        return PipelineStages.Create(catalog.LoadEmbedder(), catalog.LoadScorer(), extractor: PipelineStages.DefaultExtractor(modelsDirectory));
-    }
+    public Func<string, PipelineStages> LoadStages { get; init; } = PipelineStages.FromModels;
 }
 
 /// <summary>

@@ -103,9 +103,7 @@ public static class PipelineBenchmark
         double seconds, cpu;
         double peak;
         long pagesBefore = store.PagesRead, writtenBefore = store.PagesWritten;
-        var gc = GcCounters.Now();
-        long jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
+        var before = RuntimeCounters.Now();
         using (var sampler = new WorkingSetSampler())
         {
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -115,9 +113,7 @@ public static class PipelineBenchmark
             cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             peak = sampler.StopAndGetPeakMb();
         }
-        var gcAfter = GcCounters.Now();
-        jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods;
-        jitTime = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
+        var after = RuntimeCounters.Now();
         long pagesRead = store.PagesRead - pagesBefore, pagesWritten = store.PagesWritten - writtenBefore;
         var stagesOut = Enum.GetValues<PipelineStage>()
             .Select(s => new StageFigure(s, totals.Seconds(s), totals.Seconds(s) > 0 ? totals.Words / totals.Seconds(s) : 0))
@@ -125,8 +121,9 @@ public static class PipelineBenchmark
         return new PipelineBenchmarkReport(summary.ArticlesNew, summary.ArticlesSkipped, totals.Words, summary.Claims, summary.Pairs,
             seconds, stagesOut, peak, ToMb(Process.GetCurrentProcess().PeakWorkingSet64)) {
                 Threads = threads, CpuSeconds = cpu, PagesRead = pagesRead, PagesWritten = pagesWritten,
-                AllocatedMb = ToMb(gcAfter.Allocated - gc.Allocated), GcPauseSeconds = (gcAfter.Pause - gc.Pause).TotalSeconds,
-                Collections = gcAfter.CollectionsSince(gc), JitMethods = (int)jitMethods, JitSeconds = jitTime.TotalSeconds,
+                AllocatedMb = ToMb(after.Allocated - before.Allocated), GcPauseSeconds = (after.Pause - before.Pause).TotalSeconds,
+                Collections = after.CollectionsSince(before), JitMethods = (int)(after.JitMethods - before.JitMethods),
+                JitSeconds = (after.JitTime - before.JitTime).TotalSeconds,
             };
     }
 
@@ -411,19 +408,20 @@ public sealed class WorkingSetSampler : IDisposable
     }
 }
 
-/// <summary>The runtime's allocation and collection counters at one moment, for the difference over a run.</summary>
-internal readonly record struct GcCounters(long Allocated, TimeSpan Pause, int Gen0, int Gen1, int Gen2)
+/// <summary>The runtime's allocation, collection and JIT counters at one moment, for the difference over a run.</summary>
+internal readonly record struct RuntimeCounters(long Allocated, TimeSpan Pause, int Gen0, int Gen1, int Gen2, long JitMethods = 0, TimeSpan JitTime = default)
 {
     // precise: true so the bytes still in threads' allocation contexts count too (a run's figure would otherwise
     // depend on where each thread's last 8 KB chunk happened to end).
-    public static GcCounters Now() => new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(),
-        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    public static RuntimeCounters Now() => new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration(),
+        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+        System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
 
     /// <summary>
     /// Collections between <paramref name="before"/> and this, by the highest generation each collected:
     /// <see cref="GC.CollectionCount"/> of a generation counts the collections of the older ones too.
     /// </summary>
-    public int[] CollectionsSince(GcCounters before)
+    public int[] CollectionsSince(RuntimeCounters before)
     {
         int g2 = Gen2 - before.Gen2, g1 = Gen1 - before.Gen1, g0 = Gen0 - before.Gen0;
         return [g0 - g1, g1 - g2, g2];

@@ -73,6 +73,16 @@ public sealed record PipelineStages(
             new PairScorerAdapter(new PairScorer(scorer)));
 
     /// <summary>
+    /// The stages of a models folder as <c>cnlp analyze</c> runs them: its embedder and current scorer (<see cref="ModelCatalog"/>)
+    /// and <see cref="DefaultExtractor"/>. Throws when the models cannot be loaded.
+    /// </summary>
+    public static PipelineStages FromModels(string modelsDirectory)
+    {
+        var catalog = ModelCatalog.Open(modelsDirectory);
+        return Create(catalog.LoadEmbedder(), catalog.LoadScorer(), extractor: DefaultExtractor(modelsDirectory));
+    }
+
+    /// <summary>
     /// The claim extractor of a models folder: rules plus the learned attribution tagger's statements
     /// (hybrid, speech cues only) when models/attribution is there; the rules alone when it is absent.
     /// On PolNeAR dev: rules F1 0.591 (P 0.791), hybrid-speech 0.608 (P 0.783, source 0.963), full hybrid

@@ -86,11 +86,11 @@ public class BenchTests : IDisposable
     {
         // The runtime's count for a generation includes the collections of older ones: 13 - 10 = 3 collections in all,
         // of which 5 - 4 = 1 reached gen1 and none gen2, so 2 were gen0 only.
-        var before = new GcCounters(0, TimeSpan.Zero, Gen0: 10, Gen1: 4, Gen2: 1);
-        var after = new GcCounters(100, TimeSpan.FromMilliseconds(30), Gen0: 13, Gen1: 5, Gen2: 1);
+        var before = new RuntimeCounters(0, TimeSpan.Zero, Gen0: 10, Gen1: 4, Gen2: 1);
+        var after = new RuntimeCounters(100, TimeSpan.FromMilliseconds(30), Gen0: 13, Gen1: 5, Gen2: 1);
         Assert.Equal([2, 1, 0], after.CollectionsSince(before));
         // A full collection counts in every generation's figure: one gen2 and nothing else.
-        Assert.Equal([0, 0, 1], new GcCounters(0, TimeSpan.Zero, 11, 5, 2).CollectionsSince(new GcCounters(0, TimeSpan.Zero, 10, 4, 1)));
+        Assert.Equal([0, 0, 1], new RuntimeCounters(0, TimeSpan.Zero, 11, 5, 2).CollectionsSince(new RuntimeCounters(0, TimeSpan.Zero, 10, 4, 1)));
     }
 
     [Fact]

@@ -130,8 +130,7 @@ public class PipelineEquivalenceTests : IDisposable
         var bbc = TestPaths.SharedData("bbc-news");
         if (!Directory.Exists(bbc)) return; // the comparison above still ran on generated articles
         var articles = new ArticleLoader().Load([bbc], new DiagnosticBag()).Take(150).ToList();
-        var catalog = ModelCatalog.Open(RealModels.Directory);
-        var loaded = PipelineStages.Create(catalog.LoadEmbedder(), catalog.LoadScorer(), extractor: PipelineStages.DefaultExtractor(RealModels.Directory));
+        var loaded = PipelineStages.FromModels(RealModels.Directory);
         var plain = Analyze("bbc-plain", () => loaded, Plain, articles);
         Assert.True(StoreDump.Count(_dir.File("bbc-plain.db"), "pairs") > 0);
         Assert.Equal(plain, Analyze("bbc-fast", () => loaded, new PipelineOptions { Threads = 2, PoolFloatBudget = 5_000 }, articles));

@@ -22,18 +22,10 @@ public class StagesWarmUpTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    // The stages as `cnlp analyze` loads them (rules + learned extractor, bundled embedder and scorer), each call its own
-    // load, so what one warms is not the other's.
-    private static PipelineStages Bundled()
-    {
-        var catalog = ModelCatalog.Open(RealModels.Directory);
-        return PipelineStages.Create(catalog.LoadEmbedder(), catalog.LoadScorer(), extractor: PipelineStages.DefaultExtractor(RealModels.Directory));
-    }
-
     [RealModelsFact]
     public void The_warm_up_article_gives_one_speaker_two_claims_and_a_pair_the_topic_gate_lets_through_to_the_model()
     {
-        var stages = Bundled();
+        var stages = PipelineStages.FromModels(RealModels.Directory);
         var article = Article.Create("Warm-up", null, null, null, PipelineStages.WarmUpText, "(warm-up)");
         var claims = stages.Extractor.Extract(article, stages.Analyzer.Analyze(article.Text), new DiagnosticBag());
         // Kovac's opening claim and her later "would not rise" one are about the same prices: the pair the model must see.
@@ -51,7 +43,8 @@ public class StagesWarmUpTests : IDisposable
         var articles = new ArticleLoader().Load([Planted.SamplesDir], new DiagnosticBag()).ToList();
         string Run(string name, bool warm, int threads)
         {
-            var stages = Bundled();
+            // Each run loads its own models, so what one warms is not the other's.
+            var stages = PipelineStages.FromModels(RealModels.Directory);
             if (warm) stages.WithColdCaches().Warm();
             var path = _dir.File(name);
             using (var store = ClaimStore.Open(path))
@@ -66,7 +59,7 @@ public class StagesWarmUpTests : IDisposable
     [Fact]
     public void Warming_the_test_stages_calls_the_scorers_warm_once_and_scores_only_the_first_claim_against_the_others()
     {
-        var scorer = new RecordingScorer();
+        var scorer = new WarmWhileWaitingTests.RecordingScorer();
         var stages = TestStages.Create() with { PairScorer = scorer };
         var reached = stages.Warm();
         var claims = stages.Extractor.Extract(Article.Create("w", null, null, null, PipelineStages.WarmUpText, "w"),
@@ -74,19 +67,5 @@ public class StagesWarmUpTests : IDisposable
         Assert.True(claims.Count >= 2, $"the test extractor found {claims.Count} claims in the warm-up article");
         Assert.Equal([.. Enumerable.Repeat("score", claims.Count - 1), "warm"], scorer.Calls);
         Assert.Equal((claims.Count, claims.Count - 1), (reached.Claims, reached.Pairs));
-    }
-
-    /// <summary>Scores every pair as unrelated and records each Warm and Score call, in order.</summary>
-    private sealed class RecordingScorer : IPairScorer
-    {
-        public List<string> Calls { get; } = [];
-        public string ModelVersion => "recording";
-        public void Warm() => Calls.Add("warm");
-
-        public ScoredPair Score(Claim a, Claim b, float similarity)
-        {
-            Calls.Add("score");
-            return new ScoredPair(a, b, similarity, PairScorer.Unrelated, new TemporalRelation(null, null, TemporalOrder.Unknown, null));
-        }
     }
 }

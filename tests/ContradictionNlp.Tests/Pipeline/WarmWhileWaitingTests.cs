@@ -21,7 +21,7 @@ public class WarmWhileWaitingTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     /// <summary>Scores as <see cref="NegationScorer"/> and records, in order, each Warm and Score call.</summary>
-    private sealed class RecordingScorer : IPairScorer
+    internal sealed class RecordingScorer : IPairScorer
     {
         private readonly NegationScorer _inner = new(null);
         public System.Collections.Concurrent.ConcurrentQueue<string> Calls { get; } = new();
