@@ -73,6 +73,12 @@ public sealed partial class ClaimStore
     private void RememberRowId(Claims.Claim claim, long rowId) => LoadedRowIds.AddOrUpdate(claim, new RowIdTag(_family, rowId));
 
     /// <summary>
+    /// Tells the store (and its siblings) that <paramref name="claim"/> is stored under <paramref name="rowId"/>, committed:
+    /// a later pair naming this object then finds its rowid as it would for a claim read back with <see cref="LoadClaim"/>.
+    /// </summary>
+    internal void RememberSavedRowId(Claims.Claim claim, long rowId) => RememberRowId(claim, rowId);
+
+    /// <summary>
     /// The rowid of <paramref name="claim"/>: this article's claims are in <see cref="_pairClaimRowIds"/> already, claims
     /// loaded by <see cref="LoadClaim"/> from this store carry theirs, others are looked up (once per article).
     /// </summary>
