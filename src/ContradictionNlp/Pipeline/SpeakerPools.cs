@@ -114,7 +114,7 @@ internal interface IContiguousRows
 /// </summary>
 /// <remarks>
 /// Round 35: the claims of each article committed (<see cref="Commit(long, IReadOnlyList{long}, IReadOnlyList{SpeakerPool})"/>)
-/// enter that cache as they are, and the store is told their rowids (<see cref="ClaimStore.RememberSavedRowId"/>), as
+/// enter that cache as they are, and the store is told their rowids (<see cref="ClaimStore.RememberRowId"/>), as
 /// <see cref="ClaimStore.LoadClaim"/> tells it for a claim it reads. A speaker's recent claims are the likeliest
 /// candidates of the next articles: on bbc-news the run read 4,475 claims back at 1 thread and 549 since, and a
 /// pair naming one of them is stored without the store looking its rowid up. A pending claim was already paired as the
@@ -124,7 +124,7 @@ internal interface IContiguousRows
 internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, long floatBudget, int claimCacheSize = SpeakerPools.ClaimCacheSize)
 {
     /// <summary>
-    /// Claims kept read, per generation: when the current generation holds this many it becomes the previous one (the
+    /// Claims kept (read back, or just committed), per generation: when the current generation holds this many it becomes the previous one (the
     /// older previous is dropped), and a hit in the previous generation moves the claim forward, so at most twice this
     /// many are held. Before, a full cache was cleared at once: on the BBC run 1,222 of the 5,773 claims read were
     /// read again (a speaker's recent claims, dropped with the rest), each an indexed read (SCORE14).
@@ -135,13 +135,8 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
     private Dictionary<long, Claim> _claims = new();
     private Dictionary<long, Claim> _olderClaims = new();
     private readonly List<SpeakerPool> _touched = [];
-    // What Commit does with each claim just saved (see the remarks above); one delegate for the run.
-    private Action<long, Claim>? _rememberField;
-    private Action<long, Claim> _remember => _rememberField ??= (rowId, claim) =>
-    {
-        store.RememberSavedRowId(claim, rowId);
-        Remember(rowId, claim);
-    };
+    // RememberSaved as the delegate SpeakerPool.Commit calls, made once.
+    private Action<long, Claim>? _rememberSaved;
     // New speakers whose pool was started empty (Get): only the first pool of a speaker can skip the store.
     private readonly HashSet<string> _startedEmpty = new(StringComparer.Ordinal);
     private long _floats;
@@ -218,6 +213,13 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
         return Remember(rowId, claim);
     }
 
+    /// <summary>A claim just committed under <paramref name="rowId"/>: the store learns its rowid, the cache keeps it (see the remarks above).</summary>
+    private void RememberSaved(long rowId, Claim claim)
+    {
+        store.RememberRowId(claim, rowId);
+        Remember(rowId, claim);
+    }
+
     /// <summary>Puts a claim in the cache's current generation, turning the generations over when it is full.</summary>
     private Claim Remember(long rowId, Claim claim)
     {
@@ -242,7 +244,7 @@ internal sealed class SpeakerPools(ClaimStore store, IClaimEmbedder embedder, lo
     /// </summary>
     public void Commit(long article, IReadOnlyList<long> rowIds, IReadOnlyList<SpeakerPool> touched)
     {
-        foreach (var pool in touched) pool.Commit(article, rowIds, _remember);
+        foreach (var pool in touched) pool.Commit(article, rowIds, _rememberSaved ??= RememberSaved);
         if (_floats <= floatBudget) return;
         // Least recently used first; ties (same article) by speaker id, so eviction is deterministic.
         // Down to half the budget, so trimming happens now and then, not after every article.

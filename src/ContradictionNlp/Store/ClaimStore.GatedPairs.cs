@@ -65,18 +65,17 @@ public sealed partial class ClaimStore
 
     private sealed record RowIdTag(object Family, long RowId);
 
-    // The rowid each claim object was loaded from (LoadClaim), by reference: the pipeline pairs a new claim with stored
-    // claims it loaded by rowid, so a gated pair's older claim is named without looking its 64-char id up in the claims
-    // index (a random page read in a large store). Weak: a claim the pipeline dropped takes its entry with it.
+    // The stored rowid of each claim object the store has been told of, by reference: those LoadClaim read, and those the
+    // pipeline's pools saw committed (round 35). The pipeline pairs a new claim with such claims, so a pair's older claim
+    // is named without looking its 64-char id up in the claims index (a random page read in a large store). Weak: a claim
+    // the pipeline dropped takes its entry with it.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Claims.Claim, RowIdTag> LoadedRowIds = new();
 
-    private void RememberRowId(Claims.Claim claim, long rowId) => LoadedRowIds.AddOrUpdate(claim, new RowIdTag(_family, rowId));
-
     /// <summary>
-    /// Tells the store (and its siblings) that <paramref name="claim"/> is stored under <paramref name="rowId"/>, committed:
-    /// a later pair naming this object then finds its rowid as it would for a claim read back with <see cref="LoadClaim"/>.
+    /// Records that <paramref name="claim"/> (this object) is stored, committed, under <paramref name="rowId"/> in this store's
+    /// file, so a later pair naming it (through this store or a sibling) takes the rowid without a lookup.
     /// </summary>
-    internal void RememberSavedRowId(Claims.Claim claim, long rowId) => RememberRowId(claim, rowId);
+    internal void RememberRowId(Claims.Claim claim, long rowId) => LoadedRowIds.AddOrUpdate(claim, new RowIdTag(_family, rowId));
 
     /// <summary>
     /// The rowid of <paramref name="claim"/>: this article's claims are in <see cref="_pairClaimRowIds"/> already, claims
