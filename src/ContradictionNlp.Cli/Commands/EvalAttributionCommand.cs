@@ -9,7 +9,8 @@ namespace ContradictionNlp.Cli.Commands;
 
 /// <summary>
 /// <c>cnlp eval attribution --polnear DIR [--json] [--limit N] [--errors FILE] [--pronoun-sample N [--seed S]]</c>: scores our
-/// claim extraction against PolNeAR gold source/cue/content spans.
+/// claim extraction against PolNeAR gold source/cue/content spans. With <c>--agreement</c> it measures instead, on the
+/// articles several annotators annotated, how far the annotators agree with one another and the extractor with each.
 /// </summary>
 public static class EvalAttributionCommand
 {
@@ -61,6 +62,10 @@ public static class EvalAttributionCommand
             DefaultValueFactory = _ => "hybrid-speech",
         };
         extractorName.AcceptOnlyFromAmong("rules", "learned", "hybrid", "hybrid-speech", "hybrid-speaker");
+        var agreement = new Option<bool>("--agreement")
+        {
+            Description = "Instead of the usual figures: on the articles of the split that several annotators annotated, score every annotator against every other one (one as gold, the other as prediction) and the extractor against each annotator, with the same metric. The human figure is the ceiling a content F1 target can be read against.",
+        };
         var model = new Option<string>("--model") { Description = "Learned attribution model folder.", DefaultValueFactory = _ => Path.Combine("models", "attribution"), HelpName = "DIR" };
 
         var cmd = new Command("attribution", "Score claim extraction on PolNeAR attribution spans (content P/R/F1 at token IoU >= 0.5, source and cue accuracy).");
@@ -75,6 +80,14 @@ public static class EvalAttributionCommand
         cmd.Options.Add(speechOnly);
         cmd.Options.Add(extractorName);
         cmd.Options.Add(model);
+        cmd.Options.Add(agreement);
+        cmd.Validators.Add(r =>
+        {
+            // The agreement mode reports no error list, pronoun sample, cue statistics or timing: asking for one is a mistake.
+            if (r.GetValue(agreement) && (r.GetValue(errors) is not null || r.GetValue(pronounSample) is not null
+                                          || r.GetValue(cueStats) is not null || r.GetValue(timing)))
+                r.AddError("--agreement cannot be combined with --errors, --pronoun-sample, --cue-stats or --timing.");
+        });
         cmd.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -88,7 +101,6 @@ public static class EvalAttributionCommand
 
             var diagnostics = new DiagnosticBag();
             diagnostics.Reported += d => stderr.WriteLine(d.ToString());
-            var split = PolNearReader.ReadSplit(dir, diagnostics, parse.GetValue(limit));
             IClaimExtractor claimExtractor;
             try { claimExtractor = extractor ?? Choose(parse.GetValue(extractorName)!, parse.GetValue(model)!); }
             catch (Scoring.ModelFormatException ex)
@@ -98,6 +110,10 @@ public static class EvalAttributionCommand
             }
             if (parse.GetValue(speechOnly)) claimExtractor = new SpeechOnlyExtractor(claimExtractor);
             var evaluator = new AttributionEvaluator(claimExtractor, isSpeechCue: isSpeechCue ?? CueLexicon.IsSpeechCue);
+            if (parse.GetValue(agreement))
+                return Agreement(evaluator, PolNearReader.ReadAnnotators(dir, diagnostics, limit: parse.GetValue(limit)), diagnostics, parse.GetValue(json), stdout, stderr, dir);
+
+            var split = PolNearReader.ReadSplit(dir, diagnostics, parse.GetValue(limit));
             var evaluation = evaluator.Evaluate(split, diagnostics);
             var report = evaluation.Report;
 
@@ -157,15 +173,61 @@ public static class EvalAttributionCommand
         };
     }
 
+    private static int Agreement(AttributionEvaluator evaluator, PolNearAnnotatedSplit split, DiagnosticBag diagnostics, bool json,
+        TextWriter stdout, TextWriter stderr, string dir)
+    {
+        if (split.Articles.Count == 0)
+        {
+            stderr.WriteLine($"cnlp: no article in '{dir}' has annotations by two or more annotators (attributions/<article>_<annotator>.ann); nothing to compare.");
+            return split.SkippedArticles > 0 ? ExitCodes.FinishedWithSkips : ExitCodes.Failure;
+        }
+        var report = evaluator.EvaluateAgreement(split, diagnostics);
+        if (json) stdout.WriteLine(report.ToJson());
+        else WriteAgreementTable(stdout, report);
+        if (report.SkippedArticles > 0)
+        {
+            stderr.WriteLine($"cnlp: {report.SkippedArticles} article(s) skipped; see the diagnostics above.");
+            return ExitCodes.FinishedWithSkips;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static void WriteAgreementTable(TextWriter writer, AttributionAgreementReport report)
+    {
+        var console = Console(writer);
+        var table = new Table().Title("PolNeAR annotator agreement").AddColumn("measure")
+            .AddColumn(new TableColumn("annotator vs annotator").RightAligned())
+            .AddColumn(new TableColumn("extractor vs annotator").RightAligned());
+        void Row(string name, Func<AgreementSide, string> f) =>
+            table.AddRow(Markup.Escape(name), Markup.Escape(f(report.Human)), Markup.Escape(f(report.Extractor)));
+        Row("comparisons", s => s.Comparisons.ToString(CultureInfo.InvariantCulture));
+        Row("content P / R (IoU>=0.5)", s => $"{Pct(s.All.Precision)} / {Pct(s.All.Recall)}");
+        Row("content F1 (IoU>=0.5)", s => Pct(s.All.F1));
+        Row("content F1 (exact)", s => Pct(s.All.ExactF1));
+        Row("content F1 (exact, normalized)", s => Pct(s.All.CoreExactF1));
+        Row("source accuracy (matched, gold has source)", s => $"{Pct(s.All.SourceAccuracy)} ({s.All.SourceCorrect}/{s.All.SourceEvaluated})");
+        Row("cue accuracy (matched)", s => $"{Pct(s.All.CueAccuracy)} ({s.All.CueCorrect}/{s.All.Matched})");
+        Row("speech cues: content F1 (IoU>=0.5)", s => s.SpeechCues is { } c ? Pct(c.F1) : "-");
+        console.Write(table);
+        // Plain lines, not a table: article names are long, and a table at the console's width would wrap them.
+        writer.WriteLine("article\tannotators\tgold (all annotators)\tF1 annotators\tF1 extractor");
+        foreach (var a in report.PerArticle)
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Name}\t{a.Annotators}\t{a.Gold}\t{Pct(a.HumanF1)}\t{Pct(a.ExtractorF1)}"));
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"articles {report.Articles} with {report.Annotations} annotations, skipped articles {report.SkippedArticles}"));
+    }
+
+    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(writer),
+        // Colour codes only for a real terminal; redirected output and tests get plain text.
+        Ansi = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        Interactive = InteractionSupport.No,
+    });
+
     private static void WriteTable(TextWriter writer, AttributionReport report, IReadOnlyList<KeyValuePair<string, int>> errors)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(writer),
-            // Colour codes only for a real terminal; redirected output and tests get plain text.
-            Ansi = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
+        var console = Console(writer);
         var table = new Table().Title("PolNeAR attribution").AddColumn("measure").AddColumn(new TableColumn("all").RightAligned());
         if (report.SpeechCues is not null) table.AddColumn(new TableColumn("speech cues").RightAligned());
         void Row(string name, Func<AttributionCounts, string> f)

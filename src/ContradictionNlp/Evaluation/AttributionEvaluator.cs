@@ -24,7 +24,7 @@ public sealed record AttributionEvaluation(AttributionReport Report, IReadOnlyLi
 /// Each article becomes an <see cref="Article"/> whose title is the text's first line (PolNeAR
 /// texts start with the headline), with no date, source or author, and the .txt path as origin.
 /// </summary>
-public sealed class AttributionEvaluator
+public sealed partial class AttributionEvaluator
 {
     private readonly IClaimExtractor _extractor;
     private readonly TextAnalyzer _analyzer;
@@ -81,16 +81,16 @@ public sealed class AttributionEvaluator
         var tokenized = _analyzer.Analyze(text);
         var claims = _extractor.Extract(doc, tokenized, diagnostics);
 
-        var gold = article.Attributions
-            .Select(g =>
-            {
-                var tokens = TokenSets.Covering(tokenized, g.Content);
-                return new AttributionSpans(tokens, g.Source, g.Cue,
-                    _isSpeechCue is not null && CueHasSpeechWord(tokenized, g.Cue),
-                    CoreTokens: TokenSets.Core(tokenized, tokens));
-            })
-            .ToArray();
-        var predicted = claims
+        var gold = GoldSpans(tokenized, article.Attributions);
+        var predicted = PredictedSpans(tokenized, claims);
+        var score = AttributionScorer.Score(gold, predicted);
+        return new AttributionArticleResult(article, tokenized, claims, gold, predicted, score,
+            CountTokenAligned(tokenized, article.Annotations.SpanFragments));
+    }
+
+    /// <summary>Claims as the metric sees them: content tokens, speaker span, cue, and whether the extractor classed the cue as speech.</summary>
+    private static AttributionSpans[] PredictedSpans(TokenizedText tokenized, IReadOnlyList<Claim> claims) =>
+        claims
             .Select(c =>
             {
                 var tokens = TokenSets.Covering(tokenized, c.ContentParts);
@@ -102,19 +102,31 @@ public sealed class AttributionEvaluator
                 CoreTokens: TokenSets.Core(tokenized, tokens));
             })
             .ToArray();
-        var score = AttributionScorer.Score(gold, predicted);
-        return new AttributionArticleResult(article, tokenized, claims, gold, predicted, score,
-            CountTokenAligned(tokenized, article.Annotations.SpanFragments));
-    }
+
+    /// <summary>Gold attributions as the metric sees them (content tokens, source, cue, whether the cue holds a speech word).</summary>
+    private AttributionSpans[] GoldSpans(TokenizedText tokenized, IReadOnlyList<GoldAttribution> attributions) =>
+        attributions
+            .Select(g =>
+            {
+                var tokens = TokenSets.Covering(tokenized, g.Content);
+                return new AttributionSpans(tokens, g.Source, g.Cue,
+                    _isSpeechCue is not null && CueHasSpeechWord(tokenized, g.Cue),
+                    CoreTokens: TokenSets.Core(tokenized, tokens));
+            })
+            .ToArray();
 
     /// <summary>The <see cref="Article"/> a PolNeAR article is evaluated as (also what attribution training runs the rules on).</summary>
     public static Article ArticleOf(PolNearArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var text = article.Text;
+        return ArticleOf(article.Text, article.TextPath);
+    }
+
+    private static Article ArticleOf(string text, string textPath)
+    {
         int newline = text.IndexOf('\n', StringComparison.Ordinal);
         var title = (newline < 0 ? text : text[..newline]).Trim();
-        return Article.Create(title, null, null, null, text, article.TextPath);
+        return Article.Create(title, null, null, null, text, textPath);
     }
 
     private bool CueHasSpeechWord(TokenizedText text, IReadOnlyList<TextSpan> cue)

@@ -68,7 +68,8 @@ public sealed record AttributionReport(
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteFigures(Utf8JsonWriter w, AttributionCounts c)
+    /// <summary>The figures of one set of counts, as the report and the agreement report write them.</summary>
+    internal static void WriteFigures(Utf8JsonWriter w, AttributionCounts c)
     {
         w.WriteStartObject("content");
         w.WriteNumber("precision", Round(c.Precision));

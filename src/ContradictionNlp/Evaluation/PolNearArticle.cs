@@ -50,3 +50,12 @@ public sealed record PolNearArticle(string Name, string TextPath, string AnnPath
 
 /// <summary>A split as read: the usable articles in name order and how many were skipped (each has an Error diagnostic).</summary>
 public sealed record PolNearSplit(IReadOnlyList<PolNearArticle> Articles, int SkippedArticles);
+
+/// <summary>One annotator's reading of an article: the annotator id (the .ann file name's last part), the file, what it holds.</summary>
+public sealed record PolNearAnnotator(string Name, string AnnPath, PolNearAnnotations Annotations);
+
+/// <summary>An article that several annotators annotated, with each one's attributions (annotators in file-name order).</summary>
+public sealed record PolNearAnnotatedArticle(string Name, string TextPath, string Text, IReadOnlyList<PolNearAnnotator> Annotators);
+
+/// <summary>The multi-annotated articles of a split in name order and how many were skipped for a missing text.</summary>
+public sealed record PolNearAnnotatedSplit(IReadOnlyList<PolNearAnnotatedArticle> Articles, int SkippedArticles);

@@ -217,6 +217,46 @@ public static partial class PolNearReader
     /// <exception cref="DirectoryNotFoundException">The folder or its attributions/ subfolder does not exist.</exception>
     public static PolNearSplit ReadSplit(string directory, DiagnosticBag diagnostics, int? limit = null)
     {
+        var articles = new List<PolNearArticle>();
+        int skipped = Read(directory, diagnostics, limit, minAnnotators: 1, (article, textPath, text, annPaths) =>
+        {
+            var annPath = annPaths[0];
+            articles.Add(new PolNearArticle(article, textPath, annPath, text, ParseAnnotations(File.ReadAllText(annPath), text, annPath, diagnostics)));
+        });
+        return new PolNearSplit(articles, skipped);
+    }
+
+    /// <summary>
+    /// The articles of a split that at least <paramref name="minAnnotators"/> annotators annotated, each with every
+    /// annotator's attributions (annotators in ordinal file-name order, so the first is the one <see cref="ReadSplit"/>
+    /// uses). For measuring how far annotators agree with one another (<see cref="AttributionEvaluator.EvaluateAgreement"/>).
+    /// Missing texts are reported and skipped as in <see cref="ReadSplit"/>; <paramref name="limit"/> counts the
+    /// articles with enough annotators.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder or its attributions/ subfolder does not exist.</exception>
+    public static PolNearAnnotatedSplit ReadAnnotators(string directory, DiagnosticBag diagnostics, int minAnnotators = 2, int? limit = null)
+    {
+        if (minAnnotators < 1) throw new ArgumentOutOfRangeException(nameof(minAnnotators), "minAnnotators must be >= 1");
+        var articles = new List<PolNearAnnotatedArticle>();
+        int skipped = Read(directory, diagnostics, limit, minAnnotators, (article, textPath, text, annPaths) =>
+        {
+            var annotators = annPaths
+                .Select(p => new PolNearAnnotator(AnnotatorName(Path.GetFileNameWithoutExtension(p)), p,
+                    ParseAnnotations(File.ReadAllText(p), text, p, diagnostics)))
+                .ToArray();
+            articles.Add(new PolNearAnnotatedArticle(article, textPath, text, annotators));
+        });
+        return new PolNearAnnotatedSplit(articles, skipped);
+    }
+
+    /// <summary>
+    /// The articles of a split folder in name order with their .ann files in ordinal file-name order, those with at
+    /// least <paramref name="minAnnotators"/> files handed to <paramref name="add"/> with their text; returns how many
+    /// were skipped for a missing text (each an Error diagnostic).
+    /// </summary>
+    private static int Read(string directory, DiagnosticBag diagnostics, int? limit, int minAnnotators,
+        Action<string, string, string, string[]> add)
+    {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(diagnostics);
         if (limit is < 0) throw new ArgumentOutOfRangeException(nameof(limit), "limit must be >= 0");
@@ -228,26 +268,31 @@ public static partial class PolNearReader
             .Select(p => (Path: p, Article: ArticleName(Path.GetFileNameWithoutExtension(p))))
             .GroupBy(x => x.Article, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Article: g.Key, Ann: g.Select(x => x.Path).OrderBy(Path.GetFileName, StringComparer.Ordinal).First()));
+            .Select(g => (Article: g.Key, Anns: g.Select(x => x.Path).OrderBy(Path.GetFileName, StringComparer.Ordinal).ToArray()))
+            .Where(a => a.Anns.Length >= minAnnotators);
 
-        var articles = new List<PolNearArticle>();
         int taken = 0, skipped = 0;
-        foreach (var (article, annPath) in byArticle)
+        foreach (var (article, annPaths) in byArticle)
         {
             if (limit is { } max && taken >= max) break;
             taken++;
             var textPath = Path.Combine(directory, "text", article + ".txt");
             if (!File.Exists(textPath))
             {
-                diagnostics.Error(annPath, $"no article text: expected '{textPath}'; article skipped", field: "text");
+                diagnostics.Error(annPaths[0], $"no article text: expected '{textPath}'; article skipped", field: "text");
                 skipped++;
                 continue;
             }
-            var text = File.ReadAllText(textPath);
-            var annotations = ParseAnnotations(File.ReadAllText(annPath), text, annPath, diagnostics);
-            articles.Add(new PolNearArticle(article, textPath, annPath, text, annotations));
+            add(article, textPath, File.ReadAllText(textPath), annPaths);
         }
-        return new PolNearSplit(articles, skipped);
+        return skipped;
+    }
+
+    /// <summary>"&lt;article&gt;_&lt;annotator&gt;" → "&lt;annotator&gt;" (the whole stem when it has no underscore).</summary>
+    internal static string AnnotatorName(string annFileStem)
+    {
+        int cut = annFileStem.LastIndexOf('_');
+        return cut > 0 ? annFileStem[(cut + 1)..] : annFileStem;
     }
 
     /// <summary>"&lt;article&gt;_&lt;annotator&gt;" → "&lt;article&gt;" (annotator ids contain no underscore).</summary>

@@ -205,4 +205,29 @@ public class AttributionEvaluatorTests
         Assert.Equal(2, RunCli(new FakeExtractor(), "--polnear", Data("good"), "--limit", "0").Code);
         Assert.Equal(2, RunCli(new FakeExtractor()).Code); // --polnear is required
     }
+
+    [Fact]
+    public void Cli_agreement_prints_both_sides_and_refuses_what_it_does_not_report()
+    {
+        var (code, stdout, stderr) = RunCli(Predictions(), "--polnear", Data("good"), "--agreement");
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains("annotator vs annotator", stdout);
+        Assert.Contains("33.3%", stdout);   // annotators' content F1
+        Assert.Contains("62.5%", stdout);   // the extractor's
+        Assert.Contains("alpha\t2\t6\t33.3%\t62.5%", stdout);
+
+        var json = RunCli(Predictions(), "--polnear", Data("good"), "--agreement", "--json");
+        Assert.Equal(0, json.Code);
+        Assert.Single(json.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var combined = RunCli(Predictions(), "--polnear", Data("good"), "--agreement", "--errors", "x.tsv");
+        Assert.Equal(2, combined.Code);
+        Assert.Contains("--agreement cannot be combined with --errors", combined.Err);
+
+        // No article of the bad split has two annotators: nothing to compare is a failure, said on stderr.
+        var none = RunCli(new FakeExtractor(), "--polnear", Data("bad"), "--agreement");
+        Assert.Equal(1, none.Code);
+        Assert.Contains("has annotations by two or more annotators", none.Err);
+    }
 }
