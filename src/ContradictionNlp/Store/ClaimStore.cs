@@ -419,7 +419,7 @@ public sealed partial class ClaimStore : IDisposable
         using var cpu = StoreProfile.Cpu(StoreProfile.CpuSection.LoadClaim);
         // STORE14: a raw statement (the pipeline loads every candidate claim it pairs with a stored one: ~1,100 per 100
         // articles into a 50k store); the columns are read as the data reader read them (ReadClaim).
-        var stmt = Raw(ref _claimByRowId, $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = ?1").Int(1, rowId);
+        var stmt = Raw(ref _claimByRowId, ClaimByRowIdSql).Int(1, rowId);
         long pages0 = StoreProfile.On ? PagesRead : 0, t0 = StoreProfile.Now;
         Claim claim;
         try
@@ -873,6 +873,10 @@ public sealed partial class ClaimStore : IDisposable
             "cue_start", "cue_end", "cue_text", "content_start", "content_end", "content_text", "kind", "date", "cue_class" }
             .Select(c => $"{t}.{c}"));
 
+    // Round 36: built once. As an interpolated argument of Raw it was built (a Join over 20 column names) on every call,
+    // though Raw prepares the statement only the first time: ~1,100 builds per 100 articles into a 50k store.
+    private static readonly string ClaimByRowIdSql = $"SELECT {ClaimColumns("c")} FROM claims c WHERE c.rowid = ?1";
+
     private static Claim ReadClaim(SqliteDataReader r, int o) => ReadClaim(new ReaderColumns(r), o);
 
     // STORE14: one claim decoder for both sources of rows (a data reader, or a raw statement on the pipeline's hot path);
@@ -945,8 +949,34 @@ public sealed partial class ClaimStore : IDisposable
 
     private static string? FormatDate(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly? ParseDate(string? s) =>
-        s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A stored date back (<see cref="FormatDate"/> wrote it). Round 36: the ten characters a store holds are read
+    /// directly (DateOnly.ParseExact was ~0.7 ms of each 100 articles analysed into a 50k store, where most candidate
+    /// claims are read back); anything else, a valid date or not, goes through ParseExact as before, with its result or
+    /// its exception.
+    /// </summary>
+    internal static DateOnly? ParseDate(string? s)
+    {
+        if (s is null) return null;
+        if (s.Length == 10 && s[4] == '-' && s[7] == '-'
+            && Digits(s, 0, 4) is var y and >= 1 && Digits(s, 5, 2) is var m and >= 1 and <= 12
+            && Digits(s, 8, 2) is var d && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            return new DateOnly(y, m, d);
+        return DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The number the <paramref name="count"/> ASCII digits at <paramref name="start"/> spell; -1 when one is not a digit.</summary>
+    private static int Digits(string s, int start, int count)
+    {
+        int n = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            int digit = s[i] - '0';
+            if ((uint)digit > 9) return -1;
+            n = n * 10 + digit;
+        }
+        return n;
+    }
 
     private static float[] ReadVector(byte[] bytes)
     {

@@ -122,4 +122,44 @@ public class RawReadsTests : IDisposable
         Assert.True(directory.IdExists("spk-bob"));
         Assert.False(directory.IdExists("spk-cy"));
     }
+
+    /// <summary>
+    /// Round 36: stored dates are read without DateOnly.ParseExact when they are ten plain characters. Every string here
+    /// must give what ParseExact gives, or fail as it fails: leap days, month and day bounds, year 1 and 9999, and strings
+    /// of the right length that are no date (year 0, a sign, a letter, another separator).
+    /// </summary>
+    [Theory]
+    [InlineData("2005-01-01")]
+    [InlineData("2024-02-29")]
+    [InlineData("2023-02-29")]
+    [InlineData("1900-02-29")]
+    [InlineData("2000-02-29")]
+    [InlineData("2023-04-31")]
+    [InlineData("2023-12-31")]
+    [InlineData("2023-13-01")]
+    [InlineData("2023-00-10")]
+    [InlineData("2023-10-00")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("0000-01-01")]
+    [InlineData("-202-01-01")]
+    [InlineData("20a3-01-01")]
+    [InlineData("2023/01/01")]
+    [InlineData("2023-1-1")]
+    [InlineData(" 2023-01-01")]
+    [InlineData("")]
+    public void Stored_dates_read_as_DateOnly_ParseExact_reads_them(string s)
+    {
+        DateOnly? expected;
+        try { expected = DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); }
+        catch (FormatException)
+        {
+            Assert.Throws<FormatException>(() => ClaimStore.ParseDate(s));
+            return;
+        }
+        Assert.Equal(expected, ClaimStore.ParseDate(s));
+    }
+
+    [Fact]
+    public void A_missing_stored_date_reads_as_null() => Assert.Null(ClaimStore.ParseDate(null));
 }
