@@ -9,17 +9,12 @@ namespace ContradictionNlp.Tests.Evaluation;
 /// </summary>
 public class AttributionAgreementTests
 {
-    private static string Data(params string[] parts) => TestPaths.Repo(["tests", "ContradictionNlp.Tests", "TestData", "PolNear", .. parts]);
+    private static string Data(params string[] parts) => AttributionEvaluatorTests.Data(parts);
 
-    private static readonly HashSet<string> SpeechWords = new(StringComparer.OrdinalIgnoreCase) { "said", "denied", "told", "added" };
+    private static HashSet<string> SpeechWords => AttributionEvaluatorTests.SpeechWords;
 
-    // The same five predictions as AttributionEvaluatorTests: against a111 4 of 5 match (IoU >= 0.5), against b222 1 of 5.
-    private static FakeExtractor Predictions() => new(
-        ("Jane Ortiz", "said", "the bridge would open in May"),
-        ("council", "denied", "funds were missing"),
-        ("reporters", "told", "We will not raise taxes"),
-        ("Officials", "tunnel", "the tunnel is unsafe"),
-        ("Council", "vote", "Council delays vote on bridge"));
+    // Against a111 4 of these 5 predictions match (IoU >= 0.5), against b222 1 of 5.
+    private static FakeExtractor Predictions() => AttributionEvaluatorTests.Predictions();
 
     [Fact]
     public void Reader_gives_every_annotator_of_the_articles_with_enough_of_them_in_file_name_order()

@@ -41,7 +41,7 @@ internal sealed class FakeExtractor(params (string Speaker, string Cue, string C
 
 public class AttributionEvaluatorTests
 {
-    private static string Data(params string[] parts) => TestPaths.Repo(["tests", "ContradictionNlp.Tests", "TestData", "PolNear", .. parts]);
+    internal static string Data(params string[] parts) => TestPaths.Repo(["tests", "ContradictionNlp.Tests", "TestData", "PolNear", .. parts]);
 
     // Gold in good/alpha_a111.ann:
     //  E1 Mayor Jane Ortiz | said | the bridge would open in May
@@ -49,14 +49,14 @@ public class AttributionEvaluatorTests
     //  E3 she | told | We will not raise taxes
     //  E4 (no source) | was reported | that the tunnel is unsafe
     //  E5 Officials | added | repairs start soon
-    private static FakeExtractor Predictions() => new(
+    internal static FakeExtractor Predictions() => new(
         ("Jane Ortiz", "said", "the bridge would open in May"),      // exact; source and cue right
         ("council", "denied", "funds were missing"),                 // IoU 3/4; right
         ("reporters", "told", "We will not raise taxes"),            // exact; source wrong
         ("Officials", "tunnel", "the tunnel is unsafe"),             // IoU 4/5 with E4 (no gold source); cue wrong
         ("Council", "vote", "Council delays vote on bridge"));       // spurious; E5 missed
 
-    private static readonly HashSet<string> SpeechWords = new(StringComparer.OrdinalIgnoreCase) { "said", "denied", "told", "added" };
+    internal static readonly HashSet<string> SpeechWords = new(StringComparer.OrdinalIgnoreCase) { "said", "denied", "told", "added" };
 
     [Fact]
     public void Runner_scores_a_fake_extractor_with_exact_figures()
