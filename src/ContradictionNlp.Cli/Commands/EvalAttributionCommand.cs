@@ -184,9 +184,9 @@ public static class EvalAttributionCommand
         var report = evaluator.EvaluateAgreement(split, diagnostics);
         if (json) stdout.WriteLine(report.ToJson());
         else WriteAgreementTable(stdout, report);
-        if (report.SkippedArticles > 0)
+        if (report.SkippedArticles > 0 || report.SkippedAttributions > 0)
         {
-            stderr.WriteLine($"cnlp: {report.SkippedArticles} article(s) skipped; see the diagnostics above.");
+            stderr.WriteLine($"cnlp: {report.SkippedArticles} article(s) and {report.SkippedAttributions} attribution(s) skipped; see the diagnostics above.");
             return ExitCodes.FinishedWithSkips;
         }
         return ExitCodes.Ok;
@@ -214,7 +214,7 @@ public static class EvalAttributionCommand
         foreach (var a in report.PerArticle)
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{a.Name}\t{a.Annotators}\t{a.Gold}\t{Pct(a.HumanF1)}\t{Pct(a.ExtractorF1)}"));
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"articles {report.Articles} with {report.Annotations} annotations, skipped articles {report.SkippedArticles}"));
+            $"articles {report.Articles} with {report.Annotations} annotations, skipped articles {report.SkippedArticles}, skipped attributions {report.SkippedAttributions}"));
     }
 
     private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings

@@ -20,16 +20,18 @@ public sealed record AgreementArticle(string Name, int Annotators, int Gold, dou
 /// <param name="Human">Every ordered pair of distinct annotators of an article (one as gold, the other as prediction), so
 /// each annotator is gold as often as the extractor's comparisons make it; pooled precision and recall are then equal.</param>
 /// <param name="Extractor">The extractor's claims against each annotator of each article as gold.</param>
+/// <param name="SkippedAttributions">Attributions of any reading dropped for a bad span (each has a diagnostic).</param>
 public sealed record AttributionAgreementReport(
     int Articles,
     int SkippedArticles,
+    int SkippedAttributions,
     int Annotations,
     AgreementSide Human,
     AgreementSide Extractor,
     IReadOnlyList<AgreementArticle> PerArticle)
 {
     /// <summary>
-    /// One JSON object, keys in a fixed order: articles, annotations, skipped_articles, then human and extractor, each with
+    /// One JSON object, keys in a fixed order: articles, annotations, skipped_articles, skipped_attributions, then human and extractor, each with
     /// comparisons, the figures of <see cref="AttributionReport.ToJson"/> (content, content_exact,
     /// content_exact_normalized, source_accuracy, cue_accuracy), gold, predicted and speech_cues (when computed).
     /// </summary>
@@ -42,6 +44,7 @@ public sealed record AttributionAgreementReport(
             w.WriteNumber("articles", Articles);
             w.WriteNumber("annotations", Annotations);
             w.WriteNumber("skipped_articles", SkippedArticles);
+            w.WriteNumber("skipped_attributions", SkippedAttributions);
             Side(w, "human", Human);
             Side(w, "extractor", Extractor);
             w.WriteEndObject();
@@ -79,7 +82,7 @@ public sealed partial class AttributionEvaluator
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(diagnostics);
         AttributionCounts human = default, humanSpeech = default, model = default, modelSpeech = default;
-        int humanComparisons = 0, modelComparisons = 0, annotations = 0;
+        int humanComparisons = 0, modelComparisons = 0, annotations = 0, skippedAttributions = 0;
         var perArticle = new List<AgreementArticle>(split.Articles.Count);
         foreach (var article in split.Articles)
         {
@@ -92,6 +95,7 @@ public sealed partial class AttributionEvaluator
                 .Select(r => r.Select(g => g with { IsSpeechCue = false, NotSpeech = !g.IsSpeechCue }).ToArray())
                 .ToArray();
             annotations += readings.Length;
+            skippedAttributions += article.Annotators.Sum(a => a.Annotations.SkippedAttributions);
             AttributionCounts articleHuman = default, articleModel = default;
             for (int g = 0; g < readings.Length; g++)
             {
@@ -114,7 +118,7 @@ public sealed partial class AttributionEvaluator
         }
         bool speech = _isSpeechCue is not null;
         return new AttributionAgreementReport(
-            split.Articles.Count, split.SkippedArticles, annotations,
+            split.Articles.Count, split.SkippedArticles, skippedAttributions, annotations,
             new AgreementSide(humanComparisons, human, speech ? humanSpeech : null),
             new AgreementSide(modelComparisons, model, speech ? modelSpeech : null),
             perArticle);

@@ -51,7 +51,7 @@ public class AttributionAgreementTests
         var evaluator = new AttributionEvaluator(fake, isSpeechCue: SpeechWords.Contains);
         var r = evaluator.EvaluateAgreement(PolNearReader.ReadAnnotators(Data("good"), new DiagnosticBag()), new DiagnosticBag());
 
-        Assert.Equal((1, 2, 0), (r.Articles, r.Annotations, r.SkippedArticles));
+        Assert.Equal((1, 2, 0, 0), (r.Articles, r.Annotations, r.SkippedArticles, r.SkippedAttributions));
         // a111 as gold, b222 as prediction: 5 gold, 1 predicted, 1 match; the other way round 1 gold, 5 predicted, 1 match.
         var h = r.Human.All;
         Assert.Equal(2, r.Human.Comparisons);
@@ -82,7 +82,7 @@ public class AttributionAgreementTests
         var evaluator = new AttributionEvaluator(Predictions(), isSpeechCue: SpeechWords.Contains);
         var json = evaluator.EvaluateAgreement(PolNearReader.ReadAnnotators(Data("good"), new DiagnosticBag()), new DiagnosticBag()).ToJson();
         Assert.StartsWith(
-            "{\"articles\":1,\"annotations\":2,\"skipped_articles\":0," +
+            "{\"articles\":1,\"annotations\":2,\"skipped_articles\":0,\"skipped_attributions\":0," +
             "\"human\":{\"comparisons\":2,\"content\":{\"precision\":0.3333,\"recall\":0.3333,\"f1\":0.3333},", json);
         Assert.Contains(
             "\"extractor\":{\"comparisons\":2,\"content\":{\"precision\":0.5,\"recall\":0.8333,\"f1\":0.625},", json);
@@ -101,5 +101,32 @@ public class AttributionAgreementTests
         // The first reading of each is the gold the ordinary evaluation uses.
         var single = PolNearReader.ReadSplit(TestPaths.SharedData("polnear", "dev"), new DiagnosticBag());
         Assert.All(split.Articles, a => Assert.Equal(single.Articles.Single(s => s.Name == a.Name).AnnPath, a.Annotators[0].AnnPath));
+    }
+
+    [Fact]
+    public void A_reading_with_a_bad_span_is_counted_skipped_and_the_cli_exits_3()
+    {
+        using var dir = new ContradictionNlp.Tests.Store.TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "text"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "attributions"));
+        File.Copy(Data("good", "text", "alpha.txt"), Path.Combine(dir.Path, "text", "alpha.txt"));
+        File.Copy(Data("good", "attributions", "alpha_a111.ann"), Path.Combine(dir.Path, "attributions", "alpha_a111.ann"));
+        // E2's content runs past the end of the text: that attribution is dropped (line 6), E1 stays.
+        File.WriteAllText(Path.Combine(dir.Path, "attributions", "alpha_c333.ann"), string.Join("\n",
+            "T1\tSource 30 46\tMayor Jane Ortiz", "T2\tCue 47 51\tsaid", "T3\tContent 52 80\tthe bridge would open in May",
+            "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+            "T4\tCue 94 100\tdenied", "T5\tContent 101 9999\tthat funds were missing",
+            "E2\tAttribution:T4 Cue:T4 Content:T5") + "\n");
+        var bag = new DiagnosticBag();
+        var r = new AttributionEvaluator(Predictions(), isSpeechCue: SpeechWords.Contains)
+            .EvaluateAgreement(PolNearReader.ReadAnnotators(dir.Path, bag), bag);
+        Assert.Equal((2, 1), (r.Annotations, r.SkippedAttributions));
+        Assert.Contains(bag, d => d.Origin.EndsWith("alpha_c333.ann", StringComparison.Ordinal) && d.Line == 6);
+        // c333's one reading (E1) still takes part: a111 as gold gives 5 gold, 1 predicted, 1 match, and back again.
+        Assert.Equal((6, 6, 2), (r.Human.All.Gold, r.Human.All.Predicted, r.Human.All.Matched));
+
+        var (code, _, stderr) = AttributionEvaluatorTests.RunCli(Predictions(), "--polnear", dir.Path, "--agreement", "--json");
+        Assert.Equal(3, code);
+        Assert.Contains("0 article(s) and 1 attribution(s) skipped", stderr);
     }
 }

@@ -149,7 +149,7 @@ public class AttributionEvaluatorTests
         Assert.Equal(4, errors.Count(e => e.Kind == "missed"));
     }
 
-    private static (int Code, string Out, string Err) RunCli(IClaimExtractor extractor, params string[] args)
+    internal static (int Code, string Out, string Err) RunCli(IClaimExtractor extractor, params string[] args)
     {
         var root = new RootCommand();
         var eval = new Command("eval");
