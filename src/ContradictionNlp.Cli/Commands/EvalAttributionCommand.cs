@@ -194,7 +194,7 @@ public static class EvalAttributionCommand
 
     private static void WriteAgreementTable(TextWriter writer, AttributionAgreementReport report)
     {
-        var console = Console(writer);
+        var console = ConsoleFor(writer);
         var table = new Table().Title("PolNeAR annotator agreement").AddColumn("measure")
             .AddColumn(new TableColumn("annotator vs annotator").RightAligned())
             .AddColumn(new TableColumn("extractor vs annotator").RightAligned());
@@ -217,17 +217,17 @@ public static class EvalAttributionCommand
             $"articles {report.Articles} with {report.Annotations} annotations, skipped articles {report.SkippedArticles}, skipped attributions {report.SkippedAttributions}"));
     }
 
-    private static IAnsiConsole Console(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole ConsoleFor(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings
     {
         Out = new AnsiConsoleOutput(writer),
         // Colour codes only for a real terminal; redirected output and tests get plain text.
-        Ansi = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        Ansi = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
         Interactive = InteractionSupport.No,
     });
 
     private static void WriteTable(TextWriter writer, AttributionReport report, IReadOnlyList<KeyValuePair<string, int>> errors)
     {
-        var console = Console(writer);
+        var console = ConsoleFor(writer);
         var table = new Table().Title("PolNeAR attribution").AddColumn("measure").AddColumn(new TableColumn("all").RightAligned());
         if (report.SpeechCues is not null) table.AddColumn(new TableColumn("speech cues").RightAligned());
         void Row(string name, Func<AttributionCounts, string> f)

@@ -252,7 +252,9 @@ public static partial class PolNearReader
     /// <summary>
     /// The articles of a split folder in name order with their .ann files in ordinal file-name order, those with at
     /// least <paramref name="minAnnotators"/> files handed to <paramref name="add"/> with their text; returns how many
-    /// were skipped for a missing text (each an Error diagnostic).
+    /// were skipped for a missing text (each an Error diagnostic). The caller parses the .ann files it needs (a callback,
+    /// not a list of parsed files): <see cref="ReadSplit"/> reads only the first, so the other annotators' files raise no
+    /// diagnostics there, as before <see cref="ReadAnnotators"/> existed.
     /// </summary>
     private static int Read(string directory, DiagnosticBag diagnostics, int? limit, int minAnnotators,
         Action<string, string, string, string[]> add)
