@@ -203,6 +203,7 @@ public static class EvalAttributionCommand
         Row("comparisons", s => s.Comparisons.ToString(CultureInfo.InvariantCulture));
         Row("content P / R (IoU>=0.5)", s => $"{Pct(s.All.Precision)} / {Pct(s.All.Recall)}");
         Row("content F1 (IoU>=0.5)", s => Pct(s.All.F1));
+        Row("content F1 (IoU>=0.3)", s => Pct(s.All.LooseF1));
         Row("content F1 (exact)", s => Pct(s.All.ExactF1));
         Row("content F1 (exact, normalized)", s => Pct(s.All.CoreExactF1));
         Row("source accuracy (matched, gold has source)", s => $"{Pct(s.All.SourceAccuracy)} ({s.All.SourceCorrect}/{s.All.SourceEvaluated})");
@@ -239,6 +240,7 @@ public static class EvalAttributionCommand
         Row("content precision (IoU>=0.5)", c => Pct(c.Precision));
         Row("content recall (IoU>=0.5)", c => Pct(c.Recall));
         Row("content F1 (IoU>=0.5)", c => Pct(c.F1));
+        Row("content P / R / F1 (IoU>=0.3)", c => $"{Pct(c.LoosePrecision)} / {Pct(c.LooseRecall)} / {Pct(c.LooseF1)}");
         Row("content P / R / F1 (exact)", c => $"{Pct(c.ExactPrecision)} / {Pct(c.ExactRecall)} / {Pct(c.ExactF1)}");
         Row("content P / R / F1 (exact, normalized)", c => $"{Pct(c.CoreExactPrecision)} / {Pct(c.CoreExactRecall)} / {Pct(c.CoreExactF1)}");
         Row("source accuracy (matched, gold has source)", c => $"{Pct(c.SourceAccuracy)} ({c.SourceCorrect}/{c.SourceEvaluated})");

@@ -32,7 +32,7 @@ public sealed record AttributionAgreementReport(
 {
     /// <summary>
     /// One JSON object, keys in a fixed order: articles, annotations, skipped_articles, skipped_attributions, then human and extractor, each with
-    /// comparisons, the figures of <see cref="AttributionReport.ToJson"/> (content, content_exact,
+    /// comparisons, the figures of <see cref="AttributionReport.ToJson"/> (content, content_loose, content_exact,
     /// content_exact_normalized, source_accuracy, cue_accuracy), gold, predicted and speech_cues (when computed).
     /// </summary>
     public string ToJson()

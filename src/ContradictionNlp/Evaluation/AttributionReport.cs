@@ -24,7 +24,7 @@ public sealed record AttributionReport(
     public bool AnySkipped => SkippedArticles > 0 || SkippedAttributions > 0;
 
     /// <summary>
-    /// One JSON object, keys in a fixed order: content, content_exact, content_exact_normalized, source_accuracy,
+    /// One JSON object, keys in a fixed order: content, content_loose (IoU &gt;= 0.3), content_exact, content_exact_normalized, source_accuracy,
     /// cue_accuracy, articles, gold, predicted, then speech_cues (when computed), skipped,
     /// alignment and counts. Fractions are in 0..1, rounded to 4 decimals.
     /// </summary>
@@ -75,6 +75,11 @@ public sealed record AttributionReport(
         w.WriteNumber("precision", Round(c.Precision));
         w.WriteNumber("recall", Round(c.Recall));
         w.WriteNumber("f1", Round(c.F1));
+        w.WriteEndObject();
+        w.WriteStartObject("content_loose");
+        w.WriteNumber("precision", Round(c.LoosePrecision));
+        w.WriteNumber("recall", Round(c.LooseRecall));
+        w.WriteNumber("f1", Round(c.LooseF1));
         w.WriteEndObject();
         w.WriteStartObject("content_exact");
         w.WriteNumber("precision", Round(c.ExactPrecision));

@@ -70,6 +70,38 @@ public class AttributionMetricsTests
     }
 
     [Fact]
+    public void Loose_matching_takes_overlap_from_three_tenths_and_keeps_the_half_figures()
+    {
+        AttributionSpans[] gold =
+        [
+            A([1, 2, 3, 4], speech: true),                          // pred 0: IoU 2/4 = 0.5, both matchings
+            A([10, 11, 12]),                                        // pred 1: IoU 1/4 = 0.25, neither
+            A([20, 21, 22, 23, 24, 25, 26, 27, 28, 29], speech: true), // pred 2: IoU 3/10 = 0.3, loose only
+        ];
+        AttributionSpans[] pred = [A([1, 2]), A([12, 13]), A([20, 21, 22]), A([40])];
+        var s = AttributionScorer.Score(gold, pred);
+        var c = s.All;
+        Assert.Equal((3, 4, 1, 2, 4), (c.Gold, c.Predicted, c.Matched, c.LooseMatched, c.LoosePredicted));
+        Assert.Equal(0.5, c.LoosePrecision, 12);
+        Assert.Equal(2.0 / 3, c.LooseRecall, 12);
+        Assert.Equal(4.0 / 7, c.LooseF1, 12);
+        // The 0.5 figures and the error lists are those of the 0.5 matching alone.
+        Assert.Equal((0.25, 1.0 / 3), (c.Precision, c.Recall));
+        Assert.Equal([0], s.Matches.Select(m => m.Gold));
+        Assert.Equal([1, 2], s.UnmatchedGold);
+
+        // Speech subset: gold 0 and 2, both matched loosely; FP = predictions 1 and 3 (unmatched, not marked NotSpeech).
+        var sp = s.SpeechCues;
+        Assert.Equal((2, 2, 4), (sp.Gold, sp.LooseMatched, sp.LoosePredicted));
+        Assert.Equal(1.0, sp.LooseRecall, 12);
+        Assert.Equal(0.5, sp.LoosePrecision, 12);
+
+        // A prediction the extractor marked as no speech is not held against the subset.
+        var marked = AttributionScorer.Score(gold, [.. pred[..3], new AttributionSpans([40], [], [], NotSpeech: true)]).SpeechCues;
+        Assert.Equal((2, 3), (marked.LooseMatched, marked.LoosePredicted));
+    }
+
+    [Fact]
     public void Score_counts_content_source_cue_and_speech_subset_exactly()
     {
         AttributionSpans[] gold =
@@ -131,6 +163,7 @@ public class AttributionMetricsTests
         var b = AttributionScorer.Score([A([1, 2]), A([5])], [A([9])]).All;
         var sum = a + b;
         Assert.Equal((3, 2, 1, 1, 2), (sum.Gold, sum.Predicted, sum.Matched, sum.ExactMatched, sum.ExactPredicted));
+        Assert.Equal((1, 2), (sum.LooseMatched, sum.LoosePredicted));
         Assert.Equal(0.5, sum.Precision, 12);
         Assert.Equal(1.0 / 3, sum.Recall, 12);
         Assert.Equal(0.4, sum.F1, 12);
