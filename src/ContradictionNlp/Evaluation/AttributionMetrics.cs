@@ -275,24 +275,22 @@ public static class AttributionScorer
                 if (source is null) sNoSource++; else { sSourceEval++; if (source.Value) sSourceOk++; }
             }
         }
-        int speechExact = exact.Count(m => gold[m.Gold].IsSpeechCue);
-        int unmatchedPred = predicted.Count - matches.Count;
-        int unmatchedPredExact = predicted.Count - exact.Count;
-        var predMatchedSet = new HashSet<int>(matches.Select(m => m.Predicted));
-        var predExactSet = new HashSet<int>(exact.Select(m => m.Predicted));
-        var predCoreSet = new HashSet<int>(coreExact.Select(m => m.Predicted));
-        var predLooseSet = new HashSet<int>(loose.Select(m => m.Predicted));
-        int unmatchedSpeechPred = 0, unmatchedSpeechPredExact = 0, unmatchedSpeechPredCore = 0, unmatchedSpeechPredLoose = 0;
-        for (int p = 0; p < predicted.Count; p++)
+        // The speech-cue subset of one matching: TP = its matches with a speech-cue gold; "predicted" = TP plus the
+        // predictions it left unmatched, except those the extractor itself marked as no speech (see class remarks).
+        (int Matched, int Predicted) SpeechSide(IReadOnlyList<AttributionMatch> matching)
         {
-            if (predicted[p].NotSpeech) continue;
-            if (!predMatchedSet.Contains(p)) unmatchedSpeechPred++;
-            if (!predExactSet.Contains(p)) unmatchedSpeechPredExact++;
-            if (!predCoreSet.Contains(p)) unmatchedSpeechPredCore++;
-            if (!predLooseSet.Contains(p)) unmatchedSpeechPredLoose++;
+            var used = new bool[predicted.Count];
+            foreach (var m in matching) used[m.Predicted] = true;
+            int unmatched = 0;
+            for (int p = 0; p < predicted.Count; p++)
+                if (!used[p] && !predicted[p].NotSpeech) unmatched++;
+            int tp = matching.Count(m => gold[m.Gold].IsSpeechCue);
+            return (tp, tp + unmatched);
         }
-        int speechLoose = loose.Count(m => gold[m.Gold].IsSpeechCue);
-        int speechCore = coreExact.Count(m => gold[m.Gold].IsSpeechCue);
+        var (_, speechPredicted) = SpeechSide(matches);
+        var speechLoose = SpeechSide(loose);
+        var speechExact = SpeechSide(exact);
+        var speechCore = SpeechSide(coreExact);
         int speechGold = gold.Count(g => g.IsSpeechCue);
 
         var all = new AttributionCounts
@@ -311,18 +309,17 @@ public static class AttributionScorer
             CueCorrect = cueOk,
             MatchedWithoutGoldSource = noSource,
         };
-        // For the subset, "predicted" is its TP plus all unmatched predictions (see class remarks).
         var speech = new AttributionCounts
         {
             Gold = speechGold,
-            Predicted = sMatched + unmatchedSpeechPred,
+            Predicted = speechPredicted,
             Matched = sMatched,
-            LooseMatched = speechLoose,
-            LoosePredicted = speechLoose + unmatchedSpeechPredLoose,
-            ExactMatched = speechExact,
-            ExactPredicted = speechExact + unmatchedSpeechPredExact,
-            CoreExactMatched = speechCore,
-            CoreExactPredicted = speechCore + unmatchedSpeechPredCore,
+            LooseMatched = speechLoose.Matched,
+            LoosePredicted = speechLoose.Predicted,
+            ExactMatched = speechExact.Matched,
+            ExactPredicted = speechExact.Predicted,
+            CoreExactMatched = speechCore.Matched,
+            CoreExactPredicted = speechCore.Predicted,
             SourceEvaluated = sSourceEval,
             SourceCorrect = sSourceOk,
             CueCorrect = sCueOk,
