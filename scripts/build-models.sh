@@ -51,12 +51,12 @@ cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train"
     --synthetic "$DATA/bbc-news" --epochs 20 --synthetic-weight 0.1 --class-balance 1 --l2-hashed 0.003 --calibrate \
     --featurizer-version 6 --synthetic-rules 28 --version-name v5 --seed 42 --make-current --force
 # (not run) Round 29: v5's recipe on featurizer 7 ("not only" is no negation, a negation's scope ends at "but"), with and
-#   without same-speaker neutral rows; measured, not shipped (README "Round 29: scorer candidates"). To reproduce one:
+#   without same-speaker neutral rows; measured, not shipped (docs/scorer-history.md, "Contradiction scorer: round 29"). To reproduce one:
 #   cnlp train scorer ... (as 4d, without --featurizer-version and --synthetic-rules) --synthetic-same-speaker 1 \
 #       --version-name v6 --seed 42 --out /tmp/v6
 # (not run) Round 17: the attention-mix scorer (logistic v4 recipe + a decomposable attention model over the GloVe
 #   vectors, mixed on the validation part), measured and not shipped (XNLI @heldout below v4, misses the planted
-#   antonym pair; see README "round 17"). ~4 min on 2 cores. To reproduce it:
+#   antonym pair; see docs/scorer-history.md, "round 17"). ~4 min on 2 cores. To reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" \
 #       --dev "$DATA/sick/trial.tsv.gz" "$DATA/snli/dev.tsv.gz@heldout" "$DATA/xnli-en/dev.tsv.gz" "$DATA/xnli-en/dev.tsv.gz@heldout" \
 #       --synthetic "$DATA/bbc-news" --epochs 10 --synthetic-weight 0.25 --class-balance 1 --l2-hashed 0.003 --calibrate \
@@ -73,13 +73,13 @@ cnlp train ner --train "$DATA/uner-english-ewt/en_ewt-ud-train.draft-normalized.
 #    are only measured (rules / learned / hybrid) into the manifest, never fitted on dev.
 cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out models/attribution --seed 1
 # (not run) Round 6: the tagger stacked on the rule extractor's claims (weights format 3), measured and not shipped
-#   (lifts "learned" alone, not the hybrids; see README "stacked on the rules"). To reproduce it:
+#   (lifts "learned" alone, not the hybrids; see docs/claims-history.md, "stacked on the rules"). To reproduce it:
 #   cnlp train attribution --polnear "$DATA/polnear/train" --dev "$DATA/polnear/dev" "$DATA/polnear/train" --out /tmp/stacked --seed 1 --stack-rules
-# (not run) The wide-deep scorer (tried before v3, never shipped) is not built (see README "wide & deep model type"); to reproduce it:
+# (not run) The wide-deep scorer (tried before v3, never shipped) is not built (see docs/scorer-history.md, "wide & deep model type"); to reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --model-type wide-deep --hidden 64 --featurizer-version 3 --version-name v3 --seed 42 --out /tmp/v3
 # (not run) Round 4: featurizer v4 + the boosted model type (logistic margin + boosted trees), measured and not
-#   shipped (misses planted contradiction 1, XNLI below v3; see README "round 4"). To reproduce it:
+#   shipped (misses planted contradiction 1, XNLI below v3; see docs/scorer-history.md, "round 4"). To reproduce it:
 #   cnlp train scorer --data "$DATA/sick/train.tsv.gz" "$DATA/snli/dev.tsv.gz@train" --dev ... --synthetic "$DATA/bbc-news" \
 #       --epochs 10 --synthetic-weight 0.5 --calibrate --model-type boosted --tree-exclude len_ratio log_len_p log_len_h \
 #       --featurizer-version 4 --version-name v4 --seed 42 --out /tmp/v4

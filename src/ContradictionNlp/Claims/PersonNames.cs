@@ -7,7 +7,7 @@ namespace ContradictionNlp.Claims;
 /// Round 29: whether a name can be the "he"/"she" of a claim, or the organisation an "it" stands for, asked of our
 /// named-entity recogniser (<c>models/ner</c>, on the POS tags of <c>models/tagger</c>). The resolver takes any capitalised
 /// name for a person, so on bbc-news "he"/"she" went to "Microsoft", "Arsenal", "Athens", "Telephone" (322 claims resolved
-/// to one-word names; see README "Claims: he and she are people"). The recogniser runs only on the sentences naming such a
+/// to one-word names; see docs/claims-history.md, "Claims: he and she are people"). The recogniser runs only on the sentences naming such a
 /// name, and only when the resolver would take it and nothing in the article (title, role, gender) says it is a person.
 /// Thread-safe (the models are read-only); the per-article answers live in the <see cref="ArticleNames"/> that
 /// <see cref="For"/> returns.

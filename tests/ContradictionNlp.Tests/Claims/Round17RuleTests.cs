@@ -6,7 +6,7 @@ namespace ContradictionNlp.Tests.Claims;
 /// <summary>
 /// Round 17 (ATTR11, issue 3), rule <c>train_count_cues</c>: stance and belief verbs that PolNeAR TRAIN marks as
 /// cues at least half the time they appear (`eval attribution --cue-stats`) and whose added claims matched gold
-/// on train at a precision that raises content F1 (README "Claims: attribution quality (issue 3, round 17,
+/// on train at a precision that raises content F1 (docs/claims-history.md, "Claims: attribution quality (issue 3, round 17,
 /// ATTR11)"). Stance verbs take their object as content; "rail" and "balk" only with their particle
 /// (as "talk about"); belief verbs their clause or object. The same words as nouns give no claim. Texts are ours.
 /// </summary>

@@ -11,7 +11,7 @@ namespace ContradictionNlp.Tests.Claims;
 /// nobody's surname (on bbc-news the Office for National Statistics was "Office" and so merged with "the government's
 /// Cabinet Office"; "the Telecom Regulatory Authority of India" became Air India); only people have surnames; British
 /// honorifics without a period are titles ("Mr Blair" is the article's Tony Blair); "champion" is a title, not a stance
-/// verb; a common word opening a sentence ("Investors said") is no speaker. README, "Claims: organisations keep their
+/// verb; a common word opening a sentence ("Investors said") is no speaker. docs/claims-history.md, "Claims: organisations keep their
 /// names, and only people have surnames". Texts are ours.
 /// </summary>
 public class Round27RuleTests
