@@ -258,27 +258,51 @@ public static class AttributionScorer
         var exact = Match(gold, predicted, iou => iou == 1.0);
         var coreExact = MatchCore(gold, predicted);
 
-        int sourceEval = 0, sourceOk = 0, cueOk = 0, noSource = 0;
-        int sSourceEval = 0, sSourceOk = 0, sCueOk = 0, sNoSource = 0, sMatched = 0;
-        foreach (var m in matches)
+        // Both subsets are counted by one function, so "all" and "speech cues" cannot drift apart field by field.
+        var all = Counts(speechOnly: false);
+        var speech = Counts(speechOnly: true);
+
+        AttributionCounts Counts(bool speechOnly)
         {
-            var g = gold[m.Gold];
-            var p = predicted[m.Predicted];
-            bool cue = AnyOverlap(g.Cue, p.Cue);
-            bool? source = g.Source.Count == 0 ? null : AnyOverlap(g.Source, p.Source);
-            if (cue) cueOk++;
-            if (source is null) noSource++; else { sourceEval++; if (source.Value) sourceOk++; }
-            if (g.IsSpeechCue)
+            int matched = 0, sourceEval = 0, sourceOk = 0, cueOk = 0, noSource = 0;
+            foreach (var m in matches)
             {
-                sMatched++;
-                if (cue) sCueOk++;
-                if (source is null) sNoSource++; else { sSourceEval++; if (source.Value) sSourceOk++; }
+                var g = gold[m.Gold];
+                if (speechOnly && !g.IsSpeechCue) continue;
+                var p = predicted[m.Predicted];
+                matched++;
+                if (AnyOverlap(g.Cue, p.Cue)) cueOk++;
+                if (g.Source.Count == 0) noSource++;
+                else { sourceEval++; if (AnyOverlap(g.Source, p.Source)) sourceOk++; }
             }
+            var side = Side(matches, speechOnly);
+            var looseSide = Side(loose, speechOnly);
+            var exactSide = Side(exact, speechOnly);
+            var coreSide = Side(coreExact, speechOnly);
+            return new AttributionCounts
+            {
+                Gold = speechOnly ? gold.Count(g => g.IsSpeechCue) : gold.Count,
+                Predicted = side.Predicted,
+                Matched = matched,
+                LooseMatched = looseSide.Matched,
+                LoosePredicted = looseSide.Predicted,
+                ExactMatched = exactSide.Matched,
+                ExactPredicted = exactSide.Predicted,
+                CoreExactMatched = coreSide.Matched,
+                CoreExactPredicted = coreSide.Predicted,
+                SourceEvaluated = sourceEval,
+                SourceCorrect = sourceOk,
+                CueCorrect = cueOk,
+                MatchedWithoutGoldSource = noSource,
+            };
         }
-        // The speech-cue subset of one matching: TP = its matches with a speech-cue gold; "predicted" = TP plus the
-        // predictions it left unmatched, except those the extractor itself marked as no speech (see class remarks).
-        (int Matched, int Predicted) SpeechSide(IReadOnlyList<AttributionMatch> matching)
+
+        // One matching's TP and "predicted". All attributions: its matches and every prediction. The speech-cue subset:
+        // its matches with a speech-cue gold, plus the predictions it left unmatched except those the extractor itself
+        // marked as no speech (see class remarks).
+        (int Matched, int Predicted) Side(IReadOnlyList<AttributionMatch> matching, bool speechOnly)
         {
+            if (!speechOnly) return (matching.Count, predicted.Count);
             var used = new bool[predicted.Count];
             foreach (var m in matching) used[m.Predicted] = true;
             int unmatched = 0;
@@ -287,44 +311,6 @@ public static class AttributionScorer
             int tp = matching.Count(m => gold[m.Gold].IsSpeechCue);
             return (tp, tp + unmatched);
         }
-        var (_, speechPredicted) = SpeechSide(matches);
-        var speechLoose = SpeechSide(loose);
-        var speechExact = SpeechSide(exact);
-        var speechCore = SpeechSide(coreExact);
-        int speechGold = gold.Count(g => g.IsSpeechCue);
-
-        var all = new AttributionCounts
-        {
-            Gold = gold.Count,
-            Predicted = predicted.Count,
-            Matched = matches.Count,
-            LooseMatched = loose.Count,
-            LoosePredicted = predicted.Count,
-            ExactMatched = exact.Count,
-            ExactPredicted = predicted.Count,
-            CoreExactMatched = coreExact.Count,
-            CoreExactPredicted = predicted.Count,
-            SourceEvaluated = sourceEval,
-            SourceCorrect = sourceOk,
-            CueCorrect = cueOk,
-            MatchedWithoutGoldSource = noSource,
-        };
-        var speech = new AttributionCounts
-        {
-            Gold = speechGold,
-            Predicted = speechPredicted,
-            Matched = sMatched,
-            LooseMatched = speechLoose.Matched,
-            LoosePredicted = speechLoose.Predicted,
-            ExactMatched = speechExact.Matched,
-            ExactPredicted = speechExact.Predicted,
-            CoreExactMatched = speechCore.Matched,
-            CoreExactPredicted = speechCore.Predicted,
-            SourceEvaluated = sSourceEval,
-            SourceCorrect = sSourceOk,
-            CueCorrect = sCueOk,
-            MatchedWithoutGoldSource = sNoSource,
-        };
 
         var goldMatched = new HashSet<int>(matches.Select(m => m.Gold));
         var predMatched = new HashSet<int>(matches.Select(m => m.Predicted));
