@@ -113,6 +113,7 @@ public sealed partial class ClaimStore : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         var full = System.IO.Path.GetFullPath(path);
         RefuseNonSqlite(path, full);
+        SqliteLibrary.EnsureConfigured();
 
         // Pooling off: a pooled connection keeps the file open after Dispose, which surprises
         // users (and tests) that delete or move the file afterwards.

@@ -43,6 +43,38 @@ public class CompactWeightsTests
     }
 
     [Theory]
+    [InlineData(17, 10, 11, 0.2)]
+    [InlineData(7, 12, 12, 0.3)]
+    [InlineData(3, 8, 13, 0.5)]
+    [InlineData(24, 9, 14, 0.4)]
+    [InlineData(25, 9, 15, 0.4)]
+    public void Rows_added_to_scores_already_there_give_the_dense_tables_floats_on_the_vector_and_the_scalar_path(int classes, int bits, int seed, double filled)
+    {
+        // Round 39: AddRows adds a row with 256-bit vectors where the CPU has them. Scores that do not start at zero (the
+        // recogniser's do at every call, a caller's need not) and rows of 1-3 vectors, or more (25 classes: the scalar path).
+        var dense = RandomDense(classes, bits, seed, filled);
+        var compact = CompactWeights.FromDense(dense);
+        var rng = new Random(seed + 100);
+        var features = new int[40];
+        float[] expected = new float[classes], vector = new float[classes], scalar = new float[classes];
+        for (var trial = 0; trial < 300; trial++)
+        {
+            for (var c = 0; c < classes; c++) expected[c] = vector[c] = scalar[c] = (float)(rng.NextDouble() * 10 - 5);
+            for (var i = 0; i < features.Length; i++) features[i] = rng.Next(1 << bits);
+            foreach (var f in features)
+                for (var c = 0; c < classes; c++) expected[c] += dense.W[f * classes + c];
+            compact.AddRows(features, vector);
+            compact.AddRowsScalar(features, scalar);
+            for (var c = 0; c < classes; c++)
+            {
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected[c]), BitConverter.SingleToInt32Bits(vector[c]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected[c]), BitConverter.SingleToInt32Bits(scalar[c]));
+            }
+        }
+        Assert.Equal(Enumerable.Range(0, 1 << bits).Count(b => Enumerable.Range(0, classes).Any(c => dense.W[b * classes + c] != 0f)), compact.RowCount);
+    }
+
+    [Theory]
     [InlineData(17, 10, 4, 0.05)]
     [InlineData(7, 12, 5, 0.3)]
     public void Read_gives_back_what_write_wrote_and_the_dense_table_reads_the_same(int classes, int bits, int seed, double filled)
