@@ -25,6 +25,8 @@ public class StageBenchmarks
     private IClaimExtractor _pipelineExtractor = null!;
     private AttributionTagger? _attribution;
     private PosTagger _tagger = null!;
+    private NerTagger _ner = null!;
+    private UPos[][] _tags = [];
     private SifEmbedder _embedder = null!;
     private string[] _contents = [];
     private float[] _vector = [];
@@ -40,7 +42,10 @@ public class StageBenchmarks
         var claims = BenchInputs.Claims(_articles, _texts);
         _contents = claims.Select(c => c.ContentText).ToArray();
         var models = BenchInputs.ModelsDirectory();
-        _tagger = TaggerModel.Load(TaggerModel.DefaultDirectory(models)).Tagger;
+        var taggerModel = TaggerModel.Load(TaggerModel.DefaultDirectory(models));
+        _tagger = taggerModel.Tagger;
+        _ner = NerModel.Load(NerModel.DefaultDirectory(models), taggerModel).Recognizer;
+        _tags = _texts.Select(t => _tagger.Tag(t)).ToArray();
         // The pipeline's extractor (hybrid-speech when models/attribution is there) and its learned tagger alone.
         _pipelineExtractor = Pipeline.PipelineStages.DefaultExtractor(models);
         var attributionDir = Path.Combine(models, "attribution");
@@ -82,6 +87,15 @@ public class StageBenchmarks
     {
         int n = 0;
         foreach (var t in _texts) n += _tagger.Tag(t).Length;
+        return n;
+    }
+
+    /// <summary>Round 39: the recogniser the speaker resolver asks about "he"/"she" names (its weight rows, like the tagger's, are CompactWeights).</summary>
+    [Benchmark(Description = "named-entity recogniser (Viterbi over BIO labels, POS tags given)")]
+    public int Recognize()
+    {
+        int n = 0;
+        for (int i = 0; i < _texts.Length; i++) n += _ner.Recognize(_texts[i], _tags[i]).Count;
         return n;
     }
 
