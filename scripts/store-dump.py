@@ -2,7 +2,7 @@
 """Prints a store's content tables in key order, one tab-separated line per row, for comparing two stores with diff.
 
 Timestamps (ingested_at, created_at) and pair row ids are left out: they differ between equal runs. The dump is the
-logical content: a store of any schema version (v3-v9) made from the same input dumps the same lines (the "##" header
+logical content: a store of any schema version (v3-v11) made from the same input dumps the same lines (the "##" header
 lines name the query, so compare without them across versions: grep -v '^##'). The queries match
 tests/ContradictionNlp.Tests/Robustness/StoreDump.cs. Used by scripts/kill-test.sh and scripts/check-native.sh.
 
@@ -22,7 +22,8 @@ QUERIES = [
     # Schema v9 keys aliases by the speaker's rowid: dumped by speaker id, as before.
     "SELECT s.id, a.alias FROM speaker_aliases a JOIN speakers s ON s.rowid = a.speaker_rowid ORDER BY 1, 2",
     "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id",
-    "SELECT * FROM claims ORDER BY id",
+    # The claims' own columns, in the order v2-v10 had them; not speaker_rowid (v11), which restates speaker_id.
+    "SELECT id, article_id, sentence_index, sentence_start, sentence_end, mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id, cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class FROM claims ORDER BY id",
     # Schema v6 keeps vectors in claim_vectors (by claim rowid): dumped as the embeddings rows they stand for (claim id,
     # model, dimension, vector), so a v5 store and a v6 store of the same input dump the same.
     "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM claim_vectors v JOIN claims c ON c.rowid = v.claim_rowid"

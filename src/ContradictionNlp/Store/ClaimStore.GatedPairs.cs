@@ -169,10 +169,4 @@ public sealed partial class ClaimStore
             ("$reasons", ReasonJson.ToJson(score.Reasons)), ("$model", modelVersion), ("$id", pairId));
         cmd.ExecuteNonQuery();
     }
-
-    private void DisposeGatedStatements()
-    {
-        foreach (var stmt in new[] { _maxPairId, _maxGatedId, _claimRowIdById, _insertGated, _articleRowIdById, _claimArticleAt, _maxClaimRowId, _claimsFrom })
-            stmt?.Dispose();
-    }
 }

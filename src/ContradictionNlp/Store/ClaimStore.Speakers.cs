@@ -30,12 +30,6 @@ public sealed partial class ClaimStore
         WHERE k.key = ?1 AND k.kind = ?2 ORDER BY k.speaker_id
         """;
 
-    private void DisposeSpeakerReads()
-    {
-        foreach (var stmt in new[] { _speakerByRowId, _aliasesOfSpeaker, _speakerIdExists, _speakersWithKey, _deleteNameKeys, _insertKey })
-            stmt?.Dispose();
-    }
-
     /// <summary>
     /// Replaces a speaker's name and surname keys (in SaveArticle's transaction): a renamed speaker's old name is no key of
     /// it any more. The old rows are found by their primary key: a speaker's name keys are always

@@ -74,6 +74,26 @@ public sealed partial class ClaimStore : IDisposable
     /// <summary>A stored speaker row's name, roles JSON and rowid (what its aliases are keyed by, v9), as <see cref="_speakerRows"/> remembers them.</summary>
     private readonly record struct StoredSpeakerRow(string Name, string Roles, long RowId);
 
+    // Schema v11: the rowid of each speaker of the article being written (claims.speaker_rowid), found or made by its speaker
+    // row's write. An article has a few speakers: a list searched in order, of a struct of ours (see PAR15 above).
+    private readonly List<BatchSpeaker> _batchSpeakerRowIds = [];
+
+    /// <summary>A speaker of the article being written and its rowid.</summary>
+    private readonly record struct BatchSpeaker(string Id, long RowId);
+
+    /// <summary>
+    /// The rowid of the speaker <paramref name="speakerId"/> names (claims.speaker_rowid, schema v11); null for an unresolved
+    /// claim. A claim's speaker is one of its article's speakers, written just before; any other is looked up, and one the
+    /// store does not hold stays null (the claim's foreign key on speaker_id then refuses the row, as before v11).
+    /// </summary>
+    private long? SpeakerRowIdOf(string? speakerId)
+    {
+        if (speakerId is null) return null;
+        foreach (var s in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_batchSpeakerRowIds))
+            if (string.Equals(s.Id, speakerId, StringComparison.Ordinal)) return s.RowId;
+        return Raw(ref _speakerRowIdById, "SELECT rowid FROM speakers WHERE id = ?1").Text(1, speakerId).Int64();
+    }
+
     /// <summary>A speaker row (Alias null) or an alias row (Name and Roles null) the article being written adds.</summary>
     private readonly record struct PendingSpeakerRow(string Id, string? Name, string? Roles, string? Alias, long RowId);
 
@@ -81,7 +101,7 @@ public sealed partial class ClaimStore : IDisposable
     private SqliteTransaction? _group;
 
     // STORE14: the pipeline's per-row reads (pools, candidate claims) as raw statements, like the write path (see RawStatement).
-    private RawStatement? _speakerVectors, _speakerClaimCount, _claimByRowId;
+    private RawStatement? _speakerVectors, _speakerClaimCount, _claimByRowId, _speakerRowIdById;
 
     // The write path and the per-article existence check run as raw statements (see RawStatement for why).
     private RawStatement? _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair;
@@ -351,7 +371,7 @@ public sealed partial class ClaimStore : IDisposable
         using var cmd = Command($"""
             SELECT {ClaimColumns("c")}, e.vector
             FROM claims c LEFT JOIN claim_vectors e ON e.claim_rowid = c.rowid AND e.model_id = $model
-            WHERE c.speaker_id = $speaker ORDER BY c.rowid
+            WHERE c.speaker_rowid = (SELECT rowid FROM speakers WHERE id = $speaker) ORDER BY c.rowid
             """, null, ("$speaker", speakerId), ("$model", modelId));
         using var r = cmd.ExecuteReader();
         var result = new List<(Claim, float[]?)>();
@@ -377,19 +397,22 @@ public sealed partial class ClaimStore : IDisposable
 
     private (long[] RowIds, float[] Matrix) ReadSpeakerVectors(string speakerId, string modelId, int dimension)
     {
-        // Sized from the claim count (a covering count on claims_speaker): a long history is read into one array of
+        // Sized from the claim count (a covering count on the speaker's index): a long history is read into one array of
         // the right size, not grown by doubling, so no large transient copies (large-object heap) are left behind.
         // Prepared once (GROWTH6): a run asks this for every speaker it pairs, ~250 per 100 BBC articles.
-        // STORE11 (schema v6): the rows are claims_speaker's entries (speaker, rowid: the claim row itself is not read), each
+        // STORE11 (schema v6): the rows are the speaker index's entries (speaker, rowid: the claim row itself is not read), each
         // with its vector found by that rowid (claim_vectors' key), one page per row instead of v5's claim row, embeddings
         // key entry and embedding row. STORE14: raw statements, and each vector copied straight from SQLite's row buffer.
-        int expected = checked((int)(Raw(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_id = ?1")
-            .Text(1, speakerId).Int64() ?? 0));
+        // Schema v11: claims_speaker_rowid holds (speaker rowid, claim rowid); the speaker's rowid is found once by its id.
+        if (Raw(ref _speakerRowIdById, "SELECT rowid FROM speakers WHERE id = ?1").Text(1, speakerId).Int64() is not { } speakerRowId)
+            return ([], []);
+        int expected = checked((int)(Raw(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_rowid = ?1")
+            .Int(1, speakerRowId).Int64() ?? 0));
         var rows = Raw(ref _speakerVectors, """
             SELECT c.rowid, v.vector
-            FROM claims c INDEXED BY claims_speaker CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = ?2
-            WHERE c.speaker_id = ?1 ORDER BY c.rowid
-            """).Text(1, speakerId).Text(2, modelId);
+            FROM claims c INDEXED BY claims_speaker_rowid CROSS JOIN claim_vectors v ON v.claim_rowid = c.rowid AND v.model_id = ?2
+            WHERE c.speaker_rowid = ?1 ORDER BY c.rowid
+            """).Int(1, speakerRowId).Text(2, modelId);
         var rowIds = new List<long>(expected);
         var matrix = new float[expected * dimension];
         int bytes = dimension * sizeof(float);
@@ -602,6 +625,7 @@ public sealed partial class ClaimStore : IDisposable
         ProfilePages(StoreProfile.Section.Article);
         _speakerRowsPending.Clear();
         _aliasKeysPending.Clear();
+        _batchSpeakerRowIds.Clear();
         foreach (var s in batch.Speakers)
         {
             var roles = WriteStrings(s.Roles);
@@ -636,6 +660,7 @@ public sealed partial class ClaimStore : IDisposable
                 speakerRowId = known.RowId;
                 _speakerRowsPending.Add(new PendingSpeakerRow(s.Id, s.Name, roles, null, speakerRowId));
             }
+            _batchSpeakerRowIds.Add(new BatchSpeaker(s.Id, speakerRowId));
             foreach (var alias in s.Aliases)
                 if (!_aliasRows.Contains(new SpeakerAlias(s.Id, alias)))
                 {
@@ -647,8 +672,8 @@ public sealed partial class ClaimStore : IDisposable
         var insertClaim = Raw(ref _insertClaim, """
             INSERT INTO claims (id, article_id, sentence_index, sentence_start, sentence_end,
                 mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id,
-                cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
+                cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class, speaker_rowid)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)
             """);
         // STORE11 (schema v6): keyed by the claim's rowid, so a run's vectors are appended at the end of the table (v10: one
         // per claim, the rowid table's key).
@@ -679,6 +704,7 @@ public sealed partial class ClaimStore : IDisposable
                 .Text(12, item.SpeakerId).Int(13, c.Cue.Start).Int(14, c.Cue.End).Text(15, c.CueText)
                 .Int(16, c.Content.Start).Int(17, c.Content.End).Text(18, c.ContentText)
                 .Text(19, c.Kind.ToString()).Text(20, FormatDate(c.Date)).Text(21, c.CueClass.ToString())
+                .Int(22, SpeakerRowIdOf(item.SpeakerId))
                 .Execute();
             // The claim's rowid (claims is a rowid table and no trigger inserts elsewhere).
             long rowId = insertClaim.LastInsertRowId;
@@ -720,7 +746,21 @@ public sealed partial class ClaimStore : IDisposable
     }
 
     /// <summary>The statement in <paramref name="slot"/>, prepared on first use.</summary>
-    private RawStatement Raw(ref RawStatement? slot, string sql) => slot ??= new RawStatement(_connection, sql);
+    private RawStatement Raw(ref RawStatement? slot, string sql)
+    {
+        if (slot is null)
+        {
+            slot = new RawStatement(_connection, sql);
+            _prepared.Add(slot);
+        }
+        return slot;
+    }
+
+    // Every statement Raw prepared, finalized by Dispose. Kept here rather than listed there: a statement left unfinalized keeps
+    // the connection open past Dispose (sqlite3_close_v2 makes it a zombie), so the last close never checkpoints the WAL. A
+    // store moved or copied as one file then lacks its last commits (round 40: a new statement missing from Dispose's list did
+    // that to bench growth's kept run1 stores).
+    private readonly List<RawStatement> _prepared = [];
 
     /// <summary><paramref name="v"/> as the store keeps it (explicit little-endian, so a store moves between machines unchanged), in a buffer reused for the next vector.</summary>
     private ReadOnlySpan<byte> VectorBytes(float[] v)
@@ -761,7 +801,11 @@ public sealed partial class ClaimStore : IDisposable
     public IReadOnlyList<SpeakerSummary> ListSpeakers()
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var cmd = Command("SELECT speaker_id, count(*) FROM claims WHERE speaker_id IS NOT NULL GROUP BY speaker_id"))
+        // Schema v11: counted from claims_speaker_rowid (a covering scan in speaker rowid order), named by id per speaker.
+        using (var cmd = Command("""
+            SELECT (SELECT id FROM speakers WHERE rowid = g.speaker_rowid), g.n
+            FROM (SELECT speaker_rowid, count(*) AS n FROM claims WHERE speaker_rowid IS NOT NULL GROUP BY speaker_rowid) g
+            """))
         using (var r = cmd.ExecuteReader())
             while (r.Read()) counts[r.GetString(0)] = r.GetInt32(1);
         return LoadSpeakers()
@@ -779,9 +823,8 @@ public sealed partial class ClaimStore : IDisposable
     public IReadOnlyList<StoredClaim> ListClaims(string? speaker = null)
     {
         var where = speaker is null ? "" : """
-            WHERE c.speaker_id IN (SELECT id FROM speakers WHERE name = $name COLLATE NOCASE
-                                   UNION SELECT sp.id FROM speaker_aliases al JOIN speakers sp ON sp.rowid = al.speaker_rowid
-                                         WHERE al.alias = $name COLLATE NOCASE)
+            WHERE c.speaker_rowid IN (SELECT rowid FROM speakers WHERE name = $name COLLATE NOCASE
+                                      UNION SELECT al.speaker_rowid FROM speaker_aliases al WHERE al.alias = $name COLLATE NOCASE)
             """;
         using var cmd = Command($"""
             SELECT {ClaimColumns("c")}, c.speaker_id, s.name, a.title, a.date
@@ -855,11 +898,9 @@ public sealed partial class ClaimStore : IDisposable
         if (_group is not null) ForgetSpeakerRows();
         _group?.Dispose();
         _group = null;
-        DisposeGatedStatements(); // STORE9 (ClaimStore.GatedPairs.cs)
-        DisposeSpeakerReads(); // GROWTH: the speaker directory's prepared reads (ClaimStore.Speakers.cs)
-        // Finalized before the connection closes (an unfinalized statement would keep it open).
-        foreach (var stmt in new[] { _speakerVectors, _speakerClaimCount, _claimByRowId, _hasArticle, _insertArticle, _speakerRow, _insertSpeaker, _upsertSpeaker, _insertAlias, _insertClaim, _insertEmbedding, _insertPair })
-            stmt?.Dispose();
+        // Finalized before the connection closes (an unfinalized statement would keep it open: see _prepared).
+        foreach (var stmt in _prepared) stmt.Dispose();
+        _prepared.Clear();
         _reasonsWriter?.Dispose();
         _connection.Dispose();
     }

@@ -19,7 +19,9 @@ public static class StoreDump
         // Schema v9: aliases are keyed by the speaker's rowid; dumped by speaker id (OldAliases for stores before v9).
         AliasesBySpeakerId,
         "SELECT key, kind, speaker_id FROM speaker_keys ORDER BY key, kind, speaker_id", // schema v3: the speaker index's lookup keys
-        "SELECT * FROM claims ORDER BY id",
+        // The claims' own columns in the order v2-v10 had them. Not speaker_rowid (v11): it restates speaker_id, and a store
+        // folded back to an older schema (StoreDowngrade) dumps the same; Problems checks the two agree.
+        "SELECT id, article_id, sentence_index, sentence_start, sentence_end, mention_start, mention_end, mention_text, mention_kind, mention_name, mention_roles, speaker_id, cue_start, cue_end, cue_text, content_start, content_end, content_text, kind, date, cue_class FROM claims ORDER BY id",
         // Schema v6: vectors are in claim_vectors by claim rowid; dumped as the embeddings rows they stand for.
         "SELECT c.id, v.model_id, v.dimension, hex(v.vector) FROM claim_vectors v JOIN claims c ON c.rowid = v.claim_rowid ORDER BY 1, 2",
         // Schema v4: pairs the topic gate stopped are in gated_pairs (claim rowids, no shared score): dumped as the pairs rows they stand for.
@@ -50,6 +52,8 @@ public static class StoreDump
         "SELECT 'vector without claim', claim_rowid FROM claim_vectors WHERE claim_rowid NOT IN (SELECT rowid FROM claims)",
         "SELECT 'pair without claim', id FROM pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",
         "SELECT 'claim with unknown speaker', id FROM claims WHERE speaker_id IS NOT NULL AND speaker_id NOT IN (SELECT id FROM speakers)",
+        // Schema v11: claims.speaker_rowid is the rowid of the speaker speaker_id names (NULL with it).
+        "SELECT 'claim whose speaker rowid is not its speaker''s', id FROM claims c WHERE c.speaker_rowid IS NOT (SELECT s.rowid FROM speakers s WHERE s.id = c.speaker_id)",
         "SELECT 'pair stored twice', claim_a || ' ' || claim_b FROM " + AllPairKeys + " GROUP BY min(claim_a, claim_b), max(claim_a, claim_b) HAVING count(*) > 1",
         "SELECT 'gated pair without claim', id FROM gated_pairs WHERE claim_a NOT IN (SELECT rowid FROM claims) OR claim_b NOT IN (SELECT rowid FROM claims)",
         "SELECT 'pair id used twice', id FROM " + AllPairKeys + " GROUP BY id HAVING count(*) > 1",

@@ -56,7 +56,7 @@ public class ClaimStoreTests : IDisposable
     {
         using var store = Open();
         Assert.Equal(StoreSchema.LatestVersion, store.SchemaVersion);
-        Assert.Equal(10, StoreSchema.LatestVersion);
+        Assert.Equal(11, StoreSchema.LatestVersion);
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0, 0, 0), store.Counts());
     }
 
@@ -240,7 +240,7 @@ public class ClaimStoreTests : IDisposable
             cmd.ExecuteNonQuery();
         }
         using var migrated = ClaimStore.Open(path);
-        Assert.Equal(10, migrated.SchemaVersion);
+        Assert.Equal(11, migrated.SchemaVersion);
         Assert.All(migrated.ListClaims(), c => Assert.Equal(CueClass.Speech, c.Claim.CueClass));
         Assert.Equal(2, migrated.Counts().Claims);
     }
@@ -250,9 +250,9 @@ public class ClaimStoreTests : IDisposable
     {
         var path = _dir.File("new.db");
         using (ClaimStore.Open(path)) { }
-        SetPragma(path, "user_version", 11);
+        SetPragma(path, "user_version", 12);
         var ex = Assert.Throws<StoreException>(() => ClaimStore.Open(path));
-        Assert.Equal($"Store '{path}' has schema version 11, but this cnlp only knows versions up to 10. " +
+        Assert.Equal($"Store '{path}' has schema version 12, but this cnlp only knows versions up to 11. " +
                      "Use a newer cnlp, or choose another file with --db.", ex.Message);
     }
 

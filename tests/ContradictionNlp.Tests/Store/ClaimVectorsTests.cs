@@ -129,7 +129,7 @@ public class ClaimVectorsTests : IDisposable
         // A fresh store is at the latest version: v1 made claims_article and v7 drops it.
         var (path, _, d) = Build("v7.db");
         Assert.False(Has(path, "index", "claims_article"));
-        Assert.True(Has(path, "index", "claims_speaker"));
+        Assert.True(Has(path, "index", "claims_speaker_rowid")); // (v11; claims_speaker before)
         var dump = StoreDump.Dump(path);
         StoreDowngrade.ToV6(path);
         Assert.True(Has(path, "index", "claims_article"));
@@ -165,7 +165,7 @@ public class ClaimVectorsTests : IDisposable
         Assert.True(Has(path, "index", "speaker_keys_name_of"));
         Assert.NotEqual(dump, StoreDump.Dump(path));
         using (var store = ClaimStore.Open(path))
-            Assert.Equal(10, store.SchemaVersion);
+            Assert.Equal(11, store.SchemaVersion);
         Assert.False(Has(path, "index", "speaker_aliases_alias"));
         Assert.False(Has(path, "index", "speaker_keys_name_of"));
         Assert.Equal(dump, StoreDump.Dump(path));
@@ -191,13 +191,13 @@ public class ClaimVectorsTests : IDisposable
         // A fresh store is at v9: no index of claim ids, aliases keyed by the speaker's rowid.
         var (path, first, second) = Build("v9.db");
         Assert.False(Has(path, "index", "sqlite_autoindex_claims_1"));
-        Assert.True(Has(path, "index", "claims_speaker"));
+        Assert.True(Has(path, "index", "claims_speaker_rowid")); // (v11; claims_speaker before)
         var dump = StoreDump.Dump(path);
         StoreDowngrade.ToV8(path);
         Assert.True(Has(path, "index", "sqlite_autoindex_claims_1"));
         Assert.Equal(dump, StoreDump.Dump(path)); // v8's tables, the same content (aliases dumped by speaker id)
         using (var store = ClaimStore.Open(path))
-            Assert.Equal(10, store.SchemaVersion);
+            Assert.Equal(11, store.SchemaVersion);
         Assert.False(Has(path, "index", "sqlite_autoindex_claims_1"));
         Assert.Equal(dump, StoreDump.Dump(path));
         Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], RowIds(path, "SELECT rowid FROM claims ORDER BY rowid")); // rowids kept: vectors and pairs hold them
@@ -254,7 +254,7 @@ public class ClaimVectorsTests : IDisposable
         Assert.Equal(dump, StoreDump.Dump(path));
         using (var store = ClaimStore.Open(path, new FixedClock(Now)))
         {
-            Assert.Equal(10, store.SchemaVersion);
+            Assert.Equal(11, store.SchemaVersion);
             Assert.Equal(readers, Readers(store));
             // A new article's vector is stored under its claim's rowid and joins its speaker's pool.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
@@ -279,6 +279,81 @@ public class ClaimVectorsTests : IDisposable
         Assert.Equal(9L, Rows(path, "PRAGMA user_version", r => r.GetInt64(0)).Single());
         Assert.Equal(dump, StoreDump.Dump(path));
     }
+
+    [Fact]
+    public void A_v10_store_gets_each_claims_speaker_rowid_and_every_reader_answers_as_before()
+    {
+        // A fresh store is at v11: claims carry their speaker's rowid (Ann 1, Bob 2: the order the first article wrote them),
+        // indexed instead of the speaker id.
+        var (path, _, _) = Build("v11.db");
+        var expected = new long?[] { 1, null, 2, 1, 2, 1 }; // Ann, unresolved, Bob, Ann | Bob, Ann
+        Assert.Equal(expected, SpeakerRowIds(path));
+        Assert.True(Has(path, "index", "claims_speaker_rowid"));
+        Assert.False(Has(path, "index", "claims_speaker"));
+        var dump = StoreDump.Dump(path);
+        string readers;
+        using (var store = ClaimStore.Open(path)) readers = Readers(store);
+        StoreDowngrade.ToV10(path);
+        Assert.True(Has(path, "index", "claims_speaker"));
+        Assert.DoesNotContain("speaker_rowid", TableSql(path, "claims"));
+        Assert.Equal(dump, StoreDump.Dump(path)); // the dump leaves the column out: v10's content is the same
+
+        var cy = new Speaker("spk-cy", "Cy Young", ["Cy Young"], []);
+        using (var store = ClaimStore.Open(path, new FixedClock(Now)))
+        {
+            Assert.Equal(11, store.SchemaVersion);
+            Assert.Equal(readers, Readers(store));
+            // New claims get their speaker's rowid: a stored speaker's (Ann), and a new speaker's, made in the same write (Cy: 3).
+            var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"), (cy, "rents will rise"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f]), new(e[1], cy.Id, [1f, 1f, 1f])],
+                [Ann, cy], [], "model-x", "scorer-1")));
+            Assert.Equal([1L, 4L, 6L, 7L], store.LoadSpeakerVectors(Ann.Id, "model-x", 3).RowIds);
+            Assert.Equal([8L], store.LoadSpeakerVectors(cy.Id, "model-x", 3).RowIds);
+            Assert.Empty(store.LoadSpeakerVectors("spk-nobody", "model-x", 3).RowIds); // no such speaker: no pool, no error
+            Assert.Equal(["Ann Lee 4", "Bob Marsh 2", "Cy Young 1"], store.ListSpeakers().Select(x => $"{x.Speaker.Name} {x.ClaimCount}"));
+            Assert.Equal(["rents will rise"], store.ListClaims("cy young").Select(c => c.Claim.ContentText));
+            Assert.Equal(["the bridge is not safe"], store.LoadSpeakerClaims(Ann.Id, "model-x").Skip(3).Select(x => x.Claim.ContentText));
+        }
+        Assert.Equal([.. expected, 1, 3], SpeakerRowIds(path));
+        Assert.DoesNotContain("speaker rowid", StoreDump.ProblemsOf(path), StringComparison.Ordinal);
+
+        // The dump's check of the column can fail: a claim of Ann's that names Bob's rowid is reported.
+        using (var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE claims SET speaker_rowid = 2 WHERE rowid = 4";
+            cmd.ExecuteNonQuery();
+        }
+        Assert.Contains("claim whose speaker rowid is not its speaker's", StoreDump.ProblemsOf(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dispose_finalizes_every_statement_the_store_prepared_so_the_last_close_checkpoints_the_wal()
+    {
+        // An unfinalized statement keeps the connection open after Dispose, and the WAL is then neither checkpointed nor
+        // removed: a copy or move of the store file alone would lack its last commits (round 40: bench growth's run1 stores).
+        var (path, first, _) = Build("closed.db");
+        using (var store = ClaimStore.Open(path, new FixedClock(Now)))
+        {
+            // The write path, the pools (the speaker's rowid, its claim count, its vectors), a claim read back, the speaker
+            // directory, and the lookup of a claim by id.
+            var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a3, [new(e[0], Ann.Id, [0f, 1f, 1f])], [Ann], [Pair(first[0], e[0], Flag(0.7))], "model-x", "scorer-1")));
+            Assert.Equal(4, store.LoadSpeakerVectors(Ann.Id, "model-x", 3).RowIds.Length);
+            Assert.Equal("taxes will rise", store.LoadClaim(1).ContentText);
+            var directory = store.StoredSpeakers();
+            var (handle, id) = directory.WithKey(SpeakerIndex.Normalize("Ann Lee"), SpeakerKeyKind.Name).Single();
+            Assert.Equal((Ann.Id, "Ann Lee"), (id, directory.Load(handle).Name));
+            Assert.Equal(1L, store.ClaimRowIdById(first[0].Id, first[0].ArticleId));
+            Assert.True(File.Exists(path + "-wal"));
+        }
+        Assert.False(File.Exists(path + "-wal"));
+        Assert.Equal(3, StoreDump.Count(path, "articles")); // read from the file alone
+    }
+
+    private static List<long?> SpeakerRowIds(string path) =>
+        Rows(path, "SELECT speaker_rowid FROM claims ORDER BY rowid", r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0));
 
     private static string TableSql(string path, string table) =>
         Rows(path, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = $name", r => r.GetString(0), ("$name", table)).Single();
@@ -334,7 +409,7 @@ public class ClaimVectorsTests : IDisposable
 
         using (var migrated = ClaimStore.Open(path, new FixedClock(Now)))
         {
-            Assert.Equal(10, migrated.SchemaVersion);
+            Assert.Equal(11, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             // The store keeps growing as one made by v6: a new article's vectors land in claim_vectors, and a re-run is a no-op.
             var (a3, e) = MakeArticle("three", (Ann, "the bridge is not safe"));
@@ -395,7 +470,7 @@ public class ClaimVectorsTests : IDisposable
         }
         using (var migrated = ClaimStore.Open(path, at))
         {
-            Assert.Equal(10, migrated.SchemaVersion);
+            Assert.Equal(11, migrated.SchemaVersion);
             Assert.Equal(readers, Readers(migrated));
             Assert.Equal(reviews, Reviews(migrated));
             Assert.NotNull(migrated.RecordReview(2, "skip", "cy"));

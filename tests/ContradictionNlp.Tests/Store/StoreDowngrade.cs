@@ -74,12 +74,7 @@ public static class StoreDowngrade
     /// Folds schema v10 back to v9: claim_vectors is the WITHOUT ROWID table keyed (claim rowid, model) of v6-v9 again (same
     /// rows), user_version says 9.
     /// </summary>
-    public static void ToV9(string path, string extraSql = "")
-    {
-        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = """
+    public static void ToV9(string path, string extraSql = "") => ToV10(path, """
             PRAGMA foreign_keys = OFF;
             CREATE TABLE claim_vectors_v9 (
                 claim_rowid INTEGER NOT NULL, model_id TEXT NOT NULL, dimension INTEGER NOT NULL, vector BLOB NOT NULL,
@@ -88,6 +83,22 @@ public static class StoreDowngrade
             DROP TABLE claim_vectors;
             ALTER TABLE claim_vectors_v9 RENAME TO claim_vectors;
             PRAGMA user_version = 9;
+            """ + extraSql);
+
+    /// <summary>
+    /// Folds schema v11 back to v10: claims lose speaker_rowid and its index, the index of claims by speaker id (v1-v10) comes
+    /// back, user_version says 10.
+    /// </summary>
+    public static void ToV10(string path, string extraSql = "")
+    {
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            DROP INDEX claims_speaker_rowid;
+            ALTER TABLE claims DROP COLUMN speaker_rowid;
+            CREATE INDEX claims_speaker ON claims(speaker_id);
+            PRAGMA user_version = 10;
             """ + extraSql;
         cmd.ExecuteNonQuery();
     }
