@@ -91,8 +91,12 @@ public sealed partial class ClaimStore : IDisposable
         if (speakerId is null) return null;
         foreach (var s in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_batchSpeakerRowIds))
             if (string.Equals(s.Id, speakerId, StringComparison.Ordinal)) return s.RowId;
-        return Raw(ref _speakerRowIdById, "SELECT rowid FROM speakers WHERE id = ?1").Text(1, speakerId).Int64();
+        return StoredSpeakerRowId(speakerId);
     }
+
+    /// <summary>The rowid of the stored speaker <paramref name="speakerId"/>; null when the store has no such speaker.</summary>
+    private long? StoredSpeakerRowId(string speakerId) =>
+        Raw(ref _speakerRowIdById, "SELECT rowid FROM speakers WHERE id = ?1").Text(1, speakerId).Int64();
 
     /// <summary>A speaker row (Alias null) or an alias row (Name and Roles null) the article being written adds.</summary>
     private readonly record struct PendingSpeakerRow(string Id, string? Name, string? Roles, string? Alias, long RowId);
@@ -404,8 +408,7 @@ public sealed partial class ClaimStore : IDisposable
         // with its vector found by that rowid (claim_vectors' key), one page per row instead of v5's claim row, embeddings
         // key entry and embedding row. STORE14: raw statements, and each vector copied straight from SQLite's row buffer.
         // Schema v11: claims_speaker_rowid holds (speaker rowid, claim rowid); the speaker's rowid is found once by its id.
-        if (Raw(ref _speakerRowIdById, "SELECT rowid FROM speakers WHERE id = ?1").Text(1, speakerId).Int64() is not { } speakerRowId)
-            return ([], []);
+        if (StoredSpeakerRowId(speakerId) is not { } speakerRowId) return ([], []);
         int expected = checked((int)(Raw(ref _speakerClaimCount, "SELECT count(*) FROM claims WHERE speaker_rowid = ?1")
             .Int(1, speakerRowId).Int64() ?? 0));
         var rows = Raw(ref _speakerVectors, """

@@ -313,8 +313,12 @@ public class ClaimVectorsTests : IDisposable
             Assert.Equal(["Ann Lee 4", "Bob Marsh 2", "Cy Young 1"], store.ListSpeakers().Select(x => $"{x.Speaker.Name} {x.ClaimCount}"));
             Assert.Equal(["rents will rise"], store.ListClaims("cy young").Select(c => c.Claim.ContentText));
             Assert.Equal(["the bridge is not safe"], store.LoadSpeakerClaims(Ann.Id, "model-x").Skip(3).Select(x => x.Claim.ContentText));
+            // A claim whose stored speaker the batch does not list (Bob) gets that speaker's rowid from the store.
+            var (a4, f) = MakeArticle("four", (Bob, "schools will stay open"));
+            Assert.True(store.SaveArticle(new ArticleBatch(a4, [new(f[0], Bob.Id, [1f, 0f, 1f])], [], [], "model-x", "scorer-1")));
+            Assert.Equal([9L], store.LoadSpeakerVectors(Bob.Id, "model-x", 3).RowIds); // (claim 3 has no vector, claim 5 two dimensions)
         }
-        Assert.Equal([.. expected, 1, 3], SpeakerRowIds(path));
+        Assert.Equal([.. expected, 1, 3, 2], SpeakerRowIds(path));
         Assert.DoesNotContain("speaker rowid", StoreDump.ProblemsOf(path), StringComparison.Ordinal);
 
         // The dump's check of the column can fail: a claim of Ann's that names Bob's rowid is reported.
