@@ -133,12 +133,23 @@ public sealed class ConcurrentWriterTests : IDisposable
         using (ClaimStore.Open(db)) { }
         var held = StoreWriterLock.Acquire(db);
         var diagnostics = new DiagnosticBag();
+        // Wait for the run to say it is waiting, not for a fixed time: on a loaded machine opening the
+        // store and loading the stages can take longer than any delay, and the lock would be released
+        // before the run ever asked for it (CI saw exactly that with a 500 ms delay).
+        var toldWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        diagnostics.Reported += d =>
+        {
+            if (d.Message.StartsWith("another cnlp run", StringComparison.Ordinal)) toldWaiting.TrySetResult();
+        };
         var run = Task.Run(() =>
         {
             using var store = ClaimStore.Open(db);
             return new AnalysisPipeline(store, TestStages.Create()).Run([TestStages.Article("Ann Lee said it is fine.")], diagnostics);
         });
-        Assert.NotSame(run, await Task.WhenAny(run, Task.Delay(500)));
+        await toldWaiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // The message comes before the first retry; the run cannot finish while the lock is held.
+        await Task.Delay(2 * StoreWriterLock.RetryInterval);
+        Assert.False(run.IsCompleted, "the run finished while another writer held the lock");
         held.Dispose();
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, summary.ArticlesNew);
