@@ -146,7 +146,8 @@ public sealed class ConcurrentWriterTests : IDisposable
             using var store = ClaimStore.Open(db);
             return new AnalysisPipeline(store, TestStages.Create()).Run([TestStages.Article("Ann Lee said it is fine.")], diagnostics);
         });
-        await toldWaiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // A run that ends (or throws) without waiting fails here at once, not as a 30 s timeout.
+        Assert.Same(toldWaiting.Task, await Task.WhenAny(toldWaiting.Task, run).WaitAsync(TimeSpan.FromSeconds(30)));
         // The message comes before the first retry; the run cannot finish while the lock is held.
         await Task.Delay(2 * StoreWriterLock.RetryInterval);
         Assert.False(run.IsCompleted, "the run finished while another writer held the lock");
